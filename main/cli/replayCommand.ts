@@ -1,0 +1,30 @@
+// `kabyl replay LOG.jsonl [--at INSTANT]` (FORMATS.md): one JSON document on
+// stdout and exit 0, or `line N: ...` on stderr, nothing on stdout, exit 2.
+import { Replayer } from '../../shared/engine/replay';
+import { forEachLine } from './readLines';
+import { type Io, UsageError, takeOption } from './io';
+
+export const replayHelp = `Usage: kabyl replay LOG.jsonl [--at INSTANT]
+
+Replays a campaign log (JSON Lines, format v1; "-" reads stdin) through the
+allocation engine and prints the outcome as one JSON document: every
+application's status, every stream's seats, every commission case, every
+refused event, and counts.
+
+  --at INSTANT   move the clock to this instant after the last event (ISO-8601
+                 with an offset, e.g. 2026-09-15T00:00:00+06:00); timers due by
+                 then fire (the documents deadline). Must not be earlier than
+                 the last event.
+
+Exit codes: 0 replayed; 2 a malformed log or bad arguments ("line N: ..." on stderr).`;
+
+export function replayCommand(args: string[], io: Io): number {
+  const rest = [...args];
+  const at = takeOption(rest, '--at');
+  if (rest.length !== 1) throw new UsageError('replay takes exactly one LOG.jsonl (or - for stdin)', replayHelp);
+  const replayer = new Replayer();
+  forEachLine(rest[0], (line) => replayer.line(line));
+  const output = replayer.finish(at);
+  io.out(JSON.stringify(output) + '\n');
+  return 0;
+}

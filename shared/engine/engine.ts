@@ -1,0 +1,678 @@
+// The seat-allocation engine: a deterministic fold over the campaign log
+// (RULES.md, FORMATS.md). One Engine holds one campaign's state and applies
+// one event at a time; replaying a whole log is only that, repeated.
+//
+// Every operation costs O(1) amortised or O(what it changes): indexes keep
+// the active application per child, the `registered` set the deadline sweeps,
+// and each school's documents-received set that an admission order enrols,
+// so nothing ever scans the republic.
+import { type EventOf, IN_SCOPE_KINDS, type LogEvent, REQUIRED_DOCUMENTS } from '../log/events';
+import { parseDateKey, parseInstant } from '../log/instant';
+import { LogError } from '../log/parseLine';
+import { Catchment } from './catchment';
+import {
+  ACTIVE_STATUSES,
+  type Application,
+  type Basis,
+  type Campaign,
+  type Case,
+  type Order,
+  type Rejection,
+  type School,
+  type Stage,
+  type Stream,
+  streamKey,
+} from './model';
+import { parsePin } from './pin';
+import type { Reason } from './reasons';
+
+export type Outcome = { kind: 'duplicate' } | { kind: 'applied'; refused: Reason | null };
+
+/** What an ingest touched, for stores that keep projections up to date. */
+export interface ChangeSet {
+  applications: Set<string>;
+  streams: Set<string>;
+  cases: Set<string>;
+  schools: Set<string>;
+  orders: Order[];
+  campaign: boolean;
+}
+
+export const emptyChanges = (): ChangeSet => ({
+  applications: new Set(),
+  streams: new Set(),
+  cases: new Set(),
+  schools: new Set(),
+  orders: [],
+  campaign: false,
+});
+
+export interface EngineOptions {
+  /** Record what each event changes (for incremental projections). Off for plain replays. */
+  trackChanges?: boolean;
+}
+
+export class Engine {
+  campaign: Campaign | null = null;
+  readonly schools = new Map<string, School>();
+  readonly streams = new Map<string, Stream>();
+  readonly applications = new Map<string, Application>();
+  readonly cases = new Map<string, Case>();
+  readonly orders: Order[] = [];
+  readonly rejections: Rejection[] = [];
+  readonly stats = { events: 0, duplicates: 0 };
+
+  /** The clock: epoch ms and the `at` of the last applied event (or --at), as written. */
+  clock = -Infinity;
+  lastAt: string | null = null;
+  deadlinePassed = false;
+
+  private readonly seen = new Set<string>();
+  private readonly activeByPin = new Map<string, string>();
+  private readonly withdrawalsByPin = new Map<string, number>();
+  /** applications with status `registered`, the ones the documents deadline sweeps */
+  private readonly registered = new Set<string>();
+  /** per school, applications with documents received and not yet in an order */
+  private readonly awaitingOrder = new Map<string, Set<string>>();
+  private changes: ChangeSet | null;
+
+  constructor(options: EngineOptions = {}) {
+    this.changes = options.trackChanges ? emptyChanges() : null;
+  }
+
+  /** Returns what changed since the last call and starts a new change set. */
+  takeChanges(): ChangeSet {
+    const c = this.changes ?? emptyChanges();
+    if (this.changes) this.changes = emptyChanges();
+    return c;
+  }
+
+  hasSeen(eventId: string): boolean {
+    return this.seen.has(eventId);
+  }
+
+  /**
+   * Applies one well-formed event. A refused action is an outcome; a log
+   * that breaks the format's order (no campaign first, a second campaign,
+   * time going backwards) throws a LogError and changes nothing.
+   */
+  ingest(event: LogEvent): Outcome {
+    if (this.seen.has(event.id)) {
+      this.stats.duplicates++;
+      return { kind: 'duplicate' };
+    }
+    if (this.campaign === null && event.type !== 'campaign.opened') {
+      throw new LogError(`the first event must be campaign.opened, not ${event.type}`);
+    }
+    if (this.campaign !== null && event.type === 'campaign.opened') {
+      throw new LogError('a second campaign.opened: a log holds exactly one campaign');
+    }
+    const at = parseInstant(event.at);
+    if (at < this.clock) {
+      throw new LogError(`at ${event.at} is earlier than the previous event's ${this.lastAt}`);
+    }
+    this.moveClock(at, event.at);
+    this.seen.add(event.id);
+    this.stats.events++;
+    const refused = this.apply(event, at);
+    if (refused !== null && !(event.type === 'application.submitted' && this.isRefusedApplication(event))) {
+      this.rejections.push({ eventId: event.id, type: event.type, reason: refused });
+    }
+    return { kind: 'applied', refused };
+  }
+
+  /** Moves the clock to an instant with no event ("as of"), firing due timers. */
+  advanceTo(instant: string): void {
+    const at = parseInstant(instant);
+    if (Number.isNaN(at)) throw new LogError(`--at ${instant} is not an ISO-8601 instant with an offset`);
+    if (at < this.clock) throw new LogError(`--at ${instant} is earlier than the last event's ${this.lastAt}`);
+    this.moveClock(at, instant);
+  }
+
+  /**
+   * The reason this event would be refused now, or null if it would be
+   * accepted; changes nothing. For screens that warn before writing.
+   */
+  evaluate(event: LogEvent): Reason | null {
+    const at = parseInstant(event.at);
+    switch (event.type) {
+      case 'application.submitted': {
+        if (this.applications.has(event.data.applicationId)) return 'duplicate_id';
+        const r = this.judgeSubmission(event.data, this.stageAt(at));
+        return typeof r === 'string' && !isBasis(r) ? r : null;
+      }
+      case 'application.withdrawn':
+        return this.checkWithdrawal(event.data);
+      case 'application.transfer_requested':
+        return this.checkTransfer(event.data, at).reason;
+      case 'privilege.reviewed':
+        return this.checkReview(event.data);
+      case 'documents.received':
+        return this.checkDocuments(event.data, at);
+      case 'order.issued':
+        return this.checkOrder(event.data, at);
+      case 'commission.case_opened':
+        return this.cases.has(event.data.caseId) ? 'duplicate_id' : null;
+      case 'commission.decided':
+        return this.checkDecision(event.data);
+      case 'catchment.set':
+      case 'quota.set':
+        return this.schools.has(event.data.schoolId) ? null : 'school_not_found';
+      case 'campaign.opened':
+      case 'school.registered':
+        return null;
+    }
+  }
+
+  stageAt(at: number): Stage | null {
+    const c = this.campaign!;
+    if (at >= c.stage1Start && at < c.stage2Start) return 1;
+    if (at >= c.stage2Start && at < c.stage2End) return 2;
+    return null;
+  }
+
+  freeSeats(stream: Stream): number {
+    return Math.max(0, stream.quota - stream.occupied);
+  }
+
+  activeApplicationOf(pin: string): Application | undefined {
+    const id = this.activeByPin.get(pin);
+    return id === undefined ? undefined : this.applications.get(id);
+  }
+
+  withdrawalsOf(pin: string): number {
+    return this.withdrawalsByPin.get(pin) ?? 0;
+  }
+
+  // ---------------------------------------------------------------- clock
+
+  private moveClock(at: number, written: string): void {
+    this.clock = at;
+    this.lastAt = written;
+    if (!this.deadlinePassed && this.campaign !== null && at >= this.campaign.documentsEnd) {
+      this.deadlinePassed = true;
+      this.sweepNoDocuments(written);
+    }
+  }
+
+  /** R11: at the documents deadline every `registered` application loses its seat. */
+  private sweepNoDocuments(at: string): void {
+    for (const id of this.registered) {
+      const app = this.applications.get(id)!;
+      this.vacate(app);
+      app.status = 'no_documents';
+      app.reason = 'no_documents';
+      app.updatedAt = at;
+    }
+    this.registered.clear();
+  }
+
+  // ---------------------------------------------------------------- dispatch
+
+  private apply(e: LogEvent, at: number): Reason | null {
+    switch (e.type) {
+      case 'campaign.opened':
+        return this.openCampaign(e);
+      case 'school.registered':
+        return this.registerSchool(e);
+      case 'catchment.set':
+        return this.setCatchment(e);
+      case 'quota.set':
+        return this.setQuota(e);
+      case 'application.submitted':
+        return this.submit(e, at);
+      case 'application.withdrawn':
+        return this.withdraw(e);
+      case 'application.transfer_requested':
+        return this.transfer(e, at);
+      case 'privilege.reviewed':
+        return this.review(e);
+      case 'documents.received':
+        return this.receiveDocuments(e, at);
+      case 'order.issued':
+        return this.issueOrder(e, at);
+      case 'commission.case_opened':
+        return this.openCase(e);
+      case 'commission.decided':
+        return this.decide(e);
+    }
+  }
+
+  private isRefusedApplication(e: EventOf<'application.submitted'>): boolean {
+    const app = this.applications.get(e.data.applicationId);
+    return app !== undefined && app.eventId === e.id;
+  }
+
+  // ---------------------------------------------------------------- set-up events
+
+  private openCampaign(e: EventOf<'campaign.opened'>): null {
+    const d = e.data;
+    this.campaign = {
+      year: d.year,
+      stage1Start: parseInstant(d.stage1Start),
+      stage2Start: parseInstant(d.stage2Start),
+      stage2End: parseInstant(d.stage2End),
+      documentsStart: parseInstant(d.documentsStart),
+      documentsEnd: parseInstant(d.documentsEnd),
+      birthFrom: parseDateKey(d.birthDateFrom),
+      birthTo: parseDateKey(d.birthDateTo),
+      maxWithdrawals: d.maxWithdrawals ?? null,
+      privilegeCategories: new Set(d.privilegeCategories ?? ['military', 'kairylman', 'teacher']),
+      raw: d as Record<string, unknown>,
+    };
+    if (this.changes) this.changes.campaign = true;
+    // The clock may already be past the deadline (a log opened late); the rule still holds.
+    if (this.clock >= this.campaign.documentsEnd) this.deadlinePassed = true;
+    return null;
+  }
+
+  private registerSchool(e: EventOf<'school.registered'>): null {
+    const d = e.data;
+    const existing = this.schools.get(d.schoolId);
+    if (existing) {
+      existing.name = d.name;
+      existing.kind = d.kind;
+      existing.districtId = d.districtId;
+    } else {
+      this.schools.set(d.schoolId, { id: d.schoolId, name: d.name, kind: d.kind, districtId: d.districtId, catchment: new Catchment([]) });
+    }
+    this.changes?.schools.add(d.schoolId);
+    return null;
+  }
+
+  private setCatchment(e: EventOf<'catchment.set'>): Reason | null {
+    const school = this.schools.get(e.data.schoolId);
+    if (!school) return 'school_not_found';
+    school.catchment = new Catchment([...e.data.addresses]);
+    this.changes?.schools.add(school.id);
+    return null;
+  }
+
+  private setQuota(e: EventOf<'quota.set'>): Reason | null {
+    const d = e.data;
+    if (!this.schools.has(d.schoolId)) return 'school_not_found';
+    const key = streamKey(d.schoolId, d.language);
+    const stream = this.streams.get(key);
+    if (stream) stream.quota = d.seats;
+    else this.streams.set(key, { key, schoolId: d.schoolId, language: d.language, quota: d.seats, occupied: 0 });
+    this.changes?.streams.add(key);
+    return null;
+  }
+
+  // ---------------------------------------------------------------- applications
+
+  /** The checks of FORMATS.md in their order: a refusal, or the basis the child is placed on. */
+  private judgeSubmission(d: EventOf<'application.submitted'>['data'], stage: Stage | null): Reason | Basis {
+    const c = this.campaign!;
+    if (stage === null) return 'outside_window';
+    const pin = parsePin(d.child.pin);
+    if (pin === null) return 'invalid_pin';
+    if (pin.birthKey < c.birthFrom || pin.birthKey > c.birthTo) return 'age_out_of_range';
+    const school = this.schools.get(d.schoolId);
+    if (!school) return 'school_not_found';
+    if (!IN_SCOPE_KINDS.has(school.kind)) return 'school_not_in_scope';
+    const stream = this.streams.get(streamKey(d.schoolId, d.language));
+    if (!stream) return 'language_not_offered';
+    if (this.activeByPin.has(d.child.pin)) return 'duplicate_application';
+    if (d.privilege && !c.privilegeCategories.has(d.privilege.category)) return 'privilege_not_recognized';
+    if (stage === 1) {
+      if (school.catchment.covers(d.registeredAddress)) return 'catchment';
+      if (d.privilege) return this.freeSeats(stream) > 0 ? 'privilege' : 'no_free_seats';
+      return 'not_in_catchment';
+    }
+    return this.freeSeats(stream) > 0 ? 'open' : 'no_free_seats';
+  }
+
+  private submit(e: EventOf<'application.submitted'>, at: number): Reason | null {
+    const d = e.data;
+    if (this.applications.has(d.applicationId)) return 'duplicate_id';
+    const stage = this.stageAt(at);
+    const verdict = this.judgeSubmission(d, stage);
+    const placed = isBasis(verdict);
+    const child = d.child;
+    const app: Application = {
+      id: d.applicationId,
+      eventId: e.id,
+      submittedAt: e.at,
+      updatedAt: e.at,
+      status: placed ? 'registered' : 'refused',
+      reason: placed ? null : verdict,
+      schoolId: d.schoolId,
+      language: d.language,
+      stage,
+      basis: placed ? verdict : null,
+      // A recognised claim waits for review in stage 1 (R5); in stage 2 claims play no part.
+      privilege: placed && stage === 1 && d.privilege ? 'pending' : 'none',
+      privilegeCategory: d.privilege?.category ?? null,
+      orderNumber: null,
+      pin: child.pin,
+      childName: child.patronymic ? `${child.lastName} ${child.firstName} ${child.patronymic}` : `${child.lastName} ${child.firstName}`,
+      registeredAddress: d.registeredAddress,
+      actualAddress: d.actualAddress ?? null,
+      caseId: null,
+    };
+    this.applications.set(app.id, app);
+    this.changes?.applications.add(app.id);
+    if (!placed) return verdict;
+    this.occupy(app);
+    this.registered.add(app.id);
+    return null;
+  }
+
+  private checkWithdrawal(d: EventOf<'application.withdrawn'>['data']): Reason | null {
+    const app = this.applications.get(d.applicationId);
+    if (!app) return 'application_not_found';
+    const locked = lockReason(app);
+    if (locked) return locked;
+    const max = this.campaign!.maxWithdrawals;
+    if (max !== null && app.pin !== null && this.withdrawalsOf(app.pin) >= max) return 'withdrawal_limit';
+    return null;
+  }
+
+  private withdraw(e: EventOf<'application.withdrawn'>): Reason | null {
+    const reason = this.checkWithdrawal(e.data);
+    if (reason) return reason;
+    const app = this.applications.get(e.data.applicationId)!;
+    this.vacate(app);
+    this.registered.delete(app.id);
+    app.status = 'withdrawn';
+    app.updatedAt = e.at;
+    if (app.pin !== null) this.withdrawalsByPin.set(app.pin, this.withdrawalsOf(app.pin) + 1);
+    return null;
+  }
+
+  private checkTransfer(d: EventOf<'application.transfer_requested'>['data'], at: number): { reason: Reason | null; target?: Stream } {
+    const app = this.applications.get(d.applicationId);
+    if (!app) return { reason: 'application_not_found' };
+    if (this.stageAt(at) !== 2) return { reason: 'outside_window' };
+    const locked = lockReason(app);
+    if (locked) return { reason: locked };
+    const school = this.schools.get(d.toSchoolId);
+    if (!school) return { reason: 'school_not_found' };
+    if (!IN_SCOPE_KINDS.has(school.kind)) return { reason: 'school_not_in_scope' };
+    const language = d.toLanguage ?? app.language;
+    const target = this.streams.get(streamKey(d.toSchoolId, language));
+    if (!target) return { reason: 'language_not_offered' };
+    if (d.toSchoolId === app.schoolId && language === app.language) return { reason: 'same_school' };
+    if (this.freeSeats(target) === 0) return { reason: 'no_free_seats' };
+    return { reason: null, target };
+  }
+
+  /** R7: atomic; on refusal the child keeps its place. */
+  private transfer(e: EventOf<'application.transfer_requested'>, at: number): Reason | null {
+    const { reason, target } = this.checkTransfer(e.data, at);
+    if (reason) return reason;
+    const app = this.applications.get(e.data.applicationId)!;
+    this.vacate(app);
+    app.schoolId = target!.schoolId;
+    app.language = target!.language;
+    app.basis = 'open';
+    if (app.privilege === 'pending') app.privilege = 'none';
+    app.updatedAt = e.at;
+    this.occupy(app);
+    return null;
+  }
+
+  private checkReview(d: EventOf<'privilege.reviewed'>['data']): Reason | null {
+    const app = this.applications.get(d.applicationId);
+    if (!app) return 'application_not_found';
+    if (app.privilege !== 'pending') return 'no_pending_privilege';
+    if (app.status !== 'registered') return 'not_active';
+    return null;
+  }
+
+  private review(e: EventOf<'privilege.reviewed'>): Reason | null {
+    const reason = this.checkReview(e.data);
+    if (reason) return reason;
+    const app = this.applications.get(e.data.applicationId)!;
+    app.updatedAt = e.at;
+    this.changes?.applications.add(app.id);
+    if (e.data.decision === 'approved') {
+      app.privilege = 'approved';
+      return null;
+    }
+    app.privilege = 'rejected';
+    // A placement that rested on the claim goes; a catchment child keeps its place (R5).
+    if (app.basis === 'privilege') {
+      this.vacate(app);
+      this.registered.delete(app.id);
+      app.status = 'refused';
+      app.reason = 'privilege_rejected';
+      app.basis = null;
+    }
+    return null;
+  }
+
+  private checkDocuments(d: EventOf<'documents.received'>['data'], at: number): Reason | null {
+    const app = this.applications.get(d.applicationId);
+    if (!app) return 'application_not_found';
+    const c = this.campaign!;
+    if (at < c.documentsStart || at >= c.documentsEnd) return 'outside_window';
+    if (app.status !== 'registered') return 'not_active';
+    if (app.privilege === 'pending') return 'privilege_pending';
+    for (const item of REQUIRED_DOCUMENTS) if (!d.items.includes(item)) return 'documents_incomplete';
+    return null;
+  }
+
+  private receiveDocuments(e: EventOf<'documents.received'>, at: number): Reason | null {
+    const reason = this.checkDocuments(e.data, at);
+    if (reason) return reason;
+    const app = this.applications.get(e.data.applicationId)!;
+    this.registered.delete(app.id);
+    app.status = 'documents_received';
+    app.updatedAt = e.at;
+    this.awaitOrder(app);
+    this.changes?.applications.add(app.id);
+    return null;
+  }
+
+  // ---------------------------------------------------------------- orders
+
+  private checkOrder(d: EventOf<'order.issued'>['data'], at: number): Reason | null {
+    if (!this.schools.has(d.schoolId)) return 'school_not_found';
+    if (at < this.campaign!.documentsStart) return 'outside_window';
+    if ((this.awaitingOrder.get(d.schoolId)?.size ?? 0) === 0) return 'nothing_to_enroll';
+    return null;
+  }
+
+  /** R13: enrols exactly the school's children whose documents came since its last order. */
+  private issueOrder(e: EventOf<'order.issued'>, at: number): Reason | null {
+    const reason = this.checkOrder(e.data, at);
+    if (reason) return reason;
+    const waiting = this.awaitingOrder.get(e.data.schoolId)!;
+    const order: Order = { schoolId: e.data.schoolId, orderNumber: e.data.orderNumber, at: e.at, eventId: e.id, applicationIds: [...waiting] };
+    for (const id of waiting) {
+      const app = this.applications.get(id)!;
+      app.status = 'enrolled';
+      app.orderNumber = e.data.orderNumber;
+      app.updatedAt = e.at;
+      this.changes?.applications.add(id);
+    }
+    waiting.clear();
+    this.orders.push(order);
+    this.changes?.orders.push(order);
+    return null;
+  }
+
+  // ---------------------------------------------------------------- commission
+
+  private openCase(e: EventOf<'commission.case_opened'>): Reason | null {
+    const d = e.data;
+    if (this.cases.has(d.caseId)) return 'duplicate_id';
+    this.cases.set(d.caseId, {
+      id: d.caseId,
+      status: 'open',
+      fullName: d.child.fullName,
+      pin: d.child.pin ?? null,
+      birthDate: d.child.birthDate ?? null,
+      reason: d.reason,
+      openedAt: e.at,
+      decidedAt: null,
+      schoolId: null,
+      language: null,
+      note: null,
+    });
+    this.changes?.cases.add(d.caseId);
+    return null;
+  }
+
+  private checkDecision(d: EventOf<'commission.decided'>['data']): Reason | null {
+    const kase = this.cases.get(d.caseId);
+    if (!kase) return 'case_not_found';
+    if (kase.status !== 'open') return 'case_closed';
+    if (d.decision === 'decline') return null;
+    const school = this.schools.get(d.schoolId!);
+    if (!school) return 'school_not_found';
+    if (!IN_SCOPE_KINDS.has(school.kind)) return 'school_not_in_scope';
+    if (!this.streams.has(streamKey(d.schoolId!, d.language!))) return 'language_not_offered';
+    if (kase.pin !== null && this.activeByPin.has(kase.pin)) return 'duplicate_application';
+    if (this.applications.has(d.caseId)) return 'duplicate_id';
+    return null;
+  }
+
+  /** R12: the commission places beyond the quota if need be; the placement counts as documents received. */
+  private decide(e: EventOf<'commission.decided'>): Reason | null {
+    const d = e.data;
+    const reason = this.checkDecision(d);
+    if (reason) return reason;
+    const kase = this.cases.get(d.caseId)!;
+    kase.decidedAt = e.at;
+    kase.note = d.note ?? null;
+    this.changes?.cases.add(kase.id);
+    if (d.decision === 'decline') {
+      kase.status = 'declined';
+      return null;
+    }
+    kase.status = 'placed';
+    kase.schoolId = d.schoolId!;
+    kase.language = d.language!;
+    const app: Application = {
+      id: d.caseId,
+      eventId: e.id,
+      submittedAt: e.at,
+      updatedAt: e.at,
+      status: 'documents_received',
+      reason: null,
+      schoolId: d.schoolId!,
+      language: d.language!,
+      stage: null,
+      basis: 'commission',
+      privilege: 'none',
+      privilegeCategory: null,
+      orderNumber: null,
+      pin: kase.pin,
+      childName: kase.fullName,
+      registeredAddress: null,
+      actualAddress: null,
+      caseId: kase.id,
+    };
+    this.applications.set(app.id, app);
+    this.occupy(app);
+    this.awaitOrder(app);
+    return null;
+  }
+
+  // ---------------------------------------------------------------- seats
+
+  private occupy(app: Application): void {
+    const stream = this.streams.get(streamKey(app.schoolId, app.language))!;
+    stream.occupied++;
+    if (app.pin !== null) this.activeByPin.set(app.pin, app.id);
+    if (this.changes) {
+      this.changes.streams.add(stream.key);
+      this.changes.applications.add(app.id);
+    }
+  }
+
+  private vacate(app: Application): void {
+    const stream = this.streams.get(streamKey(app.schoolId, app.language))!;
+    stream.occupied--;
+    if (app.pin !== null && this.activeByPin.get(app.pin) === app.id) this.activeByPin.delete(app.pin);
+    if (this.changes) {
+      this.changes.streams.add(stream.key);
+      this.changes.applications.add(app.id);
+    }
+  }
+
+  private awaitOrder(app: Application): void {
+    let set = this.awaitingOrder.get(app.schoolId);
+    if (!set) this.awaitingOrder.set(app.schoolId, (set = new Set()));
+    set.add(app.id);
+  }
+
+  // ---------------------------------------------------------------- snapshots
+
+  /** Plain data from which `Engine.restore` rebuilds an identical engine. */
+  snapshot(): EngineSnapshot {
+    return {
+      version: 1,
+      campaign: this.campaign?.raw ?? null,
+      clock: this.clock === -Infinity ? null : this.clock,
+      lastAt: this.lastAt,
+      deadlinePassed: this.deadlinePassed,
+      seen: [...this.seen],
+      schools: [...this.schools.values()].map((s) => ({ ...s, catchment: [...s.catchment.addresses] })),
+      streams: [...this.streams.values()].map((s) => ({ ...s })),
+      applications: [...this.applications.values()].map((a) => ({ ...a })),
+      cases: [...this.cases.values()].map((c) => ({ ...c })),
+      orders: this.orders.map((o) => ({ ...o, applicationIds: [...o.applicationIds] })),
+      rejections: this.rejections.map((r) => ({ ...r })),
+      withdrawals: [...this.withdrawalsByPin],
+      stats: { ...this.stats },
+    };
+  }
+
+  static restore(s: EngineSnapshot, options: EngineOptions = {}): Engine {
+    const engine = new Engine(options);
+    if (s.campaign) engine.openCampaign({ data: s.campaign } as EventOf<'campaign.opened'>);
+    engine.clock = s.clock ?? -Infinity;
+    engine.lastAt = s.lastAt;
+    engine.deadlinePassed = s.deadlinePassed;
+    for (const id of s.seen) engine.seen.add(id);
+    for (const sc of s.schools) engine.schools.set(sc.id, { ...sc, catchment: new Catchment(sc.catchment) });
+    for (const st of s.streams) engine.streams.set(st.key, { ...st });
+    for (const a of s.applications) {
+      const app = { ...a };
+      engine.applications.set(app.id, app);
+      if (app.pin !== null && ACTIVE_STATUSES.has(app.status)) engine.activeByPin.set(app.pin, app.id);
+      if (app.status === 'registered') engine.registered.add(app.id);
+      if (app.status === 'documents_received') engine.awaitOrder(app);
+    }
+    for (const c of s.cases) engine.cases.set(c.id, { ...c });
+    for (const o of s.orders) engine.orders.push({ ...o, applicationIds: [...o.applicationIds] });
+    for (const r of s.rejections) engine.rejections.push({ ...r });
+    for (const [pin, n] of s.withdrawals) engine.withdrawalsByPin.set(pin, n);
+    Object.assign(engine.stats, s.stats);
+    engine.takeChanges();
+    return engine;
+  }
+}
+
+export interface EngineSnapshot {
+  version: 1;
+  campaign: Record<string, unknown> | null;
+  clock: number | null;
+  lastAt: string | null;
+  deadlinePassed: boolean;
+  seen: string[];
+  schools: (Omit<School, 'catchment'> & { catchment: string[] })[];
+  streams: Stream[];
+  applications: Application[];
+  cases: Case[];
+  orders: Order[];
+  rejections: Rejection[];
+  withdrawals: [string, number][];
+  stats: { events: number; duplicates: number };
+}
+
+const BASES: ReadonlySet<string> = new Set(['catchment', 'privilege', 'open', 'commission']);
+function isBasis(v: string): v is Basis {
+  return BASES.has(v);
+}
+
+/** R10: a received-documents list is locked; anything else not `registered` is not active. */
+function lockReason(app: Application): Reason | null {
+  if (app.status === 'documents_received' || app.status === 'enrolled') return 'list_locked';
+  if (app.status !== 'registered') return 'not_active';
+  return null;
+}
