@@ -269,12 +269,12 @@ export class Engine {
   private registerSchool(e: EventOf<'school.registered'>): null {
     const d = e.data;
     const existing = this.schools.get(d.schoolId);
+    const locality = d.locality ?? null;
+    const classSizeNorm = d.classSizeNorm ?? null;
     if (existing) {
-      existing.name = d.name;
-      existing.kind = d.kind;
-      existing.districtId = d.districtId;
+      Object.assign(existing, { name: d.name, kind: d.kind, districtId: d.districtId, locality, classSizeNorm });
     } else {
-      this.schools.set(d.schoolId, { id: d.schoolId, name: d.name, kind: d.kind, districtId: d.districtId, catchment: new Catchment([]) });
+      this.schools.set(d.schoolId, { id: d.schoolId, name: d.name, kind: d.kind, districtId: d.districtId, catchment: new Catchment([]), locality, classSizeNorm });
     }
     this.changes?.schools.add(d.schoolId);
     return null;
@@ -293,8 +293,13 @@ export class Engine {
     if (!this.schools.has(d.schoolId)) return 'school_not_found';
     const key = streamKey(d.schoolId, d.language);
     const stream = this.streams.get(key);
-    if (stream) stream.quota = d.seats;
-    else this.streams.set(key, { key, schoolId: d.schoolId, language: d.language, quota: d.seats, occupied: 0 });
+    const classes = d.classes ?? null;
+    if (stream) {
+      stream.quota = d.seats;
+      if (classes !== null) stream.classes = classes;
+    } else {
+      this.streams.set(key, { key, schoolId: d.schoolId, language: d.language, quota: d.seats, occupied: 0, classes });
+    }
     this.changes?.streams.add(key);
     return null;
   }

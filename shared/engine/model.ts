@@ -33,7 +33,13 @@ export interface School {
   kind: SchoolKind;
   districtId: string;
   catchment: Catchment;
+  /** Extension fields the rules ignore but district screens and reports use (see docs/log-format.md). */
+  locality: Locality | null;
+  /** the school's own seats-per-class norm, overriding 25 rural / 30 urban */
+  classSizeNorm: number | null;
 }
+
+export type Locality = 'urban' | 'rural';
 
 export interface Stream {
   key: string;
@@ -41,6 +47,8 @@ export interface Stream {
   language: string;
   quota: number;
   occupied: number;
+  /** planned classes (extension field of quota.set), for seats-per-class warnings */
+  classes: number | null;
 }
 
 export interface Application {

@@ -58,9 +58,12 @@ const payloads = {
     name: string,
     kind: oneOf(SCHOOL_KINDS),
     districtId: nonEmpty,
+    // Kabyl's extension fields (optional, ignored by the rules): see docs/log-format.md.
+    locality: optional(oneOf(['urban', 'rural'] as const)),
+    classSizeNorm: optional(integer(1)),
   }),
   'catchment.set': object({ schoolId: nonEmpty, addresses: arrayOf(nonEmpty) }),
-  'quota.set': object({ schoolId: nonEmpty, language: nonEmpty, seats: integer(0) }),
+  'quota.set': object({ schoolId: nonEmpty, language: nonEmpty, seats: integer(0), classes: optional(integer(0)) }),
   'application.submitted': object({
     applicationId: nonEmpty,
     child: object({
