@@ -164,15 +164,17 @@ export const contract = {
     }),
   ),
   /**
-   * Open the demo, or start a real district with its first officer account.
+   * Open the demo; open the existing real district; or create the real district
+   * store with its first officer account (refused if one exists: never overwritten).
    * Public only while nothing is chosen yet; afterwards a district officer may switch.
    */
   'setup.choose': channel(
     'public',
     z.discriminatedUnion('mode', [
       z.strictObject({ mode: z.literal('demo') }),
+      z.strictObject({ mode: z.literal('real') }),
       z.strictObject({
-        mode: z.literal('real'),
+        mode: z.literal('create'),
         districtName: z.string().trim().min(1).max(200),
         officer: z.strictObject({
           username: z.string().trim().min(1).max(64),

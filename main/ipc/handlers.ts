@@ -1,0 +1,32 @@
+// The one handler map: every contract channel -> its service function. The type
+// makes a channel without a handler (or a handler with the wrong shape) a compile error.
+import { getDashboard } from '../services/dashboard/dashboardService';
+import type { ServiceContext } from '../services/context';
+import {
+  chooseImportFile,
+  importProgress,
+  startImport,
+  uploadImportFile,
+} from '../services/imports/importServices';
+import { rebuildStore, verifyStore } from '../services/maintenance/storeServices';
+import { listSchools } from '../services/schools/schoolServices';
+import { appInfo, authSignIn, authSignOut, getSession } from '../services/session/sessionServices';
+import { chooseSetup, getSetup } from '../services/setup/setupServices';
+import type { HandlerMap } from './dispatch';
+
+export const handlers: HandlerMap<ServiceContext> = {
+  'app.info': appInfo,
+  'setup.get': getSetup,
+  'setup.choose': chooseSetup,
+  'session.get': getSession,
+  'auth.signIn': authSignIn,
+  'auth.signOut': authSignOut,
+  'dashboard.get': getDashboard,
+  'schools.list': listSchools,
+  'import.choose': chooseImportFile,
+  'import.upload': uploadImportFile,
+  'import.start': startImport,
+  'import.progress': importProgress,
+  'store.verify': verifyStore,
+  'store.rebuild': rebuildStore,
+};

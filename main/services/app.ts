@@ -1,0 +1,110 @@
+// The main-process application, the same under Electron and under the harness: the
+// open store, the callers' sessions, import jobs, and the dispatcher over the one
+// handler map. The shells only add transport (ipcMain or HTTP) and native dialogs.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { StoreKind } from '../../shared/ipc/contract';
+import { Sessions } from '../auth/session';
+import { actorOf } from '../auth/session';
+import { createDispatcher, type Dispatch } from '../ipc/dispatch';
+import { handlers } from '../ipc/handlers';
+import { readChoice, writeChoice } from './appChoice';
+import type { ServiceContext } from './context';
+import { ImportJobs } from './imports/jobs';
+import { ImportFiles } from './imports/files';
+import type { StorePort } from './storePort';
+
+export const STORE_FILES: Record<StoreKind, string> = { demo: 'demo.sqlite', real: 'district.sqlite' };
+
+export interface StoreFactory {
+  /** open a store file, creating it (schema migrated) when missing */
+  open(kind: StoreKind, file: string): Promise<StorePort>;
+  /** make sure the demo store exists, complete; returns its path */
+  ensureDemo(dataDir: string): Promise<string>;
+}
+
+export interface AppOptions {
+  dataDir: string;
+  shell: 'electron' | 'harness';
+  version: string;
+  electronVersion?: string | null;
+  stores: StoreFactory;
+  /** Electron's native open dialog; absent in the harness (the page uploads instead) */
+  chooseFile?: () => Promise<string | null>;
+  canPrintToPdf?: boolean;
+  onInternalError?: (channel: string, error: unknown) => void;
+}
+
+/** 'ask': open what the first-start choice says, or nothing until the user chooses. */
+export type StartWith = StoreKind | 'ask';
+
+export class KabylApp {
+  readonly sessions = new Sessions();
+  readonly imports = new ImportJobs();
+  readonly files: ImportFiles;
+  readonly dispatch: Dispatch;
+  store: StorePort | null = null;
+  chosen: StoreKind | null = null;
+  /** serialises store switches against each other */
+  private switching: Promise<unknown> = Promise.resolve();
+
+  private constructor(readonly options: AppOptions) {
+    this.files = new ImportFiles(path.join(options.dataDir, 'imports'));
+    this.dispatch = createDispatcher<ServiceContext>(
+      handlers,
+      (session) => ({ app: this, store: this.store, session, actor: actorOf(session.user) }),
+      { onInternalError: options.onInternalError },
+    );
+  }
+
+  static async start(options: AppOptions, startWith: StartWith): Promise<KabylApp> {
+    const app = new KabylApp(options);
+    const kind = startWith === 'ask' ? await readChoice(options.dataDir) : startWith;
+    if (kind === 'demo' || (kind === 'real' && app.realExists())) await app.useStore(kind);
+    return app;
+  }
+
+  get dataDir(): string {
+    return this.options.dataDir;
+  }
+
+  storePath(kind: StoreKind): string {
+    return path.join(this.options.dataDir, STORE_FILES[kind]);
+  }
+
+  realExists(): boolean {
+    return existsSync(this.storePath('real'));
+  }
+
+  /** Close the open store, open `kind` (building the demo if needed), remember the choice. */
+  useStore(kind: StoreKind, prepare?: (store: StorePort) => Promise<void>): Promise<StorePort> {
+    const next = this.switching.then(async () => {
+      if (this.imports.running()) throw new Error('an import is running; wait for it to finish');
+      const file = kind === 'demo' ? await this.options.stores.ensureDemo(this.dataDir) : this.storePath(kind);
+      const opened = await this.options.stores.open(kind, file);
+      try {
+        if (prepare) await prepare(opened);
+      } catch (e) {
+        await opened.close();
+        throw e;
+      }
+      const previous = this.store;
+      this.store = opened;
+      this.chosen = kind;
+      this.sessions.signOutAll();
+      await previous?.close();
+      await writeChoice(this.dataDir, kind);
+      return opened;
+    });
+    this.switching = next.catch(() => undefined);
+    return next;
+  }
+
+  async close(): Promise<void> {
+    await this.switching;
+    await this.imports.settle();
+    await this.store?.close();
+    this.store = null;
+    await this.files.clear();
+  }
+}

@@ -1,0 +1,73 @@
+// dashboard.get: the campaign phase and the counts, district-wide or for one school
+// (always the director's own). Everything comes from the store's projections, which
+// the engine produced; nothing here re-derives a rule.
+import { campaignPhase, formatBishkek } from '../../../shared/ipc/campaignPhase';
+import { STATUSES, type Dashboard } from '../../../shared/ipc/contract';
+import { parseInstant } from '../../../shared/log/instant';
+import { notFound } from '../../ipc/errors';
+import { requireStore, schoolScope, type ServiceContext } from '../context';
+import { SETTING } from '../settings';
+import type { StorePort } from '../storePort';
+
+/** The demo's clock is frozen; a real district's is now, never before its last event. */
+export async function storeNow(store: StorePort, nowMs = Date.now()): Promise<string> {
+  const frozen = await store.getSetting(SETTING.frozenAt);
+  if (frozen) return frozen;
+  const last = await store.lastEventAt();
+  return last !== null && parseInstant(last) > nowMs ? last : formatBishkek(nowMs);
+}
+
+export async function getDashboard(req: { schoolId?: string }, ctx: ServiceContext): Promise<Dashboard> {
+  const store = requireStore(ctx);
+  const schoolId = schoolScope(ctx) ?? req.schoolId ?? null;
+  let scope: Dashboard['scope'] = null;
+  if (schoolId !== null) {
+    const school = (await store.schools(schoolId))[0];
+    if (!school) throw notFound(`schoolId: no school ${schoolId}`);
+    scope = { schoolId, schoolName: school.name };
+  }
+  const only = schoolId ?? undefined;
+  const [calendar, asOf, counts, streams, schools, openCases, events] = await Promise.all([
+    store.campaign(),
+    storeNow(store),
+    store.statusCounts(only),
+    store.streams(only),
+    schoolId === null ? store.schools().then((s) => s.length) : Promise.resolve(1),
+    // Cases are the district commission's: not one school's.
+    schoolId === null ? store.openCases() : Promise.resolve(0),
+    store.eventCount(),
+  ]);
+  const phase = calendar ? campaignPhase(calendar, asOf) : null;
+  let seats = 0;
+  let occupied = 0;
+  let free = 0;
+  let overflow = 0;
+  for (const s of streams) {
+    seats += s.quota;
+    occupied += s.occupied;
+    free += Math.max(0, s.quota - s.occupied);
+    overflow += Math.max(0, s.occupied - s.quota);
+  }
+  const full = Object.fromEntries(STATUSES.map((s) => [s, counts[s] ?? 0])) as Dashboard['counts'];
+  return {
+    asOf,
+    campaignYear: calendar?.year ?? null,
+    phase: phase?.phase ?? 'not_opened',
+    documentsOpen: phase?.documentsOpen ?? false,
+    next: phase?.next ?? null,
+    documentsDeadline: phase?.documentsDeadline ?? null,
+    counts: full,
+    totals: {
+      applications: STATUSES.reduce((n, s) => n + full[s], 0),
+      schools,
+      streams: streams.length,
+      seats,
+      occupied,
+      free,
+      overflow,
+      openCases,
+      events,
+    },
+    scope,
+  };
+}

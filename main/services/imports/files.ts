@@ -1,0 +1,81 @@
+// Files held in main for an import, by an opaque id: a path the user picked in the
+// native dialog (Electron), or text the page uploaded chunk by chunk (harness). The
+// page never names a path itself, so it cannot make main read an arbitrary file.
+import { randomBytes } from 'node:crypto';
+import { appendFile, mkdir, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { ServiceError } from '../../ipc/errors';
+
+export interface HeldFile {
+  fileId: string;
+  name: string;
+  path: string;
+  size: number;
+  /** the caller that picked or uploaded it: nobody else can import it */
+  owner: string;
+  /** an upload we wrote ourselves, deleted after the import */
+  temporary: boolean;
+  complete: boolean;
+}
+
+/** Enough for a republic-sized log several times over. */
+const MAX_UPLOAD = 4 * 1024 ** 3;
+
+export class ImportFiles {
+  private readonly held = new Map<string, HeldFile>();
+
+  constructor(private readonly uploadDir: string) {}
+
+  async addChosen(owner: string, filePath: string): Promise<HeldFile> {
+    const info = await stat(filePath);
+    const file: HeldFile = {
+      fileId: randomBytes(12).toString('base64url'),
+      name: path.basename(filePath),
+      path: filePath,
+      size: info.size,
+      owner,
+      temporary: false,
+      complete: true,
+    };
+    this.held.set(file.fileId, file);
+    return file;
+  }
+
+  async upload(owner: string, fileId: string | undefined, name: string, chunk: string, done: boolean): Promise<HeldFile> {
+    let file: HeldFile;
+    if (fileId === undefined) {
+      await mkdir(this.uploadDir, { recursive: true });
+      const id = randomBytes(12).toString('base64url');
+      file = { fileId: id, name, path: path.join(this.uploadDir, `${id}.jsonl`), size: 0, owner, temporary: true, complete: false };
+      this.held.set(id, file);
+    } else {
+      file = this.get(owner, fileId);
+      if (file.complete) throw new ServiceError('invalid_request', 'fileId: this upload is already complete');
+    }
+    const bytes = Buffer.from(chunk, 'utf8');
+    if (file.size + bytes.length > MAX_UPLOAD) {
+      await this.discard(file.fileId);
+      throw new ServiceError('invalid_request', `chunk: the file exceeds ${MAX_UPLOAD} bytes`);
+    }
+    await appendFile(file.path, bytes);
+    file.size += bytes.length;
+    file.complete = done;
+    return file;
+  }
+
+  get(owner: string, fileId: string): HeldFile {
+    const file = this.held.get(fileId);
+    if (!file || file.owner !== owner) throw new ServiceError('not_found', `fileId: no file ${fileId} held for this session`);
+    return file;
+  }
+
+  async discard(fileId: string): Promise<void> {
+    const file = this.held.get(fileId);
+    this.held.delete(fileId);
+    if (file?.temporary) await rm(file.path, { force: true });
+  }
+
+  async clear(): Promise<void> {
+    await Promise.all([...this.held.keys()].map((id) => this.discard(id)));
+  }
+}
