@@ -1,0 +1,7 @@
+// Vitest global set-up: tests that run the real `kabyl` binary need dist/cli.cjs.
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+
+export default function setup(): void {
+  execFileSync(process.execPath, [path.resolve(__dirname, '../../scripts/build.mjs'), '--cli-only'], { stdio: 'inherit' });
+}
