@@ -1,0 +1,29 @@
+import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../../i18n/formatting';
+import type { Dashboard } from './useDashboardData';
+
+type TotalKey = keyof Dashboard['totals'];
+
+/** The order a district officer reads them in: demand, then seats, then the log behind them. */
+const SHOWN: readonly TotalKey[] = ['applications', 'seats', 'occupied', 'free', 'overflow', 'schools', 'streams', 'openCases', 'events'];
+
+export function TotalsCards({ totals, scoped }: { totals: Dashboard['totals']; scoped: boolean }) {
+  const { t, i18n } = useTranslation();
+  // One school's view: the school count is 1 and the district log size is not theirs to read.
+  const keys = scoped ? SHOWN.filter((k) => k !== 'schools' && k !== 'events') : SHOWN;
+  return (
+    <section aria-labelledby="totals-title">
+      <h2 id="totals-title" className="section-title">{t('dashboard.totalsTitle')}</h2>
+      <div className="totals">
+        {keys.map((key) => (
+          <div key={key} className={`panel card total-${key}`} data-testid={`total-${key}`}>
+            <div className="card-label">{t(`totals.${key}`)}</div>
+            <div className={`card-value${key === 'overflow' && totals[key] > 0 ? ' overflow' : ''}`}>
+              {formatNumber(totals[key], i18n.language)}
+            </div>
+          </div>
+        ))}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,79 @@
+// The signed-in layout: header, role navigation, and the current screen.
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LanguageSwitcher } from '../../i18n/LanguageSwitcher';
+import { DemoBadge, DemoBanner } from '../../ui/DemoMarker';
+import type { SessionStore, SessionUser } from '../auth/SessionContext';
+import { DashboardPage } from '../dashboard/DashboardPage';
+import { ImportPage } from '../import/ImportPage';
+import { LaterReleasePanel } from './LaterReleasePanel';
+import { navigationFor, type NavId } from './navigation';
+import { UserMenu } from './UserMenu';
+import { useHashRoute } from './useHashRoute';
+
+export function Shell({ user, store }: { user: SessionUser; store: SessionStore | null }) {
+  const { t } = useTranslation();
+  const items = navigationFor(user.role);
+  const [route, navigate] = useHashRoute();
+  const active = items.find((item) => item.id === route) ?? items[0]!;
+  const isDemo = store?.kind === 'demo';
+
+  useEffect(() => {
+    // A stale or foreign hash (another role's screen after a reload) lands on the first screen.
+    if (route !== active.id) navigate(active.id);
+  }, [route, active.id, navigate]);
+
+  useEffect(() => {
+    document.title = `${t(`nav.${active.id}`)} · ${t('app.name')}${isDemo ? ` · ${t('demo.badge')}` : ''}`;
+  }, [t, active.id, isDemo]);
+
+  return (
+    <div className="shell" data-role={user.role}>
+      {isDemo ? <DemoBanner /> : <div />}
+      <header className="header">
+        <div className="header-brand">
+          <span className="logo" aria-hidden="true">K</span>
+          {t('app.name')}
+        </div>
+        {store && <div className="header-district" data-testid="district-name">{store.districtName}</div>}
+        {isDemo && <DemoBadge />}
+        <span className="header-spacer" />
+        <LanguageSwitcher />
+        <UserMenu user={user} />
+      </header>
+      <nav className="nav" aria-label={t('nav.label')} data-testid="navigation">
+        <ul>
+          {items.map((item) => (
+            <li key={item.id}>
+              <a
+                href={`#/${item.id}`}
+                data-nav={item.id}
+                aria-current={item.id === active.id ? 'page' : undefined}
+              >
+                {t(`nav.${item.id}`)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main className="main" data-testid={`screen-${active.id}`}>
+        <Screen id={active.id} ready={active.ready} />
+      </main>
+    </div>
+  );
+}
+
+function Screen({ id, ready }: { id: NavId; ready: boolean }) {
+  const { t } = useTranslation();
+  const title = t(`nav.${id}`);
+  if (ready && id === 'dashboard') return <DashboardPage />;
+  if (ready && id === 'import') return <ImportPage />;
+  return (
+    <>
+      <div className="page-header">
+        <h1>{title}</h1>
+      </div>
+      <LaterReleasePanel section={title} />
+    </>
+  );
+}

@@ -1,0 +1,31 @@
+// Every engine value the UI has to put into words. Records keyed by the engine's
+// own types make the compiler fail when the engine grows a value this list lacks;
+// tests/i18n then fail until each value has a sentence in every language.
+import type { Basis, CaseStatus, PrivilegeState } from '../../../shared/engine/model';
+import { REASONS, type Reason } from '../../../shared/engine/reasons';
+import { DEFAULT_PRIVILEGE_CATEGORIES } from '../../../shared/log/events';
+import { BOUNDARIES, ERROR_CODES, PHASES, ROLES, STATUSES } from '../../../shared/ipc/contract';
+
+const basis: Record<Basis, true> = { catchment: true, privilege: true, open: true, commission: true };
+const privilege: Record<PrivilegeState, true> = { none: true, pending: true, approved: true, rejected: true };
+const caseStatus: Record<CaseStatus, true> = { open: true, placed: true, declined: true };
+
+export const BASES = Object.keys(basis) as Basis[];
+export const PRIVILEGE_STATES = Object.keys(privilege) as PrivilegeState[];
+export const CASE_STATUSES = Object.keys(caseStatus) as CaseStatus[];
+export { REASONS, STATUSES, PHASES, BOUNDARIES, ERROR_CODES, ROLES, DEFAULT_PRIVILEGE_CATEGORIES };
+export type { Reason };
+
+/** Translation-key prefix per value family, so tests and components agree on where each lives. */
+export const VALUE_FAMILIES = {
+  reason: REASONS,
+  status: STATUSES,
+  basis: BASES,
+  privilege: PRIVILEGE_STATES,
+  privilegeCategory: DEFAULT_PRIVILEGE_CATEGORIES,
+  caseStatus: CASE_STATUSES,
+  phase: PHASES,
+  boundary: BOUNDARIES,
+  error: ERROR_CODES,
+  role: ROLES,
+} as const;
