@@ -4,7 +4,7 @@
 import type { Basis, CaseStatus, PrivilegeState } from '../../../shared/engine/model';
 import { REASONS, type Reason } from '../../../shared/engine/reasons';
 import { DEFAULT_PRIVILEGE_CATEGORIES } from '../../../shared/log/events';
-import { BOUNDARIES, ERROR_CODES, PHASES, ROLES, STATUSES } from '../../../shared/ipc/contract';
+import { BOUNDARIES, ERROR_CODES, PHASES, ROLES, STATUSES, dashboardSchema } from '../../../shared/ipc/contract';
 
 const basis: Record<Basis, true> = { catchment: true, privilege: true, open: true, commission: true };
 const privilege: Record<PrivilegeState, true> = { none: true, pending: true, approved: true, rejected: true };
@@ -13,6 +13,11 @@ const caseStatus: Record<CaseStatus, true> = { open: true, placed: true, decline
 export const BASES = Object.keys(basis) as Basis[];
 export const PRIVILEGE_STATES = Object.keys(privilege) as PrivilegeState[];
 export const CASE_STATUSES = Object.keys(caseStatus) as CaseStatus[];
+/** The dashboard's totals, read from the contract so a new total cannot go untranslated. */
+export const TOTAL_KEYS = Object.keys(dashboardSchema.shape.totals.shape) as (keyof typeof dashboardSchema.shape.totals.shape)[];
+/** Stream languages the UI names; any other code is shown as the code itself (FORMATS.md allows any). */
+export const STREAM_LANGUAGES = ['ky', 'ru', 'uz', 'tj', 'en'] as const;
+
 export { REASONS, STATUSES, PHASES, BOUNDARIES, ERROR_CODES, ROLES, DEFAULT_PRIVILEGE_CATEGORIES };
 export type { Reason };
 
@@ -28,4 +33,6 @@ export const VALUE_FAMILIES = {
   boundary: BOUNDARIES,
   error: ERROR_CODES,
   role: ROLES,
+  totals: TOTAL_KEYS,
+  streamLanguage: STREAM_LANGUAGES,
 } as const;

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
+import { STREAM_LANGUAGES } from '../../i18n/domainValues';
 
-/** Streams can be in languages the UI has no name for yet (FORMATS.md allows any code). */
-const KNOWN = new Set(['ky', 'ru', 'uz', 'tj', 'en']);
+const KNOWN: ReadonlySet<string> = new Set(STREAM_LANGUAGES);
 
 export function streamLanguageName(t: TFunction, code: string): string {
   return KNOWN.has(code) ? t(`streamLanguage.${code}`) : code.toUpperCase();
