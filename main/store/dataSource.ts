@@ -1,0 +1,40 @@
+// Opening the SQLite file through TypeORM: explicit entities and migrations,
+// synchronize off, WAL and durable commits set on every connection.
+import { DataSource } from 'typeorm';
+import { ENTITIES } from './entities';
+import { MIGRATIONS } from './migrations';
+
+export interface DataSourceOptions {
+  file: string;
+  /** run pending migrations (the first connection does; the writer's does not need to) */
+  migrate: boolean;
+  /** the migration list; tests pass a prefix of it */
+  migrations?: readonly (new () => unknown)[];
+  busyTimeoutMs?: number;
+}
+
+export async function openDataSource(options: DataSourceOptions): Promise<DataSource> {
+  const ds = new DataSource({
+    type: 'sqlite',
+    database: options.file,
+    entities: ENTITIES,
+    migrations: [...(options.migrations ?? MIGRATIONS)] as (new () => never)[],
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    logging: false,
+  });
+  await ds.initialize();
+  try {
+    // WAL: readers never wait for the writer and see only committed transactions.
+    // synchronous=FULL: a committed decision survives a power cut, not only a crash.
+    await ds.query('PRAGMA journal_mode = WAL');
+    await ds.query('PRAGMA synchronous = FULL');
+    await ds.query('PRAGMA foreign_keys = ON');
+    await ds.query(`PRAGMA busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 30_000))}`);
+    if (options.migrate) await ds.runMigrations({ transaction: 'each' });
+  } catch (e) {
+    await ds.destroy().catch(() => undefined);
+    throw e;
+  }
+  return ds;
+}

@@ -1,0 +1,274 @@
+// The one writer of a store: events and projection changes, in one transaction
+// per call, one call at a time. It keeps the engine in memory so a new event is
+// judged against the whole log without reading it back.
+//
+// The engine is brought up to the database's head at the start of every write
+// (and by warmUp()), from the events table itself: another process (the import
+// worker, the CLI) may have appended since, and a failed write discards the
+// in-memory engine rather than trying to undo it.
+import { Engine, type ChangeSet } from '../../../shared/engine/engine';
+import type { Reason } from '../../../shared/engine/reasons';
+import { GENESIS_HASH, chainHash } from '../../../shared/log/hashChain';
+import type { LogEvent } from '../../../shared/log/events';
+import { LogError, parseEventLine } from '../../../shared/log/parseLine';
+import { type Connection, writeRows } from '../sql/connection';
+import {
+  type Row,
+  type TableSpec,
+  applicationTable,
+  campaignTable,
+  caseTable,
+  orderChildTable,
+  orderTable,
+  rejectionTable,
+  schoolTable,
+  streamTable,
+} from '../projection/tables';
+import { EVENT_COLUMNS, eventRow } from './eventRow';
+
+export type EventOutcome =
+  | { id: string; outcome: 'duplicate' }
+  | { id: string; outcome: 'applied'; seq: number; refused: Reason | null };
+
+export interface Head {
+  seq: number;
+  hash: string;
+  at: string | null;
+}
+
+/** The store's file holds something the engine cannot replay: not an input error, a broken store. */
+export class StoreCorruptError extends Error {}
+
+const CATCH_UP_PAGE = 5000;
+/** statements queued on the connection before the parser waits for SQLite to catch up */
+const MAX_IN_FLIGHT = 6;
+
+export class LogWriter {
+  private engine: Engine | null = null;
+  private head: Head = { seq: 0, hash: GENESIS_HASH, at: null };
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly conn: Connection) {}
+
+  /** Runs `fn` after every earlier call has finished: one writer at a time in this process. */
+  exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(fn, fn);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Restores the in-memory engine up to the stored log's head (start-up, in the background). */
+  warmUp(): Promise<void> {
+    return this.exclusive(() => this.catchUp());
+  }
+
+  /** The engine as of the last committed write (after warmUp or a write); null if not loaded. */
+  currentEngine(): Engine | null {
+    return this.engine;
+  }
+
+  /** Drops the in-memory engine; the next write replays the log again (after a rebuild, say). */
+  reset(engine: Engine | null = null, head?: Head): void {
+    this.engine = engine;
+    if (engine && head) this.head = { ...head };
+    else this.head = { seq: 0, hash: GENESIS_HASH, at: null };
+  }
+
+  /** One write transaction: BEGIN IMMEDIATE, catch up, `fn`, projections, COMMIT; or nothing at all. */
+  transaction<T>(fn: (tx: WriteTx) => Promise<T> | T): Promise<T> {
+    return this.exclusive(async () => {
+      await this.conn.run('BEGIN IMMEDIATE');
+      let tx: WriteTx | null = null;
+      try {
+        await this.catchUp();
+        tx = new WriteTx(this.conn, this.engine!, this.head);
+        const result = await fn(tx);
+        await tx.finish();
+        await this.conn.run('COMMIT');
+        this.head = tx.head;
+        return result;
+      } catch (e) {
+        await this.conn.run('ROLLBACK').catch(() => undefined);
+        // The engine was changed in place; rather than undo, reload it from the (unchanged) database.
+        if (tx === null || tx.engineTouched) this.reset();
+        throw e;
+      }
+    });
+  }
+
+  /** Runs `work` in a write transaction with the raw connection; its engine becomes the writer's. */
+  rebuild<T>(work: (conn: Connection) => Promise<{ result: T; engine: Engine; head: Head }>): Promise<T> {
+    return this.exclusive(async () => {
+      await this.conn.run('BEGIN IMMEDIATE');
+      try {
+        const { result, engine, head } = await work(this.conn);
+        await this.conn.run('COMMIT');
+        this.reset(engine, head);
+        return result;
+      } catch (e) {
+        await this.conn.run('ROLLBACK').catch(() => undefined);
+        this.reset();
+        throw e;
+      }
+    });
+  }
+
+  private async catchUp(): Promise<void> {
+    const stored = await this.conn.get<{ seq: number; hash: string; at: string | null }>('SELECT seq, hash, at FROM log_head WHERE id = 1');
+    const target: Head = stored ?? { seq: 0, hash: GENESIS_HASH, at: null };
+    if (this.engine === null || target.seq < this.head.seq) {
+      this.engine = new Engine({ trackChanges: true });
+      this.head = { seq: 0, hash: GENESIS_HASH, at: null };
+    }
+    const engine = this.engine;
+    try {
+      while (this.head.seq < target.seq) {
+        const rows = await this.conn.all<{ seq: number; body: string }>(
+          'SELECT seq, body FROM event WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?',
+          [this.head.seq, target.seq, CATCH_UP_PAGE],
+        );
+        if (rows.length === 0) throw new StoreCorruptError(`the log head says ${target.seq} events, but events after ${this.head.seq} are missing`);
+        for (const r of rows) {
+          if (r.seq !== this.head.seq + 1) throw new StoreCorruptError(`event ${this.head.seq + 1} is missing from the stored log`);
+          engine.ingest(parseEventLine(r.body, r.seq));
+          this.head.seq = r.seq;
+        }
+        engine.takeChanges();
+      }
+    } catch (e) {
+      this.reset();
+      if (e instanceof LogError) throw new StoreCorruptError(`the stored log does not replay: event ${e.message}`);
+      throw e;
+    }
+    this.head = { ...target };
+  }
+}
+
+/**
+ * The work of one transaction: events go in through add(), are judged by the
+ * engine at once, and their rows are written in multi-row statements that
+ * SQLite executes while the caller parses the next ones.
+ */
+export class WriteTx {
+  engineTouched = false;
+  readonly head: Head;
+  private events: Row[] = [];
+  private rejections: Row[] = [];
+  private inFlight: Promise<void>[] = [];
+  private failure: unknown = null;
+  added = 0;
+  duplicates = 0;
+  refused = 0;
+
+  constructor(
+    private readonly conn: Connection,
+    readonly engine: Engine,
+    head: Head,
+  ) {
+    this.head = { ...head };
+  }
+
+  /** Judges and stages one well-formed event; `line` names it in a LogError. */
+  add(event: LogEvent, body: string, line?: number): EventOutcome {
+    const engine = this.engine;
+    const rejectionsBefore = engine.rejections.length;
+    let outcome;
+    try {
+      outcome = engine.ingest(event);
+    } catch (e) {
+      if (e instanceof LogError && e.line === undefined && line !== undefined) throw new LogError(e.message, line);
+      throw e;
+    }
+    if (outcome.kind === 'duplicate') {
+      this.duplicates++;
+      return { id: event.id, outcome: 'duplicate' };
+    }
+    this.engineTouched = true;
+    const seq = this.head.seq + 1;
+    const prev = this.head.hash;
+    const hash = chainHash(prev, body);
+    this.events.push(eventRow(seq, event, body, outcome.refused, hash, prev));
+    this.head.seq = seq;
+    this.head.hash = hash;
+    this.head.at = event.at;
+    this.added++;
+    if (outcome.refused !== null) this.refused++;
+    if (engine.rejections.length > rejectionsBefore) {
+      const r = engine.rejections[engine.rejections.length - 1];
+      this.rejections.push(rejectionTable.toRow({ eventId: r.eventId, seq, type: r.type, reason: r.reason }));
+    }
+    if (this.events.length >= 500) this.flushEvents();
+    return { id: event.id, outcome: 'applied', seq, refused: outcome.refused };
+  }
+
+  /** Lets SQLite drain when too much is queued; rethrows a failed statement. */
+  async pump(): Promise<void> {
+    while (this.inFlight.length > MAX_IN_FLIGHT) await this.inFlight.shift();
+    if (this.failure) throw this.failure;
+  }
+
+  private queue(promises: Promise<void>[]): void {
+    for (const p of promises) {
+      this.inFlight.push(p.catch((e) => {
+        this.failure ??= e;
+      }));
+    }
+  }
+
+  private flushEvents(): void {
+    if (this.events.length === 0) return;
+    this.queue(writeRows(this.conn, 'event', EVENT_COLUMNS, this.events));
+    this.events = [];
+  }
+
+  /** Writes the remaining events, the touched projection rows and the new head. */
+  async finish(): Promise<void> {
+    this.flushEvents();
+    if (this.rejections.length > 0) this.queue(writeRows(this.conn, rejectionTable.table, rejectionTable.columns, this.rejections));
+    this.rejections = [];
+    if (this.added > 0) {
+      writeChanges(this.conn, this.engine, this.engine.takeChanges(), (p) => this.queue(p));
+      this.queue([
+        this.conn.run('INSERT INTO log_head (id, seq, hash, at) VALUES (1, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash, at = excluded.at', [
+          this.head.seq,
+          this.head.hash,
+          this.head.at,
+        ]),
+      ]);
+    }
+    await Promise.all(this.inFlight);
+    this.inFlight = [];
+    if (this.failure) throw this.failure;
+  }
+}
+
+function upsert<T>(spec: TableSpec<T>, items: Iterable<T>): { spec: TableSpec<T>; rows: Row[] } {
+  const rows: Row[] = [];
+  for (const item of items) rows.push(spec.toRow(item));
+  return { spec, rows };
+}
+
+function pick<K, V>(map: Map<K, V>, keys: Set<K>): V[] {
+  const out: V[] = [];
+  for (const k of keys) {
+    const v = map.get(k);
+    if (v !== undefined) out.push(v);
+  }
+  return out;
+}
+
+/** Upserts exactly the rows the engine says it touched. */
+export function writeChanges(conn: Connection, engine: Engine, changes: ChangeSet, queue: (p: Promise<void>[]) => void): void {
+  const parts = [
+    upsert(campaignTable, campaignTable.all(engine)),
+    upsert(schoolTable, pick(engine.schools, changes.schools)),
+    upsert(streamTable, pick(engine.streams, changes.streams)),
+    upsert(applicationTable, pick(engine.applications, changes.applications)),
+    upsert(caseTable, pick(engine.cases, changes.cases)),
+    upsert(orderTable, changes.orders),
+    upsert(orderChildTable, changes.orders.flatMap((o) => o.applicationIds.map((applicationId) => ({ eventId: o.eventId, applicationId })))),
+  ];
+  for (const { spec, rows } of parts) {
+    if (rows.length > 0) queue(writeRows(conn, spec.table, spec.columns, rows, spec.keyColumns));
+  }
+}

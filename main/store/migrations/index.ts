@@ -1,0 +1,6 @@
+// The explicit, ordered migration list. Append only: a shipped migration never changes.
+import { EventLog1795737600000 } from './1795737600000-EventLog';
+import { Projections1795737600001 } from './1795737600001-Projections';
+import { UsersAndSettings1795737600002 } from './1795737600002-UsersAndSettings';
+
+export const MIGRATIONS = [EventLog1795737600000, Projections1795737600001, UsersAndSettings1795737600002];

@@ -1,0 +1,164 @@
+// The local store of one district (or the demo): the campaign log as it came,
+// and the projections the engine makes of it, in one SQLite file.
+import type { DataSource } from 'typeorm';
+import type { Engine } from '../../shared/engine/engine';
+import { type LogEvent, validateEvent } from '../../shared/log/events';
+import { SchemaError } from '../../shared/log/check';
+import { LogError } from '../../shared/log/parseLine';
+import { Settings, Users } from './accounts';
+import { type ChainCheck, type Mismatch, rebuildProjections, verifyChain, verifyProjections } from './check';
+import { openDataSource } from './dataSource';
+import { type ImportOptions, type ImportResult, importLogFile } from './importFile';
+import { type EventOutcome, LogWriter } from './log/logWriter';
+import { StoreQueries } from './queries';
+import { Connection } from './sql/connection';
+
+export interface OpenStoreOptions {
+  file: string;
+  /** how long a write waits for another process's transaction (ms); default 30 s */
+  busyTimeoutMs?: number;
+  /** restore the engine in memory right away, in the background (default false: on the first write or warmUp()) */
+  warm?: boolean;
+}
+
+export interface AppendResult {
+  outcomes: EventOutcome[];
+  added: number;
+  duplicates: number;
+}
+
+export interface AppendOptions {
+  /** the exact text of each event (as received), stored and hashed; default JSON.stringify(event) */
+  bodies?: string[];
+}
+
+export class Store extends StoreQueries {
+  readonly users: Users;
+  readonly settings: Settings;
+  private readonly writer: LogWriter;
+  private closed = false;
+
+  private constructor(
+    readonly file: string,
+    /** reads, users, settings, migrations */
+    readonly dataSource: DataSource,
+    /** the log writer's own connection: its open transaction is never visible to readers */
+    private readonly writerSource: DataSource,
+  ) {
+    super(dataSource);
+    const conn = Connection.of(writerSource);
+    // Statements queued on the writer run in the order they were queued.
+    conn.raw.serialize();
+    this.writer = new LogWriter(conn);
+    this.users = new Users(dataSource);
+    this.settings = new Settings(dataSource);
+  }
+
+  static async open(options: OpenStoreOptions): Promise<Store> {
+    const ds = await openDataSource({ file: options.file, migrate: true, busyTimeoutMs: options.busyTimeoutMs });
+    let writerDs: DataSource;
+    try {
+      writerDs = await openDataSource({ file: options.file, migrate: false, busyTimeoutMs: options.busyTimeoutMs });
+    } catch (e) {
+      await ds.destroy();
+      throw e;
+    }
+    const store = new Store(options.file, ds, writerDs);
+    if (options.warm) store.warmUp().catch(() => undefined);
+    return store;
+  }
+
+  /** Brings the in-memory engine up to the stored log (writes do it themselves when needed). */
+  warmUp(): Promise<void> {
+    return this.writer.warmUp();
+  }
+
+  /**
+   * Appends events (validated, judged by the engine, already-known ids skipped)
+   * and their projection changes in one transaction. A malformed event throws a
+   * LogError naming it ("event N: ...") and nothing is written.
+   */
+  async append(events: readonly LogEvent[], options: AppendOptions = {}): Promise<AppendResult> {
+    const checked = events.map((e, i) => {
+      try {
+        return validateEvent(e);
+      } catch (err) {
+        if (err instanceof SchemaError) throw new LogError(`event ${i + 1}: ${err.describe()}`);
+        throw err;
+      }
+    });
+    if (options.bodies && options.bodies.length !== events.length) throw new RangeError('bodies: one per event');
+    return this.writer.transaction((tx) => {
+      const outcomes: EventOutcome[] = [];
+      checked.forEach((event, i) => {
+        try {
+          outcomes.push(tx.add(event, options.bodies?.[i] ?? JSON.stringify(event)));
+        } catch (err) {
+          if (err instanceof LogError) throw new LogError(`event ${i + 1}: ${err.message}`);
+          throw err;
+        }
+      });
+      return { outcomes, added: tx.added, duplicates: tx.duplicates };
+    });
+  }
+
+  /** Imports a .jsonl log in this thread (the CLI, the import worker). The UI uses startImportJob. */
+  importFile(path: string, options?: ImportOptions): Promise<ImportResult> {
+    return importLogFile(this.writer, path, options);
+  }
+
+  /** The engine after the last write, for dry runs (`evaluate`); restored first if needed. Do not mutate it. */
+  async engine(): Promise<Engine> {
+    await this.warmUp();
+    return this.writer.currentEngine()!;
+  }
+
+  /** Compares every projection row with a fresh replay of the stored events; [] when all agree. */
+  async verifyProjections(): Promise<{ events: number; mismatches: Mismatch[] }> {
+    return this.withSnapshot((conn) => verifyProjections(conn));
+  }
+
+  /** Rewrites every projection row from a replay of the stored events, in one transaction. */
+  rebuildProjections(): Promise<{ events: number }> {
+    return this.writer.rebuild(async (conn) => {
+      const r = await rebuildProjections(conn);
+      return { result: { events: r.head.seq }, engine: r.engine, head: r.head };
+    });
+  }
+
+  /** Walks the hash chain; `brokenAt` is the first event changed, or following a deleted one. */
+  verifyChain(): Promise<ChainCheck> {
+    return this.withSnapshot((conn) => verifyChain(conn));
+  }
+
+  /**
+   * Runs read-only work on a connection of its own inside one read transaction:
+   * a consistent view of the file however long it takes, while writes go on.
+   */
+  private async withSnapshot<T>(fn: (conn: Connection) => Promise<T>): Promise<T> {
+    const ds = await openDataSource({ file: this.file, migrate: false });
+    const conn = Connection.of(ds);
+    try {
+      await conn.run('BEGIN');
+      try {
+        return await fn(conn);
+      } finally {
+        await conn.run('ROLLBACK').catch(() => undefined);
+      }
+    } finally {
+      await ds.destroy();
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.writer.exclusive(async () => undefined);
+    await this.writerSource.destroy();
+    await this.dataSource.destroy();
+  }
+}
+
+export function openStore(options: OpenStoreOptions): Promise<Store> {
+  return Store.open(options);
+}
