@@ -1,6 +1,8 @@
 // The `kabyl` command line: the same engine as the app, over files.
 import { LogError } from '../../shared/log/parseLine';
 import { replayCommand, replayHelp } from './replayCommand';
+import { reportCommand, reportHelp } from './reportCommand';
+import { templateCommand, templateHelp } from './templateCommand';
 import { type Io, UsageError } from './io';
 
 interface Command {
@@ -11,6 +13,8 @@ interface Command {
 
 const commands: Record<string, Command> = {
   replay: { summary: 'replay a campaign log and print every placement as JSON', help: replayHelp, run: replayCommand },
+  report: { summary: 'write a report (applications, streams, orders, ...) as an Excel workbook', help: reportHelp, run: reportCommand },
+  template: { summary: 'write the Excel template for importing schools, catchments and quotas', help: templateHelp, run: templateCommand },
 };
 
 export function registerCommand(name: string, command: Command): void {
