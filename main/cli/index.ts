@@ -3,6 +3,8 @@ import { LogError } from '../../shared/log/parseLine';
 import { replayCommand, replayHelp } from './replayCommand';
 import { reportCommand, reportHelp } from './reportCommand';
 import { templateCommand, templateHelp } from './templateCommand';
+import { importCommand, importHelp } from './importCommand';
+import { rebuildCommand, rebuildHelp, verifyCommand, verifyHelp } from './storeCheckCommands';
 import { type Io, UsageError } from './io';
 
 interface Command {
@@ -15,6 +17,9 @@ const commands: Record<string, Command> = {
   replay: { summary: 'replay a campaign log and print every placement as JSON', help: replayHelp, run: replayCommand },
   report: { summary: 'write a report (applications, streams, orders, ...) as an Excel workbook', help: reportHelp, run: reportCommand },
   template: { summary: 'write the Excel template for importing schools, catchments and quotas', help: templateHelp, run: templateCommand },
+  import: { summary: 'import a campaign log into a store file (all of it or nothing)', help: importHelp, run: importCommand },
+  verify: { summary: "check a store's tables and hash chain against its own log", help: verifyHelp, run: verifyCommand },
+  rebuild: { summary: "rewrite a store's tables from its own log", help: rebuildHelp, run: rebuildCommand },
 };
 
 export function registerCommand(name: string, command: Command): void {
