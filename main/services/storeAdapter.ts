@@ -1,0 +1,109 @@
+// Maps main/store's API onto the StorePort the services use, and gives the shells
+// their StoreFactory: open a store file, build the demo when missing.
+import type { StoreKind } from '../../shared/ipc/contract';
+import { openStore, resolveDataDir, startImportJob, UserExistsError, type Store } from '../store';
+import { ImportJobError } from '../store/importJob';
+import { ServiceError } from '../ipc/errors';
+import type { StoreFactory } from './app';
+import type { ImportOutcome, ImportProgress, StorePort, StoredUser } from './storePort';
+import { SETTING } from './settings';
+
+export interface StoreFactoryOptions {
+  /** the bundled import worker; default: found beside the running bundle (dist/) */
+  importWorkerFile?: string;
+}
+
+export function adaptStore(store: Store, kind: StoreKind, options: StoreFactoryOptions = {}): StorePort {
+  return {
+    kind,
+    file: store.file,
+    getSetting: (key) => store.settings.get(key),
+    setSetting: (key, value) => store.settings.set(key, value),
+    async findUser(username) {
+      const u = await store.users.findByUsername(username);
+      return u ? toStoredUser(u) : null;
+    },
+    async addUser(user) {
+      try {
+        return toStoredUser(await store.users.create(user));
+      } catch (e) {
+        if (e instanceof UserExistsError) throw new ServiceError('invalid_request', e.message);
+        throw e;
+      }
+    },
+    async campaign() {
+      const c = await store.campaign();
+      return c && { year: c.year, stage1Start: c.stage1Start, stage2Start: c.stage2Start, stage2End: c.stage2End, documentsStart: c.documentsStart, documentsEnd: c.documentsEnd };
+    },
+    eventCount: () => store.eventCount(),
+    lastEventAt: async () => (await store.head()).at,
+    async schools(schoolId) {
+      return (await store.schools(schoolId)).map((s) => ({ schoolId: s.id, name: s.name, kind: s.kind, districtId: s.districtId }));
+    },
+    async streams(schoolId) {
+      return (await store.streams(schoolId)).map((s) => ({ schoolId: s.schoolId, language: s.language, quota: s.quota, occupied: s.occupied }));
+    },
+    statusCounts: (schoolId) => store.statusCounts(schoolId),
+    openCases: () => store.openCases(),
+    async verify() {
+      const { events, mismatches } = await store.verifyProjections();
+      return {
+        ok: mismatches.length === 0,
+        events,
+        differences: mismatches.map((m) => `${m.table} ${m.key}: ${m.problem}${m.columns ? ` (${m.columns.join(', ')})` : ''}`),
+      };
+    },
+    rebuild: () => store.rebuildProjections(),
+    importFile: (path, onProgress) => importOffThread(store, path, onProgress, options.importWorkerFile),
+    close: () => store.close(),
+  };
+}
+
+function toStoredUser(u: { id: number; username: string; displayName: string; role: StoredUser['role']; schoolId: string | null; passwordHash: string }): StoredUser {
+  return { id: String(u.id), username: u.username, displayName: u.displayName, role: u.role, schoolId: u.schoolId, passwordHash: u.passwordHash };
+}
+
+/** The store's worker does the import; a malformed file comes back as an outcome naming the line. */
+async function importOffThread(store: Store, path: string, onProgress: (p: ImportProgress) => void, workerFile?: string): Promise<ImportOutcome> {
+  let last: ImportProgress = { bytesRead: 0, totalBytes: 0, linesRead: 0, eventsAdded: 0, duplicates: 0 };
+  const job = startImportJob(store.file, path, (p) => {
+    last = p;
+    onProgress(p);
+  }, workerFile ? { workerFile } : {});
+  try {
+    const r = await job.promise;
+    return { bytesRead: r.bytesRead, totalBytes: r.totalBytes, linesRead: r.linesRead, eventsAdded: r.eventsAdded, duplicates: r.duplicates, error: null };
+  } catch (e) {
+    if (!(e instanceof ImportJobError)) throw e;
+    // Nothing was written: report the counts as zero, with the reason.
+    return { ...last, eventsAdded: 0, duplicates: 0, error: { line: e.line, message: e.message } };
+  }
+}
+
+export function defaultDataDir(electronUserData?: string): string {
+  return resolveDataDir(electronUserData);
+}
+
+export function createStoreFactory(options: StoreFactoryOptions = {}): StoreFactory {
+  return {
+    open: (kind, file) => openPort(kind, file, options),
+    // Loaded on demand: the generator is only needed the first time the demo opens.
+    ensureDemo: async (dataDir) => (await import('../demo/demoStore')).ensureDemoStore(dataDir),
+  };
+}
+
+export const storeFactory = createStoreFactory();
+
+async function openPort(kind: StoreKind, file: string, options: StoreFactoryOptions): Promise<StorePort> {
+    const store = await openStore({ file });
+    const port = adaptStore(store, kind, options);
+    // The demo builder marks the demo; a real district store is marked real when first opened.
+    // A file marked otherwise than asked is refused: demo data never opens as a district's.
+    const marked = await port.getSetting(SETTING.kind);
+    if (marked === null && kind === 'real') await port.setSetting(SETTING.kind, 'real');
+    else if (marked !== kind) {
+      await port.close();
+      throw new Error(`${file} is marked ${marked ?? 'unmarked'}, not ${kind}: refusing to open it`);
+    }
+    return port;
+}

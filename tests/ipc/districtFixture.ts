@@ -1,0 +1,96 @@
+// A real district for IPC, auth and harness tests: a temp data folder, a real SQLite
+// store created through setup.choose, a small campaign imported through the import
+// channels, and one user per role (the director of S1).
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Channel, Result } from '../../shared/ipc/contract';
+import { hashPassword } from '../../main/auth/password';
+import { Sessions, type Session } from '../../main/auth/session';
+import { KabylApp } from '../../main/services/app';
+import { createStoreFactory } from '../../main/services/storeAdapter';
+import { importWorkerFile } from './importWorker';
+import { LogBuilder, T } from '../support/logBuilder';
+
+export const PASSWORDS = { officer: 'officer-pass', commission: 'commission-pass', director: 'director-pass' } as const;
+
+export interface DistrictFixture {
+  app: KabylApp;
+  dataDir: string;
+  log: LogBuilder;
+  /** a fresh anonymous caller */
+  caller(): Session;
+  /** a caller signed in as the given user */
+  signedIn(username: keyof typeof PASSWORDS): Promise<Session>;
+  call<C extends Channel>(channel: C, request: unknown, session: Session): Promise<Result<unknown>>;
+  close(): Promise<void>;
+}
+
+/** Two schools, S1 (ky, ru) and S2 (ky); a handful of applications in stage 2. */
+export function sampleLog(): LogBuilder {
+  const log = new LogBuilder();
+  log.school('S1', { catchment: ['BISH.OKT.ST01'], quotas: { ky: 5, ru: 3 } });
+  log.school('S2', { catchment: ['BISH.OKT.ST02'], quotas: { ky: 4 } });
+  log.at(T.stage1);
+  log.submit('A1', { school: 'S1' });
+  log.submit('A2', { school: 'S1', language: 'ru' });
+  log.submit('A3', { school: 'S2', address: 'BISH.OKT.ST02.H7' });
+  log.at(T.stage2);
+  log.submit('A4', { school: 'S2', address: 'BISH.OKT.ST09.H1' });
+  log.withdraw('A1');
+  log.openCase('C1');
+  return log;
+}
+
+let counter = 0;
+
+export async function districtFixture(log = sampleLog()): Promise<DistrictFixture> {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'kabyl-district-'));
+  const app = await KabylApp.start({ dataDir, shell: 'harness', version: 'test', stores: createStoreFactory({ importWorkerFile: await importWorkerFile() }) }, 'ask');
+  const sessions = new Sessions();
+  const caller = () => sessions.get(`test:${++counter}`);
+  const call = (channel: string, request: unknown, session: Session) => app.dispatch(channel, request, session);
+  const must = async (channel: string, request: unknown, session: Session) => {
+    const r = await call(channel, request, session);
+    if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`);
+    return r.value as Record<string, unknown>;
+  };
+
+  await must('setup.choose', {
+    mode: 'create',
+    districtName: 'Октябрьский район',
+    officer: { username: 'officer', displayName: 'District Officer', password: PASSWORDS.officer },
+  }, caller());
+  const store = app.store!;
+  await store.addUser({ username: 'commission', displayName: 'Commission Member', role: 'commission', schoolId: null, passwordHash: await hashPassword(PASSWORDS.commission) });
+  await store.addUser({ username: 'director', displayName: 'Director S1', role: 'director', schoolId: 'S1', passwordHash: await hashPassword(PASSWORDS.director) });
+
+  const signedIn = async (username: keyof typeof PASSWORDS) => {
+    const s = caller();
+    await must('auth.signIn', { username, password: PASSWORDS[username] }, s);
+    return s;
+  };
+
+  // The campaign goes in the way a user's file does: upload, start, poll.
+  const officer = await signedIn('officer');
+  const up = await must('import.upload', { name: 'campaign.jsonl', chunk: log.text(), done: true }, officer);
+  let job = await must('import.start', { fileId: (up.file as { fileId: string }).fileId }, officer);
+  while (job.state === 'running') {
+    await new Promise((r) => setTimeout(r, 20));
+    job = await must('import.progress', { jobId: job.jobId }, officer);
+  }
+  if (job.state !== 'done') throw new Error(`import failed: ${JSON.stringify(job.error)}`);
+
+  return {
+    app,
+    dataDir,
+    log,
+    caller,
+    signedIn,
+    call,
+    async close() {
+      await app.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
