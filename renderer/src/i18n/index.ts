@@ -1,17 +1,8 @@
-// i18next setup: resources are bundled (no HTTP backend: the CSP and offline use
-// both rule out fetching translations), the stored language is applied at start.
+// i18next setup: bundled resources, the stored language applied at start.
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import ky from './locales/ky.json';
-import ru from './locales/ru.json';
-import en from './locales/en.json';
-import { DEFAULT_LANGUAGE, type Language, storeLanguage, storedLanguage } from './languages';
-
-export const resources = {
-  ky: { translation: ky },
-  ru: { translation: ru },
-  en: { translation: en },
-} as const;
+import { resources } from './resources';
+import { DEFAULT_LANGUAGE, LANGUAGES, type Language, storeLanguage, storedLanguage } from './languages';
 
 export async function initI18n(): Promise<typeof i18next> {
   const language = storedLanguage();
@@ -19,7 +10,7 @@ export async function initI18n(): Promise<typeof i18next> {
     resources,
     lng: language,
     fallbackLng: DEFAULT_LANGUAGE,
-    supportedLngs: ['ky', 'ru', 'en'],
+    supportedLngs: [...LANGUAGES],
     interpolation: { escapeValue: false }, // React escapes already
     returnNull: false,
   });

@@ -7,10 +7,13 @@ type TotalKey = keyof Dashboard['totals'];
 /** The order a district officer reads them in: demand, then seats, then the log behind them. */
 const SHOWN: readonly TotalKey[] = ['applications', 'seats', 'occupied', 'free', 'overflow', 'schools', 'streams', 'openCases', 'events'];
 
+/** One school's view: its school count is 1, and the log size and commission cases are district-wide. */
+const DISTRICT_ONLY: ReadonlySet<TotalKey> = new Set(['schools', 'events', 'openCases']);
+
 export function TotalsCards({ totals, scoped }: { totals: Dashboard['totals']; scoped: boolean }) {
   const { t, i18n } = useTranslation();
-  // One school's view: the school count is 1 and the district log size is not theirs to read.
-  const keys = scoped ? SHOWN.filter((k) => k !== 'schools' && k !== 'events') : SHOWN;
+
+  const keys = scoped ? SHOWN.filter((k) => !DISTRICT_ONLY.has(k)) : SHOWN;
   return (
     <section aria-labelledby="totals-title">
       <h2 id="totals-title" className="section-title">{t('dashboard.totalsTitle')}</h2>
