@@ -80,6 +80,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
 
 export function runCli(): void {
   const io: Io = {
+    stdoutFd: 1,
     out: (t) => process.stdout.write(t),
     err: (t) => process.stderr.write(t),
   };

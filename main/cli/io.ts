@@ -3,6 +3,8 @@
 export interface Io {
   out(text: string): void;
   err(text: string): void;
+  /** Set when `out` is the process's stdout, for commands that stream large output. */
+  stdoutFd?: number;
 }
 
 /** Wrong arguments: the command prints the message and its help, exit 2. */

@@ -1,6 +1,7 @@
 // `kabyl replay LOG.jsonl [--at INSTANT]` (FORMATS.md): one JSON document on
 // stdout and exit 0, or `line N: ...` on stderr, nothing on stdout, exit 2.
-import { Replayer } from '../../shared/engine/replay';
+import { Replayer, replayJson, writeReplayJson } from '../../shared/engine/replay';
+import { BufferedOut } from './writeOut';
 import { forEachLine } from './readLines';
 import { type Io, UsageError, takeOption } from './io';
 
@@ -24,7 +25,14 @@ export function replayCommand(args: string[], io: Io): number {
   if (rest.length !== 1) throw new UsageError('replay takes exactly one LOG.jsonl (or - for stdin)', replayHelp);
   const replayer = new Replayer();
   forEachLine(rest[0], (line) => replayer.line(line));
-  const output = replayer.finish(at);
-  io.out(JSON.stringify(output) + '\n');
+  const engine = replayer.close(at);
+  if (io.stdoutFd === undefined) {
+    io.out(replayJson(engine) + '\n');
+  } else {
+    const out = new BufferedOut(io.stdoutFd);
+    writeReplayJson(engine, out.write);
+    out.write('\n');
+    out.flush();
+  }
   return 0;
 }

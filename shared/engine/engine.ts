@@ -23,7 +23,7 @@ import {
   type Stream,
   streamKey,
 } from './model';
-import { parsePin } from './pin';
+import { pinBirthKey } from './pin';
 import type { Reason } from './reasons';
 
 export type Outcome = { kind: 'duplicate' } | { kind: 'applied'; refused: Reason | null };
@@ -310,9 +310,9 @@ export class Engine {
   private judgeSubmission(d: EventOf<'application.submitted'>['data'], stage: Stage | null): Reason | Basis {
     const c = this.campaign!;
     if (stage === null) return 'outside_window';
-    const pin = parsePin(d.child.pin);
-    if (pin === null) return 'invalid_pin';
-    if (pin.birthKey < c.birthFrom || pin.birthKey > c.birthTo) return 'age_out_of_range';
+    const birth = pinBirthKey(d.child.pin);
+    if (birth < 0) return 'invalid_pin';
+    if (birth < c.birthFrom || birth > c.birthTo) return 'age_out_of_range';
     const school = this.schools.get(d.schoolId);
     if (!school) return 'school_not_found';
     if (!IN_SCOPE_KINDS.has(school.kind)) return 'school_not_in_scope';

@@ -4,7 +4,7 @@ const fs = require('node:fs');
 const { StringDecoder } = require('node:string_decoder');
 
 const fd = fs.openSync(process.argv[2], 'r');
-const buf = Buffer.allocUnsafe(1 << 22);
+const buf = Buffer.allocUnsafe(1 << 15); // the same chunk size as `kabyl replay`
 const decoder = new StringDecoder('utf8');
 let rest = '';
 let count = 0;

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Engine } from '../../shared/engine/engine';
 import { ACTIVE_STATUSES, streamKey } from '../../shared/engine/model';
-import { replayOutput, replayText } from '../../shared/engine/replay';
+import { replayJson, replayOutput, replayText } from '../../shared/engine/replay';
 import type { LogEvent } from '../../shared/log/events';
 import { ALL_DOCUMENTS, CALENDAR, T, pin } from '../support/logBuilder';
 
@@ -213,6 +213,20 @@ describe('engine properties', () => {
       fc.property(campaignLog, (events) => {
         const out = replayText(text(events), new Date(end + 1000).toISOString());
         for (const a of Object.values(out.applications)) expect(a.status).not.toBe('registered');
+      }),
+      runs,
+    );
+  });
+});
+
+describe('the CLI document', () => {
+  it('replayJson writes exactly JSON.stringify(replayOutput)', () => {
+    fc.assert(
+      fc.property(campaignLog, fc.boolean(), (events, late) => {
+        const engine = new Engine();
+        for (const e of events) engine.ingest(e);
+        if (late) engine.advanceTo('2026-12-01T00:00:00+06:00');
+        expect(replayJson(engine)).toBe(JSON.stringify(replayOutput(engine)));
       }),
       runs,
     );
