@@ -1,6 +1,7 @@
 // The `kabyl` command line: the same engine as the app, over files.
 import { LogError } from '../../shared/log/parseLine';
 import { replayCommand, replayHelp } from './replayCommand';
+import { generateCommand, generateHelp } from './generateCommand';
 import { reportCommand, reportHelp } from './reportCommand';
 import { templateCommand, templateHelp } from './templateCommand';
 import { importCommand, importHelp } from './importCommand';
@@ -15,6 +16,7 @@ interface Command {
 
 const commands: Record<string, Command> = {
   replay: { summary: 'replay a campaign log and print every placement as JSON', help: replayHelp, run: replayCommand },
+  generate: { summary: 'write a realistic campaign log (demo and benchmark data)', help: generateHelp, run: generateCommand },
   report: { summary: 'write a report (applications, streams, orders, ...) as an Excel workbook', help: reportHelp, run: reportCommand },
   template: { summary: 'write the Excel template for importing schools, catchments and quotas', help: templateHelp, run: templateCommand },
   import: { summary: 'import a campaign log into a store file (all of it or nothing)', help: importHelp, run: importCommand },
