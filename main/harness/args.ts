@@ -8,7 +8,7 @@ export interface HarnessArgs {
 }
 
 export function parseHarnessArgs(argv: readonly string[], env: NodeJS.ProcessEnv): HarnessArgs {
-  const args: HarnessArgs = { port: portFrom(env.KABYL_PORT ?? '0', 'KABYL_PORT'), dataDir: env.KABYL_DATA_DIR || null, store: 'demo' };
+  const args: HarnessArgs = { port: portFrom(env.KABYL_PORT || '0', 'KABYL_PORT'), dataDir: env.KABYL_DATA_DIR || null, store: 'demo' };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = () => {
