@@ -54,15 +54,14 @@ export function SignInPage() {
           <div className="signin-brand">
             <span className="logo" aria-hidden="true">K</span>
             <div>
-              <h1 id="signin-title">{t('app.name')}</h1>
+              <h1>{t('app.name')}</h1>
               <div className="muted">{t('app.tagline')}</div>
             </div>
             <span className="header-spacer" />
             {isDemo && <DemoBadge />}
           </div>
-          <p className="signin-subtitle">
-            {session.store ? session.store.districtName : t('auth.subtitle')} · {t('auth.title')}
-          </p>
+          <p className="signin-district">{session.store?.districtName || t('auth.subtitle')}</p>
+          <h2 id="signin-title">{t('auth.title')}</h2>
           {message && (
             <Alert tone={problem ? 'error' : 'info'} testId="signin-error">
               {message}

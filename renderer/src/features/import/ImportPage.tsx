@@ -99,7 +99,7 @@ export function ImportPage() {
             </button>
           </div>
           {wrongType && <Alert tone="error">{t('import.wrongType')}</Alert>}
-          {state.phase !== 'idle' && state.phase !== 'error' && (
+          {(state.phase === 'uploading' || state.phase === 'running' || (state.phase === 'finished' && state.job.state === 'done')) && (
             <div className="import-progress">
               <ProgressBar percent={percent} />
               <div className="muted" data-testid="import-progress-text">

@@ -11,6 +11,7 @@ export function ImportResult({ job }: { job: ImportJob }) {
   if (job.state === 'failed') {
     return (
       <Alert tone="error" testId="import-error">
+        <div className="result-file">{job.fileName}</div>
         <div data-testid="import-error-text">
           {job.error?.line != null ? t('import.failedLine', { line: job.error.line }) : t('import.failed')}
         </div>
@@ -25,6 +26,7 @@ export function ImportResult({ job }: { job: ImportJob }) {
   }
   return (
     <Alert tone="ok" testId="import-done">
+      <div className="result-file">{job.fileName}</div>
       <div>{t('import.done')}</div>
       <div className="stat-row">
         <div>
