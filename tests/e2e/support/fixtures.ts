@@ -2,7 +2,7 @@
 // on the harness URL (webServer in playwright.config.ts). With KABYL_E2E_ELECTRON=1:
 // the page is the first window of the Electron app launched on its own data dir, and
 // no browser is started at all (the override below never asks for the base page).
-import { test as base, _electron, type ElectronApplication, type Page } from '@playwright/test';
+import { test as base, expect, _electron, type ElectronApplication, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,10 +21,29 @@ async function launchElectron(dataDir: string): Promise<ElectronApplication> {
 
 type WorkerFixtures = { electronDataDir: string | null };
 
+/**
+ * Every console error fails the test: a CSP violation (an inline script, a remote
+ * font, eval), a 404 asset or an uncaught exception shows up there and nowhere else.
+ */
+function watchConsole(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+  return problems;
+}
+
 const browserTest = base.extend<{ page: Page }>({
   page: async ({ page }, use) => {
+    const problems = watchConsole(page);
+    page.context().on('page', (other) => {
+      const more = watchConsole(other);
+      other.on('close', () => problems.push(...more));
+    });
     await page.goto('/');
     await use(page);
+    expect(problems, 'console errors on the page').toEqual([]);
   },
 });
 
@@ -47,8 +66,10 @@ const electronTest = base.extend<{ page: Page }, WorkerFixtures>({
       sessionStorage.clear();
     });
     await window.reload();
+    const problems = watchConsole(window);
     await use(window);
     await app.close();
+    expect(problems, 'console errors in the window').toEqual([]);
   },
 });
 
