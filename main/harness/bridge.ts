@@ -77,7 +77,7 @@ export function startBridge(options: BridgeOptions): Promise<Bridge> {
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'method not allowed');
       return send(res, 200, 'text/plain; charset=utf-8', 'ok');
     }
-    if (url.pathname.startsWith('/ipc/')) return handleIpc(req, res, decodeURIComponent(url.pathname.slice(5)));
+    if (url.pathname.startsWith('/ipc/')) return handleIpc(req, res, safeDecode(url.pathname.slice(5)) ?? '');
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'method not allowed');
     return serveStatic(res, url.pathname, req.method === 'HEAD');
   }
@@ -109,8 +109,8 @@ export function startBridge(options: BridgeOptions): Promise<Bridge> {
 
   async function serveStatic(res: ServerResponse, pathname: string, headOnly: boolean): Promise<void> {
     const root = path.resolve(options.rendererDir);
-    let rel = decodeURIComponent(pathname);
-    if (rel.includes('\0')) return send(res, 400, 'text/plain; charset=utf-8', 'bad path');
+    let rel = safeDecode(pathname);
+    if (rel === null || rel.includes('\0')) return send(res, 400, 'text/plain; charset=utf-8', 'bad path');
     if (rel === '/' || rel === '') rel = '/index.html';
     let file = path.resolve(root, '.' + rel);
     if (file !== root && !file.startsWith(root + path.sep)) return send(res, 403, 'text/plain; charset=utf-8', 'forbidden path');
@@ -161,6 +161,15 @@ export function injectSecret(html: string, secret: string): string {
   if (!head) return meta + html;
   const at = head.index + head[0].length;
   return html.slice(0, at) + meta + html.slice(at);
+}
+
+/** A malformed %-escape is a bad request, not a thrown error. */
+function safeDecode(text: string): string | null {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
 }
 
 function readBody(req: IncomingMessage): Promise<Buffer | null> {

@@ -59,6 +59,7 @@ export class KabylApp {
 
   static async start(options: AppOptions, startWith: StartWith): Promise<KabylApp> {
     const app = new KabylApp(options);
+    await app.files.sweep();
     const kind = startWith === 'ask' ? await readChoice(options.dataDir) : startWith;
     if (kind === 'demo' || (kind === 'real' && app.realExists())) await app.useStore(kind);
     return app;

@@ -98,6 +98,9 @@ describe('the harness bridge', () => {
   });
 
   it('never serves files outside the renderer folder', async () => {
+    expect((await send(port, { path: '/%E0%A4%A' })).status).toBe(400);
+    const badChannel = await ipc('%E0%A4%A', {}, 'client-0001');
+    expect(JSON.parse(badChannel.body)).toMatchObject({ ok: false, error: { code: 'not_found' } });
     for (const p of ['/../package.json', '/%2e%2e/%2e%2e/etc/passwd', '/assets/..%2f..%2findex.html%00']) {
       const r = await send(port, { path: p });
       expect(r.body).not.toContain('"name"');

@@ -75,6 +75,11 @@ export class ImportFiles {
     if (file?.temporary) await rm(file.path, { force: true });
   }
 
+  /** Uploads left by a run that crashed or was killed: nobody holds their ids any more. */
+  async sweep(): Promise<void> {
+    await rm(this.uploadDir, { recursive: true, force: true });
+  }
+
   async clear(): Promise<void> {
     await Promise.all([...this.held.keys()].map((id) => this.discard(id)));
   }
