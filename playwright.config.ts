@@ -14,6 +14,11 @@ const electron = process.env.KABYL_E2E_ELECTRON === '1';
 // fresh data dir the runner created, so the demo store is built once per run.
 process.env.KABYL_E2E_DATA_DIR ??= mkdtempSync(path.join(os.tmpdir(), 'kabyl-e2e-'));
 const dataDir = process.env.KABYL_E2E_DATA_DIR;
+// A second harness starts with no store at all, as a real district's first start does
+// (tests/e2e/realDistrict.spec.ts); its URL reaches the specs through the env.
+const realPort = port + 1;
+process.env.KABYL_E2E_REAL_URL = `http://127.0.0.1:${realPort}/`;
+const realDataDir = path.join(dataDir, 'real');
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -41,13 +46,23 @@ export default defineConfig({
   },
   webServer: electron
     ? undefined
-    : {
-        command: `node dist/harness.cjs --port ${port} --data-dir "${dataDir}"`,
-        url: `http://127.0.0.1:${port}/health`,
-        reuseExistingServer: false,
-        // The first start of a fresh data dir builds the demo district.
-        timeout: 180_000,
-        stdout: 'pipe',
-        stderr: 'pipe',
-      },
+    : [
+        {
+          command: `node dist/harness.cjs --port ${port} --data-dir "${path.join(dataDir, 'demo')}"`,
+          url: `http://127.0.0.1:${port}/health`,
+          reuseExistingServer: false,
+          // The first start of a fresh data dir builds the demo district.
+          timeout: 180_000,
+          stdout: 'pipe',
+          stderr: 'pipe',
+        },
+        {
+          command: `node dist/harness.cjs --port ${realPort} --data-dir "${realDataDir}" --store real`,
+          url: `http://127.0.0.1:${realPort}/health`,
+          reuseExistingServer: false,
+          timeout: 60_000,
+          stdout: 'ignore',
+          stderr: 'pipe',
+        },
+      ],
 });
