@@ -71,3 +71,45 @@ test('a file that is not .jsonl is refused before upload', async ({ page }) => {
   await expect(page.getByText(LOCALES.ky.import.wrongType)).toBeVisible();
   await expect(page.getByTestId('import-start')).toBeDisabled();
 });
+
+test('a large file shows its progress while it is sent and imported', async ({ page }) => {
+  await signIn(page, 'district');
+  const dashboard = await callApi<Dashboard>(page, 'dashboard.get');
+  const schools = await callApi<{ schools: { schoolId: string; streams: { language: string; quota: number }[] }[] }>(page, 'schools.list');
+  const school = schools.value!.schools.find((s) => s.streams.length > 0)!;
+  const stream = school.streams[0]!;
+  // Many events that change nothing: the stream's quota set again to what it is.
+  const runId = `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
+  const line = (i: number) =>
+    JSON.stringify({
+      id: `e2e-progress-${runId}-${i}`,
+      type: 'quota.set',
+      at: dashboard.value!.asOf,
+      actor: { role: 'district', id: 'officer' },
+      data: { schoolId: school.schoolId, language: stream.language, seats: stream.quota, note: 'x'.repeat(200) },
+    });
+  const count = 20_000;
+  const text = Array.from({ length: count }, (_, i) => line(i)).join('\n') + '\n';
+  expect(text.length).toBeGreaterThan(4 * 1024 * 1024);
+
+  await page.locator('nav [data-nav="import"]').click();
+  await page.getByTestId('import-file').setInputFiles({ name: `large-${runId}.jsonl`, mimeType: 'application/x-ndjson', buffer: Buffer.from(text) });
+  // Record every value the bar takes, as the user would have seen it.
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { progressSeen: string[] }).progressSeen = seen;
+    new MutationObserver(() => {
+      const bar = document.querySelector('[data-testid="import-progress"]');
+      const label = document.querySelector('[data-testid="import-progress-text"]')?.textContent ?? '';
+      if (bar) seen.push(`${bar.getAttribute('aria-valuenow')}|${label}`);
+    }).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+  });
+  await page.getByTestId('import-start').click();
+  await expect(page.getByTestId('import-added')).toHaveText(new Intl.NumberFormat('ru-RU').format(count).replace(/\s/g, '\u00a0'), { timeout: 120_000 });
+
+  const seen = await page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen);
+  const values = seen.map((s) => Number(s.split('|')[0]));
+  expect(values.some((v) => v > 0 && v < 100), `intermediate values: ${[...new Set(values)].join(', ')}`).toBe(true);
+  const uploading = LOCALES.ky.import.uploading.split('{{')[0]!;
+  expect(seen.some((s) => s.includes(uploading))).toBe(true);
+});

@@ -19,7 +19,7 @@ export function useDashboardData(): State & { reload(): void } {
   const [state, setState] = useState<State>({ dashboard: null, schools: [], error: null, loading: true });
 
   const load = useCallback(async () => {
-    setState((s) => ({ ...s, loading: true }));
+    setState((s) => ({ ...s, loading: s.dashboard === null }));
     const [dashboard, schools] = await Promise.all([api['dashboard.get']({}), api['schools.list']({})]);
     if (!dashboard.ok) {
       noteError(dashboard.error);
@@ -40,6 +40,13 @@ export function useDashboardData(): State & { reload(): void } {
 
   useEffect(() => {
     void load();
+    // The dashboard stays open all day on a department PC: coming back to the window
+    // shows the figures as they are now, not as they were this morning.
+    const onVisible = () => {
+      if (document.visibilityState === 'visible') void load();
+    };
+    document.addEventListener('visibilitychange', onVisible);
+    return () => document.removeEventListener('visibilitychange', onVisible);
   }, [load]);
 
   return { ...state, reload: () => void load() };
