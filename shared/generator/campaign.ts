@@ -15,7 +15,7 @@ import { type Calendar, DAY, HOUR, MINUTE, dayStart, defaultCalendar, formatInst
 import { DISTRICTS, type DistrictInfo, findDistrict } from './districts';
 import { type DistrictPlan, type SchoolPlan, buildGeography } from './geography';
 import { fullName } from './names';
-import { type ChildPlan, PRIVILEGES, household, mistypedPin, planChildren } from './people';
+import { type ChildPlan, PRIVILEGES, guardianOf, household, mistypedPin, planChildren } from './people';
 import { Random } from './random';
 import { Timeline } from './timeline';
 
@@ -124,7 +124,11 @@ interface QuotaPlan {
 }
 
 const FULL_DOCUMENTS: readonly string[] = REQUIRED_DOCUMENTS;
-const pad = (n: number, w: number): string => String(n).padStart(w, '0');
+const ZEROS = '0000000000';
+function pad(n: number, w: number): string {
+  const s = '' + n;
+  return s.length >= w ? s : ZEROS.slice(0, w - s.length) + s;
+}
 
 class CampaignRun {
   private readonly rng: Random;
@@ -198,7 +202,7 @@ class CampaignRun {
   }
 
   private parent(child: ChildPlan, which: 0 | 1 = 0): Actor {
-    return { role: 'parent', id: household(this.o.seed, child).guardians[which].pin };
+    return { role: 'parent', id: guardianOf(this.o.seed, child, household(this.o.seed, child), which).pin };
   }
 
   private director(school: SchoolPlan): Actor {
@@ -383,13 +387,14 @@ class CampaignRun {
     const days = Math.floor((c.stage2Start - first) / DAY);
     const r = rng.next();
     let t: number;
-    if (r < 0.2) {
+    // Kyrgyzstan, 2026: 28,908 applications in the first two days, of about 150,000.
+    if (r < 0.11) {
       t = c.stage1Start + rng.expo(80 * MINUTE);
       if (t > c.stage1Start + 14 * HOUR) t = c.stage1Start + rng.int(14 * HOUR);
-    } else if (r < 0.3) {
+    } else if (r < 0.18) {
       t = parentTimeOfDay(rng, first + DAY);
     } else {
-      let d = 2 + Math.floor(rng.expo(12));
+      let d = 2 + Math.floor(rng.expo(14));
       if (d >= days) d = rng.range(2, days - 1);
       t = parentTimeOfDay(rng, first + d * DAY);
     }
@@ -473,7 +478,7 @@ class CampaignRun {
   private submit(child: ChildPlan, req: Request): void {
     const applicationId = `A${pad(++this.appSeq, 7)}`;
     const h = household(this.o.seed, child);
-    const g = h.guardians[req.guardian ?? 0];
+    const g = guardianOf(this.o.seed, child, h, req.guardian ?? 0);
     const name = h.family.child;
     const who: Payload<'application.submitted'>['child'] = name.patronymic
       ? { pin: req.pin ?? child.pin, lastName: name.lastName, firstName: name.firstName, patronymic: name.patronymic, citizenship: h.citizenship }
@@ -498,7 +503,8 @@ class CampaignRun {
     const rng = this.rng;
     child.appId = applicationId;
     const app = this.engine.applications.get(applicationId)!;
-    if (app.privilege === 'pending') {
+    // Most directors check a claim within days; the rest leave it until the family brings the papers.
+    if (app.privilege === 'pending' && rng.chance(0.75)) {
       this.schedule(officeTime(rng, this.now + rng.range(1, 20) * DAY), () => this.review(child, applicationId));
     }
     if (child.withdraws && !(child.flags & WITHDRAW_PLANNED)) {

@@ -88,7 +88,7 @@ export interface ChildPlan {
 export interface Household {
   family: Family;
   citizenship: string;
-  guardians: [Guardian, Guardian];
+  motherFirst: boolean;
 }
 
 export interface Guardian {
@@ -99,7 +99,11 @@ export interface Guardian {
   email2?: string;
 }
 
-const pad = (n: number, w: number): string => String(n).padStart(w, '0');
+const ZEROS = '000000000000';
+function pad(n: number, w: number): string {
+  const s = '' + n;
+  return s.length >= w ? s : ZEROS.slice(0, w - s.length) + s;
+}
 
 function dateKeyOf(y: number, m: number, d: number): string {
   return `${y}-${pad(m, 2)}-${pad(d, 2)}`;
@@ -232,13 +236,12 @@ function phone(rng: Random): string {
 function email(rng: Random, who: PersonName, birthYear: number): string {
   const first = latin(who.firstName);
   const last = latin(who.lastName.split(' ')[0]);
+  const r = rng.int(9);
   const local =
-    rng.weighted<() => string>([
-      [() => `${first}.${last}`, 3],
-      [() => `${first}${last}${birthYear % 100}`, 3],
-      [() => `${first}_${pad(rng.int(1000), 3)}`, 2],
-      [() => `${last}.${first[0]}${birthYear}`, 1],
-    ])();
+    r < 3 ? `${first}.${last}`
+    : r < 6 ? `${first}${last}${birthYear % 100}`
+    : r < 8 ? `${first}_${pad(rng.int(1000), 3)}`
+    : `${last}.${first[0]}${birthYear}`;
   return `${local}@${rng.weighted(MAIL_DOMAINS)}`;
 }
 
@@ -256,18 +259,27 @@ function guardian(rng: Random, who: PersonName, sex: Sex): Guardian {
 
 const FOREIGN: readonly (readonly [string, number])[] = [['KZ', 3], ['RU', 4], ['UZ', 2], ['TJ', 1]];
 
+// Streams of their own per child, so the same child gets the same family
+// whenever asked, and asking for one guardian costs nothing for the other.
+const FAMILY_STREAM = 0x40000000;
+const GUARDIAN_STREAM = 0x60000000;
+
 export function household(seed: number, child: ChildPlan): Household {
-  // A stream of its own per child: the same child gets the same family whenever asked.
-  const rng = new Random(seed, 0x40000000 + child.index);
+  const rng = new Random(seed, FAMILY_STREAM + child.index);
   const fam = family(rng, child.ethnicity, child.sex);
-  const mother = guardian(rng, fam.mother, 'female');
-  const father = guardian(rng, fam.father, 'male');
-  const motherFirst = rng.chance(0.7);
   return {
     family: fam,
     citizenship: rng.chance(0.99) ? 'KG' : rng.weighted(FOREIGN),
-    guardians: motherFirst ? [mother, father] : [father, mother],
+    // 0 is the parent who usually deals with the school: the mother in most families.
+    motherFirst: rng.chance(0.7),
   };
+}
+
+/** A guardian's PIN and contacts; `which` 0 is the parent who usually deals with the school. */
+export function guardianOf(seed: number, child: ChildPlan, h: Household, which: 0 | 1): Guardian {
+  const mother = h.motherFirst === (which === 0);
+  const rng = new Random(seed, GUARDIAN_STREAM + child.index * 2 + (mother ? 0 : 1));
+  return guardian(rng, mother ? h.family.mother : h.family.father, mother ? 'female' : 'male');
 }
 
 /** A PIN as a tired parent types it: a digit dropped, a month that does not exist, a wrong first digit. */
