@@ -14,7 +14,8 @@ export default defineConfig({
   build: {
     outDir: path.join(root, 'dist/renderer'),
     emptyOutDir: true,
-    // The CSP forbids inline scripts, and Vite's module preload polyfill is one.
+    // Electron's and Debian's Chromium both support <link rel=modulepreload>; the
+    // polyfill would only add code that fetches with its own logic.
     modulePreload: { polyfill: false },
     chunkSizeWarningLimit: 1500,
   },

@@ -9,7 +9,7 @@ import { ImportResult } from './ImportResult';
 import { ProgressBar } from './ProgressBar';
 import { useImportJob } from './useImportJob';
 
-type Picked = { kind: 'browser'; file: File } | { kind: 'main'; file: Res<'import.choose'>['file'] & {} };
+type Picked = { kind: 'browser'; file: File } | { kind: 'main'; file: NonNullable<Res<'import.choose'>['file']> };
 
 export function ImportPage() {
   const { t, i18n } = useTranslation();
