@@ -516,7 +516,7 @@ class CampaignRun {
     }
     if (child.scenario === 'duplicate' && !(child.flags & DUPLICATE_PLANNED)) {
       child.flags |= DUPLICATE_PLANNED;
-      const t = this.now + rng.range(1, 240) * HOUR;
+      const t = this.parentDay(this.now + rng.range(1, 10) * DAY);
       const stage = this.engine.stageAt(this.now);
       if (stage !== null && this.engine.stageAt(t) === stage) this.schedule(t, () => this.duplicate(child));
     }
@@ -591,7 +591,8 @@ class CampaignRun {
 
   private nextStage2Attempt(child: ChildPlan): void {
     const rng = this.rng;
-    const t = this.now + Math.max(5 * MINUTE, rng.expo(20 * HOUR));
+    // Right away at the next school on the list, or another day.
+    const t = rng.chance(0.6) ? this.now + rng.range(2, 40) * MINUTE : this.parentDay(this.now + rng.range(1, 4) * DAY);
     if (child.attempts < 4 && t < this.cal.stage2End) {
       this.schedule(t, () => this.stage2Attempt(child));
     } else if (rng.chance(0.55)) {
@@ -628,8 +629,13 @@ class CampaignRun {
     const c = this.cal;
     const rng = this.rng;
     if (rng.chance(0.06)) return officeTime(rng, dayStart(c.documentsStart) + rng.range(5, 40) * DAY);
-    if (this.now < c.stage2Start) return rng.real(this.now + 2 * DAY, c.stage2Start + 20 * DAY);
-    return this.now + rng.range(1, 20) * DAY;
+    if (this.now < c.stage2Start) return this.parentDay(rng.real(this.now + 2 * DAY, c.stage2Start + 20 * DAY));
+    return this.parentDay(this.now + rng.range(1, 20) * DAY);
+  }
+
+  /** A moment on that day when parents use the portal (never earlier than now). */
+  private parentDay(t: number): number {
+    return Math.max(this.now, parentTimeOfDay(this.rng, dayStart(t)));
   }
 
   private transferTime(): number {
@@ -637,8 +643,9 @@ class CampaignRun {
     const rng = this.rng;
     const from = Math.max(this.now, c.stage2Start) + rng.int(6 * HOUR);
     if (rng.chance(0.12)) return Math.max(from, officeTime(rng, dayStart(c.documentsStart) + rng.range(2, 30) * DAY));
-    const t = from + rng.expo(8 * DAY);
-    return t < c.documentsStart ? t : rng.real(from, Math.max(from, c.documentsStart));
+    let t = this.parentDay(from + rng.expo(8 * DAY));
+    if (t >= c.documentsStart) t = this.parentDay(rng.real(from, Math.max(from, c.documentsStart - DAY)));
+    return Math.max(t, from);
   }
 
   private withdraw(child: ChildPlan): void {
@@ -646,7 +653,7 @@ class CampaignRun {
     // A family that has handed in its papers may still ask (and be refused: the list is locked).
     if (!app || !(app.status === 'registered' || app.status === 'documents_received' || app.status === 'enrolled')) return;
     const refused = this.emit('application.withdrawn', this.parent(child), { applicationId: app.id });
-    if (refused === null && this.rng.chance(0.55)) this.planStage2(child, this.now + this.rng.range(1, 10) * DAY);
+    if (refused === null && this.rng.chance(0.55)) this.planStage2(child, this.parentDay(this.now + this.rng.range(1, 10) * DAY));
   }
 
   private transfer(child: ChildPlan, retry: boolean): void {
@@ -663,7 +670,7 @@ class CampaignRun {
     if (language !== app.language) data.toLanguage = language;
     const refused = this.emit('application.transfer_requested', this.parent(child), data);
     if (refused === 'no_free_seats' && !retry && rng.chance(0.4)) {
-      this.schedule(this.now + rng.range(1, 5) * DAY, () => this.transfer(child, true));
+      this.schedule(this.parentDay(this.now + rng.range(1, 5) * DAY), () => this.transfer(child, true));
     }
   }
 
