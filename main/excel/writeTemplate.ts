@@ -36,6 +36,12 @@ export async function templateWorkbook(lang: Lang, model?: DistrictModel): Promi
   return wb;
 }
 
+/** The template as bytes, for the app to offer as a download. */
+export async function templateXlsxBuffer(lang: Lang, model?: DistrictModel): Promise<Buffer> {
+  const wb = await templateWorkbook(lang, model);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
 export async function writeTemplateXlsx(path: string, lang: Lang, model?: DistrictModel): Promise<void> {
   const wb = await templateWorkbook(lang, model);
   await writeAtomically(path, (tmp) => wb.xlsx.writeFile(tmp));

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { Engine } from '../../shared/engine/engine';
 import { validateEvent, type LogEvent } from '../../shared/log/events';
 import { readDistrictWorkbook } from '../../main/excel/readDistrictWorkbook';
-import { writeTemplateXlsx } from '../../main/excel/writeTemplate';
+import { templateXlsxBuffer, writeTemplateXlsx } from '../../main/excel/writeTemplate';
 import type { DistrictModel } from '../../shared/excelImport/districtModel';
 import { districtModelFromEngine } from '../../shared/excelImport/fromEngine';
 import { planImport } from '../../shared/excelImport/planImport';
@@ -175,6 +175,14 @@ describe('the template', () => {
     expect({ ...read.model, schools: read.model.schools.map((s) => ({ ...s, row: 0 })), catchments: read.model.catchments.map((c) => ({ ...c, row: 0 })), quotas: read.model.quotas.map((q) => ({ ...q, row: 0 })) }).toEqual(districtModelFromEngine(engine));
     const plan = planImport(engine, read.model, { at: '2026-10-01T10:00:00+06:00', actor: ACTOR });
     expect(plan.events).toEqual([]);
+  });
+
+  it('as bytes for a download: the same workbook, read back clean', async () => {
+    const engine = new Engine();
+    for (const e of campaignFixture().events) engine.ingest(e);
+    const r = await readDistrictWorkbook(await templateXlsxBuffer('ky', districtModelFromEngine(engine)));
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(planImport(engine, r.model, { at: '2026-10-01T10:00:00+06:00', actor: ACTOR }).events).toEqual([]);
   });
 
   it('kabyl template argument errors', () => {
