@@ -2,7 +2,7 @@
 // time (UTC+06:00, no daylight saving), and the rhythms people keep: parents
 // apply from early morning to late night, directors work office hours on
 // weekdays and Saturday mornings.
-import type { Random } from './random';
+import { type Random, WeightedTable } from './random';
 
 export const HOUR = 3_600_000;
 export const MINUTE = 60_000;
@@ -64,13 +64,13 @@ export function defaultCalendar(year: number): Calendar {
  * most in the morning and after work.
  */
 export function parentTimeOfDay(rng: Random, day: number): number {
-  const hour = rng.weighted(PARENT_HOURS);
-  return day + hour * HOUR + rng.int(HOUR);
+  return day + PARENT_HOURS.draw(rng) * HOUR + rng.int(HOUR);
 }
-const PARENT_HOURS: readonly (readonly [number, number])[] = [
-  [0, 1], [1, 0.4], [2, 0.2], [3, 0.1], [4, 0.1], [5, 0.3], [6, 1], [7, 3], [8, 5], [9, 8], [10, 9], [11, 8],
-  [12, 6], [13, 6], [14, 6], [15, 6], [16, 6], [17, 6], [18, 7], [19, 8], [20, 9], [21, 8], [22, 5], [23, 2],
-];
+// Relative use of the portal by hour of day.
+const PARENT_HOURS = new WeightedTable(
+  [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23],
+  (h) => [1, 0.4, 0.2, 0.1, 0.1, 0.3, 1, 3, 5, 8, 9, 8, 6, 6, 6, 6, 6, 6, 7, 8, 9, 8, 5, 2][h],
+);
 
 /** The first office moment at or after `ms`: 08:30-17:30 Monday to Friday, 09:00-13:00 Saturday. */
 export function officeTime(rng: Random, ms: number): number {

@@ -91,8 +91,12 @@ export function resolveOptions(o: GenerateOptions = {}): ResolvedOptions {
  * valid under format v1, ids unique, every instant in +06:00. Deterministic by
  * seed; with `until` it is exactly the prefix of the full log up to that instant.
  */
-export function* generateLog(options: GenerateOptions = {}): Generator<LogEvent> {
-  yield* new CampaignRun(resolveOptions(options)).run();
+export function generateLog(options: GenerateOptions = {}): Generator<LogEvent> {
+  // Bad options throw here, at the call, not at the first event.
+  const resolved = resolveOptions(options);
+  return (function* () {
+    yield* new CampaignRun(resolved).run();
+  })();
 }
 
 // One-time steps of a family (ChildPlan.flags).

@@ -102,6 +102,11 @@ describe('generator options', () => {
     expect(() => resolveOptions({ districtNames: [] })).toThrow(/at least one/);
   });
 
+  it('are checked when generateLog is called, before any event', () => {
+    expect(() => generateLog({ children: -1 })).toThrow(RangeError);
+    expect(() => generateLog({ until: 'tomorrow' })).toThrow(/until must be an ISO-8601 instant/);
+  });
+
   it('move the whole calendar with the year', () => {
     const first = generateLog({ year: 2027, children: 0, schoolsPerDistrict: 1 }).next().value!;
     expect(first.data).toMatchObject({ year: 2027, stage1Start: '2027-04-11T09:00:00.000+06:00', birthDateFrom: '2020-09-01', birthDateTo: '2021-08-31' });
