@@ -61,7 +61,7 @@ async function writeReportFile<R>(table: ReportTable<R>, filename: string, optio
 
   writeTitleBlock(sheet, table, lang, generatedAt, title);
 
-  const header = sheet.addRow(table.columns.map((c) => headerOf(c as never, lang)));
+  const header = sheet.addRow(table.columns.map((c) => headerOf(c, lang)));
   header.height = 30;
   for (let c = 1; c <= ncols; c++) header.getCell(c).style = HEADER_STYLE;
   header.commit();

@@ -150,21 +150,28 @@ function locateSheet(def: SheetDef, sheets: RawSheet[], errors: ImportIssue[]): 
     return null;
   }
   const columnNames = def.columns.map((c) => namesOf(c));
+  // The header row is the one (among the first few) that names the most of the sheet's columns,
+  // so a title above it that happens to say "District" is not taken for it.
   let headerIndex = -1;
-  const columns = new Map<string, number>();
-  const headers = new Map<string, string>();
-  for (let i = 0; i < Math.min(HEADER_SEARCH_ROWS, sheet.rows.length) && headerIndex < 0; i++) {
-    const cells = sheet.rows[i].cells;
-    cells.forEach((cell, index) => {
+  let columns = new Map<string, number>();
+  let headers = new Map<string, string>();
+  for (let i = 0; i < Math.min(HEADER_SEARCH_ROWS, sheet.rows.length); i++) {
+    const found = new Map<string, number>();
+    const texts = new Map<string, string>();
+    sheet.rows[i].cells.forEach((cell, index) => {
       const text = normalizeName(cellText(cell));
       if (text === '') return;
       const c = columnNames.findIndex((set) => set.has(text));
-      if (c >= 0 && !columns.has(def.columns[c].key)) {
-        columns.set(def.columns[c].key, index);
-        headers.set(def.columns[c].key, cellText(cell));
+      if (c >= 0 && !found.has(def.columns[c].key)) {
+        found.set(def.columns[c].key, index);
+        texts.set(def.columns[c].key, cellText(cell));
       }
     });
-    if (columns.size > 0) headerIndex = i;
+    if (found.size > columns.size) {
+      headerIndex = i;
+      columns = found;
+      headers = texts;
+    }
   }
   const headerRow = headerIndex >= 0 ? sheet.rows[headerIndex].row : null;
   for (const c of def.columns) {

@@ -11,6 +11,7 @@ import { privilegesReport } from './privilegesReport';
 import { streamsReport } from './streamsReport';
 import type { ReportTable } from './table';
 
+// Each report has its own row type; its columns are the only code that reads the rows.
 const BUILDERS: Record<ReportName, (engine: Engine) => ReportTable<any>> = {
   applications: applicationsReport,
   streams: streamsReport,

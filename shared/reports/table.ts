@@ -33,7 +33,7 @@ export interface ReportTable<R = unknown> {
   asOf: string | null;
 }
 
-export function headerOf(column: Column<unknown>, lang: Lang): string {
+export function headerOf<R>(column: Column<R>, lang: Lang): string {
   return COLUMN_HEADERS[column.key][lang];
 }
 
@@ -108,7 +108,7 @@ const MAX_WIDTH = 48;
 export function columnWidths<R>(table: ReportTable<R>, lang: Lang, sample = 500): number[] {
   return table.columns.map((column) => {
     const render = cellRenderer(column, lang);
-    let width = Math.max(KIND_WIDTH[column.kind], Math.min(headerOf(column as Column<unknown>, lang).length, 30));
+    let width = Math.max(KIND_WIDTH[column.kind], Math.min(headerOf(column, lang).length, 30));
     if (column.kind === 'text' || column.kind === 'enum' || column.kind === 'enumList') {
       const limit = Math.min(sample, table.rows.length);
       for (let i = 0; i < limit; i++) {
