@@ -3,6 +3,7 @@
 import { DataSource } from 'typeorm';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
+import { quietSqlite3 } from './sql/connection';
 
 export interface DataSourceOptions {
   file: string;
@@ -11,12 +12,15 @@ export interface DataSourceOptions {
   /** the migration list; tests pass a prefix of it */
   migrations?: readonly (new () => unknown)[];
   busyTimeoutMs?: number;
+  /** page cache in KiB for this connection (the writer's is large: a big import touches many index pages) */
+  cacheKiB?: number;
 }
 
 export async function openDataSource(options: DataSourceOptions): Promise<DataSource> {
   const ds = new DataSource({
     type: 'sqlite',
     database: options.file,
+    driver: quietSqlite3,
     entities: ENTITIES,
     migrations: [...(options.migrations ?? MIGRATIONS)] as (new () => never)[],
     migrationsTransactionMode: 'each',
@@ -31,6 +35,7 @@ export async function openDataSource(options: DataSourceOptions): Promise<DataSo
     await ds.query('PRAGMA synchronous = FULL');
     await ds.query('PRAGMA foreign_keys = ON');
     await ds.query(`PRAGMA busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 30_000))}`);
+    if (options.cacheKiB) await ds.query(`PRAGMA cache_size = -${Math.floor(options.cacheKiB)}`);
     if (options.migrate) await ds.runMigrations({ transaction: 'each' });
   } catch (e) {
     await ds.destroy().catch(() => undefined);

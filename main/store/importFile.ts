@@ -29,6 +29,8 @@ export interface ImportOptions {
   signal?: AbortSignal;
   /** bytes read per chunk (tests use small ones) */
   chunkBytes?: number;
+  /** from this file size on, indexes are dropped during the load and rebuilt at the end */
+  bulkBytes?: number;
 }
 
 export class ImportCancelledError extends Error {
@@ -38,6 +40,8 @@ export class ImportCancelledError extends Error {
 }
 
 const DEFAULT_CHUNK = 1 << 20;
+/** about 50k events: below it, updating the indexes row by row is cheaper than rebuilding them */
+const BULK_BYTES = 16 << 20;
 
 export async function importLogFile(writer: LogWriter, path: string, options: ImportOptions = {}): Promise<ImportResult> {
   const file = await open(path, 'r');
@@ -45,6 +49,7 @@ export async function importLogFile(writer: LogWriter, path: string, options: Im
     const totalBytes = (await file.stat()).size;
     return await writer.transaction(async (tx) => {
       const firstSeq = tx.head.seq + 1;
+      if (totalBytes >= (options.bulkBytes ?? BULK_BYTES)) await tx.bulkLoad();
       const progress: ImportProgress = { bytesRead: 0, totalBytes, linesRead: 0, eventsAdded: 0, duplicates: 0 };
       const split = new LineSplitter((text) => {
         const n = ++progress.linesRead;

@@ -253,10 +253,12 @@ export class StoreQueries {
     if (!application) return null;
     const events = await this.q<StoredEvent>(
       `SELECT ${EVENT_SELECT} FROM event WHERE subject_id = ?
-       UNION SELECT ${EVENT_SELECT} FROM event WHERE id IN (SELECT event_id FROM admission_order_child WHERE application_id = ?)
        UNION SELECT ${EVENT_SELECT} FROM event WHERE id = ?
+       UNION SELECT ${EVENT_SELECT} FROM event WHERE id IN
+         (SELECT event_id FROM admission_order WHERE school_id = ? AND order_number = ? AND EXISTS
+           (SELECT 1 FROM json_each(application_ids) WHERE value = ?))
        ORDER BY seq`,
-      [id, id, application.eventId],
+      [id, application.eventId, application.schoolId, application.orderNumber, id],
     );
     return { application, events };
   }
@@ -277,25 +279,13 @@ export class StoreQueries {
 
   /** Admission orders in log order, each with the applications it enrolled. */
   async orders(schoolId?: string): Promise<OrderRow[]> {
-    const orders = await this.q<Omit<OrderRow, 'applicationIds'> & { seq: number }>(
-      `SELECT o.event_id AS eventId, o.school_id AS schoolId, o.order_number AS orderNumber, o.at, e.seq
+    const rows = await this.q<Omit<OrderRow, 'applicationIds'> & { applicationIds: string }>(
+      `SELECT o.event_id AS eventId, o.school_id AS schoolId, o.order_number AS orderNumber, o.at, o.application_ids AS applicationIds
       FROM admission_order o JOIN event e ON e.id = o.event_id
       ${schoolId === undefined ? '' : 'WHERE o.school_id = ?'} ORDER BY e.seq`,
       schoolId === undefined ? [] : [schoolId],
     );
-    const children = await this.q<{ eventId: string; applicationId: string }>(
-      `SELECT c.event_id AS eventId, c.application_id AS applicationId FROM admission_order_child c
-      ${schoolId === undefined ? '' : 'JOIN admission_order o ON o.event_id = c.event_id WHERE o.school_id = ?'}
-      ORDER BY c.application_id`,
-      schoolId === undefined ? [] : [schoolId],
-    );
-    const byOrder = new Map<string, string[]>();
-    for (const c of children) {
-      let list = byOrder.get(c.eventId);
-      if (!list) byOrder.set(c.eventId, (list = []));
-      list.push(c.applicationId);
-    }
-    return orders.map(({ seq: _seq, ...o }) => ({ ...o, applicationIds: byOrder.get(o.eventId) ?? [] }));
+    return rows.map((o) => ({ ...o, applicationIds: JSON.parse(o.applicationIds) as string[] }));
   }
 
   async rejections(afterSeq = 0, limit = 1000): Promise<RejectionRow[]> {

@@ -13,6 +13,9 @@ import { type EventOutcome, LogWriter } from './log/logWriter';
 import { StoreQueries } from './queries';
 import { Connection } from './sql/connection';
 
+/** 64 MiB: enough for the indexes of a republic-sized import to stay in memory until commit */
+const WRITER_CACHE_KIB = 64 * 1024;
+
 export interface OpenStoreOptions {
   file: string;
   /** how long a write waits for another process's transaction (ms); default 30 s */
@@ -58,7 +61,7 @@ export class Store extends StoreQueries {
     const ds = await openDataSource({ file: options.file, migrate: true, busyTimeoutMs: options.busyTimeoutMs });
     let writerDs: DataSource;
     try {
-      writerDs = await openDataSource({ file: options.file, migrate: false, busyTimeoutMs: options.busyTimeoutMs });
+      writerDs = await openDataSource({ file: options.file, migrate: false, busyTimeoutMs: options.busyTimeoutMs, cacheKiB: WRITER_CACHE_KIB });
     } catch (e) {
       await ds.destroy();
       throw e;

@@ -89,3 +89,11 @@ describe('ChainVerifier', () => {
     expect(run(links.slice(0, 2), head)).toEqual({ seq: 3, reason: 'head_mismatch' });
   });
 });
+
+describe('the store\'s native link function', () => {
+  it('computes exactly the shared chain hash', async () => {
+    const { nodeChainHash } = await import('../../main/store/log/nodeHash');
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 400 }), fc.string({ unit: 'binary', maxLength: 80 }), (body, prev) => nodeChainHash(prev, body) === chainHash(prev, body)), { numRuns: 500 });
+    expect(nodeChainHash(GENESIS_HASH, '{"id":"Ж😀"}')).toBe(chainHash(GENESIS_HASH, '{"id":"Ж😀"}'));
+  });
+});

@@ -114,18 +114,9 @@ export const OrderEntity = new EntitySchema<Record<string, unknown>>({
     orderNumber: { type: 'text', name: 'order_number' },
     at: { type: 'text' },
     children: { type: 'integer' },
+    applicationIds: { type: 'text', name: 'application_ids' },
   },
   indices: [{ name: 'idx_order_school', columns: ['schoolId'] }],
-});
-
-export const OrderChildEntity = new EntitySchema<Record<string, unknown>>({
-  name: 'AdmissionOrderChild',
-  tableName: 'admission_order_child',
-  columns: {
-    eventId: { type: 'text', primary: true, name: 'event_id' },
-    applicationId: { type: 'text', primary: true, name: 'application_id' },
-  },
-  indices: [{ name: 'idx_order_child_application', columns: ['applicationId'] }],
 });
 
 export const RejectionEntity = new EntitySchema<Record<string, unknown>>({

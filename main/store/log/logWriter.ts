@@ -8,23 +8,24 @@
 // in-memory engine rather than trying to undo it.
 import { Engine, type ChangeSet } from '../../../shared/engine/engine';
 import type { Reason } from '../../../shared/engine/reasons';
-import { GENESIS_HASH, chainHash } from '../../../shared/log/hashChain';
+import { GENESIS_HASH } from '../../../shared/log/hashChain';
 import type { LogEvent } from '../../../shared/log/events';
+import type { StagedEvent } from './eventRow';
 import { LogError, parseEventLine } from '../../../shared/log/parseLine';
 import { type Connection, writeRows } from '../sql/connection';
+import { nodeChainHash as chainHash } from './nodeHash';
 import {
   type Row,
   type TableSpec,
   applicationTable,
   campaignTable,
   caseTable,
-  orderChildTable,
   orderTable,
   rejectionTable,
   schoolTable,
   streamTable,
 } from '../projection/tables';
-import { EVENT_COLUMNS, eventRow } from './eventRow';
+import { writeEvents } from './eventRow';
 
 export type EventOutcome =
   | { id: string; outcome: 'duplicate' }
@@ -152,10 +153,12 @@ export class LogWriter {
 export class WriteTx {
   engineTouched = false;
   readonly head: Head;
-  private events: Row[] = [];
+  private events: StagedEvent[] = [];
   private rejections: Row[] = [];
   private inFlight: Promise<void>[] = [];
   private failure: unknown = null;
+  /** secondary indexes dropped for a bulk load, recreated by finish() */
+  private droppedIndexes: string[] = [];
   added = 0;
   duplicates = 0;
   refused = 0;
@@ -187,7 +190,7 @@ export class WriteTx {
     const seq = this.head.seq + 1;
     const prev = this.head.hash;
     const hash = chainHash(prev, body);
-    this.events.push(eventRow(seq, event, body, outcome.refused, hash, prev));
+    this.events.push({ seq, event, body, outcome: outcome.refused, hash, prevHash: prev });
     this.head.seq = seq;
     this.head.hash = hash;
     this.head.at = event.at;
@@ -199,6 +202,22 @@ export class WriteTx {
     }
     if (this.events.length >= 500) this.flushEvents();
     return { id: event.id, outcome: 'applied', seq, refused: outcome.refused };
+  }
+
+  /**
+   * For a large import: drops the secondary indexes (inside this transaction)
+   * so rows go in without random index updates; finish() builds them again
+   * by sorting, which is several times faster. A rollback or a crash restores them.
+   */
+  async bulkLoad(): Promise<void> {
+    const rows = await this.conn.all<{ name: string; sql: string }>(
+      `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${BULK_TABLES.map(() => '?').join(',')})`,
+      BULK_TABLES,
+    );
+    for (const r of rows) {
+      await this.conn.run(`DROP INDEX "${r.name.replace(/"/g, '""')}"`);
+      this.droppedIndexes.push(r.sql);
+    }
   }
 
   /** Lets SQLite drain when too much is queued; rethrows a failed statement. */
@@ -217,7 +236,7 @@ export class WriteTx {
 
   private flushEvents(): void {
     if (this.events.length === 0) return;
-    this.queue(writeRows(this.conn, 'event', EVENT_COLUMNS, this.events));
+    this.queue([writeEvents(this.conn, this.events)]);
     this.events = [];
   }
 
@@ -239,8 +258,12 @@ export class WriteTx {
     await Promise.all(this.inFlight);
     this.inFlight = [];
     if (this.failure) throw this.failure;
+    for (const sql of this.droppedIndexes.splice(0)) await this.conn.run(sql);
   }
 }
+
+/** the tables whose secondary indexes a bulk load drops and rebuilds */
+const BULK_TABLES = ['event', 'application', 'stream', 'school', 'commission_case', 'admission_order', 'rejection'];
 
 function upsert<T>(spec: TableSpec<T>, items: Iterable<T>): { spec: TableSpec<T>; rows: Row[] } {
   const rows: Row[] = [];
@@ -266,7 +289,6 @@ export function writeChanges(conn: Connection, engine: Engine, changes: ChangeSe
     upsert(applicationTable, pick(engine.applications, changes.applications)),
     upsert(caseTable, pick(engine.cases, changes.cases)),
     upsert(orderTable, changes.orders),
-    upsert(orderChildTable, changes.orders.flatMap((o) => o.applicationIds.map((applicationId) => ({ eventId: o.eventId, applicationId })))),
   ];
   for (const { spec, rows } of parts) {
     if (rows.length > 0) queue(writeRows(conn, spec.table, spec.columns, rows, spec.keyColumns));

@@ -87,15 +87,10 @@ export class Projections1795737600001 implements MigrationInterface {
       "school_id" TEXT NOT NULL,
       "order_number" TEXT NOT NULL,
       "at" TEXT NOT NULL,
-      "children" INTEGER NOT NULL
+      "children" INTEGER NOT NULL,
+      "application_ids" TEXT NOT NULL
     )`);
     await q.query(`CREATE INDEX "idx_order_school" ON "admission_order" ("school_id")`);
-    await q.query(`CREATE TABLE "admission_order_child" (
-      "event_id" TEXT NOT NULL REFERENCES "admission_order" ("event_id") ON DELETE CASCADE,
-      "application_id" TEXT NOT NULL,
-      PRIMARY KEY ("event_id", "application_id")
-    )`);
-    await q.query(`CREATE INDEX "idx_order_child_application" ON "admission_order_child" ("application_id")`);
     await q.query(`CREATE TABLE "rejection" (
       "event_id" TEXT PRIMARY KEY NOT NULL,
       "seq" INTEGER NOT NULL,
@@ -106,7 +101,7 @@ export class Projections1795737600001 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['rejection', 'admission_order_child', 'admission_order', 'commission_case', 'application', 'stream', 'school', 'campaign']) {
+    for (const t of ['rejection', 'admission_order', 'commission_case', 'application', 'stream', 'school', 'campaign']) {
       await q.query(`DROP TABLE "${t}"`);
     }
   }

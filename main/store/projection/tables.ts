@@ -85,27 +85,13 @@ export const caseTable: TableSpec<Case> = {
   all: (engine) => engine.cases.values(),
 };
 
+/** An order's children are a JSON array on its row: written once, read with the order. */
 export const orderTable: TableSpec<Order> = {
   table: 'admission_order',
-  columns: ['event_id', 'school_id', 'order_number', 'at', 'children'],
+  columns: ['event_id', 'school_id', 'order_number', 'at', 'children', 'application_ids'],
   keyColumns: 1,
-  toRow: (o) => [o.eventId, o.schoolId, o.orderNumber, o.at, o.applicationIds.length],
+  toRow: (o) => [o.eventId, o.schoolId, o.orderNumber, o.at, o.applicationIds.length, json(o.applicationIds)],
   all: (engine) => engine.orders,
-};
-
-export interface OrderChild {
-  eventId: string;
-  applicationId: string;
-}
-
-export const orderChildTable: TableSpec<OrderChild> = {
-  table: 'admission_order_child',
-  columns: ['event_id', 'application_id'],
-  keyColumns: 2,
-  toRow: (c) => [c.eventId, c.applicationId],
-  *all(engine) {
-    for (const o of engine.orders) for (const applicationId of o.applicationIds) yield { eventId: o.eventId, applicationId };
-  },
 };
 
 export interface RejectionAt {
@@ -132,6 +118,5 @@ export const PROJECTION_TABLES = [
   applicationTable,
   caseTable,
   orderTable,
-  orderChildTable,
   rejectionTable,
 ] as const;

@@ -1,9 +1,26 @@
 // A thin promise layer over one raw sqlite3 connection (the one a TypeORM
 // DataSource opened). The log writer's hot path uses it directly: multi-row
 // statements built here, run without TypeORM's per-query bookkeeping.
-import type { Database } from 'sqlite3';
+import sqlite3, { type Database } from 'sqlite3';
 import type { DataSource } from 'typeorm';
 import type { Row, SqlValue } from '../projection/tables';
+
+// sqlite3.verbose() (which TypeORM calls) wraps every Database method to
+// util.inspect its arguments on each call: for a 500-row insert that is the
+// whole batch formatted as text, the largest single cost of an import. The
+// store hands TypeORM a driver whose verbose() is a no-op, and keeps the
+// unwrapped methods here in case anyone else in the process turned it on.
+const proto = sqlite3.Database.prototype;
+const nativeRun = proto.run;
+const nativeAll = proto.all;
+const nativeExec = proto.exec;
+
+/** The sqlite3 module for TypeORM's `driver` option, without the tracing wrappers. */
+export const quietSqlite3 = Object.assign(Object.create(sqlite3) as typeof sqlite3, {
+  verbose(): typeof sqlite3 {
+    return quietSqlite3;
+  },
+});
 
 export class Connection {
   constructor(readonly raw: Database) {}
@@ -12,12 +29,14 @@ export class Connection {
     return new Connection((ds.driver as unknown as { databaseConnection: Database }).databaseConnection);
   }
 
-  run(sql: string, params: SqlValue[] = []): Promise<void> {
-    return new Promise((resolve, reject) => this.raw.run(sql, params, (err) => (err ? reject(err) : resolve())));
+  run(sql: string, params: (SqlValue | Buffer)[] = []): Promise<void> {
+    return new Promise((resolve, reject) => nativeRun.call(this.raw, sql, params, (err: Error | null) => (err ? reject(err) : resolve())));
   }
 
   all<T = Record<string, SqlValue>>(sql: string, params: SqlValue[] = []): Promise<T[]> {
-    return new Promise((resolve, reject) => this.raw.all(sql, params, (err, rows) => (err ? reject(err) : resolve(rows as T[]))));
+    return new Promise((resolve, reject) =>
+      nativeAll.call(this.raw, sql, params, (err: Error | null, rows: unknown[]) => (err ? reject(err) : resolve(rows as T[]))),
+    );
   }
 
   async get<T = Record<string, SqlValue>>(sql: string, params: SqlValue[] = []): Promise<T | undefined> {
@@ -25,50 +44,46 @@ export class Connection {
   }
 
   exec(sql: string): Promise<void> {
-    return new Promise((resolve, reject) => this.raw.exec(sql, (err) => (err ? reject(err) : resolve())));
+    return new Promise((resolve, reject) => nativeExec.call(this.raw, sql, (err: Error | null) => (err ? reject(err) : resolve())));
   }
 }
 
-/** SQLite's default limit on bound parameters is 32766 (since 3.32); stay well under it. */
-const MAX_PARAMS = 16_000;
-const MAX_ROWS = 500;
-
-export function rowsPerStatement(columns: number): number {
-  return Math.max(1, Math.min(MAX_ROWS, Math.floor(MAX_PARAMS / columns)));
-}
+/** Rows per statement: enough to amortise a statement, small enough to overlap with parsing. */
+const ROWS_PER_STATEMENT = 500;
 
 const sqlCache = new Map<string, string>();
 
 /**
- * `INSERT INTO table (...) VALUES (...),(...)`; with `upsertKey` an
- * `ON CONFLICT (key) DO UPDATE` that overwrites every other column.
+ * `INSERT INTO table (...) SELECT ... FROM json_each(?)`: a batch of rows goes
+ * to SQLite as ONE JSON text. Binding values one by one through node-sqlite3
+ * costs about a microsecond each on the JS thread (more than parsing the event);
+ * JSON.stringify is far cheaper, and SQLite unpacks the array on its own thread.
+ * With `upsertKey`, `ON CONFLICT (key) DO UPDATE` overwrites the other columns.
  */
-export function multiRowSql(table: string, columns: readonly string[], rows: number, upsertKey = 0): string {
-  const cacheKey = `${table}|${rows}|${upsertKey}`;
+export function jsonInsertSql(table: string, columns: readonly string[], upsertKey = 0): string {
+  const cacheKey = `${table}|${upsertKey}`;
   let sql = sqlCache.get(cacheKey);
   if (sql !== undefined) return sql;
-  const tuple = `(${columns.map(() => '?').join(',')})`;
-  sql = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(',')}) VALUES ${new Array(rows).fill(tuple).join(',')}`;
+  // `->` keeps JSON types: integers stay INTEGER, null stays NULL, text is unquoted by ->>.
+  const values = columns.map((_, i) => `value ->> ${i}`).join(', ');
+  sql = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) SELECT ${values} FROM json_each(?) WHERE true`;
   if (upsertKey > 0) {
-    const key = columns.slice(0, upsertKey).map((c) => `"${c}"`).join(',');
+    const key = columns.slice(0, upsertKey).map((c) => `"${c}"`).join(', ');
     const rest = columns.slice(upsertKey);
     sql += rest.length === 0
       ? ` ON CONFLICT (${key}) DO NOTHING`
-      : ` ON CONFLICT (${key}) DO UPDATE SET ${rest.map((c) => `"${c}"=excluded."${c}"`).join(',')}`;
+      : ` ON CONFLICT (${key}) DO UPDATE SET ${rest.map((c) => `"${c}" = excluded."${c}"`).join(', ')}`;
   }
-  if (rows === rowsPerStatement(columns.length)) sqlCache.set(cacheKey, sql);
+  sqlCache.set(cacheKey, sql);
   return sql;
 }
 
-/** Writes rows in multi-row statements; returns the statements' promises (already queued, in order). */
+/** Writes rows in batches; returns the statements' promises (already queued, in order). */
 export function writeRows(conn: Connection, table: string, columns: readonly string[], rows: Row[], upsertKey = 0): Promise<void>[] {
-  const per = rowsPerStatement(columns.length);
+  const sql = jsonInsertSql(table, columns, upsertKey);
   const out: Promise<void>[] = [];
-  for (let i = 0; i < rows.length; i += per) {
-    const chunk = rows.slice(i, i + per);
-    const params: SqlValue[] = [];
-    for (const r of chunk) for (const v of r) params.push(v);
-    out.push(conn.run(multiRowSql(table, columns, chunk.length, upsertKey), params));
+  for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
+    out.push(conn.run(sql, [JSON.stringify(i === 0 && rows.length <= ROWS_PER_STATEMENT ? rows : rows.slice(i, i + ROWS_PER_STATEMENT))]));
   }
   return out;
 }

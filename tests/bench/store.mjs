@@ -1,0 +1,171 @@
+// npm run bench:store — ingest the republic-sized log into a fresh store (events,
+// hash chain, engine, projections) against the floor of inserting the same events
+// as plain rows (id, type, at, body) with raw sqlite3 in one transaction.
+// Target: ingest <= 3x the floor. Also prints the start-up figures: a reopened
+// store's dashboard queries, and restoring the engine in memory.
+//
+//   KABYL_BENCH_LOG=FILE   use this log (default /tmp/republic.jsonl, generated if missing)
+//   KABYL_BENCH_RUNS=N     floor/ingest pairs to run (default 1; the median ratio is reported)
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, openSync, readSync, closeSync, renameSync, rmSync, statSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const require = createRequire(import.meta.url);
+const sqlite3 = require('sqlite3');
+
+function ensureLog() {
+  const file = process.env.KABYL_BENCH_LOG ?? '/tmp/republic.jsonl';
+  if (existsSync(file)) return file;
+  console.log(`generating ${file} with kabyl generate ...`);
+  const r = spawnSync(process.execPath, [path.join(root, 'bin/kabyl.cjs'), 'generate', '--districts', '44', '--schools', '50', '--children', '200000', '--out', file + '.part'], { stdio: 'inherit' });
+  if (r.status !== 0) throw new Error(`kabyl generate failed (exit ${r.status})`);
+  renameSync(file + '.part', file);
+  return file;
+}
+
+/** The store exactly as the CLI and the app bundle it. */
+async function loadStore() {
+  const out = path.join(root, 'dist/bench/store-lib.cjs');
+  await build({
+    entryPoints: [path.join(root, 'main/store/index.ts')],
+    outfile: out,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['sqlite3', 'typeorm', 'electron'],
+    logLevel: 'warning',
+  });
+  return require(out);
+}
+
+function fresh(file) {
+  for (const s of ['', '-wal', '-shm']) rmSync(file + s, { force: true });
+}
+
+/** Wall seconds and process CPU seconds (all threads: SQLite works on libuv's pool). */
+async function measure(fn) {
+  const c = process.cpuUsage();
+  const t = performance.now();
+  const value = await fn();
+  const cpu = process.cpuUsage(c);
+  return { wall: (performance.now() - t) / 1000, cpu: (cpu.user + cpu.system) / 1e6, value };
+}
+
+/** Feeds the file's lines to onLine, 1 MiB at a time, yielding after each chunk. */
+async function* chunks(file, onLine) {
+  const fd = openSync(file, 'r');
+  const buf = Buffer.allocUnsafe(1 << 20);
+  let rest = '';
+  try {
+    for (;;) {
+      const n = readSync(fd, buf, 0, buf.length, null);
+      if (n === 0) break;
+      const text = rest + buf.toString('utf8', 0, n);
+      let start = 0;
+      for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
+        onLine(text.slice(start, nl));
+        start = nl + 1;
+      }
+      rest = text.slice(start);
+      yield;
+    }
+    if (rest) onLine(rest);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * The floor: the same lines as rows (id, type, at, body) in one transaction with
+ * raw sqlite3, with the store's pragmas, in 500-row INSERTs kept in flight while
+ * the next lines are parsed (the fastest of the ways we tried).
+ */
+async function floor(log, dbFile) {
+  fresh(dbFile);
+  const db = new sqlite3.Database(dbFile);
+  const run = (sql, p = []) => new Promise((res, rej) => db.run(sql, p, (e) => (e ? rej(e) : res())));
+  for (const p of ['journal_mode = WAL', 'synchronous = FULL', 'cache_size = -65536']) await run(`PRAGMA ${p}`);
+  await run('CREATE TABLE event (id TEXT PRIMARY KEY, type TEXT NOT NULL, at TEXT NOT NULL, body TEXT NOT NULL)');
+  await run('BEGIN');
+  const full = 'INSERT INTO event (id, type, at, body) VALUES ' + new Array(500).fill('(?,?,?,?)').join(',');
+  let params = [];
+  let pending = [];
+  let rows = 0;
+  const onLine = (line) => {
+    if (line.trim() === '') return;
+    const e = JSON.parse(line);
+    params.push(e.id, e.type, e.at, line);
+    rows++;
+    if (params.length === 2000) {
+      pending.push(run(full, params));
+      params = [];
+    }
+  };
+  // Read chunk by chunk as the store does, letting SQLite drain between chunks.
+  for await (const _ of chunks(log, onLine)) {
+    while (pending.length > 6) await pending.shift();
+  }
+  if (params.length) pending.push(run('INSERT INTO event (id, type, at, body) VALUES ' + new Array(params.length / 4).fill('(?,?,?,?)').join(','), params));
+  await Promise.all(pending);
+  await run('COMMIT');
+  await new Promise((r) => db.close(r));
+  return rows;
+}
+
+async function ingest(store, log, dbFile) {
+  fresh(dbFile);
+  const s = await store.openStore({ file: dbFile });
+  const r = await s.importFile(log);
+  await s.close();
+  return r;
+}
+
+const median = (v) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
+
+const log = ensureLog();
+const store = await loadStore();
+const runs = Math.max(1, Number(process.env.KABYL_BENCH_RUNS ?? 1));
+const dir = path.join(tmpdir(), 'kabyl-bench-store');
+mkdirSync(dir, { recursive: true });
+const floorDb = path.join(dir, 'floor.sqlite');
+const storeDb = path.join(dir, 'store.sqlite');
+console.log(`log: ${log} (${(statSync(log).size / 1e6).toFixed(0)} MB)`);
+console.log(`machine: ${cpus().length} x ${cpus()[0].model}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+
+const ratios = [];
+let imported;
+for (let i = 0; i < runs; i++) {
+  const f = await measure(() => floor(log, floorDb));
+  const s = await measure(() => ingest(store, log, storeDb));
+  imported = s.value;
+  ratios.push(s.wall / f.wall);
+  console.log(`run ${i + 1}: floor ${f.wall.toFixed(2)} s wall (${f.cpu.toFixed(2)} s CPU, ${f.value} rows); ` +
+    `store ingest ${s.wall.toFixed(2)} s wall (${s.cpu.toFixed(2)} s CPU); ratio ${(s.wall / f.wall).toFixed(2)}x wall, ${(s.cpu / f.cpu).toFixed(2)}x CPU`);
+}
+console.log(`ingested: ${imported.eventsAdded} events (${imported.refused} refused by the rules), ${imported.duplicates} duplicates`);
+
+// Start-up: what a dashboard needs, from the projections, on the store just built.
+const open = await measure(async () => {
+  const s = await store.openStore({ file: storeDb });
+  const [campaign, counts, streams, schools, events] = await Promise.all([s.campaign(), s.statusCounts(), s.streams(), s.schools(), s.eventCount()]);
+  return { s, applications: Object.values(counts).reduce((a, b) => a + b, 0), streams: streams.length, schools: schools.length, events, year: campaign?.year };
+});
+const s = open.value.s;
+console.log(`start-up: open + dashboard queries ${(open.wall * 1000).toFixed(0)} ms (${open.value.applications} applications, ${open.value.streams} streams, ${open.value.schools} schools, ${open.value.events} events)`);
+const page = await measure(() => s.applications({ status: 'registered', sort: 'childName', limit: 100 }));
+console.log(`registry page (status filter, sorted by name): ${(page.wall * 1000).toFixed(0)} ms of ${page.value.total}`);
+const warm = await measure(() => s.warmUp());
+console.log(`engine restored in memory (background, before the first write): ${warm.wall.toFixed(2)} s`);
+const chain = await measure(() => s.verifyChain());
+console.log(`hash chain verified: ${chain.wall.toFixed(2)} s (${chain.value.ok ? 'intact' : 'BROKEN'})`);
+await s.close();
+
+const ratio = median(ratios);
+console.log(`ratio: ${ratio.toFixed(2)}x the floor (target <= 3x)${runs > 1 ? `, median of ${runs}` : ''}`);
+if (ratio > 3) process.exitCode = 1;
