@@ -14,6 +14,7 @@ const external = ['electron', 'sqlite3', 'typeorm', 'exceljs', 'reflect-metadata
 
 const nodeEntries = [
   ['main/cli/index.ts', 'dist/cli.cjs'],
+  ['main/cli/validateWorker.ts', 'dist/validate-worker.cjs'],
   ['main/harness/index.ts', 'dist/harness.cjs'],
   ['main/electron/main.ts', 'dist/main/electron.cjs'],
   ['main/store/importWorker.ts', 'dist/import-worker.cjs'],
@@ -23,7 +24,7 @@ const nodeEntries = [
 const only = process.argv.includes('--cli-only');
 await Promise.all(
   nodeEntries
-    .filter(([src]) => existsSync(src) && (!only || src.startsWith('main/cli')))
+    .filter(([src]) => existsSync(src) && (!only || src.startsWith('main/cli/')))
     .map(([src, out]) =>
       build({
         entryPoints: [src],

@@ -7,6 +7,7 @@ import { templateCommand, templateHelp } from './templateCommand';
 import { importCommand, importHelp } from './importCommand';
 import { rebuildCommand, rebuildHelp, verifyCommand, verifyHelp } from './storeCheckCommands';
 import { type Io, UsageError } from './io';
+import { ReaderGone } from './writeOut';
 
 interface Command {
   summary: string;
@@ -63,6 +64,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   try {
     return await command.run(args, io);
   } catch (e) {
+    if (e instanceof ReaderGone) return 0;
     if (e instanceof LogError) {
       io.err(`${e.message}\n`);
       return 2;

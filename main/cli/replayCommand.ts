@@ -1,8 +1,8 @@
 // `kabyl replay LOG.jsonl [--at INSTANT]` (FORMATS.md): one JSON document on
 // stdout and exit 0, or `line N: ...` on stderr, nothing on stdout, exit 2.
-import { Replayer, replayJson, writeReplayJson } from '../../shared/engine/replay';
+import { replayJson, writeReplayJson } from '../../shared/engine/replay';
+import { replayFile } from './parallelReplay';
 import { BufferedOut } from './writeOut';
-import { forEachLine } from './readLines';
 import { type Io, UsageError, takeOption } from './io';
 
 export const replayHelp = `Usage: kabyl replay LOG.jsonl [--at INSTANT]
@@ -23,9 +23,7 @@ export function replayCommand(args: string[], io: Io): number {
   const rest = [...args];
   const at = takeOption(rest, '--at');
   if (rest.length !== 1) throw new UsageError('replay takes exactly one LOG.jsonl (or - for stdin)', replayHelp);
-  const replayer = new Replayer();
-  forEachLine(rest[0], (line) => replayer.line(line));
-  const engine = replayer.close(at);
+  const engine = replayFile(rest[0], at);
   if (io.stdoutFd === undefined) {
     io.out(replayJson(engine) + '\n');
   } else {

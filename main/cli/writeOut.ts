@@ -28,9 +28,15 @@ function writeAll(fd: number, buf: Buffer): void {
     try {
       off += writeSync(fd, buf, off);
     } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      // The reader went away (`kabyl replay LOG | head`): nobody wants the rest.
+      if (code === 'EPIPE') throw new ReaderGone();
       // A non-blocking pipe whose reader is slower than us: wait and retry.
-      if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
+      if (code !== 'EAGAIN') throw e;
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2);
     }
   }
 }
+
+/** stdout's reader closed the pipe; the command stops quietly, as Unix tools do. */
+export class ReaderGone extends Error {}

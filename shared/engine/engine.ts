@@ -50,6 +50,12 @@ export const emptyChanges = (): ChangeSet => ({
 export interface EngineOptions {
   /** Record what each event changes (for incremental projections). Off for plain replays. */
   trackChanges?: boolean;
+  /**
+   * Keep each application's display details (child's name, addresses, event
+   * id, times). On by default; `kabyl replay` turns it off, since its output
+   * has none of them and 200k copies of them are most of the heap it builds.
+   */
+  details?: boolean;
 }
 
 export class Engine {
@@ -68,16 +74,20 @@ export class Engine {
   deadlinePassed = false;
 
   private readonly seen = new Set<string>();
-  private readonly activeByPin = new Map<string, string>();
+  private readonly activeByPin = new Map<string, Application>();
   private readonly withdrawalsByPin = new Map<string, number>();
+  /** streams by school, then language: found without building a `school/language` key */
+  private readonly streamIndex = new Map<string, Map<string, Stream>>();
   /** applications with status `registered`, the ones the documents deadline sweeps */
   private readonly registered = new Set<string>();
   /** per school, applications with documents received and not yet in an order */
   private readonly awaitingOrder = new Map<string, Set<string>>();
   private changes: ChangeSet | null;
+  private readonly details: boolean;
 
   constructor(options: EngineOptions = {}) {
     this.changes = options.trackChanges ? emptyChanges() : null;
+    this.details = options.details ?? true;
   }
 
   /** Returns what changed since the last call and starts a new change set. */
@@ -115,7 +125,8 @@ export class Engine {
     this.seen.add(event.id);
     this.stats.events++;
     const refused = this.apply(event, at);
-    if (refused !== null && !(event.type === 'application.submitted' && this.isRefusedApplication(event))) {
+    // A refused submission is an application with status `refused`; only a reused id makes none.
+    if (refused !== null && (event.type !== 'application.submitted' || refused === 'duplicate_id')) {
       this.rejections.push({ eventId: event.id, type: event.type, reason: refused });
     }
     return { kind: 'applied', refused };
@@ -176,8 +187,7 @@ export class Engine {
   }
 
   activeApplicationOf(pin: string): Application | undefined {
-    const id = this.activeByPin.get(pin);
-    return id === undefined ? undefined : this.applications.get(id);
+    return this.activeByPin.get(pin);
   }
 
   withdrawalsOf(pin: string): number {
@@ -202,7 +212,7 @@ export class Engine {
       this.vacate(app);
       app.status = 'no_documents';
       app.reason = 'no_documents';
-      app.updatedAt = at;
+      this.touch(app, at);
     }
     this.registered.clear();
   }
@@ -236,11 +246,6 @@ export class Engine {
       case 'commission.decided':
         return this.decide(e);
     }
-  }
-
-  private isRefusedApplication(e: EventOf<'application.submitted'>): boolean {
-    const app = this.applications.get(e.data.applicationId);
-    return app !== undefined && app.eventId === e.id;
   }
 
   // ---------------------------------------------------------------- set-up events
@@ -298,7 +303,7 @@ export class Engine {
       stream.quota = d.seats;
       if (classes !== null) stream.classes = classes;
     } else {
-      this.streams.set(key, { key, schoolId: d.schoolId, language: d.language, quota: d.seats, occupied: 0, classes });
+      this.indexStream({ key, schoolId: d.schoolId, language: d.language, quota: d.seats, occupied: 0, classes });
     }
     this.changes?.streams.add(key);
     return null;
@@ -316,7 +321,7 @@ export class Engine {
     const school = this.schools.get(d.schoolId);
     if (!school) return 'school_not_found';
     if (!IN_SCOPE_KINDS.has(school.kind)) return 'school_not_in_scope';
-    const stream = this.streams.get(streamKey(d.schoolId, d.language));
+    const stream = this.stream(d.schoolId, d.language);
     if (!stream) return 'language_not_offered';
     if (this.activeByPin.has(d.child.pin)) return 'duplicate_application';
     if (d.privilege && !c.privilegeCategories.has(d.privilege.category)) return 'privilege_not_recognized';
@@ -335,15 +340,19 @@ export class Engine {
     const verdict = this.judgeSubmission(d, stage);
     const placed = isBasis(verdict);
     const child = d.child;
+    const details = this.details;
+    // A placed child's stream already holds these strings; sharing them keeps
+    // 200k copies out of the heap.
+    const stream = placed ? this.stream(d.schoolId, d.language)! : null;
     const app: Application = {
       id: d.applicationId,
-      eventId: e.id,
-      submittedAt: e.at,
-      updatedAt: e.at,
+      eventId: details ? e.id : '',
+      submittedAt: details ? e.at : '',
+      updatedAt: details ? e.at : '',
       status: placed ? 'registered' : 'refused',
       reason: placed ? null : verdict,
-      schoolId: d.schoolId,
-      language: d.language,
+      schoolId: stream ? stream.schoolId : d.schoolId,
+      language: stream ? stream.language : d.language,
       stage,
       basis: placed ? verdict : null,
       // A recognised claim waits for review in stage 1 (R5); in stage 2 claims play no part.
@@ -351,9 +360,9 @@ export class Engine {
       privilegeCategory: d.privilege?.category ?? null,
       orderNumber: null,
       pin: child.pin,
-      childName: child.patronymic ? `${child.lastName} ${child.firstName} ${child.patronymic}` : `${child.lastName} ${child.firstName}`,
-      registeredAddress: d.registeredAddress,
-      actualAddress: d.actualAddress ?? null,
+      childName: !details ? '' : child.patronymic ? `${child.lastName} ${child.firstName} ${child.patronymic}` : `${child.lastName} ${child.firstName}`,
+      registeredAddress: details ? d.registeredAddress : null,
+      actualAddress: details ? (d.actualAddress ?? null) : null,
       caseId: null,
     };
     this.applications.set(app.id, app);
@@ -381,7 +390,7 @@ export class Engine {
     this.vacate(app);
     this.registered.delete(app.id);
     app.status = 'withdrawn';
-    app.updatedAt = e.at;
+    this.touch(app, e.at);
     if (app.pin !== null) this.withdrawalsByPin.set(app.pin, this.withdrawalsOf(app.pin) + 1);
     return null;
   }
@@ -396,7 +405,7 @@ export class Engine {
     if (!school) return { reason: 'school_not_found' };
     if (!IN_SCOPE_KINDS.has(school.kind)) return { reason: 'school_not_in_scope' };
     const language = d.toLanguage ?? app.language;
-    const target = this.streams.get(streamKey(d.toSchoolId, language));
+    const target = this.stream(d.toSchoolId, language);
     if (!target) return { reason: 'language_not_offered' };
     if (d.toSchoolId === app.schoolId && language === app.language) return { reason: 'same_school' };
     if (this.freeSeats(target) === 0) return { reason: 'no_free_seats' };
@@ -413,7 +422,7 @@ export class Engine {
     app.language = target!.language;
     app.basis = 'open';
     if (app.privilege === 'pending') app.privilege = 'none';
-    app.updatedAt = e.at;
+    this.touch(app, e.at);
     this.occupy(app);
     return null;
   }
@@ -430,7 +439,7 @@ export class Engine {
     const reason = this.checkReview(e.data);
     if (reason) return reason;
     const app = this.applications.get(e.data.applicationId)!;
-    app.updatedAt = e.at;
+    this.touch(app, e.at);
     this.changes?.applications.add(app.id);
     if (e.data.decision === 'approved') {
       app.privilege = 'approved';
@@ -465,7 +474,7 @@ export class Engine {
     const app = this.applications.get(e.data.applicationId)!;
     this.registered.delete(app.id);
     app.status = 'documents_received';
-    app.updatedAt = e.at;
+    this.touch(app, e.at);
     this.awaitOrder(app);
     this.changes?.applications.add(app.id);
     return null;
@@ -490,7 +499,7 @@ export class Engine {
       const app = this.applications.get(id)!;
       app.status = 'enrolled';
       app.orderNumber = e.data.orderNumber;
-      app.updatedAt = e.at;
+      this.touch(app, e.at);
       this.changes?.applications.add(id);
     }
     waiting.clear();
@@ -529,7 +538,7 @@ export class Engine {
     const school = this.schools.get(d.schoolId!);
     if (!school) return 'school_not_found';
     if (!IN_SCOPE_KINDS.has(school.kind)) return 'school_not_in_scope';
-    if (!this.streams.has(streamKey(d.schoolId!, d.language!))) return 'language_not_offered';
+    if (!this.stream(d.schoolId!, d.language!)) return 'language_not_offered';
     if (kase.pin !== null && this.activeByPin.has(kase.pin)) return 'duplicate_application';
     if (this.applications.has(d.caseId)) return 'duplicate_id';
     return null;
@@ -579,10 +588,25 @@ export class Engine {
 
   // ---------------------------------------------------------------- seats
 
+  stream(schoolId: string, language: string): Stream | undefined {
+    return this.streamIndex.get(schoolId)?.get(language);
+  }
+
+  private indexStream(stream: Stream): void {
+    this.streams.set(stream.key, stream);
+    let bySchool = this.streamIndex.get(stream.schoolId);
+    if (!bySchool) this.streamIndex.set(stream.schoolId, (bySchool = new Map()));
+    bySchool.set(stream.language, stream);
+  }
+
+  private touch(app: Application, at: string): void {
+    if (this.details) app.updatedAt = at;
+  }
+
   private occupy(app: Application): void {
-    const stream = this.streams.get(streamKey(app.schoolId, app.language))!;
+    const stream = this.stream(app.schoolId, app.language)!;
     stream.occupied++;
-    if (app.pin !== null) this.activeByPin.set(app.pin, app.id);
+    if (app.pin !== null) this.activeByPin.set(app.pin, app);
     if (this.changes) {
       this.changes.streams.add(stream.key);
       this.changes.applications.add(app.id);
@@ -590,9 +614,9 @@ export class Engine {
   }
 
   private vacate(app: Application): void {
-    const stream = this.streams.get(streamKey(app.schoolId, app.language))!;
+    const stream = this.stream(app.schoolId, app.language)!;
     stream.occupied--;
-    if (app.pin !== null && this.activeByPin.get(app.pin) === app.id) this.activeByPin.delete(app.pin);
+    if (app.pin !== null && this.activeByPin.get(app.pin) === app) this.activeByPin.delete(app.pin);
     if (this.changes) {
       this.changes.streams.add(stream.key);
       this.changes.applications.add(app.id);
@@ -628,6 +652,7 @@ export class Engine {
   }
 
   static restore(s: EngineSnapshot, options: EngineOptions = {}): Engine {
+    // A snapshot carries whatever details its engine kept.
     const engine = new Engine(options);
     if (s.campaign) engine.openCampaign({ data: s.campaign } as EventOf<'campaign.opened'>);
     engine.clock = s.clock ?? -Infinity;
@@ -635,11 +660,11 @@ export class Engine {
     engine.deadlinePassed = s.deadlinePassed;
     for (const id of s.seen) engine.seen.add(id);
     for (const sc of s.schools) engine.schools.set(sc.id, { ...sc, catchment: new Catchment(sc.catchment) });
-    for (const st of s.streams) engine.streams.set(st.key, { ...st });
+    for (const st of s.streams) engine.indexStream({ ...st });
     for (const a of s.applications) {
       const app = { ...a };
       engine.applications.set(app.id, app);
-      if (app.pin !== null && ACTIVE_STATUSES.has(app.status)) engine.activeByPin.set(app.pin, app.id);
+      if (app.pin !== null && ACTIVE_STATUSES.has(app.status)) engine.activeByPin.set(app.pin, app);
       if (app.status === 'registered') engine.registered.add(app.id);
       if (app.status === 'documents_received') engine.awaitOrder(app);
     }

@@ -1,4 +1,5 @@
 // Replaying a log: lines in, the `kabyl replay` document out (FORMATS.md).
+import type { LogEvent } from '../log/events';
 import { LogError, parseEventLine } from '../log/parseLine';
 import { Engine, type EngineOptions } from './engine';
 import type { Basis, CaseStatus, PrivilegeState, Stage, Status } from './model';
@@ -44,7 +45,26 @@ export class Replayer {
   line(text: string): void {
     const n = ++this.lineNo;
     if (isBlank(text)) return;
-    const event = parseEventLine(text, n);
+    this.apply(parseEventLine(text, n), n);
+  }
+
+  /**
+   * A line whose validation happens elsewhere, at the same time (the CLI
+   * validates on a second thread). The engine may then see a malformed event
+   * and throw anything; the caller must discard this replayer's state unless
+   * the validator accepted every line up to the last one given here.
+   */
+  unvalidatedLine(text: string): void {
+    const n = ++this.lineNo;
+    if (isBlank(text)) return;
+    this.apply(JSON.parse(text) as LogEvent, n);
+  }
+
+  get lines(): number {
+    return this.lineNo;
+  }
+
+  private apply(event: LogEvent, n: number): void {
     try {
       this.engine.ingest(event);
     } catch (e) {

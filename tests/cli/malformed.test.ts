@@ -115,3 +115,41 @@ describe('kabyl replay arguments', () => {
     expect(kabyl(['frobnicate']).status).toBe(2);
   });
 });
+
+describe('the replay validated on a second thread reports what a one-thread replay would', () => {
+  const bad = (at: string) => withData('quota.set', { schoolId: 'S1', language: 'ky', seats: 1 }, at);
+
+  it('an out-of-order line before a malformed one is the error', () => {
+    const lines = [...base(), bad('2026-04-01T10:00:00+06:00'), bad('2026-05-01T10:00:00+06:00'), '{broken'];
+    const r = kabyl(['replay', tempFile('order.jsonl', lines.join('\n'))]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^line 6: at .* is earlier/);
+  });
+
+  it('a malformed line before an out-of-order one is the error', () => {
+    const lines = [...base(), withData('quota.set', { schoolId: 'S1', language: 'ky', seats: -4 }), bad('2026-04-01T10:00:00+06:00')];
+    const r = kabyl(['replay', tempFile('order2.jsonl', lines.join('\n'))]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^line 6: data\.seats/);
+  });
+
+  it('a payload that would crash the rules (data: null) is reported as malformed, not as a crash', () => {
+    const lines = [...base(), JSON.stringify({ id: 'n', type: 'application.submitted', at: '2026-04-12T10:00:00+06:00', data: null })];
+    const r = kabyl(['replay', tempFile('null.jsonl', lines.join('\n'))]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^line 6: data: expected an object/);
+  });
+
+  it('stops early on a malformed line near the top of a long log', () => {
+    const lines = base();
+    const quota = (i: number) => JSON.stringify({ id: `q${i}`, type: 'quota.set', at: '2026-04-12T10:00:00+06:00', data: { schoolId: 'S1', language: 'ky', seats: i } });
+    const many = [...lines, quota(0), '{"id":"x","type":"quota.set","at":"2026-04-12T10:00:00","data":{}}', ...Array.from({ length: 20_000 }, (_, i) => quota(i + 1))];
+    const r = kabyl(['replay', tempFile('long.jsonl', many.join('\n'))]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^line 7: at: expected an ISO-8601 instant/);
+    const ok = kabyl(['replay', tempFile('long-ok.jsonl', [...lines, ...Array.from({ length: 20_000 }, (_, i) => quota(i + 1))].join('\n'))]);
+    expect(ok.status).toBe(0);
+    expect(JSON.parse(ok.stdout).streams['S1/ky'].quota).toBe(20_000);
+  });
+});

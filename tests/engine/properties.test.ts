@@ -220,6 +220,21 @@ describe('engine properties', () => {
 });
 
 describe('the CLI document', () => {
+  it('an engine without display details decides exactly the same', () => {
+    fc.assert(
+      fc.property(campaignLog, (events) => {
+        const full = new Engine();
+        const lean = new Engine({ details: false });
+        for (const e of events) {
+          full.ingest(e);
+          lean.ingest(e);
+        }
+        expect(replayOutput(lean)).toEqual(replayOutput(full));
+      }),
+      runs,
+    );
+  });
+
   it('replayJson writes exactly JSON.stringify(replayOutput)', () => {
     fc.assert(
       fc.property(campaignLog, fc.boolean(), (events, late) => {
