@@ -12,6 +12,7 @@ import { rebuildStore, verifyStore } from '../services/maintenance/storeServices
 import { listSchools } from '../services/schools/schoolServices';
 import { appInfo, authSignIn, authSignOut, getSession } from '../services/session/sessionServices';
 import { chooseSetup, getSetup } from '../services/setup/setupServices';
+import { getClock, setClock } from '../services/clock/clockServices';
 import type { HandlerMap } from './dispatch';
 
 export const handlers: HandlerMap<ServiceContext> = {
@@ -29,4 +30,6 @@ export const handlers: HandlerMap<ServiceContext> = {
   'import.progress': importProgress,
   'store.verify': verifyStore,
   'store.rebuild': rebuildStore,
+  'clock.get': getClock,
+  'clock.set': setClock,
 };

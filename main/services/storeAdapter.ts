@@ -54,6 +54,9 @@ export function adaptStore(store: Store, kind: StoreKind, options: StoreFactoryO
       };
     },
     rebuild: () => store.rebuildProjections(),
+    append: (events) => store.append(events),
+    engine: () => store.engine(),
+    queries: store,
     importFile: (path, onProgress) => importOffThread(store, path, onProgress, options.importWorkerFile),
     close: () => store.close(),
   };

@@ -1,6 +1,9 @@
 // The narrow view of the SQLite store that the services use. main/store owns the
 // SQL; storeAdapter.ts maps its API onto this, so a change there touches one file.
+import type { Engine } from '../../shared/engine/engine';
 import type { Status } from '../../shared/engine/model';
+import type { LogEvent } from '../../shared/log/events';
+import type { AppendResult, Store } from '../store';
 import type { Role, StoreKind } from '../../shared/ipc/contract';
 
 export interface StoredUser {
@@ -63,6 +66,16 @@ export interface StorePort {
   openCases(): Promise<number>;
   verify(): Promise<{ ok: boolean; events: number; differences: string[] }>;
   rebuild(): Promise<{ events: number }>;
+  /** Appends events in one transaction through the engine (see main/services/events/recordEvents.ts). */
+  append(events: LogEvent[]): Promise<AppendResult>;
+  /** The engine after the last write, for dry runs; never mutate it. */
+  engine(): Promise<Engine>;
+  /**
+   * The store's own read side (registry queries, event history, cases, orders,
+   * hash chain) for the feature services of the district workflows; the narrow
+   * methods above stay for the shell's own screens.
+   */
+  readonly queries: Store;
   /** Import a .jsonl file off the main thread; resolves when it is committed or rejected as a whole. */
   importFile(path: string, onProgress: (p: ImportProgress) => void): Promise<ImportOutcome>;
   close(): Promise<void>;

@@ -126,6 +126,12 @@ export type ImportJob = z.infer<typeof importJobSchema>;
 /** A file main holds for an import: picked in a native dialog or uploaded in chunks. */
 export const importFileSchema = z.object({ fileId: z.string(), name: z.string(), size: z.number() });
 
+export const clockSchema = z.object({
+  now: instant,
+  /** true in the demo: the clock stands still until an officer moves it */
+  settable: z.boolean(),
+});
+
 // ---------- the channels ----------
 
 /** Who may call a channel: 'public' channels work before sign-in. */
@@ -228,6 +234,10 @@ export const contract = {
     }),
   ),
   'store.rebuild': channel(['district'], empty, z.object({ events: z.number().int(), ms: z.number() })),
+  /** The campaign clock new events are stamped with: now (a real district) or the demo's own clock. */
+  'clock.get': channel(everyone, empty, clockSchema),
+  /** Demo only, district officer: move the demo's clock forward (to reach the documents window, the deadline...). */
+  'clock.set': channel(['district'], z.strictObject({ at: instant }), clockSchema),
 } as const;
 
 export type Contract = typeof contract;

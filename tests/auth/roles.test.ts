@@ -23,6 +23,8 @@ const VALID: Record<Channel, unknown> = {
   'import.progress': { jobId: 'no-such-job' },
   'store.verify': {},
   'store.rebuild': {},
+  'clock.get': {},
+  'clock.set': { at: '2026-07-10T12:00:00+06:00' },
 };
 
 const USERNAME: Record<Role, 'officer' | 'commission' | 'director'> = { district: 'officer', commission: 'commission', director: 'director' };

@@ -25,6 +25,8 @@ const WRONG: Record<Channel, [unknown, string]> = {
   'import.progress': [{ jobId: null }, 'jobId'],
   'store.verify': [{ deep: 'yes' }, 'deep'],
   'store.rebuild': [{ now: true }, 'now'],
+  'clock.get': [{ zone: 'UTC' }, 'zone'],
+  'clock.set': [{ at: 20260801 }, 'at'],
 };
 
 function expectEnvelope(r: Result<unknown>): void {

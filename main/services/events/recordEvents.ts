@@ -1,0 +1,57 @@
+// The one way a screen's action becomes part of the campaign log: an event
+// with a fresh id, the store's clock and the signed-in actor, judged by the
+// engine before it is written. A refusal is returned to the user in their
+// language and nothing is written: the desktop is a client of the log, and a
+// mistyped click is not a decision anyone made.
+import { randomUUID } from 'node:crypto';
+import type { EventOf, EventType, LogEvent } from '../../../shared/log/events';
+import { parseInstant } from '../../../shared/log/instant';
+import { refused, ServiceError } from '../../ipc/errors';
+import { storeNow } from '../dashboard/dashboardService';
+import { requireStore, requireUser, type ServiceContext } from '../context';
+import type { StorePort } from '../storePort';
+
+export interface Recorded {
+  eventId: string;
+  at: string;
+}
+
+/** The instant a new event carries: the store's clock, never before the last event. */
+export async function eventInstant(store: StorePort): Promise<string> {
+  const [now, last] = await Promise.all([storeNow(store), store.lastEventAt()]);
+  return last !== null && parseInstant(last) > parseInstant(now) ? last : now;
+}
+
+/**
+ * Records one event for the signed-in user; throws ServiceError('refused', reason)
+ * when the engine would refuse it. Several events of one action go in together
+ * (one transaction) via `recordAll`.
+ */
+export async function recordEvent<T extends EventType>(ctx: ServiceContext, type: T, data: EventOf<T>['data']): Promise<Recorded> {
+  return (await recordAll(ctx, [{ type, data } as Draft]))[0];
+}
+
+export type Draft = { [T in EventType]: { type: T; data: EventOf<T>['data'] } }[EventType];
+
+export async function recordAll(ctx: ServiceContext, drafts: Draft[]): Promise<Recorded[]> {
+  const store = requireStore(ctx);
+  const user = requireUser(ctx);
+  if (!ctx.actor) throw new ServiceError('unauthenticated', 'sign in first');
+  if (drafts.length === 0) return [];
+  const at = await eventInstant(store);
+  const events = drafts.map((d) => ({ id: randomUUID(), type: d.type, at, actor: ctx.actor!, data: d.data }) as LogEvent);
+  // Each event is judged on the live engine without changing it. The events of
+  // one action must not depend on each other (one save of many quotas, say),
+  // so judging them one by one is judging them together.
+  const engine = await store.engine();
+  for (const e of events) {
+    const reason = engine.evaluate(e);
+    if (reason !== null) throw refused(reason, `${e.type} refused for ${user.username}: ${reason}`);
+  }
+  const result = await store.append(events);
+  // Between the dry run and the write only this process writes (the store serialises
+  // writers), so the engine agrees; a refusal here would be recorded as an outcome.
+  const refusedNow = result.outcomes.find((o) => o.outcome === 'applied' && o.refused !== null);
+  if (refusedNow && refusedNow.outcome === 'applied') throw refused(refusedNow.refused!, `${drafts[0].type} was recorded but refused: ${refusedNow.refused}`);
+  return events.map((e) => ({ eventId: e.id, at: e.at }));
+}
