@@ -3,35 +3,9 @@
 // channel added here exists everywhere and is validated everywhere the same way.
 // Pure data + zod: no Node or DOM APIs (shared/ is imported by every process).
 import { z } from 'zod';
+import { type Access, type ApiError, type ErrorCode, type Result, type Role, ERROR_CODES, ROLES, channel, empty, everyone, id, instant } from './channel';
 
-export const ROLES = ['district', 'commission', 'director'] as const;
-export type Role = (typeof ROLES)[number];
-
-/** Error codes a channel can answer with; `refused` carries the engine reason code. */
-export const ERROR_CODES = [
-  'invalid_request',
-  'unauthenticated',
-  'forbidden',
-  'not_found',
-  'refused',
-  'unavailable',
-  'internal',
-] as const;
-export type ErrorCode = (typeof ERROR_CODES)[number];
-
-export interface ApiError {
-  code: ErrorCode;
-  message: string;
-  /** the engine's reason code when code is 'refused' (see shared/engine/reasons.ts) */
-  reason?: string;
-}
-export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
-
-// ---------- shared shapes ----------
-
-const empty = z.strictObject({});
-const instant = z.string(); // ISO-8601 with offset, as written in the log
-const id = z.string().min(1).max(200);
+export { type Access, type ApiError, type ErrorCode, type Result, type Role, ERROR_CODES, ROLES, channel } from './channel';
 
 export const STATUSES = ['registered', 'documents_received', 'enrolled', 'refused', 'withdrawn', 'no_documents'] as const;
 export const STORE_KINDS = ['demo', 'real'] as const;
@@ -134,16 +108,9 @@ export const clockSchema = z.object({
 
 // ---------- the channels ----------
 
-/** Who may call a channel: 'public' channels work before sign-in. */
-export type Access = 'public' | readonly Role[];
 
-function channel<Q extends z.ZodType, S extends z.ZodType>(access: Access, request: Q, response: S) {
-  return { access, request, response };
-}
-
-const everyone = ROLES;
-
-export const contract = {
+/** The shell's own channels (issue 3); each district workflow adds its table from shared/ipc/channels/. */
+const coreChannels = {
   'app.info': channel(
     'public',
     empty,
@@ -238,6 +205,10 @@ export const contract = {
   'clock.get': channel(everyone, empty, clockSchema),
   /** Demo only, district officer: move the demo's clock forward (to reach the documents window, the deadline...). */
   'clock.set': channel(['district'], z.strictObject({ at: instant }), clockSchema),
+} as const;
+
+export const contract = {
+  ...coreChannels,
 } as const;
 
 export type Contract = typeof contract;

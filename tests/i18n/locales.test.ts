@@ -3,9 +3,7 @@
 // has, fails here rather than showing a raw key to a district officer.
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
-import ky from '../../renderer/src/i18n/locales/ky.json';
-import ru from '../../renderer/src/i18n/locales/ru.json';
-import en from '../../renderer/src/i18n/locales/en.json';
+import { catalog } from '../../renderer/src/i18n/catalog';
 import { LANGUAGES } from '../../renderer/src/i18n/languages';
 import { VALUE_FAMILIES } from '../../renderer/src/i18n/domainValues';
 import { NAV_IDS } from '../../renderer/src/features/shell/navigation';
@@ -23,7 +21,7 @@ import {
   type Tree,
 } from './localeKeys';
 
-const locales = { ky: flatten(ky as Tree), ru: flatten(ru as Tree), en: flatten(en as Tree) };
+const locales = { ky: flatten(catalog.ky as Tree), ru: flatten(catalog.ru as Tree), en: flatten(catalog.en as Tree) };
 const rendererSrc = path.resolve(__dirname, '../../renderer/src');
 
 describe('locales', () => {

@@ -2,11 +2,9 @@
 // read the translations the UI must show. Expected texts come from the locale files,
 // so a spec checks that the right sentence is on screen in the right language.
 import { expect, type Page } from '@playwright/test';
-import ky from '../../../renderer/src/i18n/locales/ky.json';
-import ru from '../../../renderer/src/i18n/locales/ru.json';
-import en from '../../../renderer/src/i18n/locales/en.json';
+import { catalog } from '../../../renderer/src/i18n/catalog';
 
-export const LOCALES = { ky, ru, en } as const;
+export const LOCALES = catalog;
 export type Lang = keyof typeof LOCALES;
 export const ENDONYM: Record<Lang, string> = { ky: 'Кыргызча', ru: 'Русский', en: 'English' };
 

@@ -1,0 +1,10 @@
+// Each feature folder keeps its strings in its own locales/{ky,ru,en}.json, all
+// under one top-level key named after the feature. Register a feature here with
+// one import and one list entry.
+export interface FeatureLocales {
+  ky: Record<string, unknown>;
+  ru: Record<string, unknown>;
+  en: Record<string, unknown>;
+}
+
+export const featureLocales: readonly FeatureLocales[] = [];
