@@ -1,0 +1,51 @@
+// A harness of the spec's own, on a fresh data dir (its own demo district), for
+// specs that change what other specs rely on: moving the demo's clock to the
+// documents window, say. The shared harness of playwright.config.ts stays as the
+// other specs expect it.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const repoRoot = path.resolve(__dirname, '../../..');
+
+export interface PrivateHarness {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startPrivateHarness(): Promise<PrivateHarness> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'kabyl-e2e-private-'));
+  const child: ChildProcess = spawn(process.execPath, [path.join(repoRoot, 'dist/harness.cjs'), '--port', '0', '--data-dir', dataDir], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`private harness did not start: ${out}`)), 180_000);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /Kabyl harness: (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    });
+    child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`private harness exited with ${code}: ${out}`));
+    });
+  });
+  return {
+    url,
+    async close() {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
