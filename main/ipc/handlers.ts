@@ -13,6 +13,8 @@ import { listSchools } from '../services/schools/schoolServices';
 import { appInfo, authSignIn, authSignOut, getSession } from '../services/session/sessionServices';
 import { chooseSetup, getSetup } from '../services/setup/setupServices';
 import { getClock, setClock } from '../services/clock/clockServices';
+import { checkFit, listQuotas, refusedForSeats, saveQuotas, setSchoolNorm, whatIf } from '../services/quotas/quotaServices';
+import { catchmentGaps, listCatchments, saveCatchment } from '../services/catchments/catchmentServices';
 import type { HandlerMap } from './dispatch';
 
 export const handlers: HandlerMap<ServiceContext> = {
@@ -32,4 +34,13 @@ export const handlers: HandlerMap<ServiceContext> = {
   'store.rebuild': rebuildStore,
   'clock.get': getClock,
   'clock.set': setClock,
+  'quotas.list': listQuotas,
+  'quotas.save': saveQuotas,
+  'quotas.setSchool': setSchoolNorm,
+  'quotas.whatIf': whatIf,
+  'quotas.refused': refusedForSeats,
+  'quotas.checkFit': checkFit,
+  'catchments.list': listCatchments,
+  'catchments.save': saveCatchment,
+  'catchments.gaps': catchmentGaps,
 };

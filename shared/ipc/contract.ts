@@ -3,6 +3,8 @@
 // channel added here exists everywhere and is validated everywhere the same way.
 // Pure data + zod: no Node or DOM APIs (shared/ is imported by every process).
 import { z } from 'zod';
+import { quotaChannels } from './channels/quotas';
+import { catchmentChannels } from './channels/catchments';
 import { type Access, type ApiError, type ErrorCode, type Result, type Role, ERROR_CODES, ROLES, channel, empty, everyone, id, instant } from './channel';
 
 export { type Access, type ApiError, type ErrorCode, type Result, type Role, ERROR_CODES, ROLES, channel } from './channel';
@@ -209,6 +211,8 @@ const coreChannels = {
 
 export const contract = {
   ...coreChannels,
+  ...quotaChannels,
+  ...catchmentChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -25,6 +25,15 @@ const VALID: Record<Channel, unknown> = {
   'store.rebuild': {},
   'clock.get': {},
   'clock.set': { at: '2026-07-10T12:00:00+06:00' },
+  'quotas.list': {},
+  'quotas.save': { changes: [] },
+  'quotas.setSchool': { schoolId: 'NOPE', locality: null, classSizeNorm: null },
+  'quotas.whatIf': { overrides: [{ schoolId: 'S2', language: 'ky', seats: 4 }] },
+  'quotas.refused': { schoolId: 'S2', language: 'ky' },
+  'quotas.checkFit': { applicationId: 'A3' },
+  'catchments.list': {},
+  'catchments.save': { schoolId: 'NOPE', addresses: [] },
+  'catchments.gaps': {},
 };
 
 const USERNAME: Record<Role, 'officer' | 'commission' | 'director'> = { district: 'officer', commission: 'commission', director: 'director' };

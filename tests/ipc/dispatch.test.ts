@@ -27,6 +27,15 @@ const WRONG: Record<Channel, [unknown, string]> = {
   'store.rebuild': [{ now: true }, 'now'],
   'clock.get': [{ zone: 'UTC' }, 'zone'],
   'clock.set': [{ at: 20260801 }, 'at'],
+  'quotas.list': [{ all: true }, 'all'],
+  'quotas.save': [{ changes: [{ schoolId: 'S1', language: 'ky', seats: 'ten' }] }, 'changes.0.seats'],
+  'quotas.setSchool': [{ schoolId: 'S1', locality: 'city', classSizeNorm: null }, 'locality'],
+  'quotas.whatIf': [{ overrides: [{ schoolId: 'S1', language: 'ky', seats: -1 }] }, 'overrides.0.seats'],
+  'quotas.refused': [{ schoolId: 'S1', language: 7 }, 'language'],
+  'quotas.checkFit': [{ applicationId: 42 }, 'applicationId'],
+  'catchments.list': [{ schoolId: 'S1' }, 'schoolId'],
+  'catchments.save': [{ schoolId: 'S1', addresses: 'BISH' }, 'addresses'],
+  'catchments.gaps': [{ limit: 5 }, 'limit'],
 };
 
 function expectEnvelope(r: Result<unknown>): void {
