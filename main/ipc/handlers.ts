@@ -16,6 +16,9 @@ import { getClock, setClock } from '../services/clock/clockServices';
 import { checkFit, listQuotas, refusedForSeats, saveQuotas, setSchoolNorm, whatIf } from '../services/quotas/quotaServices';
 import { catchmentGaps, listCatchments, saveCatchment } from '../services/catchments/catchmentServices';
 import type { HandlerMap } from './dispatch';
+import { privilegeQueue, reviewPrivilege } from '../services/privileges/privilegeServices';
+import { decideCase, listCases, openCase } from '../services/commission/commissionServices';
+import { getAttachment, uploadAttachment } from '../services/attachments/attachmentServices';
 
 export const handlers: HandlerMap<ServiceContext> = {
   'app.info': appInfo,
@@ -34,6 +37,13 @@ export const handlers: HandlerMap<ServiceContext> = {
   'store.rebuild': rebuildStore,
   'clock.get': getClock,
   'clock.set': setClock,
+  'privileges.queue': privilegeQueue,
+  'privileges.review': reviewPrivilege,
+  'commission.cases': listCases,
+  'commission.open': openCase,
+  'commission.decide': decideCase,
+  'attachments.upload': uploadAttachment,
+  'attachments.get': getAttachment,
   'quotas.list': listQuotas,
   'quotas.save': saveQuotas,
   'quotas.setSchool': setSchoolNorm,

@@ -5,6 +5,9 @@
 import { z } from 'zod';
 import { quotaChannels } from './channels/quotas';
 import { catchmentChannels } from './channels/catchments';
+import { privilegeChannels } from './channels/privileges';
+import { commissionChannels } from './channels/commission';
+import { attachmentChannels } from './channels/attachments';
 import { type Access, type ApiError, type ErrorCode, type Result, type Role, ERROR_CODES, ROLES, channel, empty, everyone, id, instant } from './channel';
 
 export { type Access, type ApiError, type ErrorCode, type Result, type Role, ERROR_CODES, ROLES, channel } from './channel';
@@ -211,6 +214,9 @@ const coreChannels = {
 
 export const contract = {
   ...coreChannels,
+  ...privilegeChannels,
+  ...commissionChannels,
+  ...attachmentChannels,
   ...quotaChannels,
   ...catchmentChannels,
 } as const;

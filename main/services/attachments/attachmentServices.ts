@@ -1,0 +1,146 @@
+// Scans attached to privilege claims and commission cases. The bytes are stored
+// once per content under <dataDir>/attachments/<sha256>; which subject a file
+// belongs to is recorded in the store (a setting per subject) while the claim is
+// pending or the case open, and the deciding event then carries the hashes into
+// the log (docs/privileges-and-commission.md). The type is read from the bytes,
+// never from the file name: a renamed executable is not a scan.
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Req, Res } from '../../../shared/ipc/contract';
+import { ATTACHMENT_MAX_BYTES, type Attachment } from '../../../shared/ipc/channels/attachments';
+import { forbidden, invalid, notFound, refused } from '../../ipc/errors';
+import type { KabylApp } from '../app';
+import { requireStore, requireUser, schoolScope, type ServiceContext } from '../context';
+import { eventInstant } from '../events/recordEvents';
+
+export type Subject = { kind: 'claim' | 'case'; id: string };
+type AttachmentType = Attachment['type'];
+
+const settingKey = (s: Subject) => `attachments:${s.kind}:${s.id}`;
+
+/** The data folder's attachment directory: content-addressed files, never overwritten. */
+export const attachmentDir = (app: KabylApp) => path.join(app.dataDir, 'attachments');
+
+/** PNG, JPEG or PDF by their magic bytes; null for anything else. */
+export function sniffType(bytes: Buffer): AttachmentType | null {
+  if (bytes.length >= 8 && bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
+  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
+  if (bytes.length >= 5 && bytes.subarray(0, 5).toString('latin1') === '%PDF-') return 'application/pdf';
+  return null;
+}
+
+export async function subjectAttachments(ctx: ServiceContext, subject: Subject): Promise<Attachment[]> {
+  const raw = await requireStore(ctx).getSetting(settingKey(subject));
+  return raw === null ? [] : (JSON.parse(raw) as Attachment[]);
+}
+
+/**
+ * The subject exists, the caller's role handles it, and a director only reaches
+ * claims of their own school. `forWrite`: the claim must still be pending, the case open.
+ */
+export async function checkSubject(ctx: ServiceContext, subject: Subject, forWrite: boolean): Promise<void> {
+  const user = requireUser(ctx);
+  const engine = await requireStore(ctx).engine();
+  if (subject.kind === 'claim') {
+    if (user.role === 'commission') throw forbidden('commission members do not review privilege claims');
+    const a = engine.applications.get(subject.id);
+    if (!a) throw notFound(`subject.id: no application ${subject.id}`);
+    const scope = schoolScope(ctx);
+    if (scope !== null && a.schoolId !== scope) throw forbidden('subject.id: the application belongs to another school');
+    if (forWrite && a.privilege !== 'pending') throw refused('no_pending_privilege');
+  } else {
+    if (user.role === 'director') throw forbidden('directors do not handle commission cases');
+    const c = engine.cases.get(subject.id);
+    if (!c) throw notFound(`subject.id: no case ${subject.id}`);
+    if (forWrite && c.status !== 'open') throw refused('case_closed');
+  }
+}
+
+interface Upload {
+  owner: string;
+  subject: Subject;
+  name: string;
+  chunks: Buffer[];
+  size: number;
+}
+const uploads = new WeakMap<KabylApp, Map<string, Upload>>();
+
+export async function uploadAttachment(req: Req<'attachments.upload'>, ctx: ServiceContext): Promise<Res<'attachments.upload'>> {
+  const user = requireUser(ctx);
+  const subject = req.subject as Subject;
+  await checkSubject(ctx, subject, true);
+  let open = uploads.get(ctx.app);
+  if (!open) uploads.set(ctx.app, (open = new Map()));
+  let uploadId = req.uploadId;
+  let upload: Upload | undefined;
+  if (uploadId === undefined) {
+    uploadId = randomUUID();
+    upload = { owner: ctx.session.callerId, subject, name: req.name, chunks: [], size: 0 };
+    open.set(uploadId, upload);
+  } else {
+    upload = open.get(uploadId);
+    // Another caller's upload is as unknown to this one as a made-up id.
+    if (!upload || upload.owner !== ctx.session.callerId) throw notFound(`uploadId: no upload ${uploadId}`);
+    if (upload.subject.kind !== subject.kind || upload.subject.id !== subject.id) throw invalid('subject: differs from the upload\'s first chunk');
+  }
+  const bytes = Buffer.from(req.chunk, 'base64');
+  upload.chunks.push(bytes);
+  upload.size += bytes.length;
+  if (upload.size > ATTACHMENT_MAX_BYTES) {
+    open.delete(uploadId);
+    throw invalid(`chunk: the file is larger than ${ATTACHMENT_MAX_BYTES / (1024 * 1024)} MB`);
+  }
+  if (!req.done) return { uploadId, received: upload.size, attachment: null };
+
+  open.delete(uploadId);
+  const all = Buffer.concat(upload.chunks);
+  if (all.length === 0) throw invalid('chunk: the file is empty');
+  const type = sniffType(all);
+  if (type === null) throw invalid('chunk: not a PNG, JPEG or PDF file (checked by its contents)');
+  const hash = createHash('sha256').update(all).digest('hex');
+  await storeBytes(ctx.app, hash, all);
+
+  const store = requireStore(ctx);
+  const list = await subjectAttachments(ctx, subject);
+  let attachment = list.find((a) => a.hash === hash);
+  if (!attachment) {
+    attachment = { hash, name: upload.name, type, size: all.length, addedBy: user.username, addedAt: await eventInstant(store) };
+    list.push(attachment);
+    await store.setSetting(settingKey(subject), JSON.stringify(list));
+  }
+  return { uploadId, received: upload.size, attachment };
+}
+
+/** Writes the file unless that content is already there (temp file + rename: never a half file under the hash). */
+async function storeBytes(app: KabylApp, hash: string, bytes: Buffer): Promise<void> {
+  const dir = attachmentDir(app);
+  const file = path.join(dir, hash);
+  try {
+    await stat(file);
+    return;
+  } catch {
+    // not stored yet
+  }
+  await mkdir(dir, { recursive: true });
+  const tmp = `${file}.${randomUUID()}.tmp`;
+  await writeFile(tmp, bytes);
+  await rename(tmp, file);
+}
+
+export async function getAttachment(req: Req<'attachments.get'>, ctx: ServiceContext): Promise<Res<'attachments.get'>> {
+  const subject = req.subject as Subject;
+  await checkSubject(ctx, subject, false);
+  // Only a hash linked to this subject is served: knowing a hash is not a key to it.
+  const attachment = (await subjectAttachments(ctx, subject)).find((a) => a.hash === req.hash);
+  if (!attachment) throw notFound('hash: no such attachment on this subject');
+  const bytes = await readFile(path.join(attachmentDir(ctx.app), attachment.hash)).catch(() => {
+    throw notFound('hash: the file is missing from the data folder');
+  });
+  return { attachment, base64: bytes.toString('base64') };
+}
+
+/** What a deciding event records of a subject's attachments: hash, name and type. */
+export async function attachmentRefs(ctx: ServiceContext, subject: Subject): Promise<{ hash: string; name: string; type: string }[]> {
+  return (await subjectAttachments(ctx, subject)).map((a) => ({ hash: a.hash, name: a.name, type: a.type }));
+}
