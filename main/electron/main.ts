@@ -1,13 +1,14 @@
 // The Electron main process: thin lifecycle and window code. Everything the page can
 // ask goes through the same dispatcher as the harness, one ipcMain handler per
 // contract channel, with a session per webContents.
-import { app, BrowserWindow, dialog, ipcMain, session, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, session, webContents, type WebContents } from 'electron';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CHANNELS } from '../../shared/ipc/contract';
 import { ipcChannelName } from '../../shared/ipc/names';
 import { CSP } from '../ipc/security';
 import { KabylApp } from '../services/app';
+import { printToPdf } from './print';
 import { defaultDataDir, storeFactory } from '../services/storeAdapter';
 
 // dist/main/electron.cjs -> dist/renderer, dist/preload.cjs
@@ -47,6 +48,12 @@ app.whenReady().then(async () => {
       electronVersion: process.versions.electron ?? null,
       stores: storeFactory,
       canPrintToPdf: true,
+      // Sessions are keyed `wc:<webContents id>` (sessionOf below): print exactly the caller's window.
+      printToPdf: async (callerId, suggestedName) => {
+        const contents = /^wc:\d+$/.test(callerId) ? webContents.fromId(Number(callerId.slice(3))) : undefined;
+        if (!contents || contents.isDestroyed()) throw new Error(`print.pdf: no window for caller ${callerId}`);
+        return printToPdf(contents, suggestedName);
+      },
       chooseFile: async () => {
         const win = BrowserWindow.getFocusedWindow();
         const options = { properties: ['openFile' as const], filters: [{ name: 'Kabyl log (JSON Lines)', extensions: ['jsonl'] }] };

@@ -15,6 +15,9 @@ import { chooseSetup, getSetup } from '../services/setup/setupServices';
 import { getClock, setClock } from '../services/clock/clockServices';
 import { checkFit, listQuotas, refusedForSeats, saveQuotas, setSchoolNorm, whatIf } from '../services/quotas/quotaServices';
 import { catchmentGaps, listCatchments, saveCatchment } from '../services/catchments/catchmentServices';
+import { printPdf } from '../services/print/printServices';
+import { receiveDocuments, schoolChildren } from '../services/school/schoolChildren';
+import { issueOrder, schoolOrders } from '../services/orders/orderServices';
 import type { HandlerMap } from './dispatch';
 import { privilegeQueue, reviewPrivilege } from '../services/privileges/privilegeServices';
 import { decideCase, listCases, openCase } from '../services/commission/commissionServices';
@@ -44,6 +47,11 @@ export const handlers: HandlerMap<ServiceContext> = {
   'commission.decide': decideCase,
   'attachments.upload': uploadAttachment,
   'attachments.get': getAttachment,
+  'print.pdf': printPdf,
+  'school.children': schoolChildren,
+  'school.receiveDocuments': receiveDocuments,
+  'school.orders': schoolOrders,
+  'school.issueOrder': issueOrder,
   'quotas.list': listQuotas,
   'quotas.save': saveQuotas,
   'quotas.setSchool': setSchoolNorm,

@@ -32,6 +32,8 @@ export interface AppOptions {
   /** Electron's native open dialog; absent in the harness (the page uploads instead) */
   chooseFile?: () => Promise<string | null>;
   canPrintToPdf?: boolean;
+  /** Electron: save the window of the caller (its session's callerId) as an A4 PDF; absent in the harness */
+  printToPdf?: (callerId: string, suggestedName: string) => Promise<{ saved: boolean }>;
   onInternalError?: (channel: string, error: unknown) => void;
 }
 

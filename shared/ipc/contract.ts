@@ -5,6 +5,8 @@
 import { z } from 'zod';
 import { quotaChannels } from './channels/quotas';
 import { catchmentChannels } from './channels/catchments';
+import { printChannels } from './channels/print';
+import { schoolChannels } from './channels/school';
 import { privilegeChannels } from './channels/privileges';
 import { commissionChannels } from './channels/commission';
 import { attachmentChannels } from './channels/attachments';
@@ -217,6 +219,8 @@ export const contract = {
   ...privilegeChannels,
   ...commissionChannels,
   ...attachmentChannels,
+  ...printChannels,
+  ...schoolChannels,
   ...quotaChannels,
   ...catchmentChannels,
 } as const;

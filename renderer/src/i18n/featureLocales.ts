@@ -1,6 +1,7 @@
 // Each feature folder keeps its strings in its own locales/{ky,ru,en}.json, all
 // under one top-level key named after the feature. Register a feature here with
 // one import and one list entry.
+import { printLocales } from '../ui/print/locales';
 export interface FeatureLocales {
   ky: Record<string, unknown>;
   ru: Record<string, unknown>;
@@ -8,3 +9,6 @@ export interface FeatureLocales {
 }
 
 export const featureLocales: readonly FeatureLocales[] = [];
+export const featureLocales: readonly FeatureLocales[] = [
+  printLocales,
+];
