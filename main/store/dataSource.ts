@@ -29,6 +29,9 @@ export async function openDataSource(options: DataSourceOptions): Promise<DataSo
   });
   await ds.initialize();
   try {
+    // 16 KiB pages for a new file (no effect on an existing one): events are ~500
+    // bytes, and a republic import spends about a third less CPU than with 4 KiB.
+    await ds.query('PRAGMA page_size = 16384');
     // WAL: readers never wait for the writer and see only committed transactions.
     // synchronous=FULL: a committed decision survives a power cut, not only a crash.
     await ds.query('PRAGMA journal_mode = WAL');

@@ -292,16 +292,41 @@ export class StoreQueries {
     return this.q<RejectionRow>('SELECT event_id AS eventId, seq, type, reason FROM rejection WHERE seq > ? ORDER BY seq LIMIT ?', [afterSeq, limit]);
   }
 
-  /** The log itself, page by page (the audit screen), optionally filtered by type and actor. */
-  async events(filter: { afterSeq?: number; limit?: number; type?: string; actorRole?: string; actorId?: string } = {}): Promise<StoredEvent[]> {
-    const where = ['seq > ?'];
-    const params: SqlValue[] = [filter.afterSeq ?? 0];
-    if (filter.type !== undefined) (where.push('type = ?'), params.push(filter.type));
-    if (filter.actorRole !== undefined) (where.push('actor_role = ?'), params.push(filter.actorRole));
-    if (filter.actorId !== undefined) (where.push('actor_id = ?'), params.push(filter.actorId));
+  /**
+   * The log itself, page by page (the audit screen), optionally filtered by type and
+   * actor and bounded by `beforeSeq` (inclusive upper seq: a date range maps onto a
+   * seq range because the log is in time order).
+   */
+  async events(filter: EventFilter & { afterSeq?: number; limit?: number } = {}): Promise<StoredEvent[]> {
+    const { where, params } = eventWhere(filter);
     params.push(Math.max(1, Math.min(5000, Math.floor(filter.limit ?? 500))));
-    return this.q<StoredEvent>(`SELECT ${EVENT_SELECT} FROM event WHERE ${where.join(' AND ')} ORDER BY seq LIMIT ?`, params);
+    return this.q<StoredEvent>(`SELECT ${EVENT_SELECT} FROM event WHERE ${where} ORDER BY seq LIMIT ?`, params);
   }
+
+  /** How many events a filter selects, for the audit screen's "N events" and its scroll bar. */
+  async countEvents(filter: EventFilter & { afterSeq?: number } = {}): Promise<number> {
+    const { where, params } = eventWhere(filter);
+    const [{ n }] = await this.q<{ n: number }>(`SELECT count(*) AS n FROM event WHERE ${where}`, params);
+    return n;
+  }
+}
+
+export interface EventFilter {
+  type?: string;
+  actorRole?: string;
+  actorId?: string;
+  /** inclusive upper bound on seq */
+  beforeSeq?: number;
+}
+
+function eventWhere(filter: EventFilter & { afterSeq?: number }): { where: string; params: SqlValue[] } {
+  const where = ['seq > ?'];
+  const params: SqlValue[] = [filter.afterSeq ?? 0];
+  if (filter.beforeSeq !== undefined) (where.push('seq <= ?'), params.push(filter.beforeSeq));
+  if (filter.type !== undefined) (where.push('type = ?'), params.push(filter.type));
+  if (filter.actorRole !== undefined) (where.push('actor_role = ?'), params.push(filter.actorRole));
+  if (filter.actorId !== undefined) (where.push('actor_id = ?'), params.push(filter.actorId));
+  return { where: where.join(' AND '), params };
 }
 
 function applicationWhere(f: ApplicationFilter): { where: string; params: SqlValue[] } {

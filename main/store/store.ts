@@ -49,10 +49,10 @@ export class Store extends StoreQueries {
     private readonly writerSource: DataSource,
   ) {
     super(dataSource);
-    const conn = Connection.of(writerSource);
-    // Statements queued on the writer run in the order they were queued.
-    conn.raw.serialize();
-    this.writer = new LogWriter(conn);
+    // The writer's connection stays in node-sqlite3's parallel mode: queued batch
+    // statements then run back to back in SQLite's thread. Nothing relies on their
+    // order; the writer awaits BEGIN, index changes and COMMIT on their own.
+    this.writer = new LogWriter(Connection.of(writerSource));
     this.users = new Users(dataSource);
     this.settings = new Settings(dataSource);
   }
@@ -91,6 +91,10 @@ export class Store extends StoreQueries {
       }
     });
     if (options.bodies && options.bodies.length !== events.length) throw new RangeError('bodies: one per event');
+    // A stored event is one line of the log (the writer also relies on it).
+    options.bodies?.forEach((b, i) => {
+      if (b.includes('\n')) throw new LogError(`event ${i + 1}: its text spans more than one line`);
+    });
     return this.writer.transaction((tx) => {
       const outcomes: EventOutcome[] = [];
       checked.forEach((event, i) => {

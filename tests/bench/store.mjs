@@ -86,10 +86,11 @@ async function* chunks(file, onLine) {
  * raw sqlite3, with the store's pragmas, in 500-row INSERTs kept in flight while
  * the next lines are parsed (the fastest of the ways we tried).
  */
-async function floor(log, dbFile) {
+async function floor(log, dbFile, pageSize) {
   fresh(dbFile);
   const db = new sqlite3.Database(dbFile);
   const run = (sql, p = []) => new Promise((res, rej) => db.run(sql, p, (e) => (e ? rej(e) : res())));
+  if (pageSize) await run(`PRAGMA page_size = ${pageSize}`);
   for (const p of ['journal_mode = WAL', 'synchronous = FULL', 'cache_size = -65536']) await run(`PRAGMA ${p}`);
   await run('CREATE TABLE event (id TEXT PRIMARY KEY, type TEXT NOT NULL, at TEXT NOT NULL, body TEXT NOT NULL)');
   await run('BEGIN');
@@ -139,14 +140,20 @@ console.log(`log: ${log} (${(statSync(log).size / 1e6).toFixed(0)} MB)`);
 console.log(`machine: ${cpus().length} x ${cpus()[0].model}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
 
 const ratios = [];
+const ratios16k = [];
 let imported;
 for (let i = 0; i < runs; i++) {
   const f = await measure(() => floor(log, floorDb));
   const s = await measure(() => ingest(store, log, storeDb));
+  // The store's files use 16 KiB pages; the floor above has SQLite's default. For
+  // transparency, the floor with the store's page size too.
+  const f16 = await measure(() => floor(log, floorDb, 16384));
   imported = s.value;
   ratios.push(s.wall / f.wall);
+  ratios16k.push(s.wall / f16.wall);
   console.log(`run ${i + 1}: floor ${f.wall.toFixed(2)} s wall (${f.cpu.toFixed(2)} s CPU, ${f.value} rows); ` +
-    `store ingest ${s.wall.toFixed(2)} s wall (${s.cpu.toFixed(2)} s CPU); ratio ${(s.wall / f.wall).toFixed(2)}x wall, ${(s.cpu / f.cpu).toFixed(2)}x CPU`);
+    `store ingest ${s.wall.toFixed(2)} s wall (${s.cpu.toFixed(2)} s CPU); ratio ${(s.wall / f.wall).toFixed(2)}x wall, ${(s.cpu / f.cpu).toFixed(2)}x CPU; ` +
+    `floor with 16 KiB pages ${f16.wall.toFixed(2)} s wall (${f16.cpu.toFixed(2)} s CPU), ratio ${(s.wall / f16.wall).toFixed(2)}x`);
 }
 console.log(`ingested: ${imported.eventsAdded} events (${imported.refused} refused by the rules), ${imported.duplicates} duplicates`);
 
@@ -158,7 +165,7 @@ const open = await measure(async () => {
 });
 const s = open.value.s;
 console.log(`start-up: open + dashboard queries ${(open.wall * 1000).toFixed(0)} ms (${open.value.applications} applications, ${open.value.streams} streams, ${open.value.schools} schools, ${open.value.events} events)`);
-const page = await measure(() => s.applications({ status: 'registered', sort: 'childName', limit: 100 }));
+const page = await measure(() => s.applications({ status: 'enrolled', sort: 'childName', limit: 100 }));
 console.log(`registry page (status filter, sorted by name): ${(page.wall * 1000).toFixed(0)} ms of ${page.value.total}`);
 const warm = await measure(() => s.warmUp());
 console.log(`engine restored in memory (background, before the first write): ${warm.wall.toFixed(2)} s`);
@@ -167,5 +174,5 @@ console.log(`hash chain verified: ${chain.wall.toFixed(2)} s (${chain.value.ok ?
 await s.close();
 
 const ratio = median(ratios);
-console.log(`ratio: ${ratio.toFixed(2)}x the floor (target <= 3x)${runs > 1 ? `, median of ${runs}` : ''}`);
+console.log(`ratio: ${ratio.toFixed(2)}x the floor (target <= 3x)${runs > 1 ? `, median of ${runs}` : ''}; ${median(ratios16k).toFixed(2)}x the floor given 16 KiB pages`);
 if (ratio > 3) process.exitCode = 1;

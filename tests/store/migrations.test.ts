@@ -112,6 +112,7 @@ describe('migrations', () => {
       expect(await ds.query('PRAGMA journal_mode')).toEqual([{ journal_mode: 'wal' }]);
       expect(await ds.query('PRAGMA foreign_keys')).toEqual([{ foreign_keys: 1 }]);
       expect(await ds.query('PRAGMA synchronous')).toEqual([{ synchronous: 2 }]);
+      expect(await ds.query('PRAGMA page_size')).toEqual([{ page_size: 16384 }]);
       expect(ds.options.synchronize).toBe(false);
       expect(ds.entityMetadatas.length).toBe(ENTITIES.length);
       for (const meta of ds.entityMetadatas) {

@@ -12,14 +12,14 @@ export function subjectOf(event: LogEvent): string | null {
   return d.applicationId ?? d.caseId ?? d.schoolId ?? null;
 }
 
-export interface StagedEvent {
-  seq: number;
-  event: LogEvent;
-  /** the exact text, as received */
-  body: string;
-  outcome: Reason | null;
-  hash: string;
-  prevHash: string;
+/**
+ * An event's row as staged for writing: every column but the body, whose byte
+ * range in the batch's blob (columns 7 and 8) writeEvents fills in.
+ */
+export type StagedRow = [number, string, string, string, string | null, string | null, string | null, number, number, Reason | null, string, string];
+
+export function stagedRow(seq: number, event: LogEvent, outcome: Reason | null, hash: string, prevHash: string): StagedRow {
+  return [seq, event.id, event.type, event.at, event.actor?.role ?? null, event.actor?.id ?? null, subjectOf(event), 0, 0, outcome, hash, prevHash];
 }
 
 /**
@@ -33,16 +33,17 @@ const INSERT_EVENTS = `INSERT INTO "event" (${EVENT_COLUMNS.map((c) => `"${c}"`)
     CAST(substr(?2, value ->> 7, value ->> 8) AS TEXT), value ->> 9, value ->> 10, value ->> 11
   FROM json_each(?1) WHERE true`;
 
-export function writeEvents(conn: Connection, batch: readonly StagedEvent[]): Promise<void> {
-  const meta: unknown[] = [];
-  const bodies: string[] = [];
-  let offset = 1;
-  for (const s of batch) {
-    const e = s.event;
-    const bytes = Buffer.byteLength(s.body, 'utf8');
-    meta.push([s.seq, e.id, e.type, e.at, e.actor?.role ?? null, e.actor?.id ?? null, subjectOf(e), offset, bytes, s.outcome, s.hash, s.prevHash]);
-    bodies.push(s.body);
-    offset += bytes;
+export function writeEvents(conn: Connection, rows: StagedRow[], bodies: string[]): Promise<void> {
+  // Bodies are single lines, so a newline separates them in the blob; its
+  // positions (found natively) give each body's byte range.
+  const blob = Buffer.from(bodies.join('\n'), 'utf8');
+  let start = 0;
+  for (const row of rows) {
+    let end = blob.indexOf(10, start);
+    if (end < 0) end = blob.length;
+    row[7] = start + 1;
+    row[8] = end - start;
+    start = end + 1;
   }
-  return conn.run(INSERT_EVENTS, [JSON.stringify(meta), Buffer.from(bodies.join(''), 'utf8')]);
+  return conn.runPrepared(INSERT_EVENTS, [JSON.stringify(rows), blob]);
 }

@@ -10,7 +10,6 @@ import { Engine, type ChangeSet } from '../../../shared/engine/engine';
 import type { Reason } from '../../../shared/engine/reasons';
 import { GENESIS_HASH } from '../../../shared/log/hashChain';
 import type { LogEvent } from '../../../shared/log/events';
-import type { StagedEvent } from './eventRow';
 import { LogError, parseEventLine } from '../../../shared/log/parseLine';
 import { type Connection, writeRows } from '../sql/connection';
 import { nodeChainHash as chainHash } from './nodeHash';
@@ -25,7 +24,7 @@ import {
   schoolTable,
   streamTable,
 } from '../projection/tables';
-import { writeEvents } from './eventRow';
+import { type StagedRow, stagedRow, writeEvents } from './eventRow';
 
 export type EventOutcome =
   | { id: string; outcome: 'duplicate' }
@@ -85,10 +84,14 @@ export class LogWriter {
         tx = new WriteTx(this.conn, this.engine!, this.head);
         const result = await fn(tx);
         await tx.finish();
+        await this.conn.finalizeStatements();
         await this.conn.run('COMMIT');
         this.head = tx.head;
         return result;
       } catch (e) {
+        // Let queued statements settle before rolling back under them.
+        await tx?.settle();
+        await this.conn.finalizeStatements();
         await this.conn.run('ROLLBACK').catch(() => undefined);
         // The engine was changed in place; rather than undo, reload it from the (unchanged) database.
         if (tx === null || tx.engineTouched) this.reset();
@@ -103,10 +106,12 @@ export class LogWriter {
       await this.conn.run('BEGIN IMMEDIATE');
       try {
         const { result, engine, head } = await work(this.conn);
+        await this.conn.finalizeStatements();
         await this.conn.run('COMMIT');
         this.reset(engine, head);
         return result;
       } catch (e) {
+        await this.conn.finalizeStatements();
         await this.conn.run('ROLLBACK').catch(() => undefined);
         this.reset();
         throw e;
@@ -153,7 +158,8 @@ export class LogWriter {
 export class WriteTx {
   engineTouched = false;
   readonly head: Head;
-  private events: StagedEvent[] = [];
+  private events: StagedRow[] = [];
+  private bodies: string[] = [];
   private rejections: Row[] = [];
   private inFlight: Promise<void>[] = [];
   private failure: unknown = null;
@@ -190,7 +196,8 @@ export class WriteTx {
     const seq = this.head.seq + 1;
     const prev = this.head.hash;
     const hash = chainHash(prev, body);
-    this.events.push({ seq, event, body, outcome: outcome.refused, hash, prevHash: prev });
+    this.events.push(stagedRow(seq, event, outcome.refused, hash, prev));
+    this.bodies.push(body);
     this.head.seq = seq;
     this.head.hash = hash;
     this.head.at = event.at;
@@ -220,6 +227,12 @@ export class WriteTx {
     }
   }
 
+  /** Waits for every queued statement, failed or not. */
+  async settle(): Promise<void> {
+    await Promise.all(this.inFlight);
+    this.inFlight = [];
+  }
+
   /** Lets SQLite drain when too much is queued; rethrows a failed statement. */
   async pump(): Promise<void> {
     while (this.inFlight.length > MAX_IN_FLIGHT) await this.inFlight.shift();
@@ -236,8 +249,9 @@ export class WriteTx {
 
   private flushEvents(): void {
     if (this.events.length === 0) return;
-    this.queue([writeEvents(this.conn, this.events)]);
+    this.queue([writeEvents(this.conn, this.events, this.bodies)]);
     this.events = [];
+    this.bodies = [];
   }
 
   /** Writes the remaining events, the touched projection rows and the new head. */

@@ -1,7 +1,7 @@
 // A thin promise layer over one raw sqlite3 connection (the one a TypeORM
 // DataSource opened). The log writer's hot path uses it directly: multi-row
 // statements built here, run without TypeORM's per-query bookkeeping.
-import sqlite3, { type Database } from 'sqlite3';
+import sqlite3, { type Database, type Statement } from 'sqlite3';
 import type { DataSource } from 'typeorm';
 import type { Row, SqlValue } from '../projection/tables';
 
@@ -14,6 +14,17 @@ const proto = sqlite3.Database.prototype;
 const nativeRun = proto.run;
 const nativeAll = proto.all;
 const nativeExec = proto.exec;
+const nativePrepare = proto.prepare;
+const nativeStatementRun = sqlite3.Statement.prototype.run;
+const nativeFinalize = sqlite3.Statement.prototype.finalize;
+
+/**
+ * Prepared statements kept per SQL text, several of each. node-sqlite3 runs one
+ * statement object at a time and starts its next run only from a callback on
+ * the JS thread; with a few objects per statement, runs queued while the JS
+ * thread is busy parsing go straight on in SQLite's thread instead of waiting.
+ */
+const POOL = 4;
 
 /** The sqlite3 module for TypeORM's `driver` option, without the tracing wrappers. */
 export const quietSqlite3 = Object.assign(Object.create(sqlite3) as typeof sqlite3, {
@@ -23,7 +34,29 @@ export const quietSqlite3 = Object.assign(Object.create(sqlite3) as typeof sqlit
 });
 
 export class Connection {
+  private readonly pools = new Map<string, { statements: Statement[]; next: number }>();
+
   constructor(readonly raw: Database) {}
+
+  /** Runs a cached prepared statement (one of a small pool); the connection must not be in serialized mode. */
+  runPrepared(sql: string, params: (SqlValue | Buffer)[]): Promise<void> {
+    let pool = this.pools.get(sql);
+    if (!pool) {
+      pool = { statements: [], next: 0 };
+      for (let i = 0; i < POOL; i++) pool.statements.push(nativePrepare.call(this.raw, sql) as Statement);
+      this.pools.set(sql, pool);
+    }
+    const stmt = pool.statements[pool.next];
+    pool.next = (pool.next + 1) % POOL;
+    return new Promise((resolve, reject) => nativeStatementRun.call(stmt, params, (err: Error | null) => (err ? reject(err) : resolve())));
+  }
+
+  /** Finalizes the cached statements (SQLite will not close a connection that has some). */
+  async finalizeStatements(): Promise<void> {
+    const all = [...this.pools.values()].flatMap((p) => p.statements);
+    this.pools.clear();
+    await Promise.all(all.map((st) => new Promise<void>((resolve) => nativeFinalize.call(st, () => resolve()))));
+  }
 
   static of(ds: DataSource): Connection {
     return new Connection((ds.driver as unknown as { databaseConnection: Database }).databaseConnection);
@@ -83,7 +116,7 @@ export function writeRows(conn: Connection, table: string, columns: readonly str
   const sql = jsonInsertSql(table, columns, upsertKey);
   const out: Promise<void>[] = [];
   for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
-    out.push(conn.run(sql, [JSON.stringify(i === 0 && rows.length <= ROWS_PER_STATEMENT ? rows : rows.slice(i, i + ROWS_PER_STATEMENT))]));
+    out.push(conn.runPrepared(sql, [JSON.stringify(i === 0 && rows.length <= ROWS_PER_STATEMENT ? rows : rows.slice(i, i + ROWS_PER_STATEMENT))]));
   }
   return out;
 }
