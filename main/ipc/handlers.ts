@@ -18,6 +18,9 @@ import { catchmentGaps, listCatchments, saveCatchment } from '../services/catchm
 import { printPdf } from '../services/print/printServices';
 import { receiveDocuments, schoolChildren } from '../services/school/schoolChildren';
 import { issueOrder, schoolOrders } from '../services/orders/orderServices';
+import { getApplication, listApplications, transferApplication, transferStreams, withdrawApplication } from '../services/applications/registryServices';
+import { deleteFilter, listSavedFilters, saveFilter } from '../services/applications/savedFilters';
+import { auditEvents, auditVerify } from '../services/audit/auditServices';
 import type { HandlerMap } from './dispatch';
 import { privilegeQueue, reviewPrivilege } from '../services/privileges/privilegeServices';
 import { decideCase, listCases, openCase } from '../services/commission/commissionServices';
@@ -40,6 +43,16 @@ export const handlers: HandlerMap<ServiceContext> = {
   'store.rebuild': rebuildStore,
   'clock.get': getClock,
   'clock.set': setClock,
+  'applications.list': listApplications,
+  'applications.get': getApplication,
+  'applications.withdraw': withdrawApplication,
+  'applications.transfer': transferApplication,
+  'applications.streams': transferStreams,
+  'applications.filters': listSavedFilters,
+  'applications.saveFilter': saveFilter,
+  'applications.deleteFilter': deleteFilter,
+  'audit.events': auditEvents,
+  'audit.verify': auditVerify,
   'privileges.queue': privilegeQueue,
   'privileges.review': reviewPrivilege,
   'commission.cases': listCases,

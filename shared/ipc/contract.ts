@@ -10,6 +10,8 @@ import { schoolChannels } from './channels/school';
 import { privilegeChannels } from './channels/privileges';
 import { commissionChannels } from './channels/commission';
 import { attachmentChannels } from './channels/attachments';
+import { applicationChannels } from './channels/applications';
+import { auditChannels } from './channels/audit';
 import { type Access, type ApiError, type ErrorCode, type Result, type Role, ERROR_CODES, ROLES, channel, empty, everyone, id, instant } from './channel';
 
 export { type Access, type ApiError, type ErrorCode, type Result, type Role, ERROR_CODES, ROLES, channel } from './channel';
@@ -216,6 +218,8 @@ const coreChannels = {
 
 export const contract = {
   ...coreChannels,
+  ...applicationChannels,
+  ...auditChannels,
   ...privilegeChannels,
   ...commissionChannels,
   ...attachmentChannels,

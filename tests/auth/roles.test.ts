@@ -46,6 +46,16 @@ const VALID: Record<Channel, unknown> = {
   'catchments.list': {},
   'catchments.save': { schoolId: 'NOPE', addresses: [] },
   'catchments.gaps': {},
+  'applications.list': { limit: 10 },
+  'applications.get': { applicationId: 'A2' },
+  'applications.withdraw': { applicationId: 'NO-SUCH', reference: 'letter 1' },
+  'applications.transfer': { applicationId: 'NO-SUCH', toSchoolId: 'S1', toLanguage: 'ky', reference: 'letter 2' },
+  'applications.streams': {},
+  'applications.filters': {},
+  'applications.saveFilter': { name: 'roles test', filter: {} },
+  'applications.deleteFilter': { name: 'roles test' },
+  'audit.events': { limit: 5 },
+  'audit.verify': {},
 };
 
 const USERNAME: Record<Role, 'officer' | 'commission' | 'director'> = { district: 'officer', commission: 'commission', director: 'director' };

@@ -48,6 +48,16 @@ const WRONG: Record<Channel, [unknown, string]> = {
   'catchments.list': [{ schoolId: 'S1' }, 'schoolId'],
   'catchments.save': [{ schoolId: 'S1', addresses: 'BISH' }, 'addresses'],
   'catchments.gaps': [{ limit: 5 }, 'limit'],
+  'applications.list': [{ sort: 'shoeSize' }, 'sort'],
+  'applications.get': [{ applicationId: 7 }, 'applicationId'],
+  'applications.withdraw': [{ applicationId: 'A2', reference: '' }, 'reference'],
+  'applications.transfer': [{ applicationId: 'A2', toSchoolId: 'S2', toLanguage: 'Kyrgyz', reference: 'x' }, 'toLanguage'],
+  'applications.streams': [{ schoolId: 'S1' }, 'schoolId'],
+  'applications.filters': [{ user: 'commission' }, 'user'],
+  'applications.saveFilter': [{ name: 'mine', filter: { status: ['lost'] } }, 'filter.status'],
+  'applications.deleteFilter': [{ name: 3 }, 'name'],
+  'audit.events': [{ from: '10.07.2026' }, 'from'],
+  'audit.verify': [{ deep: true }, 'deep'],
 };
 
 function expectEnvelope(r: Result<unknown>): void {
