@@ -1,0 +1,93 @@
+// reports.export / progress / download / rows / charts: the reports page.
+// District-wide, for the district officer only: the report builders read the
+// whole engine, and scoping each of them to one school is left for later (a
+// director's school list and orders are served by their own screens).
+import type { Res } from '../../../shared/ipc/contract';
+import { chartData } from '../../../shared/charts/aggregate';
+import type { Engine } from '../../../shared/engine/engine';
+import { REPORT_TITLES, type Lang, type ReportName } from '../../../shared/reports/labels';
+import { buildReport } from '../../../shared/reports/reports';
+import { cellRenderer, headerOf, type ReportTable } from '../../../shared/reports/table';
+import type { KabylApp } from '../app';
+import { requireStore, requireUser, type ServiceContext } from '../context';
+import path from 'node:path';
+import { ReportJobs } from './reportJobs';
+
+/** Per app, so the shared KabylApp needs no field for this feature. */
+const jobsOf = new WeakMap<KabylApp, ReportJobs>();
+export function reportJobs(app: KabylApp): ReportJobs {
+  let jobs = jobsOf.get(app);
+  if (!jobs) jobsOf.set(app, (jobs = new ReportJobs(path.join(app.dataDir, 'exports'))));
+  return jobs;
+}
+
+/** base64 of 2 MiB is ~2.8 MB of JSON per call: well inside the bridge's limits */
+const DOWNLOAD_PIECE = 2 * 1024 * 1024;
+
+export async function exportReport(req: { report: ReportName; lang: Lang; asOf?: string }, ctx: ServiceContext): Promise<Res<'reports.export'>> {
+  const store = requireStore(ctx);
+  const user = requireUser(ctx);
+  return reportJobs(ctx.app).start(store, user.userId, req.report, req.lang, req.asOf);
+}
+
+export function reportProgress(req: { jobId: string }, ctx: ServiceContext): Res<'reports.progress'> {
+  return reportJobs(ctx.app).get(requireUser(ctx).userId, req.jobId);
+}
+
+export async function downloadReport(req: { jobId: string; offset: number }, ctx: ServiceContext): Promise<Res<'reports.download'>> {
+  const { job, bytes } = await reportJobs(ctx.app).read(requireUser(ctx).userId, req.jobId, req.offset, DOWNLOAD_PIECE);
+  const next = req.offset + bytes.length;
+  return { fileName: job.fileName, size: job.size, offset: req.offset, chunk: bytes.toString('base64'), done: next >= job.size };
+}
+
+// Paging through a 200k-row report would rebuild it per page; the last table
+// built is kept while the engine has not moved (same event count, same clock).
+let cached: { engine: Engine; events: number; lastAt: string | null; name: ReportName; table: ReportTable<unknown> } | null = null;
+
+function tableFor(engine: Engine, name: ReportName): ReportTable<unknown> {
+  if (cached && cached.engine === engine && cached.name === name && cached.events === engine.stats.events && cached.lastAt === engine.lastAt) return cached.table;
+  const table = buildReport(name, engine);
+  cached = { engine, events: engine.stats.events, lastAt: engine.lastAt, name, table };
+  return table;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** A cell as the screen shows it: dates as the xlsx shows them (Bishkek wall time). */
+function screenCell(value: string | number | Date | null, kind: string, lang: Lang): string | number | null {
+  if (!(value instanceof Date)) return value;
+  const d = `${pad(value.getUTCDate())}.${pad(value.getUTCMonth() + 1)}.${value.getUTCFullYear()}`;
+  const iso = value.toISOString();
+  const day = lang === 'en' ? iso.slice(0, 10) : d;
+  return kind === 'datetime' ? `${day} ${iso.slice(11, 16)}` : day;
+}
+
+export async function reportRows(
+  req: { report: ReportName; lang: Lang; offset: number; limit: number },
+  ctx: ServiceContext,
+): Promise<Res<'reports.rows'>> {
+  requireUser(ctx);
+  const engine = await requireStore(ctx).engine();
+  const table = tableFor(engine, req.report);
+  const renderers = table.columns.map((c) => cellRenderer(c, req.lang));
+  const rows = table.rows.slice(req.offset, req.offset + req.limit).map((row) => renderers.map((render, i) => screenCell(render(row), table.columns[i].kind, req.lang)));
+  return {
+    title: REPORT_TITLES[req.report][req.lang],
+    districts: table.districts,
+    asOf: table.asOf,
+    headers: table.columns.map((c) => headerOf(c, req.lang)),
+    numeric: table.columns.map((c) => c.kind === 'integer' || c.kind === 'decimal'),
+    total: table.rows.length,
+    offset: req.offset,
+    rows,
+  };
+}
+
+export async function reportCharts(_: object, ctx: ServiceContext): Promise<Res<'reports.charts'>> {
+  requireUser(ctx);
+  const store = requireStore(ctx);
+  const engine = await store.engine();
+  // The engine keeps each application's latest change only; the day documents came is the log's.
+  const docs: { at: string }[] = await store.queries.dataSource.query(`SELECT at FROM event WHERE type = 'documents.received' AND outcome IS NULL`);
+  return { asOf: engine.lastAt, ...chartData(engine, docs.map((d) => d.at)) };
+}
