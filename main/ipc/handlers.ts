@@ -21,6 +21,8 @@ import { issueOrder, schoolOrders } from '../services/orders/orderServices';
 import { getApplication, listApplications, transferApplication, transferStreams, withdrawApplication } from '../services/applications/registryServices';
 import { deleteFilter, listSavedFilters, saveFilter } from '../services/applications/savedFilters';
 import { auditEvents, auditVerify } from '../services/audit/auditServices';
+import { downloadReport, exportReport, reportCharts, reportProgress, reportRows } from '../services/reports/reportServices';
+import { confirmWorkbook, previewWorkbook, templateDownload, uploadWorkbook } from '../services/excelImport/excelImportServices';
 import type { HandlerMap } from './dispatch';
 import { privilegeQueue, reviewPrivilege } from '../services/privileges/privilegeServices';
 import { decideCase, listCases, openCase } from '../services/commission/commissionServices';
@@ -43,6 +45,15 @@ export const handlers: HandlerMap<ServiceContext> = {
   'store.rebuild': rebuildStore,
   'clock.get': getClock,
   'clock.set': setClock,
+  'reports.export': exportReport,
+  'reports.progress': reportProgress,
+  'reports.download': downloadReport,
+  'reports.rows': reportRows,
+  'reports.charts': reportCharts,
+  'excelImport.template': templateDownload,
+  'excelImport.upload': uploadWorkbook,
+  'excelImport.preview': previewWorkbook,
+  'excelImport.confirm': confirmWorkbook,
   'applications.list': listApplications,
   'applications.get': getApplication,
   'applications.withdraw': withdrawApplication,

@@ -12,6 +12,8 @@ import { commissionChannels } from './channels/commission';
 import { attachmentChannels } from './channels/attachments';
 import { applicationChannels } from './channels/applications';
 import { auditChannels } from './channels/audit';
+import { reportChannels } from './channels/reports';
+import { excelImportChannels } from './channels/excelImport';
 import { type Access, type ApiError, type ErrorCode, type Result, type Role, ERROR_CODES, ROLES, channel, empty, everyone, id, instant } from './channel';
 
 export { type Access, type ApiError, type ErrorCode, type Result, type Role, ERROR_CODES, ROLES, channel } from './channel';
@@ -218,6 +220,8 @@ const coreChannels = {
 
 export const contract = {
   ...coreChannels,
+  ...reportChannels,
+  ...excelImportChannels,
   ...applicationChannels,
   ...auditChannels,
   ...privilegeChannels,
