@@ -41,10 +41,10 @@ export class Connection {
   /** Runs a cached prepared statement (one of a small pool); the connection must not be in serialized mode. */
   runPrepared(sql: string, params: (SqlValue | Buffer)[]): Promise<void> {
     let pool = this.pools.get(sql);
-    if (!pool) {
-      pool = { statements: [], next: 0 };
-      for (let i = 0; i < POOL; i++) pool.statements.push(nativePrepare.call(this.raw, sql) as Statement);
-      this.pools.set(sql, pool);
+    if (!pool) this.pools.set(sql, (pool = { statements: [], next: 0 }));
+    // Grown on demand: a one-event append prepares each statement once, an import up to POOL times.
+    if (pool.next === pool.statements.length && pool.statements.length < POOL) {
+      pool.statements.push(nativePrepare.call(this.raw, sql) as Statement);
     }
     const stmt = pool.statements[pool.next];
     pool.next = (pool.next + 1) % POOL;
