@@ -14,6 +14,9 @@ import { applicationChannels } from './channels/applications';
 import { auditChannels } from './channels/audit';
 import { reportChannels } from './channels/reports';
 import { excelImportChannels } from './channels/excelImport';
+import { privilegeChannels } from './channels/privileges';
+import { commissionChannels } from './channels/commission';
+import { attachmentChannels } from './channels/attachments';
 import { type Access, type ApiError, type ErrorCode, type Result, type Role, ERROR_CODES, ROLES, channel, empty, everyone, id, instant } from './channel';
 
 export { type Access, type ApiError, type ErrorCode, type Result, type Role, ERROR_CODES, ROLES, channel } from './channel';
@@ -220,6 +223,9 @@ const coreChannels = {
 
 export const contract = {
   ...coreChannels,
+  ...privilegeChannels,
+  ...commissionChannels,
+  ...attachmentChannels,
   ...reportChannels,
   ...excelImportChannels,
   ...applicationChannels,

@@ -2,6 +2,8 @@
 // under one top-level key named after the feature. Register a feature here with
 // one import and one list entry.
 import { printLocales } from '../ui/print/locales';
+import { privilegesLocales } from '../features/privileges/locales';
+import { commissionLocales } from '../features/commission/locales';
 export interface FeatureLocales {
   ky: Record<string, unknown>;
   ru: Record<string, unknown>;
@@ -11,4 +13,6 @@ export interface FeatureLocales {
 export const featureLocales: readonly FeatureLocales[] = [];
 export const featureLocales: readonly FeatureLocales[] = [
   printLocales,
+  privilegesLocales,
+  commissionLocales,
 ];

@@ -6,6 +6,8 @@ import { DemoBadge, DemoBanner } from '../../ui/DemoMarker';
 import type { SessionStore, SessionUser } from '../auth/SessionContext';
 import { DashboardPage } from '../dashboard/DashboardPage';
 import { ImportPage } from '../import/ImportPage';
+import { PrivilegesPage } from '../privileges/PrivilegesPage';
+import { CommissionPage } from '../commission/CommissionPage';
 import { LaterReleasePanel } from './LaterReleasePanel';
 import { navigationFor, type NavId } from './navigation';
 import { UserMenu } from './UserMenu';
@@ -68,6 +70,8 @@ function Screen({ id, ready }: { id: NavId; ready: boolean }) {
   const title = t(`nav.${id}`);
   if (ready && id === 'dashboard') return <DashboardPage />;
   if (ready && id === 'import') return <ImportPage />;
+  if (ready && id === 'privileges') return <PrivilegesPage />;
+  if (ready && id === 'commission') return <CommissionPage />;
   return (
     <>
       <div className="page-header">
