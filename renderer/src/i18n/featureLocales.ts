@@ -1,6 +1,8 @@
 // Each feature folder keeps its strings in its own locales/{ky,ru,en}.json, all
 // under one top-level key named after the feature. Register a feature here with
 // one import and one list entry.
+import { quotasLocales } from '../features/quotas/locales';
+import { catchmentsLocales } from '../features/catchments/locales';
 import { printLocales } from '../ui/print/locales';
 import { privilegesLocales } from '../features/privileges/locales';
 import { commissionLocales } from '../features/commission/locales';
@@ -10,7 +12,10 @@ export interface FeatureLocales {
   en: Record<string, unknown>;
 }
 
-export const featureLocales: readonly FeatureLocales[] = [];
+export const featureLocales: readonly FeatureLocales[] = [
+  quotasLocales,
+  catchmentsLocales,
+];
 export const featureLocales: readonly FeatureLocales[] = [
   printLocales,
   privilegesLocales,

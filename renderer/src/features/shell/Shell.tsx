@@ -6,6 +6,8 @@ import { DemoBadge, DemoBanner } from '../../ui/DemoMarker';
 import type { SessionStore, SessionUser } from '../auth/SessionContext';
 import { DashboardPage } from '../dashboard/DashboardPage';
 import { ImportPage } from '../import/ImportPage';
+import { QuotasPage } from '../quotas/QuotasPage';
+import { CatchmentsPage } from '../catchments/CatchmentsPage';
 import { PrivilegesPage } from '../privileges/PrivilegesPage';
 import { CommissionPage } from '../commission/CommissionPage';
 import { LaterReleasePanel } from './LaterReleasePanel';
@@ -70,6 +72,8 @@ function Screen({ id, ready }: { id: NavId; ready: boolean }) {
   const title = t(`nav.${id}`);
   if (ready && id === 'dashboard') return <DashboardPage />;
   if (ready && id === 'import') return <ImportPage />;
+  if (ready && id === 'quotas') return <QuotasPage />;
+  if (ready && id === 'catchments') return <CatchmentsPage />;
   if (ready && id === 'privileges') return <PrivilegesPage />;
   if (ready && id === 'commission') return <CommissionPage />;
   return (
