@@ -1,5 +1,5 @@
 // `kabyl import LOG.jsonl --db FILE`: the whole file in one transaction, or nothing.
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { openStore } from '../store';
 import { type Io, UsageError, takeFlag, takeOption } from './io';
 
@@ -26,15 +26,20 @@ export async function importCommand(args: string[], io: Io): Promise<number> {
   const log = rest[0];
   if (!existsSync(log)) throw new UsageError(`no such file: ${log}`, importHelp);
   const started = performance.now();
+  const existed = existsSync(db);
   const store = await openStore({ file: db });
+  let ok = false;
   try {
     const r = await store.importFile(log, {
       onProgress: progress ? (p) => io.err(`progress ${p.linesRead} ${p.bytesRead}/${p.totalBytes}\n`) : undefined,
     });
+    ok = true;
     const ms = Math.round(performance.now() - started);
     io.out(`imported ${r.eventsAdded} new events (${r.refused} refused by the rules) from ${r.linesRead} lines; ${r.duplicates} already known; ${ms} ms\n`);
     return 0;
   } finally {
     await store.close();
+    // A rejected file leaves no trace: not even the empty store this command created for it.
+    if (!ok && !existed) for (const suffix of ['', '-wal', '-shm']) rmSync(db + suffix, { force: true });
   }
 }
