@@ -14,9 +14,6 @@ import { applicationChannels } from './channels/applications';
 import { auditChannels } from './channels/audit';
 import { reportChannels } from './channels/reports';
 import { excelImportChannels } from './channels/excelImport';
-import { privilegeChannels } from './channels/privileges';
-import { commissionChannels } from './channels/commission';
-import { attachmentChannels } from './channels/attachments';
 import { type Access, type ApiError, type ErrorCode, type Result, type Role, ERROR_CODES, ROLES, channel, empty, everyone, id, instant } from './channel';
 
 export { type Access, type ApiError, type ErrorCode, type Result, type Role, ERROR_CODES, ROLES, channel } from './channel';
@@ -230,9 +227,6 @@ export const contract = {
   ...excelImportChannels,
   ...applicationChannels,
   ...auditChannels,
-  ...privilegeChannels,
-  ...commissionChannels,
-  ...attachmentChannels,
   ...printChannels,
   ...schoolChannels,
   ...quotaChannels,
