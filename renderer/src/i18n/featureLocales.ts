@@ -1,9 +1,11 @@
 // Each feature folder keeps its strings in its own locales/{ky,ru,en}.json, all
 // under one top-level key named after the feature. Register a feature here with
 // one import and one list entry.
-import { quotasLocales } from '../features/quotas/locales';
-import { catchmentsLocales } from '../features/catchments/locales';
 import { printLocales } from '../ui/print/locales';
+import { schoolLocales } from '../features/school/locales';
+import { documentsLocales } from '../features/documents/locales';
+import { ordersLocales } from '../features/orders/locales';
+import { democlockLocales } from '../features/democlock/locales';
 import { privilegesLocales } from '../features/privileges/locales';
 import { commissionLocales } from '../features/commission/locales';
 export interface FeatureLocales {
@@ -13,11 +15,11 @@ export interface FeatureLocales {
 }
 
 export const featureLocales: readonly FeatureLocales[] = [
-  quotasLocales,
-  catchmentsLocales,
-];
-export const featureLocales: readonly FeatureLocales[] = [
   printLocales,
+  schoolLocales,
+  documentsLocales,
+  ordersLocales,
+  democlockLocales,
   privilegesLocales,
   commissionLocales,
 ];

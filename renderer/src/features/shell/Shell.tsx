@@ -6,6 +6,10 @@ import { DemoBadge, DemoBanner } from '../../ui/DemoMarker';
 import type { SessionStore, SessionUser } from '../auth/SessionContext';
 import { DashboardPage } from '../dashboard/DashboardPage';
 import { ImportPage } from '../import/ImportPage';
+import { SchoolPage } from '../school/SchoolPage';
+import { DocumentsPage } from '../documents/DocumentsPage';
+import { OrdersPage } from '../orders/OrdersPage';
+import { DemoClock } from '../democlock/DemoClock';
 import { QuotasPage } from '../quotas/QuotasPage';
 import { CatchmentsPage } from '../catchments/CatchmentsPage';
 import { PrivilegesPage } from '../privileges/PrivilegesPage';
@@ -42,6 +46,7 @@ export function Shell({ user, store }: { user: SessionUser; store: SessionStore 
         {store && <div className="header-district" data-testid="district-name">{store.districtName}</div>}
         {isDemo && <DemoBadge />}
         <span className="header-spacer" />
+        {isDemo && user.role === 'district' && <DemoClock />}
         <LanguageSwitcher />
         <UserMenu user={user} />
       </header>
@@ -72,6 +77,9 @@ function Screen({ id, ready }: { id: NavId; ready: boolean }) {
   const title = t(`nav.${id}`);
   if (ready && id === 'dashboard') return <DashboardPage />;
   if (ready && id === 'import') return <ImportPage />;
+  if (ready && id === 'mySchool') return <SchoolPage />;
+  if (ready && id === 'documents') return <DocumentsPage />;
+  if (ready && id === 'orders') return <OrdersPage />;
   if (ready && id === 'quotas') return <QuotasPage />;
   if (ready && id === 'catchments') return <CatchmentsPage />;
   if (ready && id === 'privileges') return <PrivilegesPage />;

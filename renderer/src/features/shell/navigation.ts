@@ -30,14 +30,14 @@ interface NavItem {
 
 const NAV_ITEMS: readonly NavItem[] = [
   { id: 'dashboard', roles: ['district', 'commission', 'director'], channel: 'dashboard.get', ready: true },
-  { id: 'mySchool', roles: ['director'], ready: false },
+  { id: 'mySchool', roles: ['director'], channel: 'school.children', ready: true },
   { id: 'applications', roles: ['district'], ready: false },
   { id: 'quotas', roles: ['district'], channel: 'quotas.list', ready: true },
   { id: 'catchments', roles: ['district'], channel: 'catchments.list', ready: true },
   { id: 'privileges', roles: ['district', 'director'], channel: 'privileges.queue', ready: true },
   { id: 'commission', roles: ['district', 'commission'], channel: 'commission.cases', ready: true },
-  { id: 'orders', roles: ['district'], ready: false },
-  { id: 'documents', roles: ['director'], ready: false },
+  { id: 'orders', roles: ['district'], channel: 'school.orders', ready: true },
+  { id: 'documents', roles: ['director'], channel: 'school.receiveDocuments', ready: true },
   { id: 'reports', roles: ['district'], ready: false },
   { id: 'audit', roles: ['district'], channel: 'store.verify', ready: false },
   { id: 'import', roles: ['district'], channel: 'import.start', ready: true },
