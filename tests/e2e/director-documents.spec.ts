@@ -1,0 +1,155 @@
+// Issue 4, director: receive documents, issue the order, and the print page holds
+// the child's name. On a private demo (the spec moves the demo's clock and writes
+// events): the officer moves the demo clock into the documents window with the
+// header control; the director receives a child's documents with the five-item
+// checklist, issues the suggested order number, opens the order's print page and
+// finds the child's name on the A4 sheet in Kyrgyz and in Russian. A pending claim
+// is refused in the user's language with a link to the privilege queue, and the
+// director cannot reach another school's data through the bridge.
+import { test, expect } from './support/fixtures';
+import { LOCALES, callApi, chooseLanguage, signIn } from './support/app';
+import { startPrivateHarness, type PrivateHarness } from './support/privateHarness';
+
+type Child = { applicationId: string; childName: string; status: string; privilege: string; daysLeft: number | null };
+type Strings = Record<string, Record<string, unknown>>;
+const str = (lang: 'ky' | 'ru' | 'en', path: string, vars: Record<string, string | number> = {}) => {
+  let node: unknown = LOCALES[lang] as unknown as Strings;
+  for (const part of path.split('.')) node = (node as Record<string, unknown>)[part];
+  return String(node).replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(vars[k]));
+};
+
+let harness: PrivateHarness;
+test.beforeAll(async () => {
+  harness = await startPrivateHarness();
+});
+test.afterAll(async () => {
+  await harness?.close();
+});
+
+test('director: receive documents, issue the order, and the print page holds the child\'s name', async ({ page }) => {
+  test.setTimeout(240_000);
+  await page.goto(harness.url);
+
+  // The officer moves the demo clock to the opening of the documents window.
+  await signIn(page, 'district');
+  await chooseLanguage(page, 'en');
+  const before = await callApi<{ now: string }>(page, 'clock.get');
+  await page.getByTestId('demo-clock-toggle').click();
+  await page.getByTestId('demo-clock-documents').click();
+  await expect
+    .poll(async () => (await callApi<{ now: string }>(page, 'clock.get')).value!.now)
+    .not.toBe(before.value!.now);
+  const moved = (await callApi<{ now: string }>(page, 'clock.get')).value!.now;
+  expect(moved.startsWith('2026-08-01')).toBe(true);
+  await page.screenshot({ path: 'test-results/director-documents/democlock.png' });
+  await page.getByTestId('user-menu').click();
+  await page.getByTestId('sign-out').click();
+
+  // The director: the school's list shows days left and no "window closed" notice.
+  await signIn(page, 'director');
+  await page.locator('a[data-nav="mySchool"]').click();
+  await expect(page.getByTestId('school-table')).toBeVisible();
+  const list = await callApi<{ children: Child[] }>(page, 'school.children');
+  const rows = list.value!.children;
+  expect(rows.length).toBeGreaterThan(0);
+  await expect(page.locator('[data-testid="school-table"] tbody tr')).toHaveCount(rows.length);
+  await page.screenshot({ path: 'test-results/director-documents/my-school.png', fullPage: true });
+
+  const child = rows.find((c) => c.status === 'registered' && c.privilege !== 'pending');
+  expect(child, 'a registered child without a pending claim at the director\'s school').toBeTruthy();
+  await page.locator('a[data-nav="documents"]').click();
+  await expect(page.getByTestId('documents-page')).toBeVisible();
+  await expect(page.getByTestId('documents-closed')).toHaveCount(0);
+
+  // A pending claim is refused, translated, with the way to the privilege queue.
+  const pending = rows.find((c) => c.status === 'registered' && c.privilege === 'pending');
+  if (pending) {
+    const prow = page.locator(`[data-testid="owing-table"] tr[data-application-id="${pending.applicationId}"]`);
+    await prow.getByTestId('receive-open').click();
+    for (const box of await prow.locator('input[data-item]').all()) await box.check();
+    await prow.getByTestId('receive-submit').click();
+    await expect(prow.getByTestId('receive-error')).toContainText(str('en', 'reason.privilege_pending'));
+    await expect(prow.getByTestId('to-privileges')).toHaveAttribute('href', '#/privileges');
+    await prow.getByRole('button', { name: str('en', 'documents.cancel') }).click();
+  }
+
+  // The checklist: the button waits for all five documents.
+  const row = page.locator(`[data-testid="owing-table"] tr[data-application-id="${child!.applicationId}"]`);
+  await row.getByTestId('receive-open').click();
+  const boxes = row.locator('input[data-item]');
+  await expect(boxes).toHaveCount(5);
+  for (let i = 0; i < 4; i++) await boxes.nth(i).check();
+  await expect(row.getByTestId('receive-submit')).toBeDisabled();
+  await boxes.nth(4).check();
+  await page.screenshot({ path: 'test-results/director-documents/checklist.png', fullPage: true });
+  await row.getByTestId('receive-submit').click();
+  await expect(page.getByTestId('documents-done')).toContainText(child!.childName);
+  await expect(page.locator(`[data-testid="owing-table"] tr[data-application-id="${child!.applicationId}"]`)).toHaveCount(0);
+
+  // The order: the suggested number, issued, the child enrolled.
+  const orders = await callApi<{ nextNumber: string; orders: unknown[] }>(page, 'school.orders');
+  await expect(page.getByTestId('order-number')).toHaveValue(orders.value!.nextNumber);
+  await expect(page.getByTestId('order-waiting')).toContainText(child!.childName);
+  await page.getByTestId('order-issue').click();
+  await expect(page.getByTestId('order-issued')).toBeVisible();
+  const after = await callApi<{ children: Child[] }>(page, 'school.children');
+  expect(after.value!.children.find((c) => c.applicationId === child!.applicationId)!.status).toBe('enrolled');
+  const order = page.locator(`[data-testid="order-list"] [data-order="${orders.value!.nextNumber}"]`);
+  await expect(order).toContainText(child!.childName);
+
+  // The print page, in Kyrgyz and in Russian: the A4 sheet names the child.
+  await page.getByTestId('order-issued-print').click();
+  const sheet = page.getByTestId('print-sheet');
+  await page.getByTestId('order-print-language').selectOption('ky');
+  await expect(sheet).toHaveAttribute('lang', 'ky');
+  await expect(sheet.locator('.print-title')).toHaveText(str('ky', 'documents.print.title', { number: orders.value!.nextNumber }));
+  await expect(sheet.getByTestId('order-children')).toContainText(child!.childName);
+  await page.screenshot({ path: 'test-results/director-documents/order-ky.png', fullPage: true });
+  await page.getByTestId('order-print-language').selectOption('ru');
+  await expect(sheet).toHaveAttribute('lang', 'ru');
+  await expect(sheet.locator('.print-title')).toHaveText(str('ru', 'documents.print.title', { number: orders.value!.nextNumber }));
+  await expect(sheet.getByTestId('order-children')).toContainText(child!.childName);
+  // In print media only the sheet is there: the app behind it is hidden.
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('#root')).toBeHidden();
+  await expect(sheet).toBeVisible();
+  await expect(page.getByTestId('print-button')).toBeHidden();
+  await page.screenshot({ path: 'test-results/director-documents/order-ru-print.png', fullPage: true });
+  const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, path: 'test-results/director-documents/order-ru.pdf' });
+  expect(pdf.length).toBeGreaterThan(1000);
+  await page.emulateMedia({ media: 'screen' });
+  // The harness has no print-to-PDF: the button prints the page (window.print()).
+  await expect(page.getByTestId('print-button')).toHaveText(str('en', 'print.print'));
+  await page.getByTestId('print-close').click();
+  await expect(page.getByTestId('print-page')).toHaveCount(0);
+});
+
+test("a director cannot reach another school's data through the bridge", async ({ page }) => {
+  await page.goto(harness.url);
+  // The demo's other schools, as the officer sees them.
+  await signIn(page, 'district');
+  const district = await callApi<{ schools: { schoolId: string }[] }>(page, 'schools.list');
+  await page.getByTestId('user-menu').click();
+  await page.getByTestId('sign-out').click();
+
+  await signIn(page, 'director');
+  const session = await callApi<{ user: { schoolId: string } }>(page, 'session.get');
+  const own = session.value!.user.schoolId;
+  const schools = await callApi<{ schools: { schoolId: string }[] }>(page, 'schools.list');
+  expect(schools.value!.schools.map((s) => s.schoolId)).toEqual([own]);
+  const others = district.value!.schools.map((s) => s.schoolId).filter((id) => id !== own);
+  expect(others.length).toBeGreaterThan(0);
+  // Real schools of the demo, and one that does not exist: main refuses before looking.
+  for (const other of [...others.slice(0, 3), 'S-OTHER']) {
+    for (const channel of ['school.children', 'school.orders']) {
+      const r = await callApi(page, channel, { schoolId: other });
+      expect(r.ok, `${channel} ${other}`).toBe(false);
+      expect(r.error!.code).toBe('forbidden');
+    }
+  }
+  const own1 = await callApi<{ school: { schoolId: string } }>(page, 'school.children', { schoolId: own });
+  expect(own1.value!.school.schoolId).toBe(own);
+  // Issuing an order names no school at all: it is always the director's own.
+  const issue = await callApi(page, 'school.issueOrder', { orderNumber: '1', schoolId: 'S-OTHER' });
+  expect(issue.error!.code).toBe('invalid_request');
+});
