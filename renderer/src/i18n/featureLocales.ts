@@ -1,6 +1,8 @@
 // Each feature folder keeps its strings in its own locales/{ky,ru,en}.json, all
 // under one top-level key named after the feature. Register a feature here with
 // one import and one list entry.
+import { quotasLocales } from '../features/quotas/locales';
+import { catchmentsLocales } from '../features/catchments/locales';
 import { printLocales } from '../ui/print/locales';
 import { schoolLocales } from '../features/school/locales';
 import { documentsLocales } from '../features/documents/locales';
@@ -15,6 +17,8 @@ export interface FeatureLocales {
 }
 
 export const featureLocales: readonly FeatureLocales[] = [
+  quotasLocales,
+  catchmentsLocales,
   printLocales,
   schoolLocales,
   documentsLocales,
