@@ -41,6 +41,9 @@ test('director: receive documents, issue the order, and the print page holds the
     .not.toBe(before.value!.now);
   const moved = (await callApi<{ now: string }>(page, 'clock.get')).value!.now;
   expect(moved.startsWith('2026-08-01')).toBe(true);
+  // The dashboard behind it follows the clock at once.
+  await expect(page.getByTestId('as-of')).toContainText('1 August 2026');
+  await expect(page.getByTestId('demo-clock-now')).toContainText('1 August 2026');
   await page.screenshot({ path: 'test-results/director-documents/democlock.png' });
   await page.getByTestId('user-menu').click();
   await page.getByTestId('sign-out').click();
@@ -74,6 +77,8 @@ test('director: receive documents, issue the order, and the print page holds the
   }
 
   // The checklist: the button waits for all five documents.
+  await page.getByTestId('owing-search').fill(child!.applicationId);
+  await expect(page.locator('[data-testid="owing-table"] tbody tr')).toHaveCount(1);
   const row = page.locator(`[data-testid="owing-table"] tr[data-application-id="${child!.applicationId}"]`);
   await row.getByTestId('receive-open').click();
   const boxes = row.locator('input[data-item]');

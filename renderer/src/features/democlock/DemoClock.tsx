@@ -71,6 +71,7 @@ export function DemoClock() {
       return;
     }
     setNow(r.value.now);
+    setOpen(false);
     announceClockChanged();
     void load();
   };

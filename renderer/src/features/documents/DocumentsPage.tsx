@@ -28,6 +28,7 @@ export function DocumentsPage() {
   const [issuing, setIssuing] = useState(false);
   const [issued, setIssued] = useState<AdmissionOrder | null>(null);
   const [printing, setPrinting] = useState<AdmissionOrder | null>(null);
+  const [search, setSearch] = useState('');
 
   // Suggest the next number whenever the orders change; the director may type another.
   useEffect(() => {
@@ -42,7 +43,12 @@ export function DocumentsPage() {
   }
 
   const n = (v: number) => formatNumber(v, i18n.language);
-  const owing = data.children.filter((c) => c.status === 'registered').sort((a, b) => a.childName.localeCompare(b.childName, i18n.language));
+  // A school takes hundreds of children: the director finds the one at the desk by name, PIN or application.
+  const needle = search.trim().toLocaleLowerCase();
+  const owing = data.children
+    .filter((c) => c.status === 'registered')
+    .filter((c) => !needle || c.childName.toLocaleLowerCase().includes(needle) || c.applicationId.toLocaleLowerCase().includes(needle) || (c.pin ?? '').startsWith(needle))
+    .sort((a, b) => a.childName.localeCompare(b.childName, i18n.language));
   const waiting = data.children.filter((c) => c.status === 'documents_received');
 
   const reload = () => {
@@ -86,9 +92,19 @@ export function DocumentsPage() {
         <div className="panel-header">
           <h2>{t('documents.owingTitle')}</h2>
           <span className="muted">{n(owing.length)}</span>
+          <span className="header-spacer" />
+          <input
+            className="input owing-search"
+            type="search"
+            value={search}
+            placeholder={t('documents.search')}
+            aria-label={t('documents.search')}
+            onChange={(e) => setSearch(e.target.value)}
+            data-testid="owing-search"
+          />
         </div>
         {owing.length === 0 ? (
-          <div className="panel-body muted">{t('documents.noneOwing')}</div>
+          <div className="panel-body muted">{needle ? t('documents.noMatch') : t('documents.noneOwing')}</div>
         ) : (
           <div className="table-scroll">
             <table className="table" data-testid="owing-table">
