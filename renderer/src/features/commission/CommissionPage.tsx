@@ -175,7 +175,7 @@ function CaseDetail({ c, schools, onChanged, onPrint }: { c: CommissionCase; sch
         {c.status === 'open' ? (
           <DecideForm c={c} schools={schools} onDecided={onChanged} />
         ) : (
-          <button type="button" className="btn btn-primary" onClick={onPrint} data-testid="print-sheet">
+          <button type="button" className="btn btn-primary" onClick={onPrint} data-testid="case-print">
             {t('commission.printSheet')}
           </button>
         )}
