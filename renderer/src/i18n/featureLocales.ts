@@ -4,6 +4,8 @@
 import { quotasLocales } from '../features/quotas/locales';
 import { catchmentsLocales } from '../features/catchments/locales';
 import { printLocales } from '../ui/print/locales';
+import { applicationsLocales } from '../features/applications/locales';
+import { auditLocales } from '../features/audit/locales';
 import { schoolLocales } from '../features/school/locales';
 import { documentsLocales } from '../features/documents/locales';
 import { ordersLocales } from '../features/orders/locales';
@@ -20,6 +22,8 @@ export const featureLocales: readonly FeatureLocales[] = [
   quotasLocales,
   catchmentsLocales,
   printLocales,
+  applicationsLocales,
+  auditLocales,
   schoolLocales,
   documentsLocales,
   ordersLocales,

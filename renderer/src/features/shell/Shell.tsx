@@ -6,6 +6,8 @@ import { DemoBadge, DemoBanner } from '../../ui/DemoMarker';
 import type { SessionStore, SessionUser } from '../auth/SessionContext';
 import { DashboardPage } from '../dashboard/DashboardPage';
 import { ImportPage } from '../import/ImportPage';
+import { ApplicationsPage } from '../applications/ApplicationsPage';
+import { AuditPage } from '../audit/AuditPage';
 import { SchoolPage } from '../school/SchoolPage';
 import { DocumentsPage } from '../documents/DocumentsPage';
 import { OrdersPage } from '../orders/OrdersPage';
@@ -77,6 +79,8 @@ function Screen({ id, ready }: { id: NavId; ready: boolean }) {
   const title = t(`nav.${id}`);
   if (ready && id === 'dashboard') return <DashboardPage />;
   if (ready && id === 'import') return <ImportPage />;
+  if (ready && id === 'applications') return <ApplicationsPage />;
+  if (ready && id === 'audit') return <AuditPage />;
   if (ready && id === 'mySchool') return <SchoolPage />;
   if (ready && id === 'documents') return <DocumentsPage />;
   if (ready && id === 'orders') return <OrdersPage />;

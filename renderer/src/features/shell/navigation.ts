@@ -31,7 +31,7 @@ interface NavItem {
 const NAV_ITEMS: readonly NavItem[] = [
   { id: 'dashboard', roles: ['district', 'commission', 'director'], channel: 'dashboard.get', ready: true },
   { id: 'mySchool', roles: ['director'], channel: 'school.children', ready: true },
-  { id: 'applications', roles: ['district'], ready: false },
+  { id: 'applications', roles: ['district'], channel: 'applications.list', ready: true },
   { id: 'quotas', roles: ['district'], channel: 'quotas.list', ready: true },
   { id: 'catchments', roles: ['district'], channel: 'catchments.list', ready: true },
   { id: 'privileges', roles: ['district', 'director'], channel: 'privileges.queue', ready: true },
@@ -39,7 +39,7 @@ const NAV_ITEMS: readonly NavItem[] = [
   { id: 'orders', roles: ['district'], channel: 'school.orders', ready: true },
   { id: 'documents', roles: ['director'], channel: 'school.receiveDocuments', ready: true },
   { id: 'reports', roles: ['district'], ready: false },
-  { id: 'audit', roles: ['district'], channel: 'store.verify', ready: false },
+  { id: 'audit', roles: ['district'], channel: 'audit.events', ready: true },
   { id: 'import', roles: ['district'], channel: 'import.start', ready: true },
 ];
 

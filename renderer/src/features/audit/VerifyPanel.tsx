@@ -1,0 +1,98 @@
+// "Verify": replays the whole log into a fresh engine and compares every stored
+// projection row, and walks the hash chain; a broken link names its seq.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, type ApiError, type Res } from '../../bridge';
+import { describeError } from '../../i18n/describeError';
+import { formatNumber } from '../../i18n/formatting';
+import { Alert } from '../../ui/Alert';
+import { useSession } from '../auth/SessionContext';
+
+type Verify = Res<'audit.verify'>;
+
+export function VerifyPanel() {
+  const { t, i18n } = useTranslation();
+  const { noteError } = useSession();
+  const [running, setRunning] = useState(false);
+  const [result, setResult] = useState<Verify | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const n = (v: number) => formatNumber(v, i18n.language);
+
+  async function verify() {
+    setRunning(true);
+    setError(null);
+    const r = await api['audit.verify']({});
+    setRunning(false);
+    if (!r.ok) {
+      noteError(r.error);
+      setError(r.error);
+      return;
+    }
+    setResult(r.value);
+  }
+
+  const chainText = (c: Verify['chain']) => {
+    if (c.ok) return t('audit.chainIntact', { n: n(c.checked) });
+    switch (c.reason) {
+      case 'hash_mismatch':
+        return t('audit.chainChanged', { seq: c.brokenAt });
+      case 'prev_mismatch':
+        return t('audit.chainDeleted', { seq: c.brokenAt });
+      default:
+        return t('audit.chainHead', { seq: c.brokenAt });
+    }
+  };
+
+  return (
+    <section className="panel verify-panel" data-testid="verify-panel">
+      <div className="panel-header">
+        <h2>{t('audit.verifyTitle')}</h2>
+        <span className="muted">{t('audit.verifyExplain')}</span>
+        <span className="header-spacer" />
+        <button type="button" className="btn btn-primary" onClick={verify} disabled={running} data-testid="verify-button">
+          {running ? t('audit.verifying') : t('audit.verify')}
+        </button>
+      </div>
+      {(error || result) && (
+        <div className="panel-body">
+          {error && <Alert tone="error">{describeError(t, error)}</Alert>}
+          {result && (
+            <>
+              <Alert tone={result.projections.ok ? 'ok' : 'error'} testId="verify-projections">
+                {result.projections.ok
+                  ? t('audit.projectionsMatch', { n: n(result.events) })
+                  : t('audit.projectionsDiffer', { count: result.projections.count, n: n(result.projections.count) })}
+              </Alert>
+              <Alert tone={result.chain.ok ? 'ok' : 'error'} testId="verify-chain">
+                {chainText(result.chain)}
+              </Alert>
+              {result.projections.differences.length > 0 && (
+                <table className="table" data-testid="verify-differences">
+                  <thead>
+                    <tr>
+                      <th>{t('audit.diffTable')}</th>
+                      <th>{t('audit.diffKey')}</th>
+                      <th>{t('audit.diffProblem')}</th>
+                      <th>{t('audit.diffColumns')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {result.projections.differences.map((d) => (
+                      <tr key={`${d.table}/${d.key}`}>
+                        <td className="reg-mono">{d.table}</td>
+                        <td className="reg-mono">{d.key}</td>
+                        <td>{d.problem === 'missing' ? t('audit.diffMissing') : d.problem === 'unexpected' ? t('audit.diffUnexpected') : t('audit.diffDifferent')}</td>
+                        <td className="reg-mono">{d.columns.join(', ')}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              )}
+              <div className="muted">{t('audit.verifyTook', { ms: n(result.ms) })}</div>
+            </>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,127 @@
+// bench:registry: the applications registry and the audit page on a republic-sized
+// store (200,000 children, ~212k applications). Builds the store once from the
+// republic log (tests/bench/republicLog.mjs) into the bench cache and reuses it
+// (KABYL_BENCH_STORE overrides the file), then times each query through the real
+// dispatcher and service (`applications.list` / `audit.events` as a signed-in
+// officer), RUNS times each, and prints p50/p95 in ms. Target (issue 4): <= 100 ms.
+import { build } from 'esbuild';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { republicLog, root } from './republicLog.mjs';
+
+const RUNS = Number(process.env.KABYL_BENCH_RUNS ?? 15);
+const cache = path.join(root, 'node_modules/.cache/kabyl-tests');
+const helper = path.join(cache, 'bench-registry.cjs');
+mkdirSync(cache, { recursive: true });
+
+// The bench drives the same KabylApp, dispatcher and services the harness does.
+await build({
+  stdin: {
+    contents: `
+      export { KabylApp } from './main/services/app';
+      export { createStoreFactory } from './main/services/storeAdapter';
+      export { Sessions } from './main/auth/session';
+      export { openStore } from './main/store';
+      export { hashPassword } from './main/auth/password';
+      export { SETTING } from './main/services/settings';
+    `,
+    resolveDir: root,
+    loader: 'ts',
+  },
+  outfile: helper,
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  external: ['electron', 'sqlite3', 'typeorm', 'exceljs', 'reflect-metadata'],
+  logLevel: 'error',
+});
+const require = createRequire(import.meta.url);
+const k = require(helper);
+
+const dataDir = process.env.KABYL_BENCH_STORE_DIR ?? path.join(tmpdir(), 'kabyl-bench', 'registry-store');
+const dbFile = path.join(dataDir, 'district.sqlite');
+if (!existsSync(dbFile)) {
+  const log = republicLog();
+  mkdirSync(dataDir, { recursive: true });
+  console.log(`importing ${log} into ${dbFile} ...`);
+  const t = performance.now();
+  const part = dbFile + '.part';
+  rmSync(part, { force: true });
+  const store = await k.openStore({ file: part });
+  const r = await store.importFile(log);
+  await store.settings.set(k.SETTING.kind, 'real');
+  await store.settings.set(k.SETTING.districtName, 'Republic (benchmark)');
+  await store.users.create({ username: 'officer', displayName: 'Bench Officer', role: 'district', schoolId: null, passwordHash: await k.hashPassword('bench-officer') });
+  await store.close();
+  renameSync(part, dbFile);
+  for (const ext of ['-wal', '-shm']) if (existsSync(part + ext)) rmSync(part + ext);
+  console.log(`imported ${r.eventsAdded} events in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+}
+
+const app = await k.KabylApp.start({ dataDir, shell: 'harness', version: 'bench', stores: k.createStoreFactory() }, 'real');
+const session = new k.Sessions().get('bench');
+const signIn = await app.dispatch('auth.signIn', { username: 'officer', password: 'bench-officer' }, session);
+if (!signIn.ok) throw new Error(`sign-in failed: ${JSON.stringify(signIn.error)}`);
+
+async function call(channel, request) {
+  const r = await app.dispatch(channel, request, session);
+  if (!r.ok) throw new Error(`${channel} ${JSON.stringify(request)}: ${r.error.code} ${r.error.message}`);
+  return r.value;
+}
+
+const all = await call('applications.list', { limit: 1 });
+const some = await call('applications.list', { offset: 100_000, limit: 1 });
+const pin = some.rows[0].pin;
+const surname = some.rows[0].childName.split(' ')[0];
+const school = some.rows[0].schoolId;
+console.log(`store: ${all.total} applications; sample PIN prefix ${pin.slice(0, 6)}…, name "${surname}", school ${school}`);
+
+const LIMIT = 100;
+const cases = [
+  ['first window, submission order', 'applications.list', { limit: LIMIT }],
+  ['window deep in the list (offset 150k)', 'applications.list', { offset: 150_000, limit: LIMIT }],
+  ['sort by name', 'applications.list', { sort: 'childName', limit: LIMIT }],
+  ['sort by name desc, offset 100k', 'applications.list', { sort: 'childName', direction: 'desc', offset: 100_000, limit: LIMIT }],
+  ['sort by PIN', 'applications.list', { sort: 'pin', limit: LIMIT }],
+  ['sort by status', 'applications.list', { sort: 'status', limit: LIMIT }],
+  ['sort by school', 'applications.list', { sort: 'schoolId', limit: LIMIT }],
+  ['sort by last change desc', 'applications.list', { sort: 'updatedAt', direction: 'desc', limit: LIMIT }],
+  ['filter status=refused', 'applications.list', { status: ['refused'], limit: LIMIT }],
+  ['filter status=registered, sort by name', 'applications.list', { status: ['registered'], sort: 'childName', limit: LIMIT }],
+  ['filter stage 2', 'applications.list', { stage: 2, limit: LIMIT }],
+  ['filter basis=privilege', 'applications.list', { basis: 'privilege', limit: LIMIT }],
+  ['filter privilege=pending', 'applications.list', { privilege: 'pending', limit: LIMIT }],
+  ['filter category=military', 'applications.list', { privilegeCategory: 'military', limit: LIMIT }],
+  ['filter school', 'applications.list', { schoolId: school, limit: LIMIT }],
+  ['filter school + ru stream', 'applications.list', { schoolId: school, language: 'ru', limit: LIMIT }],
+  ['search PIN prefix (6 digits)', 'applications.list', { search: pin.slice(0, 6), limit: LIMIT }],
+  ['search whole PIN', 'applications.list', { search: pin, limit: LIMIT }],
+  ['search name part', 'applications.list', { search: surname.slice(1, 5).toLowerCase(), limit: LIMIT }],
+  ['audit: first page', 'audit.events', { limit: 200 }],
+  ['audit: by type', 'audit.events', { type: 'application.withdrawn', limit: 200 }],
+  ['audit: one day', 'audit.events', { from: '2026-07-01', to: '2026-07-01', limit: 200 }],
+];
+
+const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+const results = [];
+for (const [name, channel, request] of cases) {
+  await call(channel, request); // warm the page cache for this query shape
+  const times = [];
+  let total = 0;
+  for (let i = 0; i < RUNS; i++) {
+    const t = performance.now();
+    const v = await call(channel, request);
+    times.push(performance.now() - t);
+    total = v.total;
+  }
+  times.sort((a, b) => a - b);
+  const row = { name, total, p50: pct(times, 50), p95: pct(times, 95) };
+  results.push(row);
+  console.log(`${name.padEnd(44)} rows ${String(total).padStart(7)}  p50 ${row.p50.toFixed(1).padStart(7)} ms  p95 ${row.p95.toFixed(1).padStart(7)} ms${row.p95 > 100 ? '  (over 100 ms)' : ''}`);
+}
+const over = results.filter((r) => r.p95 > 100);
+console.log(`${results.length} queries, ${RUNS} runs each; ${over.length} over the 100 ms target at p95`);
+await app.close();
