@@ -8,10 +8,13 @@ import { SchoolsTable } from './SchoolsTable';
 import { StatusCards } from './StatusCards';
 import { TotalsCards } from './TotalsCards';
 import { useDashboardData } from './useDashboardData';
+import { DashboardCharts } from '../charts/DashboardCharts';
+import { useSession } from '../auth/SessionContext';
 
 export function DashboardPage() {
   const { t, i18n } = useTranslation();
   const { dashboard, schools, error, loading, reload } = useDashboardData();
+  const { user } = useSession();
 
   if (!dashboard) {
     if (loading) return <Loading />;
@@ -45,6 +48,8 @@ export function DashboardPage() {
       <PhasePanel dashboard={dashboard} />
       <StatusCards counts={dashboard.counts} />
       <TotalsCards totals={dashboard.totals} scoped={dashboard.scope !== null} />
+      {/* the charts read the whole district: the officer's dashboard only */}
+      {user?.role === 'district' && dashboard.phase !== 'not_opened' && <DashboardCharts />}
       <SchoolsTable schools={schools} />
     </div>
   );

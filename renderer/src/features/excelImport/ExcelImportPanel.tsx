@@ -1,0 +1,207 @@
+// The district workbook import (district officer): download the template
+// (empty or with the district as it stands) in a language; upload a filled
+// workbook; the preview lists every bad row (sheet, row, column, reason in the
+// UI's language; nothing written) or the changes that would be written, with
+// counts; confirm writes exactly those changes in one transaction.
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, type ApiError, type Res } from '../../bridge';
+import { describeIssue } from '../../../../shared/excelImport/issues';
+import type { ImportIssue } from '../../../../shared/excelImport/issues';
+import { describeError } from '../../i18n/describeError';
+import { formatNumber } from '../../i18n/formatting';
+import { ENDONYMS, isLanguage, LANGUAGES, type Language } from '../../i18n/languages';
+import { Alert } from '../../ui/Alert';
+import { useSession } from '../auth/SessionContext';
+import { base64ToBytes, bytesToBase64, saveBlob, XLSX_MIME } from '../reports/saveBytes';
+import { ChangesTable } from './ChangesTable';
+import './excelImport.css';
+
+type Preview = Res<'excelImport.preview'>;
+type State =
+  | { phase: 'idle' }
+  | { phase: 'uploading'; name: string }
+  | { phase: 'previewed'; uploadId: string; preview: Preview }
+  | { phase: 'writing'; uploadId: string; preview: Preview }
+  | { phase: 'written'; written: number }
+  | { phase: 'error'; error: ApiError };
+
+/** 3 MiB of bytes: a multiple of 3, so each piece is whole base64 (4 MiB of text at most). */
+const PIECE = 3 * 1024 * 1024;
+
+async function upload(file: File): Promise<{ ok: true; uploadId: string } | { ok: false; error: ApiError }> {
+  let uploadId: string | undefined;
+  let offset = 0;
+  do {
+    const end = Math.min(offset + PIECE, file.size);
+    const bytes = new Uint8Array(await file.slice(offset, end).arrayBuffer());
+    const r = await api['excelImport.upload']({ uploadId, name: file.name, chunk: bytesToBase64(bytes), done: end >= file.size });
+    if (!r.ok) return r;
+    uploadId = r.value.uploadId;
+    offset = end;
+  } while (offset < file.size);
+  return { ok: true, uploadId: uploadId! };
+}
+
+export function ExcelImportPanel() {
+  const { t, i18n } = useTranslation();
+  const { noteError } = useSession();
+  const uiLang: Language = isLanguage(i18n.language) ? i18n.language : 'ky';
+  const [templateLang, setTemplateLang] = useState<Language>(uiLang);
+  const [state, setState] = useState<State>({ phase: 'idle' });
+  const [wrongType, setWrongType] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+  const busy = state.phase === 'uploading' || state.phase === 'writing';
+
+  const fail = (error: ApiError) => {
+    noteError(error);
+    setState({ phase: 'error', error });
+  };
+
+  async function downloadTemplate(prefilled: boolean) {
+    const r = await api['excelImport.template']({ lang: templateLang, prefilled });
+    if (!r.ok) return fail(r.error);
+    saveBlob(r.value.fileName, new Blob([base64ToBytes(r.value.base64)], { type: XLSX_MIME }));
+  }
+
+  async function onFile(file: File | undefined) {
+    if (!file) return;
+    const ok = /\.xlsx$/i.test(file.name);
+    setWrongType(!ok);
+    if (!ok) return;
+    setState({ phase: 'uploading', name: file.name });
+    const up = await upload(file);
+    if (!up.ok) return fail(up.error);
+    const preview = await api['excelImport.preview']({ uploadId: up.uploadId });
+    if (!preview.ok) return fail(preview.error);
+    setState({ phase: 'previewed', uploadId: up.uploadId, preview: preview.value });
+  }
+
+  async function confirm(uploadId: string, preview: Preview) {
+    setState({ phase: 'writing', uploadId, preview });
+    const r = await api['excelImport.confirm']({ uploadId });
+    if (r.ok) return setState({ phase: 'written', written: r.value.written });
+    if (r.error.code === 'refused' && r.error.reason === 'import_stale') {
+      // the district moved since the preview: show the new plan instead
+      const again = await api['excelImport.preview']({ uploadId });
+      if (again.ok) return setState({ phase: 'previewed', uploadId, preview: again.value });
+    }
+    fail(r.error);
+  }
+
+  const issue = (i: Preview['warnings'][number]) => describeIssue(i as ImportIssue, uiLang);
+
+  return (
+    <section className="panel excel-import" data-testid="excel-import">
+      <div className="panel-body">
+        <p className="muted intro">{t('excelImport.intro')}</p>
+        <div className="reports-form">
+          <label>
+            <span>{t('excelImport.templateLanguage')}</span>
+            <select value={templateLang} onChange={(e) => setTemplateLang(e.target.value as Language)} data-testid="template-lang">
+              {LANGUAGES.map((l) => (
+                <option key={l} value={l}>
+                  {ENDONYMS[l]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="button" className="btn" onClick={() => void downloadTemplate(false)} data-testid="template-empty">
+            {t('excelImport.templateEmpty')}
+          </button>
+          <button type="button" className="btn" onClick={() => void downloadTemplate(true)} data-testid="template-current">
+            {t('excelImport.templateCurrent')}
+          </button>
+        </div>
+        <div className="import-form">
+          <input
+            ref={input}
+            type="file"
+            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            className="visually-hidden"
+            data-testid="excel-file"
+            tabIndex={-1}
+            onChange={(e) => {
+              void onFile(e.target.files?.[0]);
+              e.target.value = '';
+            }}
+          />
+          <button type="button" className="btn btn-primary" disabled={busy} onClick={() => input.current?.click()} data-testid="excel-choose">
+            {t('excelImport.choose')}
+          </button>
+          {state.phase === 'uploading' && <span className="muted">{t('excelImport.reading', { name: state.name })}</span>}
+        </div>
+        {wrongType && <Alert tone="error">{t('excelImport.wrongType')}</Alert>}
+        {state.phase === 'error' && (
+          <Alert tone="error" testId="excel-error">
+            {describeError(t, state.error)}
+          </Alert>
+        )}
+        {state.phase === 'written' && (
+          <Alert tone="ok" testId="excel-written">
+            {t('excelImport.written', { count: state.written })}
+          </Alert>
+        )}
+        {(state.phase === 'previewed' || state.phase === 'writing') && !state.preview.clean && (
+          <div data-testid="excel-errors">
+            <Alert tone="error">{t('excelImport.notClean', { count: state.preview.errors.length, name: state.preview.fileName })}</Alert>
+            <ul className="excel-issues">
+              {state.preview.errors.map((e, i) => (
+                <li key={i} data-testid="excel-issue">
+                  {issue(e)}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {(state.phase === 'previewed' || state.phase === 'writing') && state.preview.clean && (
+          <div data-testid="excel-preview">
+            {state.preview.events === 0 ? (
+              <Alert tone="info" testId="excel-no-changes">
+                {t('excelImport.noChanges', { name: state.preview.fileName })}
+              </Alert>
+            ) : (
+              <>
+                <ul className="excel-counts" data-testid="excel-counts">
+                  <li>{t('excelImport.schoolsAdded', { n: formatNumber(state.preview.counts.schoolsAdded, uiLang) })}</li>
+                  <li>{t('excelImport.schoolsChanged', { n: formatNumber(state.preview.counts.schoolsChanged, uiLang) })}</li>
+                  <li>{t('excelImport.catchmentsChanged', { n: formatNumber(state.preview.counts.catchmentsChanged, uiLang) })}</li>
+                  <li>{t('excelImport.streamsAdded', { n: formatNumber(state.preview.counts.streamsAdded, uiLang) })}</li>
+                  <li>{t('excelImport.quotasChanged', { n: formatNumber(state.preview.counts.quotasChanged, uiLang) })}</li>
+                </ul>
+                <ChangesTable changes={state.preview.changes} total={state.preview.events} />
+                <button
+                  type="button"
+                  className="btn btn-primary"
+                  disabled={state.phase === 'writing'}
+                  data-testid="excel-confirm"
+                  onClick={() => state.phase === 'previewed' && void confirm(state.uploadId, state.preview)}
+                >
+                  {t('excelImport.confirm', { n: formatNumber(state.preview.events, uiLang) })}
+                </button>
+              </>
+            )}
+            {state.preview.notices.length > 0 && (
+              <ul className="excel-notices muted">
+                {state.preview.notices.slice(0, 50).map((n, i) => (
+                  <li key={i}>
+                    {n.kind === 'school_not_in_workbook' && t('excelImport.noticeSchool', { school: n.schoolId })}
+                    {n.kind === 'stream_not_in_workbook' && t('excelImport.noticeStream', { school: n.schoolId, language: n.language ?? '' })}
+                    {n.kind === 'classes_kept' && t('excelImport.noticeClasses', { school: n.schoolId, language: n.language ?? '', classes: n.classes ?? 0 })}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+        )}
+        {(state.phase === 'previewed' || state.phase === 'writing') && state.preview.warnings.length > 0 && (
+          <ul className="excel-warnings muted">
+            {state.preview.warnings.slice(0, 100).map((w, i) => (
+              <li key={i}>{issue(w)}</li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </section>
+  );
+}

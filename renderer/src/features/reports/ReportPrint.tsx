@@ -1,0 +1,61 @@
+// A report as print-ready A4 pages (PrintPage / PrintSheet of renderer/src/ui/print):
+// a header with the district and the date, the title, the rows, page numbers from
+// the @page rules. A browser cannot lay out 200k rows as pages, so the print
+// holds the first PRINT_ROWS rows and says so; Excel has them all.
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, type Res } from '../../bridge';
+import type { Lang, ReportName } from '../../../../shared/reports/labels';
+import { formatNumber } from '../../i18n/formatting';
+import { Loading } from '../../ui/Loading';
+import { PrintPage, PrintSheet } from '../../ui/print';
+import { useSession } from '../auth/SessionContext';
+import { ReportTable } from './ReportTable';
+
+export const PRINT_ROWS = 2000;
+
+export function ReportPrint({ report, lang, onClose }: { report: ReportName; lang: Lang; onClose(): void }) {
+  const { t, i18n } = useTranslation();
+  const { store, noteError } = useSession();
+  const [rows, setRows] = useState<Res<'reports.rows'> | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    void api['reports.rows']({ report, lang, limit: PRINT_ROWS }).then((r) => {
+      if (!live) return;
+      if (r.ok) setRows(r.value);
+      else noteError(r.error);
+    });
+    return () => {
+      live = false;
+    };
+  }, [report, lang, noteError]);
+
+  const tt = i18n.getFixedT(lang);
+  return (
+    <PrintPage toolbarTitle={rows?.title ?? t('reports.print')} fileName={`kabyl-${report}-${lang}.pdf`} onClose={onClose}>
+      {!rows ? (
+        <Loading />
+      ) : (
+        <PrintSheet
+          lang={lang}
+          district={store?.districtName ?? ''}
+          title={rows.title}
+          subtitle={[
+            rows.asOf ? tt('reports.printAsOf', { date: rows.asOf.slice(0, 16).replace('T', ' ') }) : null,
+            rows.total > rows.rows.length
+              ? tt('reports.printFirst', { shown: formatNumber(rows.rows.length, lang), total: formatNumber(rows.total, lang) })
+              : tt('reports.printAll', { total: formatNumber(rows.total, lang) }),
+          ]
+            .filter(Boolean)
+            .join(' · ')}
+          date={new Date().toISOString()}
+        >
+          <div className="report-print">
+            <ReportTable rows={rows} testId="report-print-table" />
+          </div>
+        </PrintSheet>
+      )}
+    </PrintPage>
+  );
+}
