@@ -12,6 +12,9 @@ import { ordersLocales } from '../features/orders/locales';
 import { democlockLocales } from '../features/democlock/locales';
 import { privilegesLocales } from '../features/privileges/locales';
 import { commissionLocales } from '../features/commission/locales';
+import { reportsLocales } from '../features/reports/locales';
+import { chartsLocales } from '../features/charts/locales';
+import { excelImportLocales } from '../features/excelImport/locales';
 export interface FeatureLocales {
   ky: Record<string, unknown>;
   ru: Record<string, unknown>;
@@ -19,6 +22,9 @@ export interface FeatureLocales {
 }
 
 export const featureLocales: readonly FeatureLocales[] = [
+  reportsLocales,
+  chartsLocales,
+  excelImportLocales,
   quotasLocales,
   catchmentsLocales,
   printLocales,

@@ -6,6 +6,7 @@ import { DemoBadge, DemoBanner } from '../../ui/DemoMarker';
 import type { SessionStore, SessionUser } from '../auth/SessionContext';
 import { DashboardPage } from '../dashboard/DashboardPage';
 import { ImportPage } from '../import/ImportPage';
+import { ReportsPage } from '../reports/ReportsPage';
 import { ApplicationsPage } from '../applications/ApplicationsPage';
 import { AuditPage } from '../audit/AuditPage';
 import { SchoolPage } from '../school/SchoolPage';
@@ -79,6 +80,7 @@ function Screen({ id, ready }: { id: NavId; ready: boolean }) {
   const title = t(`nav.${id}`);
   if (ready && id === 'dashboard') return <DashboardPage />;
   if (ready && id === 'import') return <ImportPage />;
+  if (ready && id === 'reports') return <ReportsPage />;
   if (ready && id === 'applications') return <ApplicationsPage />;
   if (ready && id === 'audit') return <AuditPage />;
   if (ready && id === 'mySchool') return <SchoolPage />;

@@ -38,7 +38,7 @@ const NAV_ITEMS: readonly NavItem[] = [
   { id: 'commission', roles: ['district', 'commission'], channel: 'commission.cases', ready: true },
   { id: 'orders', roles: ['district'], channel: 'school.orders', ready: true },
   { id: 'documents', roles: ['director'], channel: 'school.receiveDocuments', ready: true },
-  { id: 'reports', roles: ['district'], ready: false },
+  { id: 'reports', roles: ['district'], channel: 'reports.export', ready: true },
   { id: 'audit', roles: ['district'], channel: 'audit.events', ready: true },
   { id: 'import', roles: ['district'], channel: 'import.start', ready: true },
 ];
