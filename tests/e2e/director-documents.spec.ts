@@ -66,6 +66,7 @@ test('director: receive documents, issue the order, and the print page holds the
 
   // A pending claim is refused, translated, with the way to the privilege queue.
   const pending = rows.find((c) => c.status === 'registered' && c.privilege === 'pending');
+  expect(pending, "a pending claim at the director's school").toBeTruthy();
   if (pending) {
     const prow = page.locator(`[data-testid="owing-table"] tr[data-application-id="${pending.applicationId}"]`);
     await prow.getByTestId('receive-open').click();
@@ -127,6 +128,16 @@ test('director: receive documents, issue the order, and the print page holds the
   await expect(page.getByTestId('print-button')).toHaveText(str('en', 'print.print'));
   await page.getByTestId('print-close').click();
   await expect(page.getByTestId('print-page')).toHaveCount(0);
+
+  // The officer reads the order on the district-wide orders screen.
+  const schoolId = (await callApi<{ user: { schoolId: string } }>(page, 'session.get')).value!.user.schoolId;
+  await page.getByTestId('user-menu').click();
+  await page.getByTestId('sign-out').click();
+  await signIn(page, 'district');
+  await page.locator('a[data-nav="orders"]').click();
+  const section = page.locator(`[data-testid="orders-page"] section[data-school-id="${schoolId}"]`);
+  await expect(section.locator(`[data-order="${orders.value!.nextNumber}"]`)).toContainText(child!.childName);
+  await page.screenshot({ path: 'test-results/director-documents/officer-orders.png', fullPage: true });
 });
 
 test("a director cannot reach another school's data through the bridge", async ({ page }) => {
