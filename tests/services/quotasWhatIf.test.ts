@@ -6,7 +6,7 @@ import { Engine } from '../../shared/engine/engine';
 import { whatIfQuotas } from '../../shared/district/whatIf';
 import { generateLog } from '../../shared/generator';
 import type { LogEvent } from '../../shared/log/events';
-import { whatIfAgainst } from '../../main/services/quotas/whatIfLive';
+import { whatIfAgainst, whatIfAgainstLive } from '../../main/services/quotas/whatIfLive';
 
 describe('what-if against the live engine', () => {
   const events: LogEvent[] = [...generateLog({ seed: 7, year: 2026, districtNames: ['BISH.OKT'], schoolsPerDistrict: 6, children: 900, until: '2026-07-10T12:00:00+06:00' })];
@@ -25,5 +25,13 @@ describe('what-if against the live engine', () => {
     const actual = whatIfAgainst(live, events, o);
     expect(actual).toEqual(expected);
     expect(expected.changes.length + expected.streams.length).toBeGreaterThan(0);
+  });
+
+  it('the sliced replay gives the same answer, and replays the before side too when the live engine moved on', async () => {
+    const o = streams.filter((s) => s.occupied >= s.quota).map((s) => ({ schoolId: s.schoolId, language: s.language, seats: s.quota + 15 }));
+    const expected = whatIfQuotas(events, o);
+    expect(await whatIfAgainstLive(live, events, o, 97)).toEqual(expected);
+    // An engine that is not the fold of these events (here: one that saw none) is not used as "before".
+    expect(await whatIfAgainstLive(new Engine(), events, o, 97)).toEqual(expected);
   });
 });

@@ -6,7 +6,7 @@
 import { IN_SCOPE_KINDS, type LogEvent } from '../../../shared/log/events';
 import { assessStream, legalNorm } from '../../../shared/district/classNorms';
 import { whatIfQuotas } from '../../../shared/district/whatIf';
-import { whatIfAgainst } from './whatIfLive';
+import { whatIfAgainstLive } from './whatIfLive';
 import { streamKey } from '../../../shared/engine/model';
 import type { Req, Res } from '../../../shared/ipc/contract';
 import { forbidden, invalid, notFound } from '../../ipc/errors';
@@ -137,7 +137,7 @@ export async function whatIf(req: Req<'quotas.whatIf'>, ctx: ServiceContext): Pr
   // The live engine is the "before" side when it is the fold of exactly these
   // events (no write came in while they were read); otherwise replay both sides.
   const live = await store.engine();
-  const result = live.stats.events === events.length ? whatIfAgainst(live, events, req.overrides) : whatIfQuotas(events, req.overrides);
+  const result = live.stats.events === events.length ? await whatIfAgainstLive(live, events, req.overrides) : whatIfQuotas(events, req.overrides);
   // Newly placed first (what the officer is looking for), then those who would lose a seat.
   const rank = (c: (typeof result.changes)[number]) => (c.before.status === 'refused' || c.before.status === 'absent' ? 0 : 1);
   const changes = [...result.changes].sort((a, b) => rank(a) - rank(b));

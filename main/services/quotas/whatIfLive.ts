@@ -13,14 +13,44 @@ const HOLDS_SEAT = new Set(['registered', 'documents_received', 'enrolled']);
 
 /** `actual` must be the fold of exactly `events` (the store's engine after its last write); it is only read. */
 export function whatIfAgainst(actual: Engine, events: Iterable<LogEvent>, overrides: QuotaOverride[]): WhatIfResult {
-  const wanted = new Map(overrides.map((o) => [streamKey(o.schoolId, o.language), o]));
   const sandbox = new Engine();
+  const feed = sandboxFeeder(sandbox, overrides);
+  for (const e of events) feed(e);
+  return compare(actual, sandbox, overrides);
+}
+
+/**
+ * The same, with the sandbox replay cut into slices that give the event loop back
+ * (a 200k-children log takes seconds: the dashboard and other callers keep being
+ * answered meanwhile). A write that lands during the replay moves the live engine
+ * past `events`; then the "before" side is replayed too (whatIfQuotas's way), so
+ * the answer is always about one consistent log.
+ */
+export async function whatIfAgainstLive(live: Engine, events: LogEvent[], overrides: QuotaOverride[], slice = 10_000): Promise<WhatIfResult> {
+  const sandbox = new Engine();
+  const feed = sandboxFeeder(sandbox, overrides);
+  for (let i = 0; i < events.length; i++) {
+    feed(events[i]!);
+    if ((i + 1) % slice === 0) await new Promise((r) => setImmediate(r));
+  }
+  if (live.stats.events === events.length) return compare(live, sandbox, overrides);
+  const actual = new Engine();
+  for (let i = 0; i < events.length; i++) {
+    actual.ingest(events[i]!);
+    if ((i + 1) % slice === 0) await new Promise((r) => setImmediate(r));
+  }
+  return compare(actual, sandbox, overrides);
+}
+
+/** Feeds the sandbox one stored event at a time, with the overridden quotas. */
+function sandboxFeeder(sandbox: Engine, overrides: QuotaOverride[]): (e: LogEvent) => void {
+  const wanted = new Map(overrides.map((o) => [streamKey(o.schoolId, o.language), o]));
   const seeded = new Set<string>();
-  for (const e of events) {
+  return (e) => {
     if (e.type === 'quota.set') {
       const o = wanted.get(streamKey(e.data.schoolId, e.data.language));
       sandbox.ingest(o ? ({ ...e, data: { ...e.data, seats: o.seats } } as LogEvent) : e);
-      continue;
+      return;
     }
     sandbox.ingest(e);
     if (e.type === 'school.registered') {
@@ -31,7 +61,11 @@ export function whatIfAgainst(actual: Engine, events: Iterable<LogEvent>, overri
         sandbox.ingest({ id: `what-if:${key}`, type: 'quota.set', at: e.at, data: { schoolId: o.schoolId, language: o.language, seats: o.seats } });
       }
     }
-  }
+  };
+}
+
+function compare(actual: Engine, sandbox: Engine, overrides: QuotaOverride[]): WhatIfResult {
+  const wanted = new Set(overrides.map((o) => streamKey(o.schoolId, o.language)));
   const changes: OutcomeChange[] = [];
   let gained = 0, lost = 0;
   for (const after of sandbox.applications.values()) {
