@@ -168,7 +168,7 @@ describe('privilege review, commission and attachments', () => {
     expect(missing.code).toBe('invalid_request');
     expect(missing.message).toContain('justification');
     const r = await must('commission.decide', { caseId: c.caseId, decision: 'place', schoolId: 'S2', language: 'ky', justification: 'Only school within walking distance' }, commission);
-    expect(r.case).toMatchObject({ status: 'placed', schoolId: 'S2', language: 'ky', beyondQuota: true, justification: 'Only school within walking distance', decidedBy: 'commission' });
+    expect(r.case).toMatchObject({ status: 'placed', schoolId: 'S2', language: 'ky', beyondQuota: true, justification: 'Only school within walking distance', decidedBy: 'commission', decidedByName: 'Commission Member' });
     expect(r.stream).toMatchObject({ quota: 1, occupied: 2, overflow: 1 });
     const app = (await f.app.store!.engine()).applications.get(c.caseId)!;
     expect(app).toMatchObject({ status: 'documents_received', basis: 'commission' });

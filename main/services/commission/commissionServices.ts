@@ -40,7 +40,8 @@ async function caseExtras(store: StorePort): Promise<Map<string, CaseExtras>> {
         const x = out.get(caseId) ?? {};
         const text = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v : null);
         if (type === 'commission.case_opened') {
-          const kind = data.reasonKind;
+          // Cases written elsewhere (the central system, the generator) may carry the kind as the reason itself.
+          const kind = data.reasonKind ?? data.reason;
           x.reasonKind = (CASE_REASON_KINDS as readonly unknown[]).includes(kind) ? (kind as ReasonKind) : 'other';
           x.notes = text(data.notes);
           x.openedBy = e.actorId;
@@ -59,7 +60,14 @@ async function caseExtras(store: StorePort): Promise<Map<string, CaseExtras>> {
   return out;
 }
 
+/** A member's display name for the screens and the printed sheet; the log keeps the username. */
+async function displayName(store: StorePort, username: string | null | undefined): Promise<string | null> {
+  if (!username) return null;
+  return (await store.findUser(username))?.displayName ?? null;
+}
+
 async function toDto(ctx: ServiceContext, engine: Engine, c: Case, x: CaseExtras | undefined): Promise<CommissionCase> {
+  const store = requireStore(ctx);
   return {
     caseId: c.id,
     status: c.status,
@@ -71,8 +79,10 @@ async function toDto(ctx: ServiceContext, engine: Engine, c: Case, x: CaseExtras
     notes: x?.notes ?? null,
     openedAt: c.openedAt,
     openedBy: x?.openedBy ?? null,
+    openedByName: await displayName(store, x?.openedBy),
     decidedAt: c.decidedAt,
     decidedBy: x?.decidedBy ?? null,
+    decidedByName: await displayName(store, x?.decidedBy),
     schoolId: c.schoolId,
     schoolName: c.schoolId === null ? null : (engine.schools.get(c.schoolId)?.name ?? c.schoolId),
     language: c.language,

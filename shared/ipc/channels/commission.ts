@@ -20,8 +20,11 @@ export const caseSchema = z.object({
   notes: z.string().nullable(),
   openedAt: z.string(),
   openedBy: z.string().nullable(),
+  /** the display name of the account that opened the case, when it is known to this store */
+  openedByName: z.string().nullable(),
   decidedAt: z.string().nullable(),
   decidedBy: z.string().nullable(),
+  decidedByName: z.string().nullable(),
   schoolId: z.string().nullable(),
   schoolName: z.string().nullable(),
   language: z.string().nullable(),

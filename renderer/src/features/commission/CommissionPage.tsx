@@ -142,7 +142,7 @@ function CaseDetail({ c, schools, onChanged, onPrint }: { c: CommissionCase; sch
           <dt>{t('commission.col.opened')}</dt>
           <dd>
             {formatDateTime(c.openedAt, lang)}
-            {c.openedBy && ` · ${c.openedBy}`}
+            {c.openedBy && ` · ${c.openedByName ?? c.openedBy}`}
           </dd>
           {c.status !== 'open' && (
             <>
@@ -166,7 +166,7 @@ function CaseDetail({ c, schools, onChanged, onPrint }: { c: CommissionCase; sch
               <dt>{t('commission.decidedAt')}</dt>
               <dd>
                 {c.decidedAt && formatDateTime(c.decidedAt, lang)}
-                {c.decidedBy && ` · ${c.decidedBy}`}
+                {c.decidedBy && ` · ${c.decidedByName ?? c.decidedBy}`}
               </dd>
             </>
           )}

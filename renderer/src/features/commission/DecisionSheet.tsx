@@ -26,7 +26,7 @@ export function DecisionSheet({ c, onClose }: { c: CommissionCase; onClose: () =
       controls={
         <label>
           {t('commission.sheetLanguage')}{' '}
-          <select className="select" value={lang} onChange={(e) => setLang(e.target.value as SheetLanguage)} data-testid="sheet-language">
+          <select className="select print-language" value={lang} onChange={(e) => setLang(e.target.value as SheetLanguage)} data-testid="sheet-language">
             <option value="ky">Кыргызча</option>
             <option value="ru">Русский</option>
           </select>
@@ -90,7 +90,7 @@ export function DecisionSheet({ c, onClose }: { c: CommissionCase; onClose: () =
             </tr>
             <tr>
               <th>{s('commission.sheet.member')}</th>
-              <td>{c.decidedBy ?? ''}</td>
+              <td>{c.decidedByName ? `${c.decidedByName} (${c.decidedBy})` : (c.decidedBy ?? '')}</td>
             </tr>
           </tbody>
         </table>
