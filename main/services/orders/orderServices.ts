@@ -56,7 +56,8 @@ async function ordersOf(store: StorePort, schoolId: string | undefined): Promise
 export async function schoolOrders(req: { schoolId?: string }, ctx: ServiceContext): Promise<Res<'school.orders'>> {
   const store = requireStore(ctx);
   // An officer may ask for the whole district; a director always gets their school.
-  const school = schoolScope(ctx) === null && req.schoolId === undefined ? null : await resolveSchool(ctx, req.schoolId);
+  const districtWide = ctx.session.user?.role !== 'director' && schoolScope(ctx) === null && req.schoolId === undefined;
+  const school = districtWide ? null : await resolveSchool(ctx, req.schoolId);
   const orders = await ordersOf(store, school?.schoolId);
   const waiting = school === null ? 0 : (await store.queries.applications({ schoolId: school.schoolId, status: 'documents_received', limit: 0 })).total;
   return { orders, nextNumber: school === null ? null : nextOrderNumber(orders.map((o) => o.orderNumber)), waiting };
