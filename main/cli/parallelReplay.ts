@@ -14,6 +14,8 @@ import type { ValidationVerdict } from './validateWorker';
 
 const WORKER = path.join(__dirname, 'validate-worker.cjs');
 const STOP = Symbol('stop');
+/** The worker's signal: 0 still validating, 1 the whole log is well-formed, 2 a malformed line. */
+const MALFORMED = 2;
 
 /** Replays a log file; throws a LogError naming the first malformed line. */
 export function replayFile(file: string, at: string | undefined, replayer = new Replayer({ details: false })): Engine {
@@ -29,7 +31,7 @@ export function replayFile(file: string, at: string | undefined, replayer = new 
   try {
     forEachLine(file, (line) => {
       // The validator may already have found a malformed line: stop replaying.
-      if ((replayer.lines & 4095) === 0 && Atomics.load(signal, 0) === 1) throw STOP;
+      if ((replayer.lines & 4095) === 0 && Atomics.load(signal, 0) === MALFORMED) throw STOP;
       try {
         replayer.unvalidatedLine(line);
       } catch (error) {

@@ -21,6 +21,7 @@ try {
   verdict = e instanceof LogError ? { kind: 'malformed', line: e.line ?? n, message: e.message } : { kind: 'failed', message: String((e as Error).message ?? e) };
 }
 port.postMessage(verdict);
-Atomics.store(signal, 0, 1);
+// 1: the whole log is well-formed; 2: it is not (the main thread may stop replaying).
+Atomics.store(signal, 0, verdict.kind === 'ok' ? 1 : 2);
 Atomics.notify(signal, 0);
 parentPort?.close();
