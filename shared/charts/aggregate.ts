@@ -70,19 +70,37 @@ export interface ChartData {
  * came is read from the log by the caller).
  */
 export function chartData(engine: Engine, documentsAt: readonly string[], top = TOP_SCHOOLS): ChartData {
+  const dayOf = dayCache();
   return {
-    perDay: perDay(engine),
+    perDay: perDay(engine, dayOf),
     fill: fillPerSchool(engine, top),
-    documents: documentsAgainstDeadline(engine, documentsAt),
+    documents: documentsAgainstDeadline(engine, documentsAt, dayOf),
     privileges: privilegeShare(engine),
     overflow: overflowSchools(engine, top),
   };
 }
 
-export function perDay(engine: Engine): DayCount[] {
+/**
+ * bishkekDay with a cache: 200k applications and 175k documents took ~2.3 s of
+ * date parsing on the republic log. Instants of one clock hour with a whole-hour
+ * offset fall on one Bishkek day, so the day is looked up by that hour.
+ */
+export function dayCache(): (instant: string) => string {
+  const cache = new Map<string, string>();
+  return (instant) => {
+    const z = instant.endsWith('Z');
+    if (!z && !instant.endsWith(':00')) return bishkekDay(instant);
+    const key = instant.slice(0, 13) + (z ? 'Z' : instant.slice(-6));
+    let day = cache.get(key);
+    if (day === undefined) cache.set(key, (day = bishkekDay(instant)));
+    return day;
+  };
+}
+
+export function perDay(engine: Engine, dayOf = dayCache()): DayCount[] {
   const byDay = new Map<string, DayCount>();
   for (const a of engine.applications.values()) {
-    const day = bishkekDay(a.submittedAt);
+    const day = dayOf(a.submittedAt);
     let row = byDay.get(day);
     if (!row) byDay.set(day, (row = { day, stage1: 0, stage2: 0, other: 0 }));
     if (a.stage === 1) row.stage1++;
@@ -135,10 +153,10 @@ export function overflowSchools(engine: Engine, top = TOP_SCHOOLS): ChartData['o
   };
 }
 
-export function documentsAgainstDeadline(engine: Engine, documentsAt: readonly string[]): ChartData['documents'] {
+export function documentsAgainstDeadline(engine: Engine, documentsAt: readonly string[], dayOf = dayCache()): ChartData['documents'] {
   const perDay = new Map<string, number>();
   const add = (instant: string) => {
-    const day = bishkekDay(instant);
+    const day = dayOf(instant);
     perDay.set(day, (perDay.get(day) ?? 0) + 1);
   };
   for (const at of documentsAt) add(at);

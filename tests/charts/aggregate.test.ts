@@ -2,10 +2,11 @@
 // the engine it reads, and a republic-sized set of schools comes out as the top
 // N plus one "others" summary whose sums complete the picture.
 import { describe, expect, it } from 'vitest';
-import { chartData, fillPerSchool, overflowSchools, perDay, privilegeShare, documentsAgainstDeadline } from '../../shared/charts/aggregate';
+import { chartData, dayCache, fillPerSchool, overflowSchools, perDay, privilegeShare, documentsAgainstDeadline } from '../../shared/charts/aggregate';
 import { Engine } from '../../shared/engine/engine';
 import { LineSplitter, Replayer } from '../../shared/engine/replay';
 import { LogBuilder, T } from '../support/logBuilder';
+import { bishkekDay } from '../../shared/reports/bishkekTime';
 import { AFTER_DEADLINE, campaignFixture } from '../reports/campaignFixture';
 
 function replay(text: string, at?: string): Engine {
@@ -18,6 +19,17 @@ function replay(text: string, at?: string): Engine {
 }
 
 describe('chart aggregations', () => {
+  it('the cached Bishkek day agrees with bishkekDay around midnight and for any offset', () => {
+    const dayOf = dayCache();
+    const instants = [
+      '2026-04-11T23:59:59+06:00', '2026-04-12T00:00:00+06:00', '2026-04-11T17:59:59Z', '2026-04-11T18:00:00Z',
+      '2026-04-11T18:00:00.000Z', '2026-04-11T12:30:00-05:30', '2026-04-11T12:29:59-05:30', '2026-04-11T23:00:00+05:45',
+      '2026-04-11T18:15+00:00', '2026-04-11T17:15+00:00',
+    ];
+    // twice: the second pass is served from the cache
+    for (const pass of [1, 2]) for (const i of instants) expect(dayOf(i), `${i} pass ${pass}`).toBe(bishkekDay(i));
+  });
+
   const log = campaignFixture();
   const engine = replay(log.text());
   const docsAt = log.events.filter((e) => e.type === 'documents.received').map((e) => e.at as string);
