@@ -8,6 +8,7 @@ import { MIGRATIONS } from '../../main/store/migrations';
 import { EventLog1795737600000 } from '../../main/store/migrations/1795737600000-EventLog';
 import { Projections1795737600001 } from '../../main/store/migrations/1795737600001-Projections';
 import { UsersAndSettings1795737600002 } from '../../main/store/migrations/1795737600002-UsersAndSettings';
+import { RegistryIndexes1795737600003 } from '../../main/store/migrations/1795737600003-RegistryIndexes';
 import { openStore } from '../../main/store';
 import { tempDir } from './helpers';
 
@@ -83,6 +84,36 @@ describe('migrations', () => {
     await expect(insert('director', null, 'd2')).rejects.toThrow(/CHECK/);
     await expect(insert('admin', null, 'a')).rejects.toThrow(/CHECK/);
     await expect(insert('district', null)).rejects.toThrow(/UNIQUE/);
+  });
+
+  it('RegistryIndexes gives every registry sort a (column, id) index and the audit its type and actor indexes', async () => {
+    const ds = await migrate([EventLog1795737600000, Projections1795737600001, UsersAndSettings1795737600002, RegistryIndexes1795737600003]);
+    const s = await schema(ds);
+    const columnsOf = async (index: string) => (await ds.query(`PRAGMA index_info("${index}")`)).map((c: { name: string }) => c.name);
+    // The single-column indexes are redefined under their own names as (column, id).
+    for (const [index, column] of [['status', 'status'], ['stage', 'stage'], ['pin', 'pin'], ['name', 'name_key']]) {
+      expect(await columnsOf(`idx_application_${index}`)).toEqual([column, 'id']);
+    }
+    for (const column of ['submitted_ms', 'updated_at', 'basis', 'privilege', 'privilege_category', 'language', 'order_number']) {
+      expect(s.indexes).toContain(`idx_application_${column}_id`);
+    }
+    expect(s.indexes).toEqual(expect.arrayContaining(['idx_event_type', 'idx_event_actor', 'idx_application_school']));
+    // A window of the registry walks the index: no sort step, even deep into the list.
+    for (const column of ['submitted_ms', 'status', 'name_key', 'basis']) {
+      const plan = JSON.stringify(await ds.query(`EXPLAIN QUERY PLAN SELECT id FROM application ORDER BY ${column} DESC, id DESC LIMIT 100 OFFSET 5000`));
+      expect(plan, column).toContain('idx_application_');
+      expect(plan, column).not.toContain('TEMP B-TREE');
+    }
+    const pin = JSON.stringify(await ds.query("EXPLAIN QUERY PLAN SELECT id FROM application WHERE pin >= '2' AND pin < '3'"));
+    expect(pin).toContain('idx_application_pin');
+    const audit = JSON.stringify(await ds.query("EXPLAIN QUERY PLAN SELECT seq FROM event WHERE seq > 0 AND type = 'quota.set' ORDER BY seq LIMIT 10"));
+    expect(audit).toContain('idx_event_type');
+    // And it reverts to the indexes it replaced.
+    await ds.undoLastMigration();
+    const back = await schema(ds);
+    expect(await columnsOf('idx_application_pin')).toEqual(['pin']);
+    expect(back.indexes).not.toContain('idx_event_type');
+    expect(back.indexes).not.toContain('idx_application_basis_id');
   });
 
   it('applies the list in order once; reopening a migrated file runs nothing and keeps the data', async () => {
