@@ -169,3 +169,31 @@ test("a director cannot reach another school's data through the bridge", async (
   const issue = await callApi(page, 'school.issueOrder', { orderNumber: '1', schoolId: 'S-OTHER' });
   expect(issue.error!.code).toBe('invalid_request');
 });
+
+test('a long order prints on several A4 pages', async ({ page }) => {
+  test.setTimeout(240_000);
+  await page.goto(harness.url);
+  await signIn(page, 'director');
+  // The first test moved the clock into the documents window on this private harness.
+  const started = Date.now();
+  const list = await callApi<{ children: Child[] }>(page, 'school.children');
+  const listMs = Date.now() - started;
+  const ready = list.value!.children.filter((c) => c.status === 'registered' && c.privilege !== 'pending').slice(0, 70);
+  expect(ready.length).toBeGreaterThan(40);
+  // Setup through the bridge: the checklist itself is the first test's subject.
+  const items = ['passport', 'birth_certificate', 'medical_f26', 'medical_f63', 'photos'];
+  for (const c of ready) {
+    const r = await callApi(page, 'school.receiveDocuments', { applicationId: c.applicationId, items });
+    expect(r.ok, c.applicationId).toBe(true);
+  }
+  await page.locator('a[data-nav="documents"]').click();
+  await expect(page.getByTestId('order-waiting')).toContainText(ready[0]!.childName);
+  await page.getByTestId('order-issue').click();
+  await page.getByTestId('order-issued-print').click();
+  await expect(page.locator('[data-testid="order-children"] tbody tr')).toHaveCount(ready.length);
+  await page.emulateMedia({ media: 'print' });
+  const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, path: 'test-results/director-documents/long-order.pdf' });
+  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+  expect(pages).toBeGreaterThanOrEqual(2);
+  console.log(`school.children: ${list.value!.children.length} children in ${listMs} ms (bridge round trip); order of ${ready.length} children: ${pages} A4 pages`);
+});
