@@ -113,6 +113,19 @@ test('quotas: Escape reverts a cell, warnings filter, a school norm raises a war
   await page.keyboard.press('Escape');
   await expect(seats).toHaveValue(String(s.quota));
   await expect(seats.locator('xpath=..')).not.toHaveClass(/edited/);
+  // An emptied cell can be typed into afresh; text that is no number blocks the save until fixed.
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Backspace');
+  await expect(seats).toHaveValue('');
+  await page.keyboard.type('12');
+  await expect(seats).toHaveValue('12');
+  await page.keyboard.type('x');
+  await expect(seats).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByTestId('quotas-invalid')).toBeVisible();
+  await expect(page.getByTestId('quotas-save')).toBeDisabled();
+  await page.keyboard.press('Escape');
+  await expect(seats).toHaveValue(String(s.quota));
+  await expect(page.getByTestId('quotas-invalid')).toHaveCount(0);
   // Arrow down moves to the next row's seats cell.
   await page.keyboard.press('ArrowDown');
   await expect(page.locator('input[data-row][data-col="0"]:focus')).toHaveCount(1);

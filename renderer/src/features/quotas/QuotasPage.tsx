@@ -28,6 +28,9 @@ type Edits = Record<string, { seats?: number; classes?: number }>;
 
 const key = (schoolId: string, language: string) => `${schoolId}/${language}`;
 const FIELDS: Field[] = ['seats', 'classes'];
+/** A whole number of seats or classes, as the contract takes it (at most 100,000). */
+const VALID_NUMBER = /^\d{1,6}$/;
+const invalidText = (text: string | undefined) => text !== undefined && text.trim() !== '' && !VALID_NUMBER.test(text.trim());
 
 export function warningLabel(t: TFunction, w: Stream['warnings'][number]): string {
   switch (w) {
@@ -49,6 +52,8 @@ export function QuotasPage() {
   const [data, setData] = useState<QuotaList | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [edits, setEdits] = useState<Edits>({});
+  /** What a cell shows while it is typed in (`key|field`): may be empty or not yet a number. */
+  const [texts, setTexts] = useState<Record<string, string>>({});
   const [onlyWarnings, setOnlyWarnings] = useState(false);
   const [whatIfMode, setWhatIfMode] = useState(false);
   const [whatIf, setWhatIf] = useState<WhatIf | null>(null);
@@ -117,11 +122,29 @@ export function QuotasPage() {
   };
 
   const setCell = (k: string, field: Field, raw: string) => {
-    const v = raw.trim() === '' ? undefined : Number(raw);
-    if (v !== undefined && (!Number.isInteger(v) || v < 0)) return;
+    setTexts((prev) => ({ ...prev, [`${k}|${field}`]: raw }));
+    const text = raw.trim();
+    // Not a whole number yet: shown as typed and marked, the stored value stands, Save waits.
+    if (text !== '' && !VALID_NUMBER.test(text)) return;
+    const v = text === '' ? undefined : Number(text);
     setEdits((prev) => ({ ...prev, [k]: { ...prev[k], [field]: v } }));
   };
+  const leaveCell = (k: string, field: Field) => {
+    // An emptied cell falls back to the stored value when the officer moves on.
+    setTexts((prev) => {
+      if ((prev[`${k}|${field}`] ?? '').trim() !== '') return prev;
+      const out = { ...prev };
+      delete out[`${k}|${field}`];
+      return out;
+    });
+  };
+  const invalidCells = Object.values(texts).filter((v) => v.trim() !== '' && !VALID_NUMBER.test(v.trim())).length;
   const revertCell = (k: string, field: Field) => {
+    setTexts((prev) => {
+      const out = { ...prev };
+      delete out[`${k}|${field}`];
+      return out;
+    });
     setEdits((prev) => {
       const next = { ...prev[k] };
       delete next[field];
@@ -161,7 +184,7 @@ export function QuotasPage() {
   };
 
   const save = useCallback(async () => {
-    if (changes.length === 0 || busy) return;
+    if (changes.length === 0 || busy || invalidCells > 0) return;
     setBusy(true);
     setNotice(null);
     const r = await api['quotas.save']({ changes });
@@ -172,11 +195,12 @@ export function QuotasPage() {
       return;
     }
     setEdits({});
+    setTexts({});
     setWhatIf(null);
     setWhatIfMode(false);
     setNotice(t('quotas.saved', { count: r.value.written }));
     await load();
-  }, [changes, busy, noteError, load, t]);
+  }, [changes, busy, invalidCells, noteError, load, t]);
 
   const replay = async () => {
     const overrides = changes.map(({ schoolId, language, seats }) => ({ schoolId, language, seats }));
@@ -251,25 +275,26 @@ export function QuotasPage() {
         <span className="muted" data-testid="edited-count">{t('quotas.edited', { count: changes.length })}</span>
         {whatIfMode ? (
           <>
-            <button type="button" className="btn" data-testid="what-if-replay" disabled={busy || changes.length === 0} onClick={() => void replay()}>
+            <button type="button" className="btn" data-testid="what-if-replay" disabled={busy || changes.length === 0 || invalidCells > 0} onClick={() => void replay()}>
               {t('quotas.replay')}
             </button>
-            <button type="button" className="btn btn-primary" data-testid="what-if-apply" disabled={busy || !whatIf || changes.length === 0} onClick={() => void save()}>
+            <button type="button" className="btn btn-primary" data-testid="what-if-apply" disabled={busy || !whatIf || changes.length === 0 || invalidCells > 0} onClick={() => void save()}>
               {t('quotas.apply')}
             </button>
           </>
         ) : (
           <>
-            <button type="button" className="btn" disabled={busy || changes.length === 0} onClick={() => setEdits({})}>
+            <button type="button" className="btn" disabled={busy || changes.length === 0} onClick={() => (setEdits({}), setTexts({}))}>
               {t('quotas.discard')}
             </button>
-            <button type="button" className="btn btn-primary" data-testid="quotas-save" disabled={busy || changes.length === 0} onClick={() => void save()} title={t('quotas.saveHint')}>
+            <button type="button" className="btn btn-primary" data-testid="quotas-save" disabled={busy || changes.length === 0 || invalidCells > 0} onClick={() => void save()} title={t('quotas.saveHint')}>
               {t('quotas.save')}
             </button>
           </>
         )}
       </div>
       {whatIfMode && <Alert tone="info">{t('quotas.whatIfExplain')}</Alert>}
+      {invalidCells > 0 && <Alert tone="error" testId="quotas-invalid">{t('quotas.invalidCells', { count: invalidCells })}</Alert>}
       {error && <Alert tone="error" testId="quotas-error">{describeError(t, error)}</Alert>}
       {notice && <Alert tone="ok" testId="quotas-notice">{notice}</Alert>}
       {whatIf && <WhatIfResult result={whatIf} schools={schools} />}
@@ -321,8 +346,10 @@ export function QuotasPage() {
                             data-row={row}
                             data-col={col}
                             data-testid={`${field}-${k}`}
-                            value={value(s, field) ?? ''}
+                            value={texts[`${k}|${field}`] ?? value(s, field) ?? ''}
+                            aria-invalid={invalidText(texts[`${k}|${field}`])}
                             onChange={(e) => setCell(k, field, e.target.value)}
+                            onBlur={() => leaveCell(k, field)}
                             onKeyDown={(e) => onCellKey(e, row, col, k, field)}
                             onFocus={(e) => e.currentTarget.select()}
                           />
