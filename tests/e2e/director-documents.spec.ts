@@ -197,3 +197,36 @@ test('a long order prints on several A4 pages', async ({ page }) => {
   expect(pages).toBeGreaterThanOrEqual(2);
   console.log(`school.children: ${list.value!.children.length} children in ${listMs} ms (bridge round trip); order of ${ready.length} children: ${pages} A4 pages`);
 });
+
+test('on the last day every child still owing documents is at risk, and the list sorts', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.goto(harness.url);
+  await signIn(page, 'district');
+  await page.getByTestId('demo-clock-toggle').click();
+  await page.getByTestId('demo-clock-last-day').click();
+  await expect(page.getByTestId('demo-clock-now')).toContainText('2026');
+  await expect.poll(async () => (await callApi<{ now: string }>(page, 'clock.get')).value!.now.slice(0, 10)).toBe('2026-09-14');
+  await page.getByTestId('user-menu').click();
+  await page.getByTestId('sign-out').click();
+
+  await signIn(page, 'director');
+  await chooseLanguage(page, 'ru');
+  await page.locator('a[data-nav="mySchool"]').click();
+  const list = (await callApi<{ children: Child[] }>(page, 'school.children')).value!.children;
+  const owing = list.filter((c) => c.status === 'registered');
+  expect(owing.length).toBeGreaterThan(0);
+  expect(owing.every((c) => c.daysLeft === 1)).toBe(true);
+  await expect(page.getByTestId('school-at-risk').locator('.card-value')).toHaveText(String(owing.length));
+  await page.getByTestId('school-risk-only').check();
+  await expect(page.locator('[data-testid="school-table"] tbody tr')).toHaveCount(owing.length);
+  await expect(page.locator('[data-testid="school-table"] .risk-badge').first()).toHaveText(str('ru', 'school.atRisk'));
+  await page.getByTestId('school-risk-only').uncheck();
+  // Sort by name, then the other way round.
+  const names = list.map((c) => c.childName).sort((a, b) => a.localeCompare(b, 'ru'));
+  await page.locator('button[data-sort="childName"]').click();
+  await expect(page.locator('th[aria-sort="ascending"] button[data-sort="childName"]')).toBeVisible();
+  await expect(page.locator('[data-testid="school-table"] tbody tr').first().locator('td').first()).toContainText(names[0]!);
+  await page.locator('button[data-sort="childName"]').click();
+  await expect(page.locator('[data-testid="school-table"] tbody tr').first().locator('td').first()).toContainText(names[names.length - 1]!);
+  await page.screenshot({ path: 'test-results/director-documents/my-school-last-day-ru.png' });
+});
