@@ -3,7 +3,7 @@
 // compact charts on the officer's dashboard, and a chart saved as a PNG.
 import { readFile } from 'node:fs/promises';
 import { test, expect } from './support/fixtures';
-import { LOCALES, chooseLanguage, signIn, type Lang } from './support/app';
+import { LOCALES, callApi, chooseLanguage, signIn, type Lang } from './support/app';
 
 const CHARTS = ['per-day', 'fill', 'documents', 'privileges', 'overflow'] as const;
 
@@ -45,4 +45,13 @@ test('a chart is saved as a PNG image', async ({ page }) => {
   const bytes = await readFile((await download.path())!);
   expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
   expect(bytes.length).toBeGreaterThan(2000);
+});
+
+test('the dashboard charts are the district officer\'s only', async ({ page }) => {
+  await page.goto('./');
+  await signIn(page, 'director');
+  await expect(page.getByTestId('dashboard')).toBeVisible();
+  await expect(page.getByTestId('dashboard-charts')).toHaveCount(0);
+  const r = await callApi(page, 'reports.charts');
+  expect(r.ok ? 'ok' : r.error!.code).toBe('forbidden');
 });

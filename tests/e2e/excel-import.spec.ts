@@ -57,6 +57,7 @@ test('officer: a bad row is named with its row; a clean change is previewed, con
   await expect(issues.filter({ hasText: `row 2, column «Seats` })).toContainText(ISSUE_TEXT.negative.en);
   await expect(issues.filter({ hasText: `row ${badRow}` })).toContainText(ISSUE_TEXT.unknown_school.en);
   await expect(page.getByTestId('excel-confirm')).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/excel-import-errors-en.png' });
   const after = await callApi<{ totals: { events: number } }>(page, 'dashboard.get');
   expect(after.value!.totals.events).toBe(before.value!.totals.events);
 
@@ -69,6 +70,7 @@ test('officer: a bad row is named with its row; a clean change is previewed, con
   await expect(page.getByTestId('excel-changes')).toBeVisible();
   await expect(page.getByTestId('excel-changes')).toContainText(`${seats} → ${seats + 2}`);
   await expect(page.getByTestId('excel-counts')).toContainText(en.quotasChanged.replace('{{n}}', '1'));
+  await page.screenshot({ path: 'test-results/excel-import-preview-en.png' });
   await page.getByTestId('excel-confirm').click();
   await expect(page.getByTestId('excel-written')).toHaveText(en.written_one.replace('{{count}}', '1'));
   const list = await callApi<{ schools: { schoolId: string; streams: { language: string; quota: number }[] }[] }>(page, 'schools.list');

@@ -25,6 +25,7 @@ test('officer: export the streams report to Excel in Russian and read the file b
   const download = await downloadStarted;
   expect(download.suggestedFilename()).toMatch(/^kabyl-streams-ru-.*\.xlsx$/);
   await expect(page.getByTestId('report-saved')).toBeVisible();
+  await page.screenshot({ path: 'test-results/reports-export-en.png' });
 
   const bytes = await readFile((await download.path())!);
   expect(bytes.subarray(0, 4).toString('latin1')).toBe('PK\u0003\u0004');
@@ -52,6 +53,7 @@ test('officer: print a report as A4 pages with a header', async ({ page }) => {
   await expect(sheet.locator('.print-title')).toHaveText(REPORT_TITLES.daily.ky);
   await expect(sheet.getByTestId('report-print-table').locator('tbody tr').first()).toBeVisible();
   await expect(sheet.locator('.print-head-org')).not.toBeEmpty();
+  await page.screenshot({ path: 'test-results/reports-print-ky.png' });
   await page.getByTestId('print-close').click();
   await expect(page.getByTestId('print-page')).toHaveCount(0);
 });

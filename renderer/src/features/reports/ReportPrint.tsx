@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type Res } from '../../bridge';
 import type { Lang, ReportName } from '../../../../shared/reports/labels';
-import { formatNumber } from '../../i18n/formatting';
+import { formatDateTime, formatNumber } from '../../i18n/formatting';
 import { Loading } from '../../ui/Loading';
 import { PrintPage, PrintSheet } from '../../ui/print';
 import { useSession } from '../auth/SessionContext';
@@ -42,7 +42,7 @@ export function ReportPrint({ report, lang, onClose }: { report: ReportName; lan
           district={store?.districtName ?? ''}
           title={rows.title}
           subtitle={[
-            rows.asOf ? tt('reports.printAsOf', { date: rows.asOf.slice(0, 16).replace('T', ' ') }) : null,
+            rows.asOf ? tt('reports.printAsOf', { date: formatDateTime(rows.asOf, lang) }) : null,
             rows.total > rows.rows.length
               ? tt('reports.printFirst', { shown: formatNumber(rows.rows.length, lang), total: formatNumber(rows.total, lang) })
               : tt('reports.printAll', { total: formatNumber(rows.total, lang) }),
