@@ -19,11 +19,11 @@ refused event, and counts.
 
 Exit codes: 0 replayed; 2 a malformed log or bad arguments ("line N: ..." on stderr).`;
 
-export function replayCommand(args: string[], io: Io): number {
+export async function replayCommand(args: string[], io: Io): Promise<number> {
   const rest = [...args];
   const at = takeOption(rest, '--at');
   if (rest.length !== 1) throw new UsageError('replay takes exactly one LOG.jsonl (or - for stdin)', replayHelp);
-  const engine = replayFile(rest[0], at);
+  const engine = await replayFile(rest[0], at);
   if (io.stdoutFd === undefined) {
     io.out(replayJson(engine) + '\n');
   } else {

@@ -2,13 +2,12 @@
 // format v1 while the main thread replays it, and reports the first malformed
 // line (or that there is none). See parallelReplay.ts.
 import { parentPort, workerData } from 'node:worker_threads';
-import type { MessagePort } from 'node:worker_threads';
 import { LogError, parseEventLine } from '../../shared/log/parseLine';
 import { forEachLine } from './readLines';
 
 export type ValidationVerdict = { kind: 'ok' } | { kind: 'malformed'; line: number; message: string } | { kind: 'failed'; message: string };
 
-const { file, signal, port } = workerData as { file: string; signal: Int32Array; port: MessagePort };
+const { file, signal } = workerData as { file: string; signal: Int32Array };
 
 let verdict: ValidationVerdict = { kind: 'ok' };
 let n = 0;
@@ -20,8 +19,6 @@ try {
 } catch (e) {
   verdict = e instanceof LogError ? { kind: 'malformed', line: e.line ?? n, message: e.message } : { kind: 'failed', message: String((e as Error).message ?? e) };
 }
-port.postMessage(verdict);
-// 1: the whole log is well-formed; 2: it is not (the main thread may stop replaying).
+// 1: the whole log is well-formed; 2: it is not (the main thread may stop replaying early).
 Atomics.store(signal, 0, verdict.kind === 'ok' ? 1 : 2);
-Atomics.notify(signal, 0);
-parentPort?.close();
+parentPort!.postMessage(verdict);
