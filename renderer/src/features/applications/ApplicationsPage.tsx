@@ -30,15 +30,15 @@ function columns(t: TFunction, lang: string): ColumnDef<Slot>[] {
   // An accessor per column: TanStack only lets a column with one be sorted (main does the sorting).
   const value = (id: RegistrySort) => (r: Slot) => ('pending' in r ? null : (r as Record<string, unknown>)[id]);
   const list: ColumnDef<Slot>[] = [
-    { id: 'childName', header: t('applications.col.child'), size: 220, cell: cell((r) => r.childName) },
-    { id: 'pin', header: t('applications.col.pin'), size: 140, cell: cell((r) => <span className="reg-mono">{r.pin ?? '—'}</span>) },
-    { id: 'status', header: t('applications.col.status'), size: 150, cell: cell((r) => <span className={`reg-status reg-status-${r.status}`}>{t(`status.${r.status}`)}</span>) },
-    { id: 'schoolId', header: t('applications.col.school'), size: 200, cell: cell((r) => r.schoolName ?? r.schoolId) },
+    { id: 'childName', header: t('applications.col.child'), size: 210, cell: cell((r) => r.childName) },
+    { id: 'pin', header: t('applications.col.pin'), size: 130, cell: cell((r) => <span className="reg-mono">{r.pin ?? '—'}</span>) },
+    { id: 'status', header: t('applications.col.status'), size: 140, cell: cell((r) => <span className={`reg-status reg-status-${r.status}`}>{t(`status.${r.status}`)}</span>) },
+    { id: 'schoolId', header: t('applications.col.school'), size: 170, cell: cell((r) => r.schoolName ?? r.schoolId) },
     { id: 'language', header: t('applications.col.language'), size: 100, cell: cell((r) => streamLanguageName(t, r.language)) },
     { id: 'stage', header: t('applications.col.stage'), size: 60, cell: cell((r) => (r.stage === null ? '—' : String(r.stage))) },
-    { id: 'basis', header: t('applications.col.basis'), size: 150, cell: cell((r) => (r.basis ? t(`basis.${r.basis}`) : '—')) },
-    { id: 'privilege', header: t('applications.col.privilege'), size: 130, cell: cell((r) => (r.privilege === 'none' ? '—' : t(`privilege.${r.privilege}`))) },
-    { id: 'submittedAt', header: t('applications.col.submitted'), size: 170, cell: cell((r) => formatDateTime(r.submittedAt, lang)) },
+    { id: 'basis', header: t('applications.col.basis'), size: 140, cell: cell((r) => (r.basis ? t(`basis.${r.basis}`) : '—')) },
+    { id: 'privilege', header: t('applications.col.privilege'), size: 120, cell: cell((r) => (r.privilege === 'none' ? '—' : t(`privilege.${r.privilege}`))) },
+    { id: 'submittedAt', header: t('applications.col.submitted'), size: 160, cell: cell((r) => formatDateTime(r.submittedAt, lang)) },
     { id: 'orderNumber', header: t('applications.col.order'), size: 80, cell: cell((r) => r.orderNumber ?? '—') },
   ];
   return list.map((c) => ({ ...c, accessorFn: value(c.id as RegistrySort) }) as ColumnDef<Slot>);
