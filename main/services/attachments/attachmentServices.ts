@@ -35,6 +35,16 @@ export async function subjectAttachments(ctx: ServiceContext, subject: Subject):
   return raw === null ? [] : (JSON.parse(raw) as Attachment[]);
 }
 
+/** Every subject's attachments of one kind in one read: the lists screens show. */
+export async function attachmentsByKind(ctx: ServiceContext, kind: Subject['kind']): Promise<Map<string, Attachment[]>> {
+  const prefix = `attachments:${kind}:`;
+  const out = new Map<string, Attachment[]>();
+  for (const [key, value] of Object.entries(await requireStore(ctx).queries.settings.all())) {
+    if (key.startsWith(prefix)) out.set(key.slice(prefix.length), JSON.parse(value) as Attachment[]);
+  }
+  return out;
+}
+
 /**
  * The subject exists, the caller's role handles it, and a director only reaches
  * claims of their own school. `forWrite`: the claim must still be pending, the case open.

@@ -9,7 +9,8 @@ import { CASE_REASON_KINDS, type CommissionCase } from '../../../shared/ipc/chan
 import type { Case } from '../../../shared/engine/model';
 import type { Engine } from '../../../shared/engine/engine';
 import { invalid, notFound } from '../../ipc/errors';
-import { attachmentRefs, subjectAttachments } from '../attachments/attachmentServices';
+import type { Attachment } from '../../../shared/ipc/channels/attachments';
+import { attachmentRefs, attachmentsByKind } from '../attachments/attachmentServices';
 import { requireStore, type ServiceContext } from '../context';
 import { eventInstant, recordEvent } from '../events/recordEvents';
 import type { StorePort } from '../storePort';
@@ -60,14 +61,26 @@ async function caseExtras(store: StorePort): Promise<Map<string, CaseExtras>> {
   return out;
 }
 
-/** A member's display name for the screens and the printed sheet; the log keeps the username. */
-async function displayName(store: StorePort, username: string | null | undefined): Promise<string | null> {
-  if (!username) return null;
-  return (await store.findUser(username))?.displayName ?? null;
+/** What one listing reads once for all its cases: files per case, members' display names. */
+interface Lookups {
+  files: Map<string, Attachment[]>;
+  names: Map<string, Promise<string | null>>;
+  store: StorePort;
 }
 
-async function toDto(ctx: ServiceContext, engine: Engine, c: Case, x: CaseExtras | undefined): Promise<CommissionCase> {
-  const store = requireStore(ctx);
+/** A member's display name for the screens and the printed sheet; the log keeps the username. */
+function displayName(l: Lookups, username: string | null | undefined): Promise<string | null> {
+  if (!username) return Promise.resolve(null);
+  let name = l.names.get(username);
+  if (!name) l.names.set(username, (name = l.store.findUser(username).then((u) => u?.displayName ?? null)));
+  return name;
+}
+
+async function lookups(ctx: ServiceContext): Promise<Lookups> {
+  return { files: await attachmentsByKind(ctx, 'case'), names: new Map(), store: requireStore(ctx) };
+}
+
+async function toDto(l: Lookups, engine: Engine, c: Case, x: CaseExtras | undefined): Promise<CommissionCase> {
   return {
     caseId: c.id,
     status: c.status,
@@ -79,17 +92,17 @@ async function toDto(ctx: ServiceContext, engine: Engine, c: Case, x: CaseExtras
     notes: x?.notes ?? null,
     openedAt: c.openedAt,
     openedBy: x?.openedBy ?? null,
-    openedByName: await displayName(store, x?.openedBy),
+    openedByName: await displayName(l, x?.openedBy),
     decidedAt: c.decidedAt,
     decidedBy: x?.decidedBy ?? null,
-    decidedByName: await displayName(store, x?.decidedBy),
+    decidedByName: await displayName(l, x?.decidedBy),
     schoolId: c.schoolId,
     schoolName: c.schoolId === null ? null : (engine.schools.get(c.schoolId)?.name ?? c.schoolId),
     language: c.language,
     decisionNote: x?.decisionNote ?? c.note ?? null,
     justification: x?.justification ?? null,
     beyondQuota: x?.beyondQuota ?? false,
-    attachments: await subjectAttachments(ctx, { kind: 'case', id: c.id }),
+    attachments: l.files.get(c.id) ?? [],
   };
 }
 
@@ -98,14 +111,13 @@ async function oneCase(ctx: ServiceContext, caseId: string): Promise<CommissionC
   const engine = await store.engine();
   const c = engine.cases.get(caseId);
   if (!c) throw notFound(`caseId: no case ${caseId}`);
-  return toDto(ctx, engine, c, (await caseExtras(store)).get(caseId));
+  return toDto(await lookups(ctx), engine, c, (await caseExtras(store)).get(caseId));
 }
 
 export async function listCases(_: object, ctx: ServiceContext): Promise<Res<'commission.cases'>> {
   const store = requireStore(ctx);
-  const [engine, extras] = await Promise.all([store.engine(), caseExtras(store)]);
-  const cases: CommissionCase[] = [];
-  for (const c of engine.cases.values()) cases.push(await toDto(ctx, engine, c, extras.get(c.id)));
+  const [engine, extras, l] = await Promise.all([store.engine(), caseExtras(store), lookups(ctx)]);
+  const cases = await Promise.all([...engine.cases.values()].map((c) => toDto(l, engine, c, extras.get(c.id))));
   // Open cases first (they are the work), then the newest decisions.
   const rank = { open: 0, placed: 1, declined: 1 } as const;
   cases.sort((a, b) => rank[a.status] - rank[b.status] || b.openedAt.localeCompare(a.openedAt) || a.caseId.localeCompare(b.caseId));

@@ -4,14 +4,14 @@
 import type { Req, Res } from '../../../shared/ipc/contract';
 import type { Claim } from '../../../shared/ipc/channels/privileges';
 import { forbidden, invalid, notFound } from '../../ipc/errors';
-import { attachmentRefs, subjectAttachments } from '../attachments/attachmentServices';
+import { attachmentRefs, attachmentsByKind } from '../attachments/attachmentServices';
 import { requireStore, schoolScope, type ServiceContext } from '../context';
 import { eventInstant, recordEvent } from '../events/recordEvents';
 
 export async function privilegeQueue(_: object, ctx: ServiceContext): Promise<Res<'privileges.queue'>> {
   const store = requireStore(ctx);
   const scope = schoolScope(ctx);
-  const engine = await store.engine();
+  const [engine, files] = await Promise.all([store.engine(), attachmentsByKind(ctx, 'claim')]);
   const claims: Claim[] = [];
   // The live engine holds every application in memory; a pass over it is a few
   // milliseconds even at 200k, and it is the state the review will be judged on.
@@ -30,7 +30,7 @@ export async function privilegeQueue(_: object, ctx: ServiceContext): Promise<Re
       status: a.status,
       submittedAt: a.submittedAt,
       registeredAddress: a.registeredAddress,
-      attachments: await subjectAttachments(ctx, { kind: 'claim', id: a.id }),
+      attachments: files.get(a.id) ?? [],
     });
   }
   claims.sort((x, y) => x.submittedAt.localeCompare(y.submittedAt) || x.applicationId.localeCompare(y.applicationId));
