@@ -110,9 +110,12 @@ test('quotas: Escape reverts a cell, warnings filter, a school norm raises a war
   await page.keyboard.press('Control+A');
   await page.keyboard.type('999');
   await expect(seats.locator('xpath=..')).toHaveClass(/edited/);
+  // The warnings follow what is typed: 999 seats in a handful of classes is a sanitary breach.
+  await expect(page.locator(`tr[data-stream="${key}"] .warn-far_above`)).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(seats).toHaveValue(String(s.quota));
   await expect(seats.locator('xpath=..')).not.toHaveClass(/edited/);
+  if (!s.warnings.includes('far_above')) await expect(page.locator(`tr[data-stream="${key}"] .warn-far_above`)).toHaveCount(0);
   // An emptied cell can be typed into afresh; text that is no number blocks the save until fixed.
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Backspace');

@@ -9,6 +9,7 @@ import { api, type ApiError, type Res } from '../../bridge';
 import { describeError } from '../../i18n/describeError';
 import { formatDateTime, formatNumber } from '../../i18n/formatting';
 import { STREAM_LANGUAGES } from '../../i18n/domainValues';
+import { assessStream } from '../../../../shared/district/classNorms';
 import { Alert } from '../../ui/Alert';
 import { Loading } from '../../ui/Loading';
 import { useSession } from '../auth/SessionContext';
@@ -323,6 +324,10 @@ export function QuotasPage() {
                 const seats = value(s, 'seats') ?? 0;
                 const classes = value(s, 'classes');
                 const perClass = classes ? Math.round((seats / classes) * 10) / 10 : null;
+                // Warnings follow the typed values (the same shared rules main applies), so
+                // the officer sees a breach or an overflow before saving it.
+                const edited = isEdited(s, 'seats') || isEdited(s, 'classes');
+                const warnings = edited && school ? assessStream({ quota: seats, occupied: s.occupied, classes }, school).warnings : s.warnings;
                 return (
                   <FragmentRow key={k}>
                     <tr data-stream={k} className={first ? 'school-first' : undefined}>
@@ -360,7 +365,7 @@ export function QuotasPage() {
                       <td className="num" data-testid={`free-${k}`}>{n(s.free)}</td>
                       <td className={`num${s.overflow > 0 ? ' overflow' : ''}`}>{s.overflow > 0 ? n(s.overflow) : '—'}</td>
                       <td>
-                        {s.warnings.map((w) => (
+                        {warnings.map((w) => (
                           <span key={w} className={`warn warn-${w}`}>
                             {warningLabel(t, w)}
                           </span>
