@@ -40,6 +40,10 @@ export class ImportCancelledError extends Error {
 }
 
 const DEFAULT_CHUNK = 1 << 20;
+// Text is decoded in slices small enough to stay out of V8's large-object space
+// (see main/cli/readLines.ts): megabyte strings filled the old generation with
+// dead text and made every major GC mark the whole engine again.
+const DECODE_SLICE = 1 << 15;
 /** about 50k events: below it, updating the indexes row by row is cheaper than rebuilding them */
 const BULK_BYTES = 16 << 20;
 
@@ -62,7 +66,7 @@ export async function importLogFile(writer: LogWriter, path: string, options: Im
         if (options.signal?.aborted) throw new ImportCancelledError();
         const { bytesRead } = await file.read(buf, 0, buf.length, null);
         if (bytesRead === 0) break;
-        split.push(decoder.write(buf.subarray(0, bytesRead)));
+        for (let i = 0; i < bytesRead; i += DECODE_SLICE) split.push(decoder.write(buf.subarray(i, Math.min(i + DECODE_SLICE, bytesRead))));
         progress.bytesRead += bytesRead;
         progress.eventsAdded = tx.added;
         progress.duplicates = tx.duplicates;
