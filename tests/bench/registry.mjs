@@ -129,7 +129,18 @@ console.log(`${results.length} queries, ${RUNS} runs each; ${over.length} over t
 // Verify (a full replay plus the chain walk) once: the audit's "Verify" button on this store.
 if (process.env.KABYL_BENCH_VERIFY !== '0') {
   const t = performance.now();
-  const v = await call('audit.verify', {});
+  const verifying = call('audit.verify', {});
+  // Meanwhile the officer keeps scrolling: how long does a registry window take while verify runs?
+  const during = [];
+  for (let i = 0; i < 10; i++) {
+    await new Promise((r) => setTimeout(r, 1000));
+    const s = performance.now();
+    await call('applications.list', { sort: 'childName', offset: i * 10_000, limit: LIMIT });
+    during.push(performance.now() - s);
+  }
+  const v = await verifying;
+  during.sort((a, b) => a - b);
+  console.log(`registry window while verify runs: p50 ${pct(during, 50).toFixed(1)} ms, max ${during[during.length - 1].toFixed(1)} ms`);
   console.log(`audit.verify: ${v.events} events, projections ${v.projections.ok ? 'match' : `differ (${v.projections.count})`}, chain ${v.chain.ok ? 'intact' : `broken at ${v.chain.brokenAt}`}: ${((performance.now() - t) / 1000).toFixed(1)} s`);
 }
 await app.close();
