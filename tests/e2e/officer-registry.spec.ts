@@ -1,7 +1,7 @@
 // Issue 4, officer: the applications registry. On a private demo (the spec
-// records a withdrawal): filter by status and sort by name, search a child by
-// PIN, open it and read its history; then record a withdrawal on the parent's
-// written request and see the status change in the pane and the table; a second
+// records a withdrawal): filter by status and sort by name, save that filter,
+// apply and delete it, search a child by PIN, open it and read its history;
+// then record a withdrawal on the parent's written request and see the status change in the pane and the table; a second
 // withdrawal of the same child is refused in the user's language.
 import { test, expect } from './support/fixtures';
 import { LOCALES, callApi, chooseLanguage, signIn } from './support/app';
@@ -48,6 +48,19 @@ test('officer: filters and sorts the registry, opens a child, records a withdraw
   await page.locator('button[data-sort="childName"]').click();
   const byNameDesc = await callApi<{ rows: Row[] }>(page, 'applications.list', { status: ['refused'], sort: 'childName', direction: 'desc', limit: 5 });
   await expect(table.locator('tbody tr[data-application-id]').first()).toHaveAttribute('data-application-id', byNameDesc.value!.rows[0]!.id);
+
+  // Save this view, clear it, apply it again from the list, then delete it.
+  await page.getByTestId('saved-name').fill('Refused, Z to A');
+  await page.getByTestId('saved-save').click();
+  await expect(page.getByTestId('saved-filters')).toHaveValue('Refused, Z to A');
+  await page.getByTestId('filter-clear').click();
+  await expect(page.getByTestId('registry-total')).toHaveAttribute('data-total', String(all.value!.total));
+  await page.getByTestId('saved-filters').selectOption('');
+  await page.getByTestId('saved-filters').selectOption('Refused, Z to A');
+  await expect(page.getByTestId('registry-total')).toHaveAttribute('data-total', String(refused.value!.total));
+  await expect(page.getByTestId('filter-status')).toHaveValue('refused');
+  await page.getByTestId('saved-delete').click();
+  await expect(page.getByTestId('saved-filters').locator('option')).toHaveCount(1);
 
   // Scrolling far down fetches that window from main: the rows there are real rows.
   await page.getByTestId('filter-clear').click();
