@@ -1,8 +1,8 @@
 // Issue 4, officer: the applications registry. On a private demo (the spec
 // records a withdrawal): filter by status and sort by name, save that filter,
 // apply and delete it, search a child by PIN, open it and read its history;
-// then record a withdrawal on the parent's written request and see the status change in the pane and the table; a second
-// withdrawal of the same child is refused in the user's language.
+// then record a withdrawal on the parent's written request and see the status
+// change in the pane and the table; a second withdrawal is refused.
 import { test, expect } from './support/fixtures';
 import { LOCALES, callApi, chooseLanguage, signIn } from './support/app';
 import { startPrivateHarness, type PrivateHarness } from './support/privateHarness';
