@@ -35,16 +35,25 @@ const HOLDS_SEAT = new Set(['registered', 'documents_received', 'enrolled']);
  * right after its school's first registration.
  */
 export function whatIfQuotas(events: Iterable<LogEvent>, overrides: QuotaOverride[]): WhatIfResult {
-  const wanted = new Map(overrides.map((o) => [streamKey(o.schoolId, o.language), o]));
   const actual = new Engine();
   const sandbox = new Engine();
-  const seeded = new Set<string>();
+  const feed = sandboxFeeder(sandbox, overrides);
   for (const e of events) {
     actual.ingest(e);
+    feed(e);
+  }
+  return compareOutcomes(actual, sandbox, overrides);
+}
+
+/** Feeds a sandbox engine the log one event at a time, with the overridden quotas. */
+export function sandboxFeeder(sandbox: Engine, overrides: QuotaOverride[]): (e: LogEvent) => void {
+  const wanted = new Map(overrides.map((o) => [streamKey(o.schoolId, o.language), o]));
+  const seeded = new Set<string>();
+  return (e) => {
     if (e.type === 'quota.set') {
       const o = wanted.get(streamKey(e.data.schoolId, e.data.language));
       sandbox.ingest(o ? ({ ...e, data: { ...e.data, seats: o.seats } } as LogEvent) : e);
-      continue;
+      return;
     }
     sandbox.ingest(e);
     if (e.type === 'school.registered') {
@@ -55,7 +64,12 @@ export function whatIfQuotas(events: Iterable<LogEvent>, overrides: QuotaOverrid
         sandbox.ingest({ id: `what-if:${key}`, type: 'quota.set', at: e.at, data: { schoolId: o.schoolId, language: o.language, seats: o.seats } });
       }
     }
-  }
+  };
+}
+
+/** Whose outcome differs between the real fold (`actual`) and the sandbox, and the streams that moved. */
+export function compareOutcomes(actual: Engine, sandbox: Engine, overrides: QuotaOverride[]): WhatIfResult {
+  const wanted = new Set(overrides.map((o) => streamKey(o.schoolId, o.language)));
   const changes: OutcomeChange[] = [];
   let gained = 0, lost = 0;
   for (const after of sandbox.applications.values()) {
