@@ -1,33 +1,45 @@
 // The `kabyl` command line: the same engine as the app, over files.
 import { LogError } from '../../shared/log/parseLine';
-import { replayCommand, replayHelp } from './replayCommand';
-import { generateCommand, generateHelp } from './generateCommand';
-import { reportCommand, reportHelp } from './reportCommand';
-import { templateCommand, templateHelp } from './templateCommand';
-import { importCommand, importHelp } from './importCommand';
-import { rebuildCommand, rebuildHelp, verifyCommand, verifyHelp } from './storeCheckCommands';
 import { type Io, UsageError } from './io';
 import { ReaderGone } from './writeOut';
 
 interface Command {
-  summary: string;
   help: string;
   run(args: string[], io: Io): number | Promise<number>;
 }
 
-const commands: Record<string, Command> = {
-  replay: { summary: 'replay a campaign log and print every placement as JSON', help: replayHelp, run: replayCommand },
-  generate: { summary: 'write a realistic campaign log (demo and benchmark data)', help: generateHelp, run: generateCommand },
-  report: { summary: 'write a report (applications, streams, orders, ...) as an Excel workbook', help: reportHelp, run: reportCommand },
-  template: { summary: 'write the Excel template for importing schools, catchments and quotas', help: templateHelp, run: templateCommand },
-  import: { summary: 'import a campaign log into a store file (all of it or nothing)', help: importHelp, run: importCommand },
-  verify: { summary: "check a store's tables and hash chain against its own log", help: verifyHelp, run: verifyCommand },
-  rebuild: { summary: "rewrite a store's tables from its own log", help: rebuildHelp, run: rebuildCommand },
+// Each command's code loads only when it runs: `kabyl replay` must not pay for
+// TypeORM, SQLite and exceljs, which the store and report commands need.
+const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {
+  replay: {
+    summary: 'replay a campaign log and print every placement as JSON',
+    load: async () => import('./replayCommand').then((m) => ({ help: m.replayHelp, run: m.replayCommand })),
+  },
+  generate: {
+    summary: 'write a realistic campaign log (demo and benchmark data)',
+    load: async () => import('./generateCommand').then((m) => ({ help: m.generateHelp, run: m.generateCommand })),
+  },
+  report: {
+    summary: 'write a report (applications, streams, orders, ...) as an Excel workbook',
+    load: async () => import('./reportCommand').then((m) => ({ help: m.reportHelp, run: m.reportCommand })),
+  },
+  template: {
+    summary: 'write the Excel template for importing schools, catchments and quotas',
+    load: async () => import('./templateCommand').then((m) => ({ help: m.templateHelp, run: m.templateCommand })),
+  },
+  import: {
+    summary: 'import a campaign log into a store file (all of it or nothing)',
+    load: async () => import('./importCommand').then((m) => ({ help: m.importHelp, run: m.importCommand })),
+  },
+  verify: {
+    summary: "check a store's tables and hash chain against its own log",
+    load: async () => import('./storeCheckCommands').then((m) => ({ help: m.verifyHelp, run: m.verifyCommand })),
+  },
+  rebuild: {
+    summary: "rewrite a store's tables from its own log",
+    load: async () => import('./storeCheckCommands').then((m) => ({ help: m.rebuildHelp, run: m.rebuildCommand })),
+  },
 };
-
-export function registerCommand(name: string, command: Command): void {
-  commands[name] = command;
-}
 
 function mainHelp(): string {
   const width = Math.max(...Object.keys(commands).map((n) => n.length));
@@ -49,14 +61,15 @@ export async function main(argv: string[], io: Io): Promise<number> {
   const [name, ...args] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     const topic = name === 'help' ? commands[args[0]] : undefined;
-    io.out((topic ? topic.help : mainHelp()) + '\n');
+    io.out((topic ? (await topic.load()).help : mainHelp()) + '\n');
     return name === undefined ? 2 : 0;
   }
-  const command = commands[name];
-  if (!command) {
+  const entry = commands[name];
+  if (!entry) {
     io.err(`kabyl: unknown command "${name}"\n\n${mainHelp()}\n`);
     return 2;
   }
+  const command = await entry.load();
   if (args.includes('--help') || args.includes('-h')) {
     io.out(command.help + '\n');
     return 0;

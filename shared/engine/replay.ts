@@ -48,16 +48,10 @@ export class Replayer {
     this.apply(parseEventLine(text, n), n);
   }
 
-  /**
-   * A line whose validation happens elsewhere, at the same time (the CLI
-   * validates on a second thread). The engine may then see a malformed event
-   * and throw anything; the caller must discard this replayer's state unless
-   * the validator accepted every line up to the last one given here.
-   */
-  unvalidatedLine(text: string): void {
-    const n = ++this.lineNo;
-    if (isBlank(text)) return;
-    this.apply(JSON.parse(text) as LogEvent, n);
+  /** An event already validated elsewhere (the CLI's reading thread), from line `line`. */
+  applyAt(event: LogEvent, line: number): void {
+    this.lineNo = line;
+    this.apply(event, line);
   }
 
   get lines(): number {
@@ -80,8 +74,8 @@ export class Replayer {
   }
 
   /** Ends the input without building the output document (the CLI writes JSON straight from the engine). */
-  close(at?: string): Engine {
-    if (this.engine.campaign === null) throw new LogError('the log is empty: it must begin with campaign.opened', this.lineNo + 1);
+  close(at?: string, lines = this.lineNo): Engine {
+    if (this.engine.campaign === null) throw new LogError('the log is empty: it must begin with campaign.opened', lines + 1);
     if (at !== undefined) this.engine.advanceTo(at);
     return this.engine;
   }

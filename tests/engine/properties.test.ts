@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { Engine } from '../../shared/engine/engine';
 import { ACTIVE_STATUSES, streamKey } from '../../shared/engine/model';
 import { replayJson, replayOutput, replayText } from '../../shared/engine/replay';
+import { decodeEssentials, encodeEssentials, essentials } from '../../shared/engine/essentials';
 import type { LogEvent } from '../../shared/log/events';
 import { ALL_DOCUMENTS, CALENDAR, T, pin } from '../support/logBuilder';
 
@@ -220,6 +221,30 @@ describe('engine properties', () => {
 });
 
 describe('the CLI document', () => {
+  it("replaying the events' encoded essentials decides exactly what replaying the events does", () => {
+    fc.assert(
+      fc.property(campaignLog, (events) => {
+        const full = new Engine({ details: false });
+        const lean = new Engine({ details: false });
+        for (const e of events) {
+          full.ingest(e);
+          lean.ingest(decodeEssentials(encodeEssentials(e)));
+        }
+        expect(replayJson(lean)).toBe(replayJson(full));
+      }),
+      runs,
+    );
+  });
+
+  it('essentials survive fields holding the separator, privilege claims and any item list', () => {
+    const sub = { id: 'a\u0001b', type: 'application.submitted', at: '2026-04-11T09:00:00+06:00', data: { applicationId: 'A', child: { pin: '1', lastName: 'x', firstName: 'y', citizenship: 'KG' }, guardian: { pin: '2', email: 'e', phone: 'p' }, schoolId: 'S', language: 'ky', registeredAddress: 'R', privilege: { category: 'military' } } } as unknown as LogEvent;
+    expect(decodeEssentials(encodeEssentials(sub))).toEqual(essentials(sub));
+    const docs = { id: 'd', type: 'documents.received', at: '2026-08-01T00:00:00+06:00', data: { applicationId: 'A', items: ['passport', 'photos'] } } as unknown as LogEvent;
+    expect(decodeEssentials(encodeEssentials(docs))).toEqual(essentials(docs));
+    const plain = { ...sub, id: 'p', data: { ...(sub.data as object), privilege: undefined } } as unknown as LogEvent;
+    expect((decodeEssentials(encodeEssentials(plain)).data as { privilege?: unknown }).privilege).toBeUndefined();
+  });
+
   it('an engine without display details decides exactly the same', () => {
     fc.assert(
       fc.property(campaignLog, (events) => {
