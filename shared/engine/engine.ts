@@ -107,22 +107,28 @@ export class Engine {
    * time going backwards) throws a LogError and changes nothing.
    */
   ingest(event: LogEvent): Outcome {
-    if (this.seen.has(event.id)) {
+    // One hash lookup instead of two (has, then add): the set's size tells whether the id was new.
+    const seenBefore = this.seen.size;
+    this.seen.add(event.id);
+    if (this.seen.size === seenBefore) {
       this.stats.duplicates++;
       return { kind: 'duplicate' };
     }
-    if (this.campaign === null && event.type !== 'campaign.opened') {
-      throw new LogError(`the first event must be campaign.opened, not ${event.type}`);
-    }
-    if (this.campaign !== null && event.type === 'campaign.opened') {
-      throw new LogError('a second campaign.opened: a log holds exactly one campaign');
-    }
     const at = parseInstant(event.at);
-    if (at < this.clock) {
-      throw new LogError(`at ${event.at} is earlier than the previous event's ${this.lastAt}`);
+    const broken =
+      this.campaign === null && event.type !== 'campaign.opened'
+        ? `the first event must be campaign.opened, not ${event.type}`
+        : this.campaign !== null && event.type === 'campaign.opened'
+          ? 'a second campaign.opened: a log holds exactly one campaign'
+          : at < this.clock
+            ? `at ${event.at} is earlier than the previous event's ${this.lastAt}`
+            : null;
+    if (broken !== null) {
+      // A log broken here changes nothing, not even the ids seen.
+      this.seen.delete(event.id);
+      throw new LogError(broken);
     }
     this.moveClock(at, event.at);
-    this.seen.add(event.id);
     this.stats.events++;
     const refused = this.apply(event, at);
     // A refused submission is an application with status `refused`; only a reused id makes none.
