@@ -2,7 +2,7 @@
 // needed, so a dashboard renders before the engine is back in memory.
 // Every function returns plain DTOs (never entity instances).
 import type { DataSource } from 'typeorm';
-import type { Basis, CaseStatus, PrivilegeState, Stage, Status } from '../../shared/engine/model';
+import type { Application, Basis, CaseStatus, PrivilegeState, Stage, Status } from '../../shared/engine/model';
 import type { Reason } from '../../shared/engine/reasons';
 import { nameKey, type SqlValue } from './projection/tables';
 
@@ -58,26 +58,8 @@ export interface StreamRow {
   classes: number | null;
 }
 
-export interface ApplicationRow {
-  id: string;
-  eventId: string;
-  submittedAt: string;
-  updatedAt: string;
-  status: Status;
-  reason: Reason | null;
-  schoolId: string;
-  language: string;
-  stage: Stage | null;
-  basis: Basis | null;
-  privilege: PrivilegeState;
-  privilegeCategory: string | null;
-  orderNumber: string | null;
-  pin: string | null;
-  childName: string;
-  registeredAddress: string | null;
-  actualAddress: string | null;
-  caseId: string | null;
-}
+/** The stored application is the engine's, column for column (projections come only from the engine). */
+export type ApplicationRow = Application;
 
 export interface StoredEvent {
   seq: number;
