@@ -142,8 +142,8 @@ export async function verifyChain(conn: Connection): Promise<ChainCheck> {
   const v = new ChainVerifier();
   let after = 0;
   outer: for (;;) {
-    const rows = await conn.all<{ seq: number; body: string; hash: string; prevHash: string }>(
-      'SELECT seq, body, hash, prev_hash AS prevHash FROM event WHERE seq > ? ORDER BY seq LIMIT ?',
+    const rows = await conn.all<{ seq: number; body: string; hash: string }>(
+      'SELECT seq, body, hash FROM event WHERE seq > ? ORDER BY seq LIMIT ?',
       [after, PAGE],
     );
     if (rows.length === 0) break;

@@ -74,7 +74,6 @@ export interface StoredEvent {
   /** the reason the engine refused it, or null */
   outcome: Reason | null;
   hash: string;
-  prevHash: string;
 }
 
 export interface CaseRow {
@@ -148,7 +147,7 @@ const APPLICATION_SELECT = `id, event_id AS eventId, submitted_at AS submittedAt
   actual_address AS actualAddress, case_id AS caseId`;
 
 const EVENT_SELECT = `seq, id, type, at, actor_role AS actorRole, actor_id AS actorId, subject_id AS subjectId,
-  body, outcome, hash, prev_hash AS prevHash`;
+  body, outcome, hash`;
 
 export class StoreQueries {
   constructor(private readonly ds: DataSource) {}

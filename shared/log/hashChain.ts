@@ -4,7 +4,7 @@
 // the desktop store, the renderer's audit screen and a server compute the
 // same thing the same way, synchronously.
 
-/** The `prev_hash` of the first event of a log. */
+/** The hash the first event of a log is chained to. */
 export const GENESIS_HASH = '0'.repeat(64);
 
 const K = new Int32Array([
@@ -138,11 +138,11 @@ export function chainHash(prevHash: string, body: string): string {
   return digest(prevHash, body);
 }
 
+/** A stored event as the chain sees it: its place in the gapless sequence, its text, its hash. */
 export interface ChainLink {
   seq: number;
   body: string;
   hash: string;
-  prevHash: string;
 }
 
 export type ChainBreak = { seq: number; reason: 'hash_mismatch' | 'prev_mismatch' | 'head_mismatch' };
@@ -160,11 +160,13 @@ export class ChainVerifier {
   push(link: ChainLink): boolean {
     if (this.broken) return false;
     this.checked++;
-    if (link.prevHash !== this.prev) {
+    // The sequence is gapless from 1, so a deleted event shows as a missing
+    // predecessor: the link to the previous event is what is broken.
+    if (link.seq !== this.lastSeq + 1) {
       this.broken = { seq: link.seq, reason: 'prev_mismatch' };
       return false;
     }
-    if (chainHash(link.prevHash, link.body) !== link.hash) {
+    if (chainHash(this.prev, link.body) !== link.hash) {
       this.broken = { seq: link.seq, reason: 'hash_mismatch' };
       return false;
     }
@@ -185,7 +187,7 @@ export class ChainVerifier {
     return this.broken;
   }
 
-  /** The hash of the last good link: the next event's prev_hash. */
+  /** The hash of the last good link: what the next event is chained to. */
   get head(): string {
     return this.prev;
   }

@@ -79,8 +79,9 @@ describe('verifyChain', () => {
     expect(await store.verifyChain()).toEqual({ ok: true, checked: lines.length, brokenAt: null, reason: null });
     const last = JSON.parse(lines[lines.length - 1]);
     await store.append([{ ...last, id: 'later' }]);
-    const [a, b] = await store.dataSource.query('SELECT hash, prev_hash AS prevHash FROM event WHERE seq >= ? ORDER BY seq', [lines.length]);
-    expect(b.prevHash).toBe(a.hash);
+    const [a, b] = await store.dataSource.query('SELECT hash, body FROM event WHERE seq >= ? ORDER BY seq', [lines.length]);
+    const { chainHash } = await import('../../shared/log/hashChain');
+    expect(b.hash).toBe(chainHash(a.hash, b.body));
     expect((await store.verifyChain()).ok).toBe(true);
   });
 
@@ -107,12 +108,12 @@ describe('verifyChain', () => {
     // Rewriting one event and re-chaining everything after it needs the head rewritten too;
     // without that the forgery shows at the end.
     const { chainHash } = await import('../../shared/log/hashChain');
-    const rows: { seq: number; body: string; prevHash: string }[] = await store.dataSource.query('SELECT seq, body, prev_hash AS prevHash FROM event ORDER BY seq');
-    let prev = rows[9].prevHash;
+    const rows: { seq: number; body: string; hash: string }[] = await store.dataSource.query('SELECT seq, body, hash FROM event ORDER BY seq');
+    let prev = rows[8].hash;
     for (const r of rows.slice(9)) {
       const body = r.seq === 10 ? r.body.replace('"at":"', '"note":"x","at":"') : r.body;
       const hash = chainHash(prev, body);
-      await store.dataSource.query('UPDATE event SET body = ?, prev_hash = ?, hash = ? WHERE seq = ?', [body, prev, hash, r.seq]);
+      await store.dataSource.query('UPDATE event SET body = ?, hash = ? WHERE seq = ?', [body, hash, r.seq]);
       prev = hash;
     }
     expect(await store.verifyChain()).toMatchObject({ ok: false, reason: 'head_mismatch' });

@@ -55,7 +55,7 @@ describe('ChainVerifier', () => {
     let prev = GENESIS_HASH;
     return bodies.map((body, i) => {
       const hash = chainHash(prev, body);
-      const link = { seq: i + 1, body, hash, prevHash: prev };
+      const link = { seq: i + 1, body, hash };
       prev = hash;
       return link;
     });

@@ -9,6 +9,8 @@ import { EventLog1795737600000 } from '../../main/store/migrations/1795737600000
 import { Projections1795737600001 } from '../../main/store/migrations/1795737600001-Projections';
 import { UsersAndSettings1795737600002 } from '../../main/store/migrations/1795737600002-UsersAndSettings';
 import { RegistryIndexes1795737600003 } from '../../main/store/migrations/1795737600003-RegistryIndexes';
+import { ChainWithoutPrevHash1795737600004 } from '../../main/store/migrations/1795737600004-ChainWithoutPrevHash';
+import { GENESIS_HASH } from '../../shared/log/hashChain';
 import { openStore } from '../../main/store';
 import { tempDir } from './helpers';
 
@@ -114,6 +116,31 @@ describe('migrations', () => {
     expect(await columnsOf('idx_application_pin')).toEqual(['pin']);
     expect(back.indexes).not.toContain('idx_event_type');
     expect(back.indexes).not.toContain('idx_application_basis_id');
+  });
+
+  it('ChainWithoutPrevHash drops the redundant prev_hash, keeps every event and the guards, and reverts with it filled', async () => {
+    const ds = await migrate([EventLog1795737600000]);
+    const insert = `INSERT INTO event (seq, id, type, at, body, hash, prev_hash) VALUES (?, ?, 't', 'x', '{}', ?, ?)`;
+    await ds.query(insert, [1, 'e1', 'h1', GENESIS_HASH]);
+    await ds.query(insert, [2, 'e2', 'h2', 'h1']);
+    await ds.query(insert, [3, 'e3', 'h3', 'h2']);
+    await ds.destroy();
+    const up = await migrate([EventLog1795737600000, ChainWithoutPrevHash1795737600004], tmp.file('m.sqlite'));
+    expect(await columns(up, 'event')).toEqual(['seq', 'id', 'type', 'at', 'actor_role', 'actor_id', 'subject_id', 'body', 'outcome', 'hash']);
+    expect(await up.query('SELECT seq, id, hash FROM event ORDER BY seq')).toEqual([
+      { seq: 1, id: 'e1', hash: 'h1' },
+      { seq: 2, id: 'e2', hash: 'h2' },
+      { seq: 3, id: 'e3', hash: 'h3' },
+    ]);
+    expect((await schema(up)).triggers).toEqual(['event_no_delete', 'event_no_update']);
+    await expect(up.query(`UPDATE event SET body = '{"x":1}' WHERE seq = 1`)).rejects.toThrow(/append-only/);
+    await up.undoLastMigration();
+    expect(await up.query('SELECT seq, prev_hash AS prev FROM event ORDER BY seq')).toEqual([
+      { seq: 1, prev: GENESIS_HASH },
+      { seq: 2, prev: 'h1' },
+      { seq: 3, prev: 'h2' },
+    ]);
+    await expect(up.query(`UPDATE event SET body = '{"x":1}' WHERE seq = 1`)).rejects.toThrow(/append-only/);
   });
 
   it('applies the list in order once; reopening a migrated file runs nothing and keeps the data', async () => {

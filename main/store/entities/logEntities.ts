@@ -13,7 +13,6 @@ export interface EventRecord {
   body: string;
   outcome: string | null;
   hash: string;
-  prevHash: string;
 }
 
 export const EventEntity = new EntitySchema<EventRecord>({
@@ -30,7 +29,6 @@ export const EventEntity = new EntitySchema<EventRecord>({
     body: { type: 'text' },
     outcome: { type: 'text', nullable: true },
     hash: { type: 'text' },
-    prevHash: { type: 'text', name: 'prev_hash' },
   },
   indices: [{ name: 'idx_event_subject', columns: ['subjectId'] }],
 });

@@ -4,7 +4,7 @@ import type { LogEvent } from '../../../shared/log/events';
 import type { Reason } from '../../../shared/engine/reasons';
 import type { Connection } from '../sql/connection';
 
-export const EVENT_COLUMNS = ['seq', 'id', 'type', 'at', 'actor_role', 'actor_id', 'subject_id', 'body', 'outcome', 'hash', 'prev_hash'] as const;
+export const EVENT_COLUMNS = ['seq', 'id', 'type', 'at', 'actor_role', 'actor_id', 'subject_id', 'body', 'outcome', 'hash'] as const;
 
 /** The application, case or school an event concerns: its history key. */
 export function subjectOf(event: LogEvent): string | null {
@@ -16,21 +16,23 @@ export function subjectOf(event: LogEvent): string | null {
  * An event's row as staged for writing: every column but the body, whose byte
  * range in the batch's blob (columns 7 and 8) writeEvents fills in.
  */
-export type StagedRow = [number, string, string, string, string | null, string | null, string | null, number, number, Reason | null, string, string];
+export type StagedRow = [number, string, string, string, string | null, string | null, string | null, number, number, Reason | null, string];
 
-export function stagedRow(seq: number, event: LogEvent, outcome: Reason | null, hash: string, prevHash: string): StagedRow {
-  return [seq, event.id, event.type, event.at, event.actor?.role ?? null, event.actor?.id ?? null, subjectOf(event), 0, 0, outcome, hash, prevHash];
+export function stagedRow(seq: number, event: LogEvent, outcome: Reason | null, hash: string): StagedRow {
+  return [seq, event.id, event.type, event.at, event.actor?.role ?? null, event.actor?.id ?? null, subjectOf(event), 0, 0, outcome, hash];
 }
 
 /**
- * One statement per batch. The small columns travel as one JSON array (binding
- * values one by one through node-sqlite3 costs about a microsecond each on the
- * JS thread); the bodies travel as one UTF-8 blob cut by byte offsets, so they
- * are neither escaped into JSON nor parsed back out of it.
+ * One statement per batch. The small columns travel as one JSON array; the
+ * bodies as one UTF-8 blob cut by byte offsets, so they are neither escaped
+ * into JSON nor parsed back out of it. (Projection rows are packed instead,
+ * sql/packedRows.ts: that is cheaper for SQLite's thread but costs this
+ * thread a little more, and while events stream in, this thread is the one
+ * an import waits for.)
  */
 const INSERT_EVENTS = `INSERT INTO "event" (${EVENT_COLUMNS.map((c) => `"${c}"`).join(', ')})
   SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6,
-    CAST(substr(?2, value ->> 7, value ->> 8) AS TEXT), value ->> 9, value ->> 10, value ->> 11
+    CAST(substr(?2, value ->> 7, value ->> 8) AS TEXT), value ->> 9, value ->> 10
   FROM json_each(?1) WHERE true`;
 
 export function writeEvents(conn: Connection, rows: StagedRow[], bodies: string[]): Promise<void> {

@@ -164,7 +164,7 @@ export class WriteTx {
   private inFlight: Promise<void>[] = [];
   private failure: unknown = null;
   /** secondary indexes dropped for a bulk load, recreated by finish() */
-  private droppedIndexes: string[] = [];
+  private droppedIndexes: { table: string; sql: string }[] = [];
   added = 0;
   duplicates = 0;
   refused = 0;
@@ -194,9 +194,8 @@ export class WriteTx {
     }
     this.engineTouched = true;
     const seq = this.head.seq + 1;
-    const prev = this.head.hash;
-    const hash = chainHash(prev, body);
-    this.events.push(stagedRow(seq, event, outcome.refused, hash, prev));
+    const hash = chainHash(this.head.hash, body);
+    this.events.push(stagedRow(seq, event, outcome.refused, hash));
     this.bodies.push(body);
     this.head.seq = seq;
     this.head.hash = hash;
@@ -217,13 +216,13 @@ export class WriteTx {
    * by sorting, which is several times faster. A rollback or a crash restores them.
    */
   async bulkLoad(): Promise<void> {
-    const rows = await this.conn.all<{ name: string; sql: string }>(
-      `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${BULK_TABLES.map(() => '?').join(',')})`,
+    const rows = await this.conn.all<{ name: string; table: string; sql: string }>(
+      `SELECT name, tbl_name AS "table", sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${BULK_TABLES.map(() => '?').join(',')})`,
       BULK_TABLES,
     );
     for (const r of rows) {
       await this.conn.run(`DROP INDEX "${r.name.replace(/"/g, '""')}"`);
-      this.droppedIndexes.push(r.sql);
+      this.droppedIndexes.push({ table: r.table, sql: r.sql });
     }
   }
 
@@ -257,6 +256,15 @@ export class WriteTx {
   /** Writes the remaining events, the touched projection rows and the new head. */
   async finish(): Promise<void> {
     this.flushEvents();
+    // The event table is complete: its indexes go back now, while its pages
+    // are the ones in SQLite's cache, before the projection rows displace them.
+    const eventIndexes = this.droppedIndexes.filter((d) => d.table === 'event');
+    if (eventIndexes.length > 0) {
+      await this.settle();
+      if (this.failure) throw this.failure;
+      for (const d of eventIndexes) await this.conn.run(d.sql);
+      this.droppedIndexes = this.droppedIndexes.filter((d) => d.table !== 'event');
+    }
     if (this.rejections.length > 0) this.queue(writeRows(this.conn, rejectionTable.table, rejectionTable.columns, this.rejections));
     this.rejections = [];
     if (this.added > 0) {
@@ -272,7 +280,7 @@ export class WriteTx {
     await Promise.all(this.inFlight);
     this.inFlight = [];
     if (this.failure) throw this.failure;
-    for (const sql of this.droppedIndexes.splice(0)) await this.conn.run(sql);
+    for (const d of this.droppedIndexes.splice(0)) await this.conn.run(d.sql);
   }
 }
 

@@ -4,6 +4,7 @@
 import sqlite3, { type Database, type Statement } from 'sqlite3';
 import type { DataSource } from 'typeorm';
 import type { Row, SqlValue } from '../projection/tables';
+import { packRows, packedParams, packedSelect } from './packedRows';
 
 // sqlite3.verbose() (which TypeORM calls) wraps every Database method to
 // util.inspect its arguments on each call: for a 500-row insert that is the
@@ -21,10 +22,13 @@ const nativeFinalize = sqlite3.Statement.prototype.finalize;
 /**
  * Prepared statements kept per SQL text, several of each. node-sqlite3 runs one
  * statement object at a time and starts its next run only from a callback on
- * the JS thread; with a few objects per statement, runs queued while the JS
+ * the JS thread; with several objects per statement, runs queued while the JS
  * thread is busy parsing go straight on in SQLite's thread instead of waiting.
+ * 16 covers what an import keeps queued (the writer's in-flight limit plus one
+ * chunk's batches): with 4, SQLite sat idle for about a second of a republic
+ * import waiting for the JS thread to hand it the next run.
  */
-const POOL = 4;
+const POOL = 16;
 
 /** The sqlite3 module for TypeORM's `driver` option, without the tracing wrappers. */
 export const quietSqlite3 = Object.assign(Object.create(sqlite3) as typeof sqlite3, {
@@ -81,25 +85,22 @@ export class Connection {
   }
 }
 
-/** Rows per statement: enough to amortise a statement, small enough to overlap with parsing. */
+/** Rows per statement: enough to amortise a statement, small enough to overlap with the JS thread. */
 const ROWS_PER_STATEMENT = 500;
 
 const sqlCache = new Map<string, string>();
 
 /**
- * `INSERT INTO table (...) SELECT ... FROM json_each(?)`: a batch of rows goes
- * to SQLite as ONE JSON text. Binding values one by one through node-sqlite3
- * costs about a microsecond each on the JS thread (more than parsing the event);
- * JSON.stringify is far cheaper, and SQLite unpacks the array on its own thread.
+ * `INSERT INTO table (...) SELECT ... ` over a batch of packed rows (see
+ * packedRows.ts: one statement, three bound values, whatever the batch size).
  * With `upsertKey`, `ON CONFLICT (key) DO UPDATE` overwrites the other columns.
  */
-export function jsonInsertSql(table: string, columns: readonly string[], upsertKey = 0): string {
+export function packedInsertSql(table: string, columns: readonly string[], upsertKey = 0): string {
   const cacheKey = `${table}|${upsertKey}`;
   let sql = sqlCache.get(cacheKey);
   if (sql !== undefined) return sql;
-  // `->` keeps JSON types: integers stay INTEGER, null stays NULL, text is unquoted by ->>.
-  const values = columns.map((_, i) => `value ->> ${i}`).join(', ');
-  sql = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) SELECT ${values} FROM json_each(?) WHERE true`;
+  // `WHERE true` lets the parser tell the upsert clause from a join constraint.
+  sql = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) ${packedSelect(columns.length)} WHERE true`;
   if (upsertKey > 0) {
     const key = columns.slice(0, upsertKey).map((c) => `"${c}"`).join(', ');
     const rest = columns.slice(upsertKey);
@@ -113,10 +114,10 @@ export function jsonInsertSql(table: string, columns: readonly string[], upsertK
 
 /** Writes rows in batches; returns the statements' promises (already queued, in order). */
 export function writeRows(conn: Connection, table: string, columns: readonly string[], rows: Row[], upsertKey = 0): Promise<void>[] {
-  const sql = jsonInsertSql(table, columns, upsertKey);
+  const sql = packedInsertSql(table, columns, upsertKey);
   const out: Promise<void>[] = [];
   for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
-    out.push(conn.runPrepared(sql, [JSON.stringify(i === 0 && rows.length <= ROWS_PER_STATEMENT ? rows : rows.slice(i, i + ROWS_PER_STATEMENT))]));
+    out.push(conn.runPrepared(sql, packedParams(packRows(rows, columns.length, i, Math.min(rows.length, i + ROWS_PER_STATEMENT)))));
   }
   return out;
 }
