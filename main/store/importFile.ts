@@ -1,9 +1,8 @@
 // Importing a .jsonl log into the store: the whole file in one transaction, so a
 // malformed line (named by its number) or a crash leaves the store as it was.
 import { open } from 'node:fs/promises';
-import { StringDecoder } from 'node:string_decoder';
-import { LineSplitter } from '../../shared/engine/replay';
 import { LogError, parseEventLine } from '../../shared/log/parseLine';
+import { ByteLines } from './byteLines';
 import type { LogWriter } from './log/logWriter';
 
 export interface ImportProgress {
@@ -40,10 +39,6 @@ export class ImportCancelledError extends Error {
 }
 
 const DEFAULT_CHUNK = 1 << 20;
-// Text is decoded in slices small enough to stay out of V8's large-object space
-// (see main/cli/readLines.ts): megabyte strings filled the old generation with
-// dead text and made every major GC mark the whole engine again.
-const DECODE_SLICE = 1 << 15;
 /** about 50k events: below it, updating the indexes row by row is cheaper than rebuilding them */
 const BULK_BYTES = 16 << 20;
 
@@ -55,25 +50,28 @@ export async function importLogFile(writer: LogWriter, path: string, options: Im
       const firstSeq = tx.head.seq + 1;
       if (totalBytes >= (options.bulkBytes ?? BULK_BYTES)) await tx.bulkLoad();
       const progress: ImportProgress = { bytesRead: 0, totalBytes, linesRead: 0, eventsAdded: 0, duplicates: 0 };
-      const split = new LineSplitter((text) => {
+      // Each line is decoded on its own: no megabyte strings in V8's
+      // large-object space (see main/cli/readLines.ts), and its bytes go to the
+      // store as they are.
+      const split = new ByteLines((text, bytes) => {
         const n = ++progress.linesRead;
         if (isBlank(text)) return;
-        tx.add(parseEventLine(text, n), text, n);
+        tx.add(parseEventLine(text, n), text, n, bytes);
       });
-      const decoder = new StringDecoder('utf8');
-      const buf = Buffer.allocUnsafe(options.chunkBytes ?? DEFAULT_CHUNK);
+      const chunkBytes = options.chunkBytes ?? DEFAULT_CHUNK;
       for (;;) {
         if (options.signal?.aborted) throw new ImportCancelledError();
+        // A fresh buffer per read: the lines' bytes are slices of it until their batch is packed.
+        const buf = Buffer.allocUnsafe(chunkBytes);
         const { bytesRead } = await file.read(buf, 0, buf.length, null);
         if (bytesRead === 0) break;
-        for (let i = 0; i < bytesRead; i += DECODE_SLICE) split.push(decoder.write(buf.subarray(i, Math.min(i + DECODE_SLICE, bytesRead))));
+        split.push(buf.subarray(0, bytesRead));
         progress.bytesRead += bytesRead;
         progress.eventsAdded = tx.added;
         progress.duplicates = tx.duplicates;
         options.onProgress?.({ ...progress });
         await tx.pump();
       }
-      split.push(decoder.end());
       split.end();
       if (tx.engine.campaign === null) throw new LogError('the log is empty: it must begin with campaign.opened', progress.linesRead + 1);
       if (options.signal?.aborted) throw new ImportCancelledError();

@@ -5,7 +5,10 @@
 // store's dashboard queries, and restoring the engine in memory.
 //
 //   KABYL_BENCH_LOG=FILE   use this log (default /tmp/republic.jsonl, generated if missing)
-//   KABYL_BENCH_RUNS=N     floor/ingest pairs to run (default 1; the median ratio is reported)
+//   KABYL_BENCH_RUNS=N     floor/ingest rounds to run (default 3; the median ratio is reported)
+//
+// Each timed step runs in a fresh Node process after a disk sync, so none
+// inherits another's heap or has its written-back pages flushed under it.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, openSync, readSync, closeSync, renameSync, rmSync, statSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -28,10 +31,10 @@ function ensureLog() {
   return file;
 }
 
-/** The store exactly as the CLI and the app bundle it. */
-async function loadStore() {
+/** The store exactly as the CLI and the app bundle it (built once by the parent). */
+async function loadStore(rebuild) {
   const out = path.join(root, 'dist/bench/store-lib.cjs');
-  await build({
+  if (rebuild) await build({
     entryPoints: [path.join(root, 'main/store/index.ts')],
     outfile: out,
     bundle: true,
@@ -49,7 +52,7 @@ function fresh(file) {
 }
 
 /** Wall seconds and process CPU seconds (all threads: SQLite works on libuv's pool). */
-async function measure(fn) {
+async function timed(fn) {
   const c = process.cpuUsage();
   const t = performance.now();
   const value = await fn();
@@ -87,7 +90,6 @@ async function* chunks(file, onLine) {
  * the next lines are parsed (the fastest of the ways we tried).
  */
 async function floor(log, dbFile, pageSize) {
-  fresh(dbFile);
   const db = new sqlite3.Database(dbFile);
   const run = (sql, p = []) => new Promise((res, rej) => db.run(sql, p, (e) => (e ? rej(e) : res())));
   if (pageSize) await run(`PRAGMA page_size = ${pageSize}`);
@@ -120,7 +122,6 @@ async function floor(log, dbFile, pageSize) {
 }
 
 async function ingest(store, log, dbFile) {
-  fresh(dbFile);
   const s = await store.openStore({ file: dbFile });
   const r = await s.importFile(log);
   await s.close();
@@ -129,13 +130,36 @@ async function ingest(store, log, dbFile) {
 
 const median = (v) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
 
-const log = ensureLog();
-const store = await loadStore();
-const runs = Math.max(1, Number(process.env.KABYL_BENCH_RUNS ?? 1));
+const self = fileURLToPath(import.meta.url);
 const dir = path.join(tmpdir(), 'kabyl-bench-store');
-mkdirSync(dir, { recursive: true });
 const floorDb = path.join(dir, 'floor.sqlite');
 const storeDb = path.join(dir, 'store.sqlite');
+
+// A child times one step and prints its figures as JSON.
+const step = process.argv[2] === '--step' ? process.argv[3] : null;
+if (step !== null) {
+  const log = process.argv[4];
+  // Loading the modules and deleting the last run's files are not part of either figure.
+  const store = step === 'ingest' ? await loadStore(false) : null;
+  fresh(step === 'ingest' ? storeDb : floorDb);
+  const r = step === 'ingest'
+    ? await timed(() => ingest(store, log, storeDb))
+    : await timed(() => floor(log, floorDb, step === 'floor16k' ? 16384 : undefined));
+  process.stdout.write(JSON.stringify(r) + '\n');
+  process.exit(0);
+}
+
+function measure(name, log) {
+  spawnSync('sync');
+  const r = spawnSync(process.execPath, [self, '--step', name, log], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  if (r.status !== 0) throw new Error(`the ${name} step failed (exit ${r.status})`);
+  return JSON.parse(r.stdout.trim().split('\n').pop());
+}
+
+const log = ensureLog();
+const store = await loadStore(true);
+const runs = Math.max(1, Number(process.env.KABYL_BENCH_RUNS ?? 3));
+mkdirSync(dir, { recursive: true });
 console.log(`log: ${log} (${(statSync(log).size / 1e6).toFixed(0)} MB)`);
 console.log(`machine: ${cpus().length} x ${cpus()[0].model}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
 
@@ -143,11 +167,11 @@ const ratios = [];
 const ratios16k = [];
 let imported;
 for (let i = 0; i < runs; i++) {
-  const f = await measure(() => floor(log, floorDb));
-  const s = await measure(() => ingest(store, log, storeDb));
+  const f = measure('floor', log);
+  const s = measure('ingest', log);
   // The store's files use 16 KiB pages; the floor above has SQLite's default. For
   // transparency, the floor with the store's page size too.
-  const f16 = await measure(() => floor(log, floorDb, 16384));
+  const f16 = measure('floor16k', log);
   imported = s.value;
   ratios.push(s.wall / f.wall);
   ratios16k.push(s.wall / f16.wall);
@@ -158,18 +182,18 @@ for (let i = 0; i < runs; i++) {
 console.log(`ingested: ${imported.eventsAdded} events (${imported.refused} refused by the rules), ${imported.duplicates} duplicates`);
 
 // Start-up: what a dashboard needs, from the projections, on the store just built.
-const open = await measure(async () => {
+const open = await timed(async () => {
   const s = await store.openStore({ file: storeDb });
   const [campaign, counts, streams, schools, events] = await Promise.all([s.campaign(), s.statusCounts(), s.streams(), s.schools(), s.eventCount()]);
   return { s, applications: Object.values(counts).reduce((a, b) => a + b, 0), streams: streams.length, schools: schools.length, events, year: campaign?.year };
 });
 const s = open.value.s;
 console.log(`start-up: open + dashboard queries ${(open.wall * 1000).toFixed(0)} ms (${open.value.applications} applications, ${open.value.streams} streams, ${open.value.schools} schools, ${open.value.events} events)`);
-const page = await measure(() => s.applications({ status: 'enrolled', sort: 'childName', limit: 100 }));
+const page = await timed(() => s.applications({ status: 'enrolled', sort: 'childName', limit: 100 }));
 console.log(`registry page (status filter, sorted by name): ${(page.wall * 1000).toFixed(0)} ms of ${page.value.total}`);
-const warm = await measure(() => s.warmUp());
+const warm = await timed(() => s.warmUp());
 console.log(`engine restored in memory (background, before the first write): ${warm.wall.toFixed(2)} s`);
-const chain = await measure(() => s.verifyChain());
+const chain = await timed(() => s.verifyChain());
 console.log(`hash chain verified: ${chain.wall.toFixed(2)} s (${chain.value.ok ? 'intact' : 'BROKEN'})`);
 await s.close();
 

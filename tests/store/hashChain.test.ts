@@ -96,4 +96,13 @@ describe('the store\'s native link function', () => {
     fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 400 }), fc.string({ unit: 'binary', maxLength: 80 }), (body, prev) => nodeChainHash(prev, body) === chainHash(prev, body)), { numRuns: 500 });
     expect(nodeChainHash(GENESIS_HASH, '{"id":"Ж😀"}')).toBe(chainHash(GENESIS_HASH, '{"id":"Ж😀"}'));
   });
+
+  it('computes the same from the body\'s UTF-8 bytes, for bodies short and long', async () => {
+    const { nodeChainHashBytes } = await import('../../main/store/log/nodeHash');
+    const prev = chainHash(GENESIS_HASH, 'x');
+    fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 300 }), (body) => nodeChainHashBytes(prev, Buffer.from(body, 'utf8')) === chainHash(prev, body)), { numRuns: 300 });
+    const long = 'Ж'.repeat(5000);
+    expect(nodeChainHashBytes(prev, Buffer.from(long, 'utf8'))).toBe(chainHash(prev, long));
+    expect(nodeChainHashBytes(prev, Buffer.from('short', 'utf8'))).toBe(chainHash(prev, 'short'));
+  });
 });

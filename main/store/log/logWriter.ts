@@ -12,7 +12,7 @@ import { GENESIS_HASH } from '../../../shared/log/hashChain';
 import type { LogEvent } from '../../../shared/log/events';
 import { LogError, parseEventLine } from '../../../shared/log/parseLine';
 import { type Connection, writeRows } from '../sql/connection';
-import { nodeChainHash as chainHash } from './nodeHash';
+import { nodeChainHashBytes } from './nodeHash';
 import {
   type Row,
   type TableSpec,
@@ -159,7 +159,6 @@ export class WriteTx {
   engineTouched = false;
   readonly head: Head;
   private events: StagedRow[] = [];
-  private bodies: string[] = [];
   private rejections: Row[] = [];
   private inFlight: Promise<void>[] = [];
   private failure: unknown = null;
@@ -177,8 +176,11 @@ export class WriteTx {
     this.head = { ...head };
   }
 
-  /** Judges and stages one well-formed event; `line` names it in a LogError. */
-  add(event: LogEvent, body: string, line?: number): EventOutcome {
+  /**
+   * Judges and stages one well-formed event; `line` names it in a LogError.
+   * `bytes`, when the caller has them (an import reads them from the file), are `body` in UTF-8.
+   */
+  add(event: LogEvent, body: string, line?: number, bytes?: Uint8Array): EventOutcome {
     const engine = this.engine;
     const rejectionsBefore = engine.rejections.length;
     let outcome;
@@ -194,9 +196,9 @@ export class WriteTx {
     }
     this.engineTouched = true;
     const seq = this.head.seq + 1;
-    const hash = chainHash(this.head.hash, body);
-    this.events.push(stagedRow(seq, event, outcome.refused, hash));
-    this.bodies.push(body);
+    const utf8 = bytes ?? Buffer.from(body, 'utf8');
+    const hash = nodeChainHashBytes(this.head.hash, utf8);
+    this.events.push(stagedRow(seq, event, utf8, outcome.refused, hash));
     this.head.seq = seq;
     this.head.hash = hash;
     this.head.at = event.at;
@@ -248,9 +250,8 @@ export class WriteTx {
 
   private flushEvents(): void {
     if (this.events.length === 0) return;
-    this.queue([writeEvents(this.conn, this.events, this.bodies)]);
+    this.queue([writeEvents(this.conn, this.events)]);
     this.events = [];
-    this.bodies = [];
   }
 
   /** Writes the remaining events, the touched projection rows and the new head. */

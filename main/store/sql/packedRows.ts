@@ -9,7 +9,10 @@
 //   site keeps its own parse cache, so every column re-parses the whole row.
 // Slicing blobs is constant time in SQLite, and the index costs JS a few digit
 // writes per value: about half the cost of either, on both threads.
-import type { Row } from '../projection/tables';
+import type { SqlValue } from '../projection/tables';
+
+/** A value to pack: bytes are stored as they are (and read back as TEXT, so they must be UTF-8). */
+export type PackValue = SqlValue | Uint8Array;
 
 /** per value: a 10-digit 1-based byte offset into the data blob, then an 8-digit byte length (both even: digits go in pairs) */
 const OFFSET_DIGITS = 10;
@@ -61,8 +64,8 @@ function writeDigits(buf: Buffer, at: number, value: number, width: number): voi
 /** the values' bytes are written here, then copied out: one allocation per batch, none per value */
 let scratch = Buffer.allocUnsafe(1 << 20);
 
-/** Packs rows[from, to), each `width` values of string, number or null. */
-export function packRows(rows: readonly Row[], width: number, from = 0, to = rows.length): PackedRows {
+/** Packs rows[from, to), each `width` values. */
+export function packRows(rows: readonly (readonly PackValue[])[], width: number, from = 0, to = rows.length): PackedRows {
   const count = to - from;
   const index = Buffer.allocUnsafe(count * width * ENTRY);
   let used = 0;
@@ -76,14 +79,17 @@ export function packRows(rows: readonly Row[], width: number, from = 0, to = row
         index[at] = NULL_MARK;
         continue;
       }
-      const text = typeof v === 'string' ? v : numberText(v);
-      // A UTF-16 unit is at most 3 UTF-8 bytes: make room first, as a write that does not fit is cut short.
-      if (used + text.length * 3 > scratch.length) {
-        const bigger = Buffer.allocUnsafe(Math.max(scratch.length * 2, used + text.length * 3));
-        scratch.copy(bigger, 0, 0, used);
-        scratch = bigger;
+      let length: number;
+      if (typeof v === 'object') {
+        room(used, v.length);
+        scratch.set(v, used);
+        length = v.length;
+      } else {
+        const text = typeof v === 'string' ? v : numberText(v);
+        // A UTF-16 unit is at most 3 UTF-8 bytes: make room first, as a write that does not fit is cut short.
+        room(used, text.length * 3);
+        length = writeText(text, used);
       }
-      const length = scratch.write(text, used, 'utf8');
       if (used + length > MAX_BYTES) throw new Error('a batch of rows is too large to pack');
       writeDigits(index, at, used + 1, OFFSET_DIGITS);
       writeDigits(index, at + OFFSET_DIGITS, length, LENGTH_DIGITS);
@@ -91,6 +97,29 @@ export function packRows(rows: readonly Row[], width: number, from = 0, to = row
     }
   }
   return { data: Buffer.from(scratch.subarray(0, used)), index, driver: driverOf(count) };
+}
+
+/** short ASCII strings (ids, codes, instants) are copied here; Buffer#write's own overhead is larger than the copy */
+const COPY_BELOW = 48;
+
+function writeText(text: string, at: number): number {
+  const n = text.length;
+  if (n < COPY_BELOW) {
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 0x80) return scratch.write(text, at, 'utf8');
+      scratch[at + i] = c;
+    }
+    return n;
+  }
+  return scratch.write(text, at, 'utf8');
+}
+
+function room(used: number, more: number): void {
+  if (used + more <= scratch.length) return;
+  const bigger = Buffer.allocUnsafe(Math.max(scratch.length * 2, used + more));
+  scratch.copy(bigger, 0, 0, used);
+  scratch = bigger;
 }
 
 function numberText(v: number): string {
