@@ -84,6 +84,9 @@ export function packRows(rows: readonly (readonly PackValue[])[], width: number,
         room(used, v.length);
         scratch.set(v, used);
         length = v.length;
+      } else if (typeof v === 'number' && v >= 0 && v <= MAX_BYTES && Number.isInteger(v)) {
+        room(used, 10);
+        length = writeInteger(v, used);
       } else {
         const text = typeof v === 'string' ? v : numberText(v);
         // A UTF-16 unit is at most 3 UTF-8 bytes: make room first, as a write that does not fit is cut short.
@@ -99,8 +102,20 @@ export function packRows(rows: readonly (readonly PackValue[])[], width: number,
   return { data: Buffer.from(scratch.subarray(0, used)), index, driver: driverOf(count) };
 }
 
-/** short ASCII strings (ids, codes, instants) are copied here; Buffer#write's own overhead is larger than the copy */
-const COPY_BELOW = 48;
+/** short ASCII strings (ids, codes, instants, hashes) are copied here; Buffer#write's own overhead is larger than the copy */
+const COPY_BELOW = 96;
+
+/** A small non-negative integer's decimal digits, written without making a string. */
+function writeInteger(v: number, at: number): number {
+  let digits = 1;
+  for (let x = v; x >= 10; x = (x / 10) | 0) digits++;
+  for (let k = at + digits - 1; k >= at; k--) {
+    const q = (v / 10) | 0;
+    scratch[k] = 48 + v - q * 10;
+    v = q;
+  }
+  return digits;
+}
 
 function writeText(text: string, at: number): number {
   const n = text.length;
