@@ -5,7 +5,7 @@
 // store's dashboard queries, and restoring the engine in memory.
 //
 //   KABYL_BENCH_LOG=FILE   use this log (default /tmp/republic.jsonl, generated if missing)
-//   KABYL_BENCH_RUNS=N     floor/ingest rounds to run (default 3; the median ratio is reported)
+//   KABYL_BENCH_RUNS=N     floor/ingest rounds to run (default 5; the median ratio is reported)
 //
 // Each timed step runs in a fresh Node process after a disk sync, so none
 // inherits another's heap or has its written-back pages flushed under it.
@@ -158,7 +158,7 @@ function measure(name, log) {
 
 const log = ensureLog();
 const store = await loadStore(true);
-const runs = Math.max(1, Number(process.env.KABYL_BENCH_RUNS ?? 3));
+const runs = Math.max(1, Number(process.env.KABYL_BENCH_RUNS ?? 5));
 mkdirSync(dir, { recursive: true });
 console.log(`log: ${log} (${(statSync(log).size / 1e6).toFixed(0)} MB)`);
 console.log(`machine: ${cpus().length} x ${cpus()[0].model}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
