@@ -2,7 +2,7 @@
 // needed, so a dashboard renders before the engine is back in memory.
 // Every function returns plain DTOs (never entity instances).
 import type { DataSource } from 'typeorm';
-import type { Application, Basis, CaseStatus, PrivilegeState, Stage, Status } from '../../shared/engine/model';
+import type { Application, Basis, Case, CaseStatus, PrivilegeState, Stage, Status } from '../../shared/engine/model';
 import type { Reason } from '../../shared/engine/reasons';
 import { nameKey, type SqlValue } from './projection/tables';
 
@@ -76,19 +76,8 @@ export interface StoredEvent {
   hash: string;
 }
 
-export interface CaseRow {
-  id: string;
-  status: CaseStatus;
-  fullName: string;
-  pin: string | null;
-  birthDate: string | null;
-  reason: string;
-  openedAt: string;
-  decidedAt: string | null;
-  schoolId: string | null;
-  language: string | null;
-  note: string | null;
-}
+/** The stored case is the engine's, column for column. */
+export type CaseRow = Case;
 
 export interface OrderRow {
   eventId: string;

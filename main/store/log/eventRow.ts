@@ -2,8 +2,8 @@
 // screen looks events up by it), and the batch statement that writes them.
 import type { LogEvent } from '../../../shared/log/events';
 import type { Reason } from '../../../shared/engine/reasons';
-import type { Connection } from '../sql/connection';
-import { packRows, packedParams, packedSelect } from '../sql/packedRows';
+import { type Connection, packedInsertSql } from '../sql/connection';
+import { packRows, packedParams } from '../sql/packedRows';
 
 export const EVENT_COLUMNS = ['seq', 'id', 'type', 'at', 'actor_role', 'actor_id', 'subject_id', 'body', 'outcome', 'hash'] as const;
 
@@ -21,8 +21,6 @@ export function stagedRow(seq: number, event: LogEvent, body: Uint8Array, outcom
 }
 
 /** One statement per batch, its rows packed (sql/packedRows.ts): bodies are copied as bytes, never escaped or parsed. */
-const INSERT_EVENTS = `INSERT INTO "event" (${EVENT_COLUMNS.map((c) => `"${c}"`).join(', ')}) ${packedSelect(EVENT_COLUMNS.length)}`;
-
 export function writeEvents(conn: Connection, rows: StagedRow[]): Promise<void> {
-  return conn.runPrepared(INSERT_EVENTS, packedParams(packRows(rows, EVENT_COLUMNS.length)));
+  return conn.runPrepared(packedInsertSql('event', EVENT_COLUMNS), packedParams(packRows(rows, EVENT_COLUMNS.length)));
 }
