@@ -37,6 +37,14 @@ export class Gate {
     return ok;
   }
 
+  /** A condition every run must meet (a store that verifies, say): printed, and a miss when false. */
+  expect(label, ok, detail = '') {
+    this.checked++;
+    console.log(`${label}: ${ok ? 'ok' : 'FAILED'}${detail ? `; ${detail}` : ''}`);
+    if (!ok) this.missed.push(`${label} failed`);
+    return ok;
+  }
+
   /** A figure printed for context, with no target. */
   note(label, text) {
     console.log(`${label}: ${text}`);
