@@ -45,12 +45,12 @@ export function republicLog() {
 export function timed(args, options = {}) {
   const hooks = ['reportPeakMemory.cjs', 'reportCpuTime.cjs'].flatMap((h) => ['--require', path.join(root, 'tests/bench', h)]);
   const t = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [...hooks, ...args], { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', ...options });
+  const r = spawnSync(process.execPath, [...hooks, ...args], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', ...options });
   const seconds = Number(process.hrtime.bigint() - t) / 1e9;
   if (r.status !== 0) throw new Error(`${args.join(' ')} failed (exit ${r.status}): ${r.stderr}`);
   const rss = /kabyl-peak-rss-kb=(\d+)/.exec(r.stderr);
   const cpu = /kabyl-cpu-ms=(\d+)/.exec(r.stderr);
-  return { seconds, cpu: cpu ? Number(cpu[1]) / 1000 : NaN, peakMB: rss ? Number(rss[1]) / 1024 : NaN, stdout: r.stdout };
+  return { seconds, cpu: cpu ? Number(cpu[1]) / 1000 : NaN, peakMB: rss ? Number(rss[1]) / 1024 : NaN };
 }
 
 export function median(values) {

@@ -4,7 +4,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Channel, Result } from '../../shared/ipc/contract';
+import type { ApiError, Channel, Res, Result } from '../../shared/ipc/contract';
 import { hashPassword } from '../../main/auth/password';
 import { Sessions, type Session } from '../../main/auth/session';
 import { KabylApp } from '../../main/services/app';
@@ -22,7 +22,16 @@ export interface DistrictFixture {
   caller(): Session;
   /** a caller signed in as the given user */
   signedIn(username: keyof typeof PASSWORDS): Promise<Session>;
-  call<C extends Channel>(channel: C, request: unknown, session: Session): Promise<Result<unknown>>;
+  /**
+   * Dispatches as the app does; the value is the channel's response type (the
+   * dispatcher checks every value against the contract's response schema). The
+   * request stays `unknown`: tests send malformed ones on purpose.
+   */
+  call<C extends Channel>(channel: C, request: unknown, session: Session): Promise<Result<Res<C>>>;
+  /** The value of a call that must succeed; otherwise throws naming the channel and the error. */
+  must<C extends Channel>(channel: C, request: unknown, session: Session): Promise<Res<C>>;
+  /** The error of a call that must fail; otherwise throws naming the channel. */
+  fails(channel: Channel, request: unknown, session: Session): Promise<ApiError>;
   close(): Promise<void>;
 }
 
@@ -49,11 +58,18 @@ export async function districtFixture(log = sampleLog()): Promise<DistrictFixtur
   const app = await KabylApp.start({ dataDir, shell: 'harness', version: 'test', stores: createStoreFactory({ importWorkerFile: await importWorkerFile() }) }, 'ask');
   const sessions = new Sessions();
   const caller = () => sessions.get(`test:${++counter}`);
-  const call = (channel: string, request: unknown, session: Session) => app.dispatch(channel, request, session);
-  const must = async (channel: string, request: unknown, session: Session) => {
+  // The one cast: dispatch() answers Result<unknown> for any channel name; its response check makes it Res<C>.
+  const call = <C extends Channel>(channel: C, request: unknown, session: Session) =>
+    app.dispatch(channel, request, session) as Promise<Result<Res<C>>>;
+  const must = async <C extends Channel>(channel: C, request: unknown, session: Session): Promise<Res<C>> => {
     const r = await call(channel, request, session);
     if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`);
-    return r.value as Record<string, unknown>;
+    return r.value;
+  };
+  const fails = async (channel: Channel, request: unknown, session: Session): Promise<ApiError> => {
+    const r = await call(channel, request, session);
+    if (r.ok) throw new Error(`${channel} succeeded but was expected to fail`);
+    return r.error;
   };
 
   await must('setup.choose', {
@@ -74,7 +90,7 @@ export async function districtFixture(log = sampleLog()): Promise<DistrictFixtur
   // The campaign goes in the way a user's file does: upload, start, poll.
   const officer = await signedIn('officer');
   const up = await must('import.upload', { name: 'campaign.jsonl', chunk: log.text(), done: true }, officer);
-  let job = await must('import.start', { fileId: (up.file as { fileId: string }).fileId }, officer);
+  let job = await must('import.start', { fileId: up.file.fileId }, officer);
   while (job.state === 'running') {
     await new Promise((r) => setTimeout(r, 20));
     job = await must('import.progress', { jobId: job.jobId }, officer);
@@ -88,6 +104,8 @@ export async function districtFixture(log = sampleLog()): Promise<DistrictFixtur
     caller,
     signedIn,
     call,
+    must,
+    fails,
     async close() {
       await app.close();
       await rm(dataDir, { recursive: true, force: true });

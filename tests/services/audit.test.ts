@@ -5,11 +5,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sqlite3 from 'sqlite3';
 import type { Session } from '../../main/auth/session';
+import type { Res } from '../../shared/ipc/contract';
 import { SETTING } from '../../main/services/settings';
 import { districtFixture, sampleLog, type DistrictFixture } from '../ipc/districtFixture';
 
-type Page = { total: number; rows: { seq: number; type: string; at: string; actorRole: string | null; actorId: string | null; subjectId: string | null; outcome: string | null }[]; nextAfterSeq: number | null };
-type Verify = { events: number; projections: { ok: boolean; count: number; differences: { table: string; key: string; problem: string; columns: string[] }[] }; chain: { ok: boolean; checked: number; brokenAt: number | null; reason: string | null } };
 
 /** Another process's raw connection to the store file: what someone tampering would use. */
 async function tamper(file: string, ...statements: string[]): Promise<void> {
@@ -37,11 +36,7 @@ describe('the audit log', () => {
   });
   afterAll(() => f?.close());
 
-  async function page(request: object): Promise<Page> {
-    const r = await f.call('audit.events', request, officer);
-    if (!r.ok) throw new Error(`audit.events: ${r.error.code} ${r.error.message}`);
-    return r.value as Page;
-  }
+  const page = (request: object) => f.must('audit.events', request, officer);
 
   it('lists the whole log in seq order with its total, page by page', async () => {
     const count = await f.app.store!.eventCount();
@@ -53,7 +48,7 @@ describe('the audit log', () => {
     const seen: number[] = [];
     let after: number | null = 0;
     while (after !== null) {
-      const p: Page = await page({ limit: 4, afterSeq: after });
+      const p: Res<'audit.events'> = await page({ limit: 4, afterSeq: after });
       expect(p.total).toBe(count);
       seen.push(...p.rows.map((r) => r.seq));
       after = p.nextAfterSeq;
@@ -111,11 +106,9 @@ describe('the audit log', () => {
   });
 
   it('verify on an intact store: every projection matches and the chain holds', async () => {
-    const r = await f.call('audit.verify', {}, officer);
-    expect(r.ok).toBe(true);
-    const v = r.ok ? (r.value as Verify) : null;
+    const v = await f.must('audit.verify', {}, officer);
     expect(v).toMatchObject({ events: await f.app.store!.eventCount(), projections: { ok: true, count: 0, differences: [] }, chain: { ok: true, brokenAt: null, reason: null } });
-    expect(v!.chain.checked).toBe(v!.events);
+    expect(v.chain.checked).toBe(v.events);
   });
 });
 
@@ -129,11 +122,7 @@ describe('verify on a store file tampered with directly', () => {
   });
   afterAll(() => f?.close());
 
-  async function verify(): Promise<Verify> {
-    const r = await f.call('audit.verify', {}, officer);
-    if (!r.ok) throw new Error(`audit.verify: ${r.error.code} ${r.error.message}`);
-    return r.value as Verify;
-  }
+  const verify = () => f.must('audit.verify', {}, officer);
 
   it('an edited projection row is listed as a difference; the chain is still whole', async () => {
     await tamper(f.app.store!.file, "UPDATE application SET status = 'enrolled' WHERE id = 'A3'");
@@ -162,9 +151,7 @@ describe('verify on a store file tampered with directly', () => {
     try {
       const officer2 = await f2.signedIn('officer');
       await tamper(f2.app.store!.file, 'DROP TRIGGER event_no_delete', 'DELETE FROM event WHERE seq = 5');
-      const r = await f2.call('audit.verify', {}, officer2);
-      expect(r.ok).toBe(true);
-      const v = (r as { value: Verify }).value;
+      const v = await f2.must('audit.verify', {}, officer2);
       expect(v.chain).toMatchObject({ ok: false, brokenAt: 6, reason: 'prev_mismatch' });
       // The replay of what is left no longer yields the stored projections either.
       expect(v.projections.ok).toBe(false);
@@ -179,8 +166,7 @@ describe('verify on a store file tampered with directly', () => {
       const officer3 = await f3.signedIn('officer');
       const last = await f3.app.store!.eventCount();
       await tamper(f3.app.store!.file, 'DROP TRIGGER event_no_delete', `DELETE FROM event WHERE seq = ${last}`);
-      const r = await f3.call('audit.verify', {}, officer3);
-      const v = (r as { value: Verify }).value;
+      const v = await f3.must('audit.verify', {}, officer3);
       expect(v.chain).toMatchObject({ ok: false, brokenAt: last, reason: 'head_mismatch' });
     } finally {
       await f3.close();
