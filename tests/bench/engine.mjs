@@ -36,11 +36,15 @@ for (let i = 0; i < runs; i++) {
     `replay ${r.seconds.toFixed(2)} s wall ${r.cpu.toFixed(2)} s CPU, peak ${r.peakMB.toFixed(0)} MB`);
 }
 const m = (list, key) => median(list.map((x) => x[key]));
-gate.note('floor, 1 thread', `${m(floor1, 'seconds').toFixed(2)} s wall, ${m(floor1, 'cpu').toFixed(2)} s CPU (median of ${runs})`);
-gate.note(`floor, ${THREADS} threads`, `${m(floor2, 'seconds').toFixed(2)} s wall, ${m(floor2, 'cpu').toFixed(2)} s CPU`);
-gate.note('kabyl replay', `${m(replay, 'seconds').toFixed(2)} s wall, ${m(replay, 'cpu').toFixed(2)} s CPU`);
-gate.note('for context', `replay wall / 1-thread floor wall ${(m(replay, 'seconds') / m(floor1, 'seconds')).toFixed(2)}x (no target)`);
-gate.check(`replay / ${THREADS}-thread floor, wall time, median of ${runs}`, median(replay.map((r, i) => r.seconds / floor2[i].seconds)), { max: TARGET, unit: 'x' });
-gate.check(`replay / floor, CPU time, median of ${runs}`, median(replay.map((r, i) => r.cpu / floor1[i].cpu)), { max: TARGET, unit: 'x' });
+const figures = (list) => `${m(list, 'seconds').toFixed(2)} s wall, ${m(list, 'cpu').toFixed(2)} s CPU (median of ${runs})`;
+gate.note('floor, 1 thread', figures(floor1));
+gate.note(`floor, ${THREADS} threads`, figures(floor2));
+gate.note('kabyl replay', figures(replay));
+const oneThread = m(replay, 'seconds') / m(floor1, 'seconds');
+gate.note('for context', `replay wall / 1-thread floor wall ${oneThread.toFixed(2)}x (no target)`);
+const wallRatio = median(replay.map((r, i) => r.seconds / floor2[i].seconds));
+gate.check(`replay / ${THREADS}-thread floor, wall time, median of ${runs}`, wallRatio, { max: TARGET, unit: 'x' });
+const cpuRatio = median(replay.map((r, i) => r.cpu / floor1[i].cpu));
+gate.check(`replay / floor, CPU time, median of ${runs}`, cpuRatio, { max: TARGET, unit: 'x' });
 gate.check('replay peak memory', Math.max(...replay.map((r) => r.peakMB)), { max: MEMORY_MB, unit: 'MB', digits: 0 });
 gate.finish();

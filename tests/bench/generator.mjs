@@ -8,15 +8,14 @@ import { mkdtempSync, rmSync, statSync, openSync, readSync, closeSync } from 'no
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Gate } from './gate.mjs';
-import { REPUBLIC, bin, root } from './republicLog.mjs';
+import { MEASURE_HOOKS, REPUBLIC, bin } from './republicLog.mjs';
 
 const runs = Number(process.env.KABYL_BENCH_RUNS ?? 1);
 const dir = mkdtempSync(path.join(tmpdir(), 'kabyl-bench-generate-'));
 const file = path.join(dir, 'republic.jsonl');
-const hooks = ['reportPeakMemory.cjs', 'reportCpuTime.cjs'].flatMap((h) => ['--require', path.join(root, 'tests/bench', h)]);
 const gate = new Gate('bench:generator');
 for (let i = 0; i < runs; i++) {
-  const args = [...hooks, bin, 'generate', ...REPUBLIC, '--out', file];
+  const args = [...MEASURE_HOOKS, bin, 'generate', ...REPUBLIC, '--out', file];
   const t = process.hrtime.bigint();
   const r = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
   const wall = Number(process.hrtime.bigint() - t) / 1e9;
@@ -25,7 +24,8 @@ for (let i = 0; i < runs; i++) {
   const cpu = Number(/kabyl-cpu-ms=(\d+)/.exec(r.stderr)?.[1] ?? NaN) / 1000;
   const events = countLines(file);
   const mb = statSync(file).size / 1e6;
-  gate.note(`run ${i + 1}`, `${events} events, ${mb.toFixed(0)} MB, ${cpu.toFixed(1)} s CPU, peak memory ${peakMB.toFixed(0)} MB`);
+  gate.note(`run ${i + 1}`, `${events} events, ${mb.toFixed(0)} MB, ${cpu.toFixed(1)} s CPU, ` +
+    `peak memory ${peakMB.toFixed(0)} MB`);
   // About 400,000 events, +-15%.
   gate.expect(`run ${i + 1}: event count within 340,000..460,000`, events >= 340_000 && events <= 460_000, `${events}`);
   gate.check(`run ${i + 1}: kabyl generate, wall time`, wall, { max: 60, unit: 's', digits: 1 });

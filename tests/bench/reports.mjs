@@ -69,9 +69,11 @@ gate.note('rows', String(table.rows.length));
 gate.note('floor (streaming writer, plain values)', `${f.toFixed(2)} s (median of ${runs}: ${list(floor)})`);
 gate.note('applications report (build + write)', `${r.toFixed(2)} s (median of ${runs}: ${list(report)})`);
 const cliOut = path.join(out, 'cli.xlsx');
-const cli = spawnSync(process.execPath, [bin, 'report', 'applications', log, '--out', cliOut, '--lang', 'ru'], { encoding: 'utf8' });
+const cliArgs = [bin, 'report', 'applications', log, '--out', cliOut, '--lang', 'ru'];
+const cli = spawnSync(process.execPath, cliArgs, { encoding: 'utf8' });
 if (cli.status !== 0) throw new Error(cli.stderr);
-gate.note('whole CLI run, replay included', `kabyl report applications -> ${(statSync(cliOut).size / 1e6).toFixed(1)} MB`);
+gate.note('whole CLI run, replay included',
+  `kabyl report applications -> ${(statSync(cliOut).size / 1e6).toFixed(1)} MB`);
 gate.check(`report / floor, wall time, median of ${runs}`, r / f, { max: 1.5, unit: 'x' });
 gate.finish();
 

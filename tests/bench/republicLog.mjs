@@ -37,15 +37,19 @@ export function republicLog() {
   return file;
 }
 
+/** `node` options that make a child report its CPU time and peak memory on exit (parsed by timed()). */
+export const MEASURE_HOOKS = ['reportPeakMemory.cjs', 'reportCpuTime.cjs']
+  .flatMap((h) => ['--require', path.join(root, 'tests/bench', h)]);
+
 /**
  * Runs `node args...` to completion; returns its wall seconds, CPU seconds (user +
  * system, all threads) and peak resident memory in MB, reported by hooks preloaded
  * into the child.
  */
 export function timed(args, options = {}) {
-  const hooks = ['reportPeakMemory.cjs', 'reportCpuTime.cjs'].flatMap((h) => ['--require', path.join(root, 'tests/bench', h)]);
   const t = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [...hooks, ...args], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', ...options });
+  const stdio = ['ignore', 'ignore', 'pipe'];
+  const r = spawnSync(process.execPath, [...MEASURE_HOOKS, ...args], { stdio, encoding: 'utf8', ...options });
   const seconds = Number(process.hrtime.bigint() - t) / 1e9;
   if (r.status !== 0) throw new Error(`${args.join(' ')} failed (exit ${r.status}): ${r.stderr}`);
   const rss = /kabyl-peak-rss-kb=(\d+)/.exec(r.stderr);

@@ -80,7 +80,8 @@ if (process.argv[2] === '--step') {
 
 function measure(step, log) {
   spawnSync('sync');
-  const r = spawnSync(process.execPath, [self, '--step', step, log], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const options = { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] };
+  const r = spawnSync(process.execPath, [self, '--step', step, log], options);
   if (r.status !== 0) throw new Error(`the ${step} step failed (exit ${r.status})`);
   return JSON.parse(r.stdout.trim().split('\n').pop());
 }
@@ -107,10 +108,10 @@ for (let i = 0; i < runs; i++) {
     `store import ${s.wall.toFixed(2)} s wall, ${s.cpu.toFixed(2)} s CPU; ` +
     `ratio ${(s.wall / f.wall).toFixed(2)}x wall, ${(s.cpu / f.cpu).toFixed(2)}x CPU`);
 }
-if (floorRows !== imported.eventsAdded + imported.duplicates) {
-  throw new Error(`the floor wrote ${floorRows} rows but the store read ${imported.eventsAdded + imported.duplicates} events`);
-}
-gate.note('imported', `${imported.eventsAdded} events (${imported.refused} refused by the rules), ${imported.duplicates} duplicates`);
+const read = imported.eventsAdded + imported.duplicates;
+if (floorRows !== read) throw new Error(`the floor wrote ${floorRows} rows but the store read ${read} events`);
+gate.note('imported', `${imported.eventsAdded} events (${imported.refused} refused by the rules), ` +
+  `${imported.duplicates} duplicates`);
 gate.note('CPU ratio', `${median(cpu).toFixed(2)}x the floor's CPU time (all threads; no target, for context)`);
 
 // Start-up: what a dashboard needs, from the projections, on the store just built.
@@ -122,10 +123,12 @@ const open = await timed(async () => {
   return { s, applications, streams: streams.length, schools: schools.length, events, year: campaign?.year };
 });
 const s = open.value.s;
-gate.note('start-up', `open + dashboard queries ${(open.wall * 1000).toFixed(0)} ms (${open.value.applications} applications, ` +
+gate.note('start-up', `open + dashboard queries ${(open.wall * 1000).toFixed(0)} ms ` +
+  `(${open.value.applications} applications, ` +
   `${open.value.streams} streams, ${open.value.schools} schools, ${open.value.events} events)`);
 const page = await timed(() => s.applications({ status: 'enrolled', sort: 'childName', limit: 100 }));
-gate.note('registry page (status filter, sorted by name)', `${(page.wall * 1000).toFixed(0)} ms of ${page.value.total}`);
+gate.note('registry page (status filter, sorted by name)',
+  `${(page.wall * 1000).toFixed(0)} ms of ${page.value.total}`);
 const warm = await timed(() => s.warmUp());
 gate.note('engine restored in memory (background, before the first write)', `${warm.wall.toFixed(2)} s`);
 const chain = await timed(() => s.verifyChain());

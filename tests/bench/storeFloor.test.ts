@@ -13,7 +13,8 @@ afterEach(() => dirs.splice(0).forEach((d) => d.cleanup()));
 /** Lines full of 2-, 3- and 4-byte characters, so that most chunk edges fall inside one. */
 function multibyteLog(): string[] {
   const names = ['Айгерим Токтогулова', 'Нурбек Жумабаев', 'Өмүрбек Үсөнов', 'Ңңң 中文 🎒'];
-  return names.map((name, i) => JSON.stringify({ id: `e${i + 1}`, type: 'note', at: '2026-04-11T09:00:00+06:00', data: { name } }));
+  const at = '2026-04-11T09:00:00+06:00';
+  return names.map((name, i) => JSON.stringify({ id: `e${i + 1}`, type: 'note', at, data: { name } }));
 }
 
 function allRows(file: string): Promise<{ id: string; type: string; at: string; body: string }[]> {
@@ -38,7 +39,11 @@ describe('the bench:store floor', () => {
     for (let chunk = 1; chunk <= 64; chunk++) {
       const seen: string[] = [];
       const bytes: string[] = [];
-      for (const _ of byteLines(file, (text, b) => (seen.push(text), bytes.push(Buffer.from(b).toString('utf8'))), chunk));
+      const onLine = (text: string, b: Buffer) => {
+        seen.push(text);
+        bytes.push(Buffer.from(b).toString('utf8'));
+      };
+      for (const _ of byteLines(file, onLine, chunk));
       expect(seen, `chunk ${chunk}`).toEqual(expected);
       expect(bytes, `chunk ${chunk}`).toEqual(expected);
     }

@@ -30,7 +30,11 @@ const IN_FLIGHT = 6;
  * then decoded; a CR before the LF is dropped. `bytes` views a fresh chunk
  * buffer, so the caller may keep it. Yields after each chunk.
  */
-export function* byteLines(file: string, onLine: (text: string, bytes: Buffer) => void, chunkBytes = 1 << 20): Generator<void> {
+export function* byteLines(
+  file: string,
+  onLine: (text: string, bytes: Buffer) => void,
+  chunkBytes = 1 << 20,
+): Generator<void> {
   const fd = openSync(file, 'r');
   let rest: Buffer | null = null;
   try {
@@ -66,7 +70,9 @@ export async function writeFloor(log: string, dbFile: string, { chunkBytes = 1 <
   const conn = new Connection(raw);
   try {
     for (const p of STORE_PRAGMAS) await conn.run(`PRAGMA ${p}`);
-    await conn.run('CREATE TABLE event (id TEXT PRIMARY KEY, type TEXT NOT NULL, at TEXT NOT NULL, body TEXT NOT NULL)');
+    await conn.run(
+      'CREATE TABLE event (id TEXT PRIMARY KEY, type TEXT NOT NULL, at TEXT NOT NULL, body TEXT NOT NULL)',
+    );
     await conn.run('BEGIN IMMEDIATE');
     const sql = `INSERT INTO event (${COLUMNS.join(', ')}) ${packedSelect(COLUMNS.length)}`;
     const pending: Promise<void>[] = [];
