@@ -2,7 +2,7 @@
 // the same, after the same scrypt work, so neither the message nor the time tells
 // which usernames exist.
 import type { User } from '../../shared/ipc/contract';
-import { ServiceError } from '../ipc/errors';
+import { ServiceError } from '../services/errors';
 import type { StorePort, StoredUser } from '../services/storePort';
 import { decoyHash, verifyPassword } from './password';
 import type { Session, SessionUser } from './session';

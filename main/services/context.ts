@@ -1,7 +1,7 @@
 // What every service function receives: the open store (null before the first-start
 // choice), who is calling, and the actor that any event written for them must carry.
 import type { Session, SessionUser } from '../auth/session';
-import { ServiceError } from '../ipc/errors';
+import { ServiceError } from './errors';
 import type { KabylApp } from './app';
 import type { StorePort } from './storePort';
 import type { Role } from '../../shared/ipc/contract';

@@ -3,7 +3,7 @@
 import type { StoreKind } from '../../shared/ipc/contract';
 import { openStore, resolveDataDir, startImportJob, UserExistsError, type Store } from '../store';
 import { ImportJobError } from '../store/importJob';
-import { ServiceError } from '../ipc/errors';
+import { ServiceError } from './errors';
 import type { StoreFactory } from './app';
 import type { ImportOutcome, ImportProgress, StorePort, StoredUser } from './storePort';
 import { SETTING } from './settings';

@@ -9,7 +9,7 @@ import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Req, Res } from '../../../shared/ipc/contract';
 import { ATTACHMENT_MAX_BYTES, type Attachment } from '../../../shared/ipc/channels/attachments';
-import { forbidden, invalid, notFound, refused } from '../../ipc/errors';
+import { forbidden, invalid, notFound, refused } from '../errors';
 import type { KabylApp } from '../app';
 import { requireStore, requireUser, schoolScope, type ServiceContext } from '../context';
 import { eventInstant } from '../events/recordEvents';

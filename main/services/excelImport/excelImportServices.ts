@@ -14,7 +14,7 @@ import { planImport, type ImportPlan } from '../../../shared/excelImport/planImp
 import type { Lang } from '../../../shared/reports/labels';
 import { readDistrictWorkbook } from '../../excel/readDistrictWorkbook';
 import { templateXlsxBuffer } from '../../excel/writeTemplate';
-import { refused, ServiceError } from '../../ipc/errors';
+import { refused, ServiceError } from '../errors';
 import type { KabylApp } from '../app';
 import { requireStore, requireUser, type ServiceContext } from '../context';
 import { eventInstant, recordAll, type Draft } from '../events/recordEvents';
