@@ -10,8 +10,8 @@ import { createDispatcher, type Dispatch } from '../ipc/dispatch';
 import { handlers } from '../ipc/handlers';
 import type { AppPort, ShellCapabilities } from '../services/appPort';
 import type { ServiceContext } from '../services/context';
-import { ImportFiles } from '../services/imports/files';
-import { ImportJobs } from '../services/imports/jobs';
+import { ImportFiles } from '../services/logImport/files';
+import { ImportJobs } from '../services/logImport/jobs';
 import type { StorePort } from '../services/storePort';
 import { readChoice, writeChoice } from './appChoice';
 

@@ -4,8 +4,8 @@
 // the assembly (which imports every service through the handler map) is never
 // imported back by a service.
 import type { StoreKind } from '../../shared/ipc/contract';
-import type { ImportFiles } from './imports/files';
-import type { ImportJobs } from './imports/jobs';
+import type { ImportFiles } from './logImport/files';
+import type { ImportJobs } from './logImport/jobs';
 import type { StorePort } from './storePort';
 
 /** What the shell (Electron or the harness) provides beyond transport. */

@@ -6,8 +6,8 @@ import type { Res } from '../../../shared/ipc/contract';
 import { invalid } from '../errors';
 import { requireStore, schoolScope, type ServiceContext } from '../context';
 import { recordEvent } from '../events/recordEvents';
-import { allApplications } from '../school/schoolChildren';
-import { resolveSchool } from '../school/scope';
+import { allApplications } from '../directorSchool/schoolChildren';
+import { resolveSchool } from '../directorSchool/scope';
 import type { StorePort } from '../storePort';
 
 /**
