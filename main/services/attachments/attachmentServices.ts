@@ -40,8 +40,8 @@ export async function subjectAttachments(ctx: ServiceContext, subject: Subject):
 export async function attachmentsByKind(ctx: ServiceContext, kind: Subject['kind']): Promise<Map<string, Attachment[]>> {
   const prefix = `attachments:${kind}:`;
   const out = new Map<string, Attachment[]>();
-  for (const [key, value] of Object.entries(await requireStore(ctx).queries.settings.all())) {
-    if (key.startsWith(prefix)) out.set(key.slice(prefix.length), JSON.parse(value) as Attachment[]);
+  for (const [key, value] of Object.entries(await requireStore(ctx).settingsWithPrefix(prefix))) {
+    out.set(key.slice(prefix.length), JSON.parse(value) as Attachment[]);
   }
   return out;
 }

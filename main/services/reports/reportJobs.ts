@@ -129,7 +129,7 @@ export async function replayUntil(store: StorePort, asOf: string, onProgress: (e
   let afterSeq = 0;
   let n = 0;
   for (;;) {
-    const page = await store.queries.events({ afterSeq, limit: PAGE });
+    const page = await store.reads.events({ afterSeq, limit: PAGE });
     if (page.length === 0) break;
     for (const row of page) {
       if (parseInstant(row.at) > limit) {
