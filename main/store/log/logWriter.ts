@@ -10,7 +10,7 @@ import { Engine, type ChangeSet } from '../../../shared/engine/engine';
 import type { Reason } from '../../../shared/engine/reasons';
 import { GENESIS_HASH } from '../../../shared/log/hashChain';
 import type { LogEvent } from '../../../shared/log/events';
-import { LogError, parseEventLine } from '../../../shared/log/parseLine';
+import { LogError, MAX_LINE_BYTES, checkLineLength, lineTooLong, parseEventLine } from '../../../shared/log/parseLine';
 import { type Connection, writeRows } from '../sql/connection';
 import { nodeChainHashBytes } from './nodeHash';
 import {
@@ -181,6 +181,8 @@ export class WriteTx {
    * `bytes`, when the caller has them (an import reads them from the file), are `body` in UTF-8.
    */
   add(event: LogEvent, body: string, line?: number, bytes?: Uint8Array): EventOutcome {
+    // Every stored body is a well-formed line (FORMATS.md): at most 1 MiB, whoever wrote it.
+    if (bytes ? bytes.length > MAX_LINE_BYTES : (checkLineLength(body, line), false)) throw lineTooLong(line);
     const engine = this.engine;
     const rejectionsBefore = engine.rejections.length;
     let outcome;
