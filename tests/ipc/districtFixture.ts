@@ -8,7 +8,7 @@ import type { Channel, Result } from '../../shared/ipc/contract';
 import { hashPassword } from '../../main/auth/password';
 import { Sessions, type Session } from '../../main/auth/session';
 import { KabylApp } from '../../main/services/app';
-import { createStoreFactory } from '../../main/services/storeAdapter';
+import { chainAnchorIn, createStoreFactory } from '../../main/services/storeAdapter';
 import { importWorkerFile } from './importWorker';
 import { LogBuilder, T } from '../support/logBuilder';
 
@@ -46,7 +46,7 @@ let counter = 0;
 
 export async function districtFixture(log = sampleLog()): Promise<DistrictFixture> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'kabyl-district-'));
-  const app = await KabylApp.start({ dataDir, shell: 'harness', version: 'test', stores: createStoreFactory({ importWorkerFile: await importWorkerFile() }) }, 'ask');
+  const app = await KabylApp.start({ dataDir, shell: 'harness', version: 'test', stores: createStoreFactory({ importWorkerFile: await importWorkerFile(), anchor: chainAnchorIn(dataDir) }) }, 'ask');
   const sessions = new Sessions();
   const caller = () => sessions.get(`test:${++counter}`);
   const call = (channel: string, request: unknown, session: Session) => app.dispatch(channel, request, session);

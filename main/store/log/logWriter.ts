@@ -48,6 +48,13 @@ export class LogWriter {
   private head: Head = { seq: 0, hash: GENESIS_HASH, at: null };
   private queue: Promise<unknown> = Promise.resolve();
 
+  /**
+   * Runs after each commit that added events, still inside this writer's turn, with
+   * the new head (the store records it outside the file: chainAnchor.ts). A failure
+   * here cannot undo the commit, so the hook handles its own errors.
+   */
+  onCommit: ((head: Head, conn: Connection) => Promise<void>) | null = null;
+
   constructor(private readonly conn: Connection) {}
 
   /** Runs `fn` after every earlier call has finished: one writer at a time in this process. */
@@ -87,6 +94,7 @@ export class LogWriter {
         await this.conn.finalizeStatements();
         await this.conn.run('COMMIT');
         this.head = tx.head;
+        if (tx.added > 0 && this.onCommit) await this.onCommit({ ...this.head }, this.conn);
         return result;
       } catch (e) {
         // Let queued statements settle before rolling back under them.
