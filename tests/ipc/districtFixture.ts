@@ -9,7 +9,8 @@ import { hashPassword } from '../../main/auth/password';
 import { Sessions, type Session } from '../../main/auth/session';
 import { KabylApp } from '../../main/services/app';
 import { chainAnchorIn, createStoreFactory } from '../../main/services/storeAdapter';
-import { importWorkerFile } from './importWorker';
+import { importWorkerFile, workbookWorkerFile } from './importWorker';
+import { useWorkbookWorker } from '../../main/excel/workbookJob';
 import { LogBuilder, T } from '../support/logBuilder';
 
 export const PASSWORDS = { officer: 'officer-pass', commission: 'commission-pass', director: 'director-pass' } as const;
@@ -46,6 +47,7 @@ let counter = 0;
 
 export async function districtFixture(log = sampleLog()): Promise<DistrictFixture> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'kabyl-district-'));
+  useWorkbookWorker(await workbookWorkerFile());
   const app = await KabylApp.start({ dataDir, shell: 'harness', version: 'test', stores: createStoreFactory({ importWorkerFile: await importWorkerFile(), anchor: chainAnchorIn(dataDir) }) }, 'ask');
   const sessions = new Sessions();
   const caller = () => sessions.get(`test:${++counter}`);
