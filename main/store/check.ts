@@ -6,6 +6,7 @@ import type { LogEvent } from '../../shared/log/events';
 import { LogError, parseEventLine } from '../../shared/log/parseLine';
 import type { RecordedHead } from './chainAnchor';
 import { subjectOf } from './log/eventRow';
+import { nodeChainHash } from './log/nodeHash';
 import type { Connection } from './sql/connection';
 import { writeRows } from './sql/connection';
 import { PROJECTION_TABLES, type RejectionAt, type Row, type SqlValue, type TableSpec, rejectionTable } from './projection/tables';
@@ -160,6 +161,8 @@ export interface ChainCheck {
   anchor: 'agrees' | 'differs' | 'none' | 'unreadable';
   /** for rewritten: the last recorded head the chain no longer holds (the rewrite is at brokenAt..this seq) */
   rewrittenBy: number | null;
+  /** how the record outside the file is protected; null where the store keeps none (the CLI) */
+  anchorProtection: 'os-encrypted' | 'user-file' | null;
 }
 
 /** The columns the audit shows and filters on, as the hashed body says they must be. */
@@ -184,7 +187,7 @@ type ChainRow = { seq: number; body: unknown; hash: string } & Record<AuditColum
  * kept outside the file are given (chainAnchor.ts), the chain against them.
  */
 export async function verifyChain(conn: Connection, recorded: readonly RecordedHead[] | null = null): Promise<ChainCheck> {
-  const v = new ChainVerifier();
+  const v = new ChainVerifier(nodeChainHash);
   const heads = recorded ?? [];
   let nextHead = 0;
   let agreedSeq = 0;
@@ -246,5 +249,6 @@ export async function verifyChain(conn: Connection, recorded: readonly RecordedH
     columns: broken?.reason === 'column_mismatch' ? columns : null,
     anchor: heads.length === 0 ? 'none' : broken?.reason === 'rewritten' ? 'differs' : 'agrees',
     rewrittenBy: broken?.reason === 'rewritten' ? rewrittenBy : null,
+    anchorProtection: null,
   };
 }

@@ -142,7 +142,7 @@ export class Store extends StoreQueries {
    * Walks the hash chain; `brokenAt` is the first event changed, or following a deleted
    * one; with an anchor, also against the heads recorded outside the file.
    */
-  async verifyChain(): Promise<ChainCheck & { anchorProtection: ChainAnchor['protection'] | null }> {
+  async verifyChain(): Promise<ChainCheck> {
     const protection = this.anchor?.protection ?? null;
     let recorded: RecordedHead[] | null = null;
     let unreadable = false;

@@ -3,7 +3,8 @@
 // file tampered with directly (an event body changed, an event row deleted, a
 // projection row edited) is caught and the broken seq named.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { chainHash, GENESIS_HASH } from '../../shared/log/hashChain';
+import { GENESIS_HASH } from '../../shared/log/hashChain';
+import { nodeChainHash as chainHash } from '../../main/store/log/nodeHash';
 import sqlite3 from 'sqlite3';
 import type { Session } from '../../main/auth/session';
 import { SETTING } from '../../main/services/settings';
@@ -154,7 +155,7 @@ describe('verify on a store file tampered with directly', () => {
   });
 
   it('a changed event body breaks the chain at that seq', async () => {
-    const [a4] = await f.app.store!.queries.events({ type: 'application.submitted', afterSeq: 0, limit: 10 }).then((rows) => rows.filter((r) => r.subjectId === 'A4'));
+    const [a4] = await f.app.store!.reads.events({ type: 'application.submitted', afterSeq: 0, limit: 10 }).then((rows) => rows.filter((r) => r.subjectId === 'A4'));
     // Whoever edits the file drops the append-only triggers first; the chain still tells.
     await tamper(
       f.app.store!.file,
@@ -219,7 +220,7 @@ describe('verify against the audit columns, broken bodies and the head kept outs
   it('an actor changed on a withdrawal (trigger dropped, row updated, trigger recreated) is named at its seq', async () => {
     const w = await f.call('applications.withdraw', { applicationId: 'A2', reference: 'Арыз №7' }, officer);
     expect(w.ok).toBe(true);
-    const [row] = await f.app.store!.queries.events({ type: 'application.withdrawn', afterSeq: 0, limit: 1000 })
+    const [row] = await f.app.store!.reads.events({ type: 'application.withdrawn', afterSeq: 0, limit: 1000 })
       .then((rows) => rows.filter((r) => r.subjectId === 'A2'));
     expect(row.actorRole).toBe('district');
     const before = await verify();
