@@ -97,6 +97,7 @@ export const STATUS: Record<Status, Text> = {
   refused: t('Четке кагылды', 'Отказано', 'Refused'),
   withdrawn: t('Кайтарылып алынды', 'Отозвано', 'Withdrawn'),
   no_documents: t('Документтер тапшырылган жок', 'Документы не сданы', 'No documents'),
+  waitlisted: t('Кезекте', 'В очереди', 'Waitlisted'),
 };
 
 export const BASIS: Record<Basis, Text> = {
@@ -185,6 +186,7 @@ export const REASON: Record<Reason, Text> = {
   case_closed: t('Иш жабылган', 'Дело закрыто', 'Case closed'),
   privilege_rejected: t('Жеңилдик четке кагылды', 'Льгота отклонена', 'Privilege rejected'),
   no_documents: t('Документтер мөөнөтүндө тапшырылган жок', 'Документы не сданы в срок', 'No documents by the deadline'),
+  waitlist_closed: t('Кезек жабылды', 'Очередь закрыта', 'Waitlist closed'),
 };
 
 /** The label of a code in a domain, or the code itself when the domain has no word for it. */

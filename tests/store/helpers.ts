@@ -20,10 +20,12 @@ export async function outputFromProjections(store: Store): Promise<Omit<ReplayOu
     applications[a.id] = {
       status: a.status, reason: a.reason, schoolId: a.school_id, language: a.language,
       stage: a.stage, basis: a.basis, privilege: a.privilege, orderNumber: a.order_number,
+      // The projection does not hold queue places yet (R16): only logs without waitlists compare equal.
+      waitlist: null,
     };
   }
   const streams: ReplayOutput['streams'] = {};
-  for (const s of await store.streams()) streams[s.key] = { quota: s.quota, occupied: s.occupied, free: s.free, overflow: s.overflow };
+  for (const s of await store.streams()) streams[s.key] = { quota: s.quota, occupied: s.occupied, free: s.free, overflow: s.overflow, waitlist: 0 };
   const cases: ReplayOutput['cases'] = {};
   for (const c of await store.cases()) cases[c.id] = { status: c.status };
   const rejections = (await store.rejections(0, 1_000_000)).map((r) => ({ eventId: r.eventId, type: r.type, reason: r.reason }));

@@ -26,7 +26,7 @@ export type RegistrySort = (typeof REGISTRY_SORTS)[number];
 
 // contract.ts imports this file, so its STATUSES cannot be imported back here;
 // the `satisfies` checks keep these lists equal to the engine's types.
-const STATUSES = ['registered', 'documents_received', 'enrolled', 'refused', 'withdrawn', 'no_documents'] as const satisfies readonly Status[];
+const STATUSES = ['registered', 'documents_received', 'enrolled', 'refused', 'withdrawn', 'no_documents', 'waitlisted'] as const satisfies readonly Status[];
 const BASES = ['catchment', 'privilege', 'open', 'commission'] as const satisfies readonly Basis[];
 const PRIVILEGE_STATES = ['none', 'pending', 'approved', 'rejected'] as const satisfies readonly PrivilegeState[];
 const language = z.string().trim().min(1).max(16).regex(/^[a-z]{2,3}$/, 'expected a language code such as ky, ru, uz');
