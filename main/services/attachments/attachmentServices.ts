@@ -9,8 +9,8 @@ import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Req, Res } from '../../../shared/ipc/contract';
 import { ATTACHMENT_MAX_BYTES, type Attachment } from '../../../shared/ipc/channels/attachments';
-import { forbidden, invalid, notFound, refused } from '../../ipc/errors';
-import type { KabylApp } from '../app';
+import { forbidden, invalid, notFound, refused } from '../errors';
+import type { AppPort } from '../appPort';
 import { requireStore, requireUser, schoolScope, type ServiceContext } from '../context';
 import { eventInstant } from '../events/recordEvents';
 
@@ -20,7 +20,7 @@ type AttachmentType = Attachment['type'];
 const settingKey = (s: Subject) => `attachments:${s.kind}:${s.id}`;
 
 /** The data folder's attachment directory: content-addressed files, never overwritten. */
-export const attachmentDir = (app: KabylApp) => path.join(app.dataDir, 'attachments');
+export const attachmentDir = (app: AppPort) => path.join(app.dataDir, 'attachments');
 
 /** PNG, JPEG or PDF by their magic bytes; null for anything else. */
 export function sniffType(bytes: Buffer): AttachmentType | null {
@@ -76,7 +76,7 @@ interface Upload {
   chunks: Buffer[];
   size: number;
 }
-const uploads = new WeakMap<KabylApp, Map<string, Upload>>();
+const uploads = new WeakMap<AppPort, Map<string, Upload>>();
 
 export async function uploadAttachment(req: Req<'attachments.upload'>, ctx: ServiceContext): Promise<Res<'attachments.upload'>> {
   const user = requireUser(ctx);
@@ -125,7 +125,7 @@ export async function uploadAttachment(req: Req<'attachments.upload'>, ctx: Serv
 }
 
 /** Writes the file unless that content is already there (temp file + rename: never a half file under the hash). */
-async function storeBytes(app: KabylApp, hash: string, bytes: Buffer): Promise<void> {
+async function storeBytes(app: AppPort, hash: string, bytes: Buffer): Promise<void> {
   const dir = attachmentDir(app);
   const file = path.join(dir, hash);
   try {

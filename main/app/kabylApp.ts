@@ -8,11 +8,12 @@ import { Sessions } from '../auth/session';
 import { actorOf } from '../auth/session';
 import { createDispatcher, type Dispatch } from '../ipc/dispatch';
 import { handlers } from '../ipc/handlers';
+import type { AppPort, ShellCapabilities } from '../services/appPort';
+import type { ServiceContext } from '../services/context';
+import { ImportFiles } from '../services/logImport/files';
+import { ImportJobs } from '../services/logImport/jobs';
+import type { StorePort } from '../services/storePort';
 import { readChoice, writeChoice } from './appChoice';
-import type { ServiceContext } from './context';
-import { ImportJobs } from './imports/jobs';
-import { ImportFiles } from './imports/files';
-import type { StorePort } from './storePort';
 
 export const STORE_FILES: Record<StoreKind, string> = { demo: 'demo.sqlite', real: 'district.sqlite' };
 
@@ -23,24 +24,16 @@ export interface StoreFactory {
   ensureDemo(dataDir: string): Promise<string>;
 }
 
-export interface AppOptions {
+export interface AppOptions extends ShellCapabilities {
   dataDir: string;
-  shell: 'electron' | 'harness';
-  version: string;
-  electronVersion?: string | null;
   stores: StoreFactory;
-  /** Electron's native open dialog; absent in the harness (the page uploads instead) */
-  chooseFile?: () => Promise<string | null>;
-  canPrintToPdf?: boolean;
-  /** Electron: save the window of the caller (its session's callerId) as an A4 PDF; absent in the harness */
-  printToPdf?: (callerId: string, suggestedName: string) => Promise<{ saved: boolean }>;
   onInternalError?: (channel: string, error: unknown) => void;
 }
 
 /** 'ask': open what the first-start choice says, or nothing until the user chooses. */
 export type StartWith = StoreKind | 'ask';
 
-export class KabylApp {
+export class KabylApp implements AppPort {
   readonly sessions = new Sessions();
   readonly imports = new ImportJobs();
   readonly files: ImportFiles;
