@@ -11,13 +11,16 @@ import { fileURLToPath } from 'node:url';
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const bin = path.join(root, 'bin/kabyl.cjs');
 
-export function republicLog() {
-  const file = process.env.KABYL_BENCH_LOG ?? path.join(tmpdir(), 'kabyl-bench', 'republic-seed1.jsonl');
+/** `{ waitlist: true }`: the same republic with R16 waitlists on (its own cached file). */
+export function republicLog({ waitlist = false } = {}) {
+  const name = waitlist ? 'republic-seed1-waitlist.jsonl' : 'republic-seed1.jsonl';
+  const own = waitlist ? process.env.KABYL_BENCH_WAITLIST_LOG : process.env.KABYL_BENCH_LOG;
+  const file = own ?? path.join(tmpdir(), 'kabyl-bench', name);
   if (existsSync(file)) return file;
   mkdirSync(path.dirname(file), { recursive: true });
   console.log(`generating the republic-sized log into ${file} ...`);
   const t = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [bin, 'generate', '--districts', '44', '--schools', '50', '--children', '200000', '--seed', '1', '--out', file + '.part'], {
+  const r = spawnSync(process.execPath, [bin, 'generate', '--districts', '44', '--schools', '50', '--children', '200000', '--seed', '1', ...(waitlist ? ['--waitlist'] : []), '--out', file + '.part'], {
     stdio: 'inherit',
   });
   if (r.status !== 0) throw new Error(`kabyl generate failed with exit ${r.status}`);
