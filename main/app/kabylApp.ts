@@ -9,9 +9,13 @@ import { actorOf } from '../auth/session';
 import { createDispatcher, type Dispatch } from '../ipc/dispatch';
 import { handlers } from '../ipc/handlers';
 import type { AppPort, ShellCapabilities } from '../services/appPort';
+import { ServiceError } from '../services/errors';
 import type { ServiceContext } from '../services/context';
 import { ImportFiles } from '../services/logImport/files';
 import { ImportJobs } from '../services/logImport/jobs';
+import type { AttachmentUploads } from '../services/attachments/attachmentUploads';
+import type { WorkbookUploads } from '../services/excelImport/workbookUploads';
+import { ReportJobs } from '../services/reports/reportJobs';
 import type { StorePort } from '../services/storePort';
 import { readChoice, writeChoice } from './appChoice';
 
@@ -37,6 +41,9 @@ export class KabylApp implements AppPort {
   readonly sessions = new Sessions();
   readonly imports = new ImportJobs();
   readonly files: ImportFiles;
+  readonly reportJobs: ReportJobs;
+  readonly workbookUploads: WorkbookUploads = new Map();
+  readonly attachmentUploads: AttachmentUploads = new Map();
   readonly dispatch: Dispatch;
   store: StorePort | null = null;
   chosen: StoreKind | null = null;
@@ -45,6 +52,7 @@ export class KabylApp implements AppPort {
 
   private constructor(readonly options: AppOptions) {
     this.files = new ImportFiles(path.join(options.dataDir, 'imports'));
+    this.reportJobs = new ReportJobs(path.join(options.dataDir, 'exports'));
     this.dispatch = createDispatcher<ServiceContext>(
       handlers,
       (session) => ({ app: this, store: this.store, session, actor: actorOf(session.user) }),
@@ -75,7 +83,8 @@ export class KabylApp implements AppPort {
   /** Close the open store, open `kind` (building the demo if needed), remember the choice. */
   useStore(kind: StoreKind, prepare?: (store: StorePort) => Promise<void>): Promise<StorePort> {
     const next = this.switching.then(async () => {
-      if (this.imports.running()) throw new Error('an import is running; wait for it to finish');
+      if (this.imports.running()) throw new ServiceError('unavailable', 'an import is running; wait for it to finish');
+      if (this.reportJobs.running()) throw new ServiceError('unavailable', 'a report export is running; wait for it to finish');
       const file = kind === 'demo' ? await this.options.stores.ensureDemo(this.dataDir) : this.storePath(kind);
       const opened = await this.options.stores.open(kind, file);
       try {
@@ -98,9 +107,12 @@ export class KabylApp implements AppPort {
 
   async close(): Promise<void> {
     await this.switching;
-    await this.imports.settle();
+    // Jobs read the open store: let them finish before it closes under them.
+    await Promise.all([this.imports.settle(), this.reportJobs.settle()]);
     await this.store?.close();
     this.store = null;
     await this.files.clear();
+    this.workbookUploads.clear();
+    this.attachmentUploads.clear();
   }
 }

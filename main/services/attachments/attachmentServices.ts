@@ -13,8 +13,9 @@ import { forbidden, invalid, notFound, refused } from '../errors';
 import type { AppPort } from '../appPort';
 import { requireStore, requireUser, schoolScope, type ServiceContext } from '../context';
 import { eventInstant } from '../events/recordEvents';
+import type { AttachmentUpload, Subject } from './attachmentUploads';
 
-export type Subject = { kind: 'claim' | 'case'; id: string };
+export type { Subject } from './attachmentUploads';
 type AttachmentType = Attachment['type'];
 
 const settingKey = (s: Subject) => `attachments:${s.kind}:${s.id}`;
@@ -39,8 +40,8 @@ export async function subjectAttachments(ctx: ServiceContext, subject: Subject):
 export async function attachmentsByKind(ctx: ServiceContext, kind: Subject['kind']): Promise<Map<string, Attachment[]>> {
   const prefix = `attachments:${kind}:`;
   const out = new Map<string, Attachment[]>();
-  for (const [key, value] of Object.entries(await requireStore(ctx).queries.settings.all())) {
-    if (key.startsWith(prefix)) out.set(key.slice(prefix.length), JSON.parse(value) as Attachment[]);
+  for (const [key, value] of Object.entries(await requireStore(ctx).settingsWithPrefix(prefix))) {
+    out.set(key.slice(prefix.length), JSON.parse(value) as Attachment[]);
   }
   return out;
 }
@@ -69,23 +70,14 @@ export async function checkSubject(ctx: ServiceContext, subject: Subject, forWri
   }
 }
 
-interface Upload {
-  owner: string;
-  subject: Subject;
-  name: string;
-  chunks: Buffer[];
-  size: number;
-}
-const uploads = new WeakMap<AppPort, Map<string, Upload>>();
 
 export async function uploadAttachment(req: Req<'attachments.upload'>, ctx: ServiceContext): Promise<Res<'attachments.upload'>> {
   const user = requireUser(ctx);
   const subject = req.subject as Subject;
   await checkSubject(ctx, subject, true);
-  let open = uploads.get(ctx.app);
-  if (!open) uploads.set(ctx.app, (open = new Map()));
+  const open = ctx.app.attachmentUploads;
   let uploadId = req.uploadId;
-  let upload: Upload | undefined;
+  let upload: AttachmentUpload | undefined;
   if (uploadId === undefined) {
     uploadId = randomUUID();
     upload = { owner: ctx.session.callerId, subject, name: req.name, chunks: [], size: 0 };
