@@ -14,6 +14,14 @@ export interface ApplicationOutcome {
   basis: Basis | null;
   privilege: PrivilegeState;
   orderNumber: string | null;
+  /** R16: the queue the application is in (its own stream's, or a standing request's target) */
+  waitlist: WaitlistPlace | null;
+}
+
+export interface WaitlistPlace {
+  schoolId: string;
+  language: string;
+  position: number;
 }
 
 export interface StreamOutcome {
@@ -21,6 +29,8 @@ export interface StreamOutcome {
   occupied: number;
   free: number;
   overflow: number;
+  /** R16: entries in the stream's queue */
+  waitlist: number;
 }
 
 export interface ReplayOutput {
@@ -115,8 +125,17 @@ export function replayText(text: string, at?: string): ReplayOutput {
   return r.finish(at);
 }
 
+/** Where an application waits, given the positions of every queued application. */
+function waitlistPlace(engine: Engine, positions: Map<string, number>, id: string): WaitlistPlace | null {
+  const position = positions.get(id);
+  if (position === undefined) return null;
+  const stream = engine.streams.get(engine.waitlistEntry(id)!.streamKey)!;
+  return { schoolId: stream.schoolId, language: stream.language, position };
+}
+
 export function replayOutput(engine: Engine): ReplayOutput {
   const applications: Record<string, ApplicationOutcome> = {};
+  const positions = engine.waitlistPositions();
   for (const a of engine.applications.values()) {
     applications[a.id] = {
       status: a.status,
@@ -127,6 +146,7 @@ export function replayOutput(engine: Engine): ReplayOutput {
       basis: a.basis,
       privilege: a.privilege,
       orderNumber: a.orderNumber,
+      waitlist: waitlistPlace(engine, positions, a.id),
     };
   }
   const streams: Record<string, StreamOutcome> = {};
@@ -136,6 +156,7 @@ export function replayOutput(engine: Engine): ReplayOutput {
       occupied: s.occupied,
       free: Math.max(0, s.quota - s.occupied),
       overflow: Math.max(0, s.occupied - s.quota),
+      waitlist: engine.waitlistSize(s.key),
     };
   }
   const cases: Record<string, { status: CaseStatus }> = {};
@@ -170,9 +191,11 @@ const orNull = (v: string | null): string => (v === null ? 'null' : str(v));
 export function writeReplayJson(engine: Engine, write: (piece: string) => void): void {
   write(`{"asOf":${orNull(engine.lastAt)},"applications":{`);
   let sep = '';
+  const positions = engine.waitlistPositions();
   for (const a of engine.applications.values()) {
+    const place = positions.size === 0 ? null : waitlistPlace(engine, positions, a.id);
     write(
-      `${sep}${str(a.id)}:{"status":"${a.status}","reason":${a.reason === null ? 'null' : `"${a.reason}"`},"schoolId":${str(a.schoolId)},"language":${str(a.language)},"stage":${a.stage},"basis":${a.basis === null ? 'null' : `"${a.basis}"`},"privilege":"${a.privilege}","orderNumber":${orNull(a.orderNumber)}}`,
+      `${sep}${str(a.id)}:{"status":"${a.status}","reason":${a.reason === null ? 'null' : `"${a.reason}"`},"schoolId":${str(a.schoolId)},"language":${str(a.language)},"stage":${a.stage},"basis":${a.basis === null ? 'null' : `"${a.basis}"`},"privilege":"${a.privilege}","orderNumber":${orNull(a.orderNumber)},"waitlist":${place === null ? 'null' : str(place)}}`,
     );
     sep = ',';
   }
@@ -180,7 +203,8 @@ export function writeReplayJson(engine: Engine, write: (piece: string) => void):
   sep = '';
   for (const s of engine.streams.values()) {
     const free = Math.max(0, s.quota - s.occupied), overflow = Math.max(0, s.occupied - s.quota);
-    write(`${sep}${str(s.key)}:{"quota":${s.quota},"occupied":${s.occupied},"free":${free},"overflow":${overflow}}`);
+    const queued = engine.waitlistSize(s.key);
+    write(`${sep}${str(s.key)}:{"quota":${s.quota},"occupied":${s.occupied},"free":${free},"overflow":${overflow},"waitlist":${queued}}`);
     sep = ',';
   }
   write('},"cases":{');

@@ -17,6 +17,8 @@ import {
   type Row,
   type TableSpec,
   applicationTable,
+  type QueuedApplication,
+  withPlaces,
   campaignTable,
   caseTable,
   orderTable,
@@ -313,13 +315,30 @@ function pick<K, V>(map: Map<K, V>, keys: Set<K>): V[] {
   return out;
 }
 
+/**
+ * The applications an ingest touched, with their queue places (R16). A queue
+ * that changed may have moved everyone in it, so all its entries are rewritten.
+ */
+function changedApplications(engine: Engine, changes: ChangeSet): Iterable<QueuedApplication> {
+  if (changes.waitlists.size === 0) return withPlaces(engine, pick(engine.applications, changes.applications), new Map());
+  const ids = new Set(changes.applications);
+  const positions = new Map<string, number>();
+  for (const key of changes.waitlists) {
+    engine.waitlist(key).forEach((entry, i) => {
+      ids.add(entry.applicationId);
+      positions.set(entry.applicationId, i + 1);
+    });
+  }
+  return withPlaces(engine, pick(engine.applications, ids), positions);
+}
+
 /** Upserts exactly the rows the engine says it touched. */
 export function writeChanges(conn: Connection, engine: Engine, changes: ChangeSet, queue: (p: Promise<void>[]) => void): void {
   const parts = [
     upsert(campaignTable, campaignTable.all(engine)),
     upsert(schoolTable, pick(engine.schools, changes.schools)),
     upsert(streamTable, pick(engine.streams, changes.streams)),
-    upsert(applicationTable, pick(engine.applications, changes.applications)),
+    upsert(applicationTable, changedApplications(engine, changes)),
     upsert(caseTable, pick(engine.cases, changes.cases)),
     upsert(orderTable, changes.orders),
   ];

@@ -16,10 +16,12 @@ export interface PrivateHarness {
   close(): Promise<void>;
 }
 
-export async function startPrivateHarness(): Promise<PrivateHarness> {
+/** `env`: extra environment for the harness, e.g. KABYL_DEMO_WAITLIST=1 for a demo district with waitlists. */
+export async function startPrivateHarness(env: Record<string, string> = {}): Promise<PrivateHarness> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'kabyl-e2e-private-'));
   const child: ChildProcess = spawn(process.execPath, [path.join(repoRoot, 'dist/harness.cjs'), '--port', '0', '--data-dir', dataDir], {
     cwd: repoRoot,
+    env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const url = await new Promise<string>((resolve, reject) => {
