@@ -61,7 +61,10 @@ class PostgresDatabase implements Database {
   readonly kind = 'postgres';
   private readonly pool: pg.Pool;
 
-  constructor(url: string) {
+  constructor(
+    url: string,
+    private readonly lockWaitMs = 10_000,
+  ) {
     this.pool = new pg.Pool({ connectionString: url, max: 10 });
     // An idle client that loses its server must not crash the process; the next query reconnects.
     this.pool.on('error', () => undefined);
@@ -88,10 +91,16 @@ class PostgresDatabase implements Database {
     const client = new pg.Client({ connectionString: (this.pool.options as pg.PoolConfig).connectionString });
     client.on('error', () => undefined);
     await client.connect();
-    const [row] = (await client.query('SELECT pg_try_advisory_lock($1) AS ok', [WRITER_LOCK])).rows;
-    if (!row.ok) {
-      await client.end();
-      throw new WriterBusy();
+    // A server killed a moment ago may still hold the lock until PostgreSQL notices its
+    // connection is gone: wait a little before calling the log busy.
+    for (let waited = 0; ; waited += 200) {
+      const [row] = (await client.query('SELECT pg_try_advisory_lock($1) AS ok', [WRITER_LOCK])).rows;
+      if (row.ok) break;
+      if (waited >= this.lockWaitMs) {
+        await client.end();
+        throw new WriterBusy();
+      }
+      await new Promise((r) => setTimeout(r, 200));
     }
     return {
       ...clientSql(client),
