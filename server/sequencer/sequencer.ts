@@ -240,7 +240,8 @@ export class Sequencer {
       stored = event;
     } else {
       const now = Math.max(this.clock(), engine.clock);
-      const { at: clientAt, ...rest } = event;
+      // `seq`, `clientAt` and `actor.device` are the server's to write, whatever a client sent.
+      const { at: clientAt, seq: _seq, clientAt: _clientAt, ...rest } = event;
       stored = {
         ...rest,
         at: formatInstant(now),
@@ -287,7 +288,7 @@ export class Sequencer {
       type: stored.type,
       at: stored.at,
       deviceId: device?.deviceId ?? null,
-      line: JSON.stringify({ seq, ...stored }),
+      line: JSON.stringify({ seq, ...withoutSeq(stored) }),
     });
     return { id: event.id, status: 'accepted', seq };
   }
@@ -305,6 +306,13 @@ export class Sequencer {
     engine.advanceTo(event.at);
     return engine.evaluate(event);
   }
+}
+
+/** An event without a `seq` of its own (an imported export carries the old server's). */
+function withoutSeq(event: LogEvent): Omit<LogEvent, 'seq'> {
+  if (!('seq' in event)) return event;
+  const { seq: _seq, ...rest } = event;
+  return rest;
 }
 
 function toOutcome(id: string, o: StoredOutcome): EventOutcome {

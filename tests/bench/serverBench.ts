@@ -72,8 +72,9 @@ async function pushRoundTrip(smallLog: string, clients: number, perClient: numbe
     const db = await openDatabase({ url });
     await migrate(db);
     await importLog(db, readFileSync(smallLog, 'utf8').split('\n'));
+    // Streams of in-scope schools: ones where the engine has placed a child already.
     const streams = await db.query<{ district_id: string; school_id: string; language: string }>(
-      `SELECT s.district_id, s.school_id, s.language FROM streams s ORDER BY 1, 2, 3`,
+      `SELECT DISTINCT district_id, school_id, language FROM applications WHERE basis IS NOT NULL ORDER BY 1, 2, 3`,
     );
     const codes: { code: string; stream: (typeof streams)[number] }[] = [];
     for (let c = 0; c < clients; c++) {

@@ -118,6 +118,16 @@ describe('push', () => {
     expect(row.device_id).toBe(deviceA);
   });
 
+  it('writes seq, clientAt and actor.device itself, whatever the client sent in them', async () => {
+    const e = { ...submission('ev-forged', schoolA, langA, 30), seq: 1, clientAt: 'forged' };
+    (e.actor as Record<string, string>).device = 'someone-else';
+    const r = await push(base, tokenA, [e]);
+    const seq = (r.body.outcomes[0] as { seq: number }).seq;
+    const [row] = await server.db.query<{ line: string }>(`SELECT line FROM events WHERE event_id = 'ev-forged'`);
+    const stored = JSON.parse(row.line);
+    expect([stored.seq, stored.clientAt, stored.actor.device]).toEqual([seq, '2026-07-15T09:00:00+06:00', deviceA]);
+  });
+
   it('a repeated push returns the same outcomes and writes nothing', async () => {
     const events = [submission('ev-a2', schoolA, langA, 2), submission('ev-a3', schoolA, langA, 2)];
     const first = await push(base, tokenA, events);
