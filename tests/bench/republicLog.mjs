@@ -15,15 +15,20 @@ export const bin = path.join(root, 'bin/kabyl.cjs');
 /** The generator's arguments: what "the republic log" is. */
 export const REPUBLIC = ['--districts', '44', '--schools', '50', '--children', '200000', '--seed', '1'];
 export const DEFAULT_LOG = path.join(tmpdir(), 'kabyl-bench', 'republic-seed1.jsonl');
+export const DEFAULT_WAITLIST_LOG = path.join(tmpdir(), 'kabyl-bench', 'republic-seed1-waitlist.jsonl');
 
-/** The log's path: KABYL_BENCH_LOG (which must exist), else the cache, generated if missing. */
-export function republicLog() {
-  const named = process.env.KABYL_BENCH_LOG;
+/**
+ * The log's path: KABYL_BENCH_LOG (KABYL_BENCH_WAITLIST_LOG with `{ waitlist: true }`), which
+ * must exist, else the cache, generated if missing. `{ waitlist: true }` is the same republic
+ * with R16 waitlists on.
+ */
+export function republicLog({ waitlist = false } = {}) {
+  const named = waitlist ? process.env.KABYL_BENCH_WAITLIST_LOG : process.env.KABYL_BENCH_LOG;
   if (named) {
-    if (!existsSync(named)) throw new Error(`KABYL_BENCH_LOG=${named}: no such file`);
+    if (!existsSync(named)) throw new Error(`${waitlist ? 'KABYL_BENCH_WAITLIST_LOG' : 'KABYL_BENCH_LOG'}=${named}: no such file`);
     return named;
   }
-  const file = DEFAULT_LOG;
+  const file = waitlist ? DEFAULT_WAITLIST_LOG : DEFAULT_LOG;
   if (existsSync(file)) return file;
   mkdirSync(path.dirname(file), { recursive: true });
   console.log(`generating the republic-sized log into ${file} ...`);
@@ -31,7 +36,8 @@ export function republicLog() {
   // Written to a part file of this process's own and renamed: an interrupted generation
   // never passes for the log, and two benches generating at once do not write one file.
   const part = `${file}.${process.pid}.part`;
-  const r = spawnSync(process.execPath, [bin, 'generate', ...REPUBLIC, '--out', part], { stdio: 'inherit' });
+  const args = [bin, 'generate', ...REPUBLIC, ...(waitlist ? ['--waitlist'] : []), '--out', part];
+  const r = spawnSync(process.execPath, args, { stdio: 'inherit' });
   if (r.status !== 0) throw new Error(`kabyl generate failed with exit ${r.status}`);
   renameSync(part, file);
   const seconds = Number(process.hrtime.bigint() - t) / 1e9;

@@ -8,8 +8,9 @@ import type { ApiError, Channel, Res, Result } from '../../shared/ipc/contract';
 import { hashPassword } from '../../main/auth/password';
 import { Sessions, type Session } from '../../main/auth/session';
 import { KabylApp } from '../../main/app/kabylApp';
-import { createStoreFactory } from '../../main/app/storeAdapter';
-import { importWorkerFile } from './importWorker';
+import { chainAnchorIn, createStoreFactory } from '../../main/app/storeAdapter';
+import { importWorkerFile, workbookWorkerFile } from './importWorker';
+import { useWorkbookWorker } from '../../main/excel/workbookJob';
 import { LogBuilder, T } from '../support/logBuilder';
 
 export const PASSWORDS = { officer: 'officer-pass', commission: 'commission-pass', director: 'director-pass' } as const;
@@ -55,7 +56,8 @@ let counter = 0;
 
 export async function districtFixture(log = sampleLog()): Promise<DistrictFixture> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'kabyl-district-'));
-  const app = await KabylApp.start({ dataDir, shell: 'harness', version: 'test', stores: createStoreFactory({ importWorkerFile: await importWorkerFile() }) }, 'ask');
+  useWorkbookWorker(await workbookWorkerFile());
+  const app = await KabylApp.start({ dataDir, shell: 'harness', version: 'test', stores: createStoreFactory({ importWorkerFile: await importWorkerFile(), anchor: chainAnchorIn(dataDir) }) }, 'ask');
   const sessions = new Sessions();
   const caller = () => sessions.get(`test:${++counter}`);
   // The one cast: dispatch() answers Result<unknown> for any channel name; its response check makes it Res<C>.
