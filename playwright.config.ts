@@ -36,7 +36,9 @@ export default defineConfig({
   // The shared demo is read-only for the specs: the teardown fails the run if one wrote to it.
   globalSetup: './tests/e2e/support/globalSetup.ts',
   globalTeardown: './tests/e2e/support/globalTeardown.ts',
-  outputDir: path.join(os.tmpdir(), 'kabyl-e2e-results'),
+  // Per port: Playwright empties its output dir when a run starts, and runs on other
+  // ports (other checkouts on the same machine) must not delete this run's traces.
+  outputDir: path.join(os.tmpdir(), `kabyl-e2e-results-${port}`),
   use: {
     baseURL: `http://127.0.0.1:${port}/`,
     headless: true,

@@ -54,7 +54,8 @@ if (!existsSync(dbFile)) {
   mkdirSync(dataDir, { recursive: true });
   console.log(`importing ${log} into ${dbFile} ...`);
   const t = performance.now();
-  const part = dbFile + '.part';
+  // This process's own part file: another checkout's bench may be building the cache too.
+  const part = `${dbFile}.${process.pid}.part`;
   rmSync(part, { force: true });
   const store = await k.openStore({ file: part });
   const r = await store.importFile(log);

@@ -5,7 +5,7 @@
 // KABYL_BENCH_RUNS rounds (default 3). The log: tests/bench/republicLog.mjs.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -15,8 +15,8 @@ import { bin, median, republicLog, root } from './republicLog.mjs';
 const require = createRequire(import.meta.url);
 const ExcelJS = require(path.join(root, 'node_modules/exceljs'));
 const runs = Number(process.env.KABYL_BENCH_RUNS ?? 3);
-const out = path.join(tmpdir(), 'kabyl-bench-reports');
-mkdirSync(out, { recursive: true });
+// A folder of this run's own: benches from other checkouts may run on the same machine.
+const out = mkdtempSync(path.join(tmpdir(), 'kabyl-bench-reports-'));
 
 // The product code, bundled the way the CLI is (exceljs stays external).
 const bundle = path.join(root, 'dist', 'bench-reports.cjs');
@@ -75,6 +75,7 @@ if (cli.status !== 0) throw new Error(cli.stderr);
 gate.note('whole CLI run, replay included',
   `kabyl report applications -> ${(statSync(cliOut).size / 1e6).toFixed(1)} MB`);
 gate.check(`report / floor, wall time, median of ${runs}`, r / f, { max: 1.5, unit: 'x' });
+rmSync(out, { recursive: true, force: true });
 gate.finish();
 
 async function timeFloor() {

@@ -33,11 +33,13 @@ export function republicLog({ waitlist = false } = {}) {
   mkdirSync(path.dirname(file), { recursive: true });
   console.log(`generating the republic-sized log into ${file} ...`);
   const t = process.hrtime.bigint();
-  // Written to .part and renamed: an interrupted generation never passes for the log.
-  const args = [bin, 'generate', ...REPUBLIC, ...(waitlist ? ['--waitlist'] : []), '--out', file + '.part'];
+  // Written to a part file of this process's own and renamed: an interrupted generation
+  // never passes for the log, and two benches generating at once do not write one file.
+  const part = `${file}.${process.pid}.part`;
+  const args = [bin, 'generate', ...REPUBLIC, ...(waitlist ? ['--waitlist'] : []), '--out', part];
   const r = spawnSync(process.execPath, args, { stdio: 'inherit' });
   if (r.status !== 0) throw new Error(`kabyl generate failed with exit ${r.status}`);
-  renameSync(file + '.part', file);
+  renameSync(part, file);
   const seconds = Number(process.hrtime.bigint() - t) / 1e9;
   console.log(`generated in ${seconds.toFixed(1)} s, ${(statSync(file).size / 1e6).toFixed(0)} MB`);
   return file;

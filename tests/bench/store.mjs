@@ -11,7 +11,7 @@
 // Each timed step runs in a fresh Node process after a disk sync, so none
 // inherits another's heap or has its written-back pages flushed under it.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -64,12 +64,12 @@ async function ingest(lib, log, dbFile) {
 }
 
 const self = fileURLToPath(import.meta.url);
-const dir = path.join(tmpdir(), 'kabyl-bench-store');
-const files = { floor: path.join(dir, 'floor.sqlite'), ingest: path.join(dir, 'store.sqlite') };
+const storeFiles = (dir) => ({ floor: path.join(dir, 'floor.sqlite'), ingest: path.join(dir, 'store.sqlite') });
 
 // A child times one step and prints its figures as JSON.
 if (process.argv[2] === '--step') {
-  const [, , , step, log] = process.argv;
+  const [, , , step, log, dir] = process.argv;
+  const files = storeFiles(dir);
   // Loading the modules and deleting the last run's files are not part of either figure.
   const lib = await loadLib(false);
   fresh(files[step]);
@@ -78,10 +78,14 @@ if (process.argv[2] === '--step') {
   process.exit(0);
 }
 
+// A folder of this run's own: benches from other checkouts may run on the same machine.
+const dir = mkdtempSync(path.join(tmpdir(), 'kabyl-bench-store-'));
+const files = storeFiles(dir);
+
 function measure(step, log) {
   spawnSync('sync');
   const options = { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] };
-  const r = spawnSync(process.execPath, [self, '--step', step, log], options);
+  const r = spawnSync(process.execPath, [self, '--step', step, log, dir], options);
   if (r.status !== 0) throw new Error(`the ${step} step failed (exit ${r.status})`);
   return JSON.parse(r.stdout.trim().split('\n').pop());
 }
@@ -90,7 +94,6 @@ const gate = new Gate('bench:store');
 const log = republicLog();
 const lib = await loadLib(true);
 const runs = Math.max(1, Number(process.env.KABYL_BENCH_RUNS ?? 5));
-mkdirSync(dir, { recursive: true });
 gate.note('log', `${log} (${(statSync(log).size / 1e6).toFixed(0)} MB)`);
 
 const wall = [];
@@ -139,4 +142,5 @@ if (!chain.value.ok) throw new Error('the imported store\'s hash chain does not 
 gate.check(`store import / floor, wall time, median of ${runs}`, median(wall), {
   max: TARGET, unit: 'x', detail: `rounds ${wall.map((r) => r.toFixed(2)).join(', ')}`,
 });
+rmSync(dir, { recursive: true, force: true });
 gate.finish();

@@ -131,7 +131,8 @@ async function reimport(db: string): Promise<void> {
   }
 }
 
-describe('kill -9 during an import', () => {
+// Each test imports 30 MB twice (the killed child, then the re-import): minutes on a loaded 2-core machine.
+describe('kill -9 during an import', { timeout: 240_000 }, () => {
   it('into an empty store, while reading lines: nothing half-written, and a re-import completes', async () => {
     const db = tmp.file('empty-kill.sqlite');
     const kill = await importAndKill(db, 'reading');
