@@ -51,12 +51,16 @@ export type StreamRow = StreamRecord &
     overflow: number;
   };
 
-/** The stored application is the engine's, column for column, less the columns kept for sorting and search. */
+/**
+ * The engine's application, column for column, plus its R16 queue place (null outside a queue):
+ * the stored row less the columns kept for sorting and search.
+ */
 export type ApplicationRow = Omit<ApplicationRecord, 'submittedMs' | 'nameKey'>;
-same<Same<ApplicationRow, Application>>();
+same<Same<Omit<ApplicationRow, 'waitlistStream' | 'waitlistPosition' | 'waitlistSince'>, Application>>();
 const APPLICATION_FIELDS = [
   'id', 'eventId', 'submittedAt', 'updatedAt', 'status', 'reason', 'schoolId', 'language', 'stage', 'basis', 'privilege',
   'privilegeCategory', 'orderNumber', 'pin', 'childName', 'registeredAddress', 'actualAddress', 'caseId',
+  'waitlistStream', 'waitlistPosition', 'waitlistSince',
 ] as const satisfies readonly (keyof ApplicationRow)[];
 
 export type StoredEvent = EventRecord;
@@ -78,6 +82,8 @@ export interface ApplicationFilter {
   basis?: Basis | null;
   privilege?: PrivilegeState;
   privilegeCategory?: string;
+  /** R16: only applications in a queue, at this place or better */
+  waitlistPositionMax?: number;
   /** digits: a PIN prefix; anything else: part of the child's name, any case */
   search?: string;
 }
@@ -94,6 +100,7 @@ export const APPLICATION_SORTS = {
   basis: 'basis',
   privilege: 'privilege',
   orderNumber: 'order_number',
+  waitlistPosition: 'waitlist_position',
   id: 'id',
 } as const;
 export type ApplicationSort = keyof typeof APPLICATION_SORTS;
@@ -283,6 +290,7 @@ function applicationWhere(f: ApplicationFilter): { where: string; params: SqlVal
   if (f.basis !== undefined) f.basis === null ? where.push('basis IS NULL') : (where.push('basis = ?'), params.push(f.basis));
   if (f.privilege !== undefined) (where.push('privilege = ?'), params.push(f.privilege));
   if (f.privilegeCategory !== undefined) (where.push('privilege_category = ?'), params.push(f.privilegeCategory));
+  if (f.waitlistPositionMax !== undefined) (where.push('waitlist_position <= ?'), params.push(f.waitlistPositionMax));
   const search = f.search?.trim();
   if (search) {
     if (/^\d+$/.test(search)) {

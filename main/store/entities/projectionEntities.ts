@@ -84,6 +84,11 @@ export const APPLICATION = defineTable(
     col.textOrNull('registeredAddress'),
     col.textOrNull('actualAddress'),
     col.textOrNull('caseId'),
+    /** R16: the stream key whose queue it is in (its own when waitlisted, a standing transfer's target
+     * otherwise), its place there and since when (migration Waitlists) */
+    col.textOrNull('waitlistStream'),
+    col.integerOrNull('waitlistPosition'),
+    col.textOrNull('waitlistSince'),
   ],
   // The registry filters by these and pages each sort by (column, id): migration RegistryIndexes.
   [
@@ -99,6 +104,7 @@ export const APPLICATION = defineTable(
     { name: 'idx_application_privilege_category_id', columns: ['privilegeCategory', 'id'] },
     { name: 'idx_application_language_id', columns: ['language', 'id'] },
     { name: 'idx_application_order_number_id', columns: ['orderNumber', 'id'] },
+    { name: 'idx_application_waitlist', columns: ['waitlistStream', 'waitlistPosition'] },
   ],
 );
 export type ApplicationRecord = RecordOf<typeof APPLICATION.defs>;

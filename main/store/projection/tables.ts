@@ -73,16 +73,39 @@ export const streamTable: TableSpec<Stream, RowOf<typeof STREAM.defs>> = {
 /** Lower-cased for search; Cyrillic case folding is JS's, since SQLite's LIKE folds ASCII only. */
 export const nameKey = (name: string): string => name.toLowerCase();
 
-export const applicationTable: TableSpec<Application, RowOf<typeof APPLICATION.defs>> = {
+/** An application with its place in a queue (R16), which only the engine's queues know. */
+export interface QueuedApplication {
+  app: Application;
+  place: { streamKey: string; position: number; since: string } | null;
+}
+
+/**
+ * Pairs applications with their queue places. `positions` holds the places
+ * already counted (whole queues at a time); anyone else in a queue is counted
+ * alone, which costs that queue's length.
+ */
+export function* withPlaces(engine: Engine, apps: Iterable<Application>, positions: Map<string, number>): Iterable<QueuedApplication> {
+  for (const app of apps) {
+    const entry = engine.waitlistEntry(app.id);
+    if (!entry) {
+      yield { app, place: null };
+      continue;
+    }
+    const position = positions.get(app.id) ?? engine.waitlistPosition(app.id)!;
+    yield { app, place: { streamKey: entry.streamKey, position, since: entry.since } };
+  }
+}
+
+export const applicationTable: TableSpec<QueuedApplication, RowOf<typeof APPLICATION.defs>> = {
   table: APPLICATION.table,
   columns: APPLICATION.columns,
   keyColumns: 1,
-  toRow: (a) => [
+  toRow: ({ app: a, place }) => [
     a.id, a.eventId, a.submittedAt, parseInstant(a.submittedAt), a.updatedAt, a.status, a.reason, a.schoolId, a.language, a.stage,
     a.basis, a.privilege, a.privilegeCategory, a.orderNumber, a.pin, a.childName, nameKey(a.childName), a.registeredAddress,
-    a.actualAddress, a.caseId,
+    a.actualAddress, a.caseId, place?.streamKey ?? null, place?.position ?? null, place?.since ?? null,
   ],
-  all: (engine) => engine.applications.values(),
+  all: (engine) => withPlaces(engine, engine.applications.values(), engine.waitlistPositions()),
 };
 
 export const caseTable: TableSpec<Case, RowOf<typeof CASE.defs>> = {
