@@ -1,104 +1,78 @@
 // What the UI asks of the store, straight from the projection tables: no engine
 // needed, so a dashboard renders before the engine is back in memory.
-// Every function returns plain DTOs (never entity instances).
+// Every function returns plain DTOs (never entity instances). The row types and
+// select lists derive from the entities (main/store/entities): small tables are
+// read through their repositories, the registry and the log by SQL of their own.
 import type { DataSource } from 'typeorm';
 import type { Application, Basis, Case, CaseStatus, PrivilegeState, Stage, Status } from '../../shared/engine/model';
-import type { Reason } from '../../shared/engine/reasons';
+import {
+  APPLICATION,
+  CAMPAIGN,
+  CASE,
+  EVENT,
+  LOG_HEAD,
+  SCHOOL,
+  type ApplicationRecord,
+  type CampaignRecord,
+  type CaseRecord,
+  type EventRecord,
+  type LogHeadRecord,
+  type OrderRecord,
+  type RejectionRecord,
+  type SchoolRecord,
+  type StreamRecord,
+} from './entities';
+import { selectList } from './entities/defineTable';
 import { nameKey, type SqlValue } from './projection/tables';
 
-type Raw = Record<string, SqlValue>;
+/** Compile-time proof that two types are the same (a stored row is the engine's object, column for column). */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const same = <T extends true>(): T | undefined => undefined;
 
-export interface CampaignRow {
-  year: number;
-  stage1Start: string;
-  stage2Start: string;
-  stage2End: string;
-  documentsStart: string;
-  documentsEnd: string;
-  birthDateFrom: string;
-  birthDateTo: string;
-  maxWithdrawals: number | null;
+/** The campaign's calendar as written, its categories and payload parsed, the deadline flag a boolean. */
+export type CampaignRow = Omit<CampaignRecord, 'id' | 'privilegeCategories' | 'data' | 'deadlinePassed'> & {
   privilegeCategories: string[];
   /** the campaign.opened payload as written */
   data: Record<string, unknown>;
-  /** the `at` of the last applied event */
-  lastAt: string | null;
   deadlinePassed: boolean;
-}
-
-export interface LogHead {
-  seq: number;
-  hash: string;
-  at: string | null;
-}
-
-export interface SchoolRow {
-  id: string;
-  name: string;
-  kind: string;
-  districtId: string;
-  locality: 'urban' | 'rural' | null;
-  classSizeNorm: number | null;
-  catchment: string[];
-}
-
-export interface StreamRow {
-  key: string;
-  schoolId: string;
-  schoolName: string;
-  schoolKind: string;
-  districtId: string;
-  locality: 'urban' | 'rural' | null;
-  classSizeNorm: number | null;
-  language: string;
-  quota: number;
-  occupied: number;
-  free: number;
-  overflow: number;
-  classes: number | null;
-}
-
-/** The stored application is the engine's, column for column (projections come only from the engine). */
-/** The engine's application, plus its R16 queue place (null outside a queue). */
-export type ApplicationRow = Application & {
-  /** the stream key whose queue it is in: its own when `waitlisted`, a standing transfer's target otherwise */
-  waitlistStream: string | null;
-  waitlistPosition: number | null;
-  waitlistSince: string | null;
 };
 
-export interface StoredEvent {
-  seq: number;
-  id: string;
-  type: string;
-  at: string;
-  actorRole: string | null;
-  actorId: string | null;
-  subjectId: string | null;
-  /** the event exactly as it came */
-  body: string;
-  /** the reason the engine refused it, or null */
-  outcome: Reason | null;
-  hash: string;
-}
+export type LogHead = Omit<LogHeadRecord, 'id'>;
+
+/** A school with its catchment's addresses (stored as JSON). */
+export type SchoolRow = Omit<SchoolRecord, 'catchment'> & { catchment: string[] };
+
+/** A stream with its school's fields and its free and overflowing seats. */
+export type StreamRow = StreamRecord &
+  Pick<SchoolRecord, 'districtId' | 'locality' | 'classSizeNorm'> & {
+    schoolName: SchoolRecord['name'];
+    schoolKind: SchoolRecord['kind'];
+    free: number;
+    overflow: number;
+  };
+
+/**
+ * The engine's application, column for column, plus its R16 queue place (null outside a queue):
+ * the stored row less the columns kept for sorting and search.
+ */
+export type ApplicationRow = Omit<ApplicationRecord, 'submittedMs' | 'nameKey'>;
+same<Same<Omit<ApplicationRow, 'waitlistStream' | 'waitlistPosition' | 'waitlistSince'>, Application>>();
+const APPLICATION_FIELDS = [
+  'id', 'eventId', 'submittedAt', 'updatedAt', 'status', 'reason', 'schoolId', 'language', 'stage', 'basis', 'privilege',
+  'privilegeCategory', 'orderNumber', 'pin', 'childName', 'registeredAddress', 'actualAddress', 'caseId',
+  'waitlistStream', 'waitlistPosition', 'waitlistSince',
+] as const satisfies readonly (keyof ApplicationRow)[];
+
+export type StoredEvent = EventRecord;
 
 /** The stored case is the engine's, column for column. */
-export type CaseRow = Case;
+export type CaseRow = CaseRecord;
+same<Same<CaseRow, Case>>();
 
-export interface OrderRow {
-  eventId: string;
-  schoolId: string;
-  orderNumber: string;
-  at: string;
-  applicationIds: string[];
-}
+/** An order with the applications it enrolled (stored as JSON). */
+export type OrderRow = Omit<OrderRecord, 'children' | 'applicationIds'> & { applicationIds: string[] };
 
-export interface RejectionRow {
-  eventId: string;
-  seq: number;
-  type: string;
-  reason: Reason;
-}
+export type RejectionRow = RejectionRecord;
 
 export interface ApplicationFilter {
   status?: Status | Status[];
@@ -139,14 +113,9 @@ export interface ApplicationQuery extends ApplicationFilter {
   limit?: number;
 }
 
-const APPLICATION_SELECT = `id, event_id AS eventId, submitted_at AS submittedAt, updated_at AS updatedAt, status, reason,
-  school_id AS schoolId, language, stage, basis, privilege, privilege_category AS privilegeCategory,
-  order_number AS orderNumber, pin, child_name AS childName, registered_address AS registeredAddress,
-  actual_address AS actualAddress, case_id AS caseId, waitlist_stream AS waitlistStream,
-  waitlist_position AS waitlistPosition, waitlist_since AS waitlistSince`;
-
-const EVENT_SELECT = `seq, id, type, at, actor_role AS actorRole, actor_id AS actorId, subject_id AS subjectId,
-  body, outcome, hash`;
+const APPLICATION_SELECT = selectList(APPLICATION, APPLICATION_FIELDS);
+const EVENT_SELECT = selectList(EVENT);
+const CASE_SELECT = selectList(CASE);
 
 export class StoreQueries {
   constructor(private readonly ds: DataSource) {}
@@ -156,28 +125,20 @@ export class StoreQueries {
   }
 
   async campaign(): Promise<CampaignRow | null> {
-    const [r] = await this.q<Raw>('SELECT * FROM campaign WHERE id = 1');
+    const r = await this.ds.getRepository(CAMPAIGN.entity).findOneBy({ id: 1 });
     if (!r) return null;
+    const { id: _, privilegeCategories, data, deadlinePassed, ...calendar } = r;
     return {
-      year: r.year as number,
-      stage1Start: r.stage1_start as string,
-      stage2Start: r.stage2_start as string,
-      stage2End: r.stage2_end as string,
-      documentsStart: r.documents_start as string,
-      documentsEnd: r.documents_end as string,
-      birthDateFrom: r.birth_date_from as string,
-      birthDateTo: r.birth_date_to as string,
-      maxWithdrawals: r.max_withdrawals as number | null,
-      privilegeCategories: JSON.parse(r.privilege_categories as string),
-      data: JSON.parse(r.data as string),
-      lastAt: r.last_at as string | null,
-      deadlinePassed: r.deadline_passed === 1,
+      ...calendar,
+      privilegeCategories: JSON.parse(privilegeCategories),
+      data: JSON.parse(data),
+      deadlinePassed: deadlinePassed === 1,
     };
   }
 
   async head(): Promise<LogHead> {
-    const [r] = await this.q<LogHead>('SELECT seq, hash, at FROM log_head WHERE id = 1');
-    return r ?? { seq: 0, hash: '0'.repeat(64), at: null };
+    const r = await this.ds.getRepository(LOG_HEAD.entity).findOneBy({ id: 1 });
+    return r ? { seq: r.seq, hash: r.hash, at: r.at } : { seq: 0, hash: '0'.repeat(64), at: null };
   }
 
   /** Events stored (the log's local sequence is gapless, so this is the head's seq). */
@@ -195,10 +156,11 @@ export class StoreQueries {
   }
 
   async schools(schoolId?: string): Promise<SchoolRow[]> {
-    const sql = `SELECT id, name, kind, district_id AS districtId, locality, class_size_norm AS classSizeNorm, catchment FROM school
-      ${schoolId === undefined ? '' : 'WHERE id = ?'} ORDER BY id`;
-    const rows = await this.q<Raw>(sql, schoolId === undefined ? [] : [schoolId]);
-    return rows.map((r) => ({ ...(r as unknown as SchoolRow), catchment: JSON.parse(r.catchment as string) }));
+    const rows = await this.ds.getRepository(SCHOOL.entity).find({
+      where: schoolId === undefined ? {} : { id: schoolId },
+      order: { id: 'ASC' },
+    });
+    return rows.map((r) => ({ ...r, catchment: JSON.parse(r.catchment) }));
   }
 
   async streams(schoolId?: string): Promise<StreamRow[]> {
@@ -245,8 +207,7 @@ export class StoreQueries {
 
   async cases(status?: CaseStatus): Promise<CaseRow[]> {
     return this.q<CaseRow>(
-      `SELECT id, status, full_name AS fullName, pin, birth_date AS birthDate, reason, opened_at AS openedAt,
-        decided_at AS decidedAt, school_id AS schoolId, language, note FROM commission_case
+      `SELECT ${CASE_SELECT} FROM commission_case
       ${status === undefined ? '' : 'WHERE status = ?'} ORDER BY opened_at, id`,
       status === undefined ? [] : [status],
     );
@@ -265,7 +226,7 @@ export class StoreQueries {
       ${schoolId === undefined ? '' : 'WHERE o.school_id = ?'} ORDER BY e.seq`,
       schoolId === undefined ? [] : [schoolId],
     );
-    return rows.map((o) => ({ ...o, applicationIds: JSON.parse(o.applicationIds) as string[] }));
+    return rows.map((o) => ({ ...o, applicationIds: JSON.parse(o.applicationIds) }));
   }
 
   async rejections(afterSeq = 0, limit = 1000): Promise<RejectionRow[]> {

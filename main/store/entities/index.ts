@@ -1,28 +1,17 @@
-// The explicit entity list (no glob, no decorators: esbuild bundles this).
-import { UserEntity, SettingEntity } from './accountEntities';
-import { EventEntity, LogHeadEntity } from './logEntities';
-import {
-  ApplicationEntity,
-  CampaignEntity,
-  CaseEntity,
-  OrderEntity,
-  RejectionEntity,
-  SchoolEntity,
-  StreamEntity,
-} from './projectionEntities';
+// Every table, described once (defineTable.ts); the explicit entity list (no glob,
+// no decorators: esbuild bundles this).
+import { SETTING, USER } from './accountEntities';
+import { EVENT, LOG_HEAD } from './logEntities';
+import { APPLICATION, CAMPAIGN, CASE, ORDER, REJECTION, SCHOOL, STREAM } from './projectionEntities';
 
-export const ENTITIES = [
-  EventEntity,
-  LogHeadEntity,
-  CampaignEntity,
-  SchoolEntity,
-  StreamEntity,
-  ApplicationEntity,
-  CaseEntity,
-  OrderEntity,
-  RejectionEntity,
-  UserEntity,
-  SettingEntity,
-];
+/** Every table the migrations create, in their order (the migrations' own bookkeeping table aside). */
+export const TABLES = [EVENT, LOG_HEAD, CAMPAIGN, SCHOOL, STREAM, APPLICATION, CASE, ORDER, REJECTION, USER, SETTING] as const;
 
-export { EventEntity, LogHeadEntity, UserEntity, SettingEntity };
+export const ENTITIES = TABLES.map((t) => t.entity);
+
+export { APPLICATION, CAMPAIGN, CASE, EVENT, LOG_HEAD, ORDER, REJECTION, SCHOOL, SETTING, STREAM, USER };
+export { EventEntity, LogHeadEntity } from './logEntities';
+export { SettingEntity, UserEntity } from './accountEntities';
+export type * from './accountEntities';
+export type * from './logEntities';
+export type * from './projectionEntities';

@@ -1,136 +1,162 @@
 // The projections the UI queries. Only the engine produces their rows
-// (main/store/projection/tables.ts maps engine state onto these columns).
-import { EntitySchema } from 'typeorm';
+// (main/store/projection/tables.ts maps engine state onto these columns, in this order).
+import type { Basis, CaseStatus, Locality, PrivilegeState, Stage, Status } from '../../../shared/engine/model';
+import type { SchoolKind } from '../../../shared/log/events';
+import type { Reason } from '../../../shared/engine/reasons';
+import { col, defineTable, type RecordOf } from './defineTable';
 
-export const CampaignEntity = new EntitySchema<Record<string, unknown>>({
-  name: 'Campaign',
-  tableName: 'campaign',
-  columns: {
-    id: { type: 'integer', primary: true },
-    year: { type: 'integer' },
-    stage1Start: { type: 'text', name: 'stage1_start' },
-    stage2Start: { type: 'text', name: 'stage2_start' },
-    stage2End: { type: 'text', name: 'stage2_end' },
-    documentsStart: { type: 'text', name: 'documents_start' },
-    documentsEnd: { type: 'text', name: 'documents_end' },
-    birthDateFrom: { type: 'text', name: 'birth_date_from' },
-    birthDateTo: { type: 'text', name: 'birth_date_to' },
-    maxWithdrawals: { type: 'integer', name: 'max_withdrawals', nullable: true },
-    privilegeCategories: { type: 'text', name: 'privilege_categories' },
-    data: { type: 'text' },
-    lastAt: { type: 'text', name: 'last_at', nullable: true },
-    deadlinePassed: { type: 'integer', name: 'deadline_passed' },
-  },
-});
+export const CAMPAIGN = defineTable('Campaign', 'campaign', [
+  col.integer<'id', 1>('id', { primary: true }),
+  col.integer('year'),
+  col.text('stage1Start'),
+  col.text('stage2Start'),
+  col.text('stage2End'),
+  col.text('documentsStart'),
+  col.text('documentsEnd'),
+  col.text('birthDateFrom'),
+  col.text('birthDateTo'),
+  col.integerOrNull('maxWithdrawals'),
+  /** JSON array of the category codes */
+  col.text('privilegeCategories'),
+  /** the campaign.opened payload as written, JSON */
+  col.text('data'),
+  /** the `at` of the last applied event */
+  col.textOrNull('lastAt'),
+  col.integer<'deadlinePassed', 0 | 1>('deadlinePassed'),
+]);
+export type CampaignRecord = RecordOf<typeof CAMPAIGN.defs>;
 
-export const SchoolEntity = new EntitySchema<Record<string, unknown>>({
-  name: 'School',
-  tableName: 'school',
-  columns: {
-    id: { type: 'text', primary: true },
-    name: { type: 'text' },
-    kind: { type: 'text' },
-    districtId: { type: 'text', name: 'district_id' },
-    locality: { type: 'text', nullable: true },
-    classSizeNorm: { type: 'integer', name: 'class_size_norm', nullable: true },
-    catchment: { type: 'text' },
-  },
-  indices: [{ name: 'idx_school_district', columns: ['districtId'] }],
-});
+export const SCHOOL = defineTable(
+  'School',
+  'school',
+  [
+    col.text('id', { primary: true }),
+    col.text('name'),
+    col.text<'kind', SchoolKind>('kind'),
+    col.text('districtId'),
+    col.textOrNull<'locality', Locality>('locality'),
+    col.integerOrNull('classSizeNorm'),
+    /** JSON array of the catchment's addresses */
+    col.text('catchment'),
+  ],
+  [{ name: 'idx_school_district', columns: ['districtId'] }],
+);
+export type SchoolRecord = RecordOf<typeof SCHOOL.defs>;
 
-export const StreamEntity = new EntitySchema<Record<string, unknown>>({
-  name: 'Stream',
-  tableName: 'stream',
-  columns: {
-    key: { type: 'text', primary: true },
-    schoolId: { type: 'text', name: 'school_id' },
-    language: { type: 'text' },
-    quota: { type: 'integer' },
-    occupied: { type: 'integer' },
-    classes: { type: 'integer', nullable: true },
-  },
-  indices: [{ name: 'idx_stream_school', columns: ['schoolId', 'language'] }],
-});
+export const STREAM = defineTable(
+  'Stream',
+  'stream',
+  [
+    col.text('key', { primary: true }),
+    col.text('schoolId'),
+    col.text('language'),
+    col.integer('quota'),
+    col.integer('occupied'),
+    col.integerOrNull('classes'),
+  ],
+  [{ name: 'idx_stream_school', columns: ['schoolId', 'language'] }],
+);
+export type StreamRecord = RecordOf<typeof STREAM.defs>;
 
-export const ApplicationEntity = new EntitySchema<Record<string, unknown>>({
-  name: 'Application',
-  tableName: 'application',
-  columns: {
-    id: { type: 'text', primary: true },
-    eventId: { type: 'text', name: 'event_id' },
-    submittedAt: { type: 'text', name: 'submitted_at' },
-    submittedMs: { type: 'integer', name: 'submitted_ms' },
-    updatedAt: { type: 'text', name: 'updated_at' },
-    status: { type: 'text' },
-    reason: { type: 'text', nullable: true },
-    schoolId: { type: 'text', name: 'school_id' },
-    language: { type: 'text' },
-    stage: { type: 'integer', nullable: true },
-    basis: { type: 'text', nullable: true },
-    privilege: { type: 'text' },
-    privilegeCategory: { type: 'text', name: 'privilege_category', nullable: true },
-    orderNumber: { type: 'text', name: 'order_number', nullable: true },
-    pin: { type: 'text', nullable: true },
-    childName: { type: 'text', name: 'child_name' },
-    nameKey: { type: 'text', name: 'name_key' },
-    registeredAddress: { type: 'text', name: 'registered_address', nullable: true },
-    actualAddress: { type: 'text', name: 'actual_address', nullable: true },
-    caseId: { type: 'text', name: 'case_id', nullable: true },
-    waitlistStream: { type: 'text', name: 'waitlist_stream', nullable: true },
-    waitlistPosition: { type: 'integer', name: 'waitlist_position', nullable: true },
-    waitlistSince: { type: 'text', name: 'waitlist_since', nullable: true },
-  },
-  indices: [
-    { name: 'idx_application_status', columns: ['status'] },
+export const APPLICATION = defineTable(
+  'Application',
+  'application',
+  [
+    col.text('id', { primary: true }),
+    col.text('eventId'),
+    col.text('submittedAt'),
+    /** submittedAt as epoch ms: instants with different offsets sort right */
+    col.integer('submittedMs'),
+    col.text('updatedAt'),
+    col.text<'status', Status>('status'),
+    col.textOrNull<'reason', Reason>('reason'),
+    col.text('schoolId'),
+    col.text('language'),
+    col.integerOrNull<'stage', Stage>('stage'),
+    col.textOrNull<'basis', Basis>('basis'),
+    col.text<'privilege', PrivilegeState>('privilege'),
+    col.textOrNull('privilegeCategory'),
+    col.textOrNull('orderNumber'),
+    col.textOrNull('pin'),
+    col.text('childName'),
+    /** the name lower-cased for search */
+    col.text('nameKey'),
+    col.textOrNull('registeredAddress'),
+    col.textOrNull('actualAddress'),
+    col.textOrNull('caseId'),
+    /** R16: the stream key whose queue it is in (its own when waitlisted, a standing transfer's target
+     * otherwise), its place there and since when (migration Waitlists) */
+    col.textOrNull('waitlistStream'),
+    col.integerOrNull('waitlistPosition'),
+    col.textOrNull('waitlistSince'),
+  ],
+  // The registry filters by these and pages each sort by (column, id): migration RegistryIndexes.
+  [
+    { name: 'idx_application_status', columns: ['status', 'id'] },
     { name: 'idx_application_school', columns: ['schoolId', 'language'] },
-    { name: 'idx_application_stage', columns: ['stage'] },
-    { name: 'idx_application_pin', columns: ['pin'] },
-    { name: 'idx_application_name', columns: ['nameKey'] },
+    { name: 'idx_application_stage', columns: ['stage', 'id'] },
+    { name: 'idx_application_pin', columns: ['pin', 'id'] },
+    { name: 'idx_application_name', columns: ['nameKey', 'id'] },
+    { name: 'idx_application_submitted_ms_id', columns: ['submittedMs', 'id'] },
+    { name: 'idx_application_updated_at_id', columns: ['updatedAt', 'id'] },
+    { name: 'idx_application_basis_id', columns: ['basis', 'id'] },
+    { name: 'idx_application_privilege_id', columns: ['privilege', 'id'] },
+    { name: 'idx_application_privilege_category_id', columns: ['privilegeCategory', 'id'] },
+    { name: 'idx_application_language_id', columns: ['language', 'id'] },
+    { name: 'idx_application_order_number_id', columns: ['orderNumber', 'id'] },
     { name: 'idx_application_waitlist', columns: ['waitlistStream', 'waitlistPosition'] },
   ],
-});
+);
+export type ApplicationRecord = RecordOf<typeof APPLICATION.defs>;
 
-export const CaseEntity = new EntitySchema<Record<string, unknown>>({
-  name: 'CommissionCase',
-  tableName: 'commission_case',
-  columns: {
-    id: { type: 'text', primary: true },
-    status: { type: 'text' },
-    fullName: { type: 'text', name: 'full_name' },
-    pin: { type: 'text', nullable: true },
-    birthDate: { type: 'text', name: 'birth_date', nullable: true },
-    reason: { type: 'text' },
-    openedAt: { type: 'text', name: 'opened_at' },
-    decidedAt: { type: 'text', name: 'decided_at', nullable: true },
-    schoolId: { type: 'text', name: 'school_id', nullable: true },
-    language: { type: 'text', nullable: true },
-    note: { type: 'text', nullable: true },
-  },
-  indices: [{ name: 'idx_case_status', columns: ['status'] }],
-});
+export const CASE = defineTable(
+  'CommissionCase',
+  'commission_case',
+  [
+    col.text('id', { primary: true }),
+    col.text<'status', CaseStatus>('status'),
+    col.text('fullName'),
+    col.textOrNull('pin'),
+    col.textOrNull('birthDate'),
+    col.text('reason'),
+    col.text('openedAt'),
+    col.textOrNull('decidedAt'),
+    col.textOrNull('schoolId'),
+    col.textOrNull('language'),
+    col.textOrNull('note'),
+  ],
+  [{ name: 'idx_case_status', columns: ['status'] }],
+);
+export type CaseRecord = RecordOf<typeof CASE.defs>;
 
-export const OrderEntity = new EntitySchema<Record<string, unknown>>({
-  name: 'AdmissionOrder',
-  tableName: 'admission_order',
-  columns: {
-    eventId: { type: 'text', primary: true, name: 'event_id' },
-    schoolId: { type: 'text', name: 'school_id' },
-    orderNumber: { type: 'text', name: 'order_number' },
-    at: { type: 'text' },
-    children: { type: 'integer' },
-    applicationIds: { type: 'text', name: 'application_ids' },
-  },
-  indices: [{ name: 'idx_order_school', columns: ['schoolId'] }],
-});
+export const ORDER = defineTable(
+  'AdmissionOrder',
+  'admission_order',
+  [
+    col.text('eventId', { primary: true }),
+    col.text('schoolId'),
+    col.text('orderNumber'),
+    col.text('at'),
+    col.integer('children'),
+    /** JSON array of the enrolled applications' ids */
+    col.text('applicationIds'),
+  ],
+  [{ name: 'idx_order_school', columns: ['schoolId'] }],
+);
+export type OrderRecord = RecordOf<typeof ORDER.defs>;
 
-export const RejectionEntity = new EntitySchema<Record<string, unknown>>({
-  name: 'Rejection',
-  tableName: 'rejection',
-  columns: {
-    eventId: { type: 'text', primary: true, name: 'event_id' },
-    seq: { type: 'integer' },
-    type: { type: 'text' },
-    reason: { type: 'text' },
-  },
-  indices: [{ name: 'idx_rejection_seq', columns: ['seq'] }],
-});
+export const REJECTION = defineTable(
+  'Rejection',
+  'rejection',
+  [col.text('eventId', { primary: true }), col.integer('seq'), col.text('type'), col.text<'reason', Reason>('reason')],
+  [{ name: 'idx_rejection_seq', columns: ['seq'] }],
+);
+export type RejectionRecord = RecordOf<typeof REJECTION.defs>;
+
+export const CampaignEntity = CAMPAIGN.entity;
+export const SchoolEntity = SCHOOL.entity;
+export const StreamEntity = STREAM.entity;
+export const ApplicationEntity = APPLICATION.entity;
+export const CaseEntity = CASE.entity;
+export const OrderEntity = ORDER.entity;
+export const RejectionEntity = REJECTION.entity;

@@ -4,8 +4,11 @@ import type { LogEvent } from '../../../shared/log/events';
 import type { Reason } from '../../../shared/engine/reasons';
 import { type Connection, packedInsertSql } from '../sql/connection';
 import { packRows, packedParams } from '../sql/packedRows';
+import { EVENT } from '../entities';
+import type { RowWith } from '../entities/defineTable';
 
-export const EVENT_COLUMNS = ['seq', 'id', 'type', 'at', 'actor_role', 'actor_id', 'subject_id', 'body', 'outcome', 'hash'] as const;
+/** The event table's columns, from its entity (main/store/entities/logEntities.ts). */
+export const EVENT_COLUMNS = EVENT.columns;
 
 /** The application, case or school an event concerns: its history key. */
 export function subjectOf(event: LogEvent): string | null {
@@ -14,7 +17,7 @@ export function subjectOf(event: LogEvent): string | null {
 }
 
 /** An event's row as staged for writing: EVENT_COLUMNS' values, the body as its UTF-8 bytes. */
-export type StagedRow = [number, string, string, string, string | null, string | null, string | null, Uint8Array, Reason | null, string];
+export type StagedRow = RowWith<typeof EVENT.defs, 'body', Uint8Array>;
 
 export function stagedRow(seq: number, event: LogEvent, body: Uint8Array, outcome: Reason | null, hash: string): StagedRow {
   return [seq, event.id, event.type, event.at, event.actor?.role ?? null, event.actor?.id ?? null, subjectOf(event), body, outcome, hash];

@@ -5,36 +5,48 @@
 import type { Engine } from '../../../shared/engine/engine';
 import type { Application, Case, Order, School, Stream } from '../../../shared/engine/model';
 import { parseInstant } from '../../../shared/log/instant';
+import type { RecordOf, RowOf } from '../entities/defineTable';
+import { APPLICATION, CAMPAIGN, CASE, ORDER, REJECTION, SCHOOL, STREAM } from '../entities';
 
 export type SqlValue = string | number | null;
 export type Row = SqlValue[];
 
-export interface TableSpec<T> {
+/**
+ * How one projection table is written. Its table name and column list come from
+ * its entity (main/store/entities), and toRow returns that entity's row type, so
+ * a column added, dropped or retyped there fails to compile here.
+ */
+export interface TableSpec<T, R extends Row = Row> {
   table: string;
   columns: readonly string[];
   /** how many leading columns form the primary key */
   keyColumns: number;
-  toRow(item: T): Row;
+  toRow(item: T): R;
   /** every row the engine's state implies, for rebuild and verify */
   all(engine: Engine): Iterable<T>;
 }
 
 const json = (v: unknown): string => JSON.stringify(v);
 
-export const campaignTable: TableSpec<Engine> = {
-  table: 'campaign',
-  columns: [
-    'id', 'year', 'stage1_start', 'stage2_start', 'stage2_end', 'documents_start', 'documents_end',
-    'birth_date_from', 'birth_date_to', 'max_withdrawals', 'privilege_categories', 'data', 'last_at', 'deadline_passed',
-  ],
+/** The engine keeps the campaign's instants as epoch ms; the row keeps the text as written. */
+const written = (raw: Record<string, unknown>, field: string): string => {
+  const v = raw[field];
+  if (typeof v !== 'string') throw new TypeError(`campaign.opened: ${field} is not the text of an instant`);
+  return v;
+};
+
+export const campaignTable: TableSpec<Engine, RowOf<typeof CAMPAIGN.defs>> = {
+  table: CAMPAIGN.table,
+  columns: CAMPAIGN.columns,
   keyColumns: 1,
   toRow(engine) {
     const c = engine.campaign!;
-    const raw = c.raw as Record<string, string | number | undefined>;
+    const raw = c.raw;
     return [
-      1, c.year, raw.stage1Start as string, raw.stage2Start as string, raw.stage2End as string, raw.documentsStart as string,
-      raw.documentsEnd as string, raw.birthDateFrom as string, raw.birthDateTo as string, c.maxWithdrawals,
-      json([...c.privilegeCategories]), json(c.raw), engine.lastAt, engine.deadlinePassed ? 1 : 0,
+      1, c.year, written(raw, 'stage1Start'), written(raw, 'stage2Start'), written(raw, 'stage2End'),
+      written(raw, 'documentsStart'), written(raw, 'documentsEnd'), written(raw, 'birthDateFrom'),
+      written(raw, 'birthDateTo'), c.maxWithdrawals, json([...c.privilegeCategories]), json(c.raw), engine.lastAt,
+      engine.deadlinePassed ? 1 : 0,
     ];
   },
   *all(engine) {
@@ -42,17 +54,17 @@ export const campaignTable: TableSpec<Engine> = {
   },
 };
 
-export const schoolTable: TableSpec<School> = {
-  table: 'school',
-  columns: ['id', 'name', 'kind', 'district_id', 'locality', 'class_size_norm', 'catchment'],
+export const schoolTable: TableSpec<School, RowOf<typeof SCHOOL.defs>> = {
+  table: SCHOOL.table,
+  columns: SCHOOL.columns,
   keyColumns: 1,
   toRow: (s) => [s.id, s.name, s.kind, s.districtId, s.locality, s.classSizeNorm, json(s.catchment.addresses)],
   all: (engine) => engine.schools.values(),
 };
 
-export const streamTable: TableSpec<Stream> = {
-  table: 'stream',
-  columns: ['key', 'school_id', 'language', 'quota', 'occupied', 'classes'],
+export const streamTable: TableSpec<Stream, RowOf<typeof STREAM.defs>> = {
+  table: STREAM.table,
+  columns: STREAM.columns,
   keyColumns: 1,
   toRow: (s) => [s.key, s.schoolId, s.language, s.quota, s.occupied, s.classes],
   all: (engine) => engine.streams.values(),
@@ -84,13 +96,9 @@ export function* withPlaces(engine: Engine, apps: Iterable<Application>, positio
   }
 }
 
-export const applicationTable: TableSpec<QueuedApplication> = {
-  table: 'application',
-  columns: [
-    'id', 'event_id', 'submitted_at', 'submitted_ms', 'updated_at', 'status', 'reason', 'school_id', 'language', 'stage',
-    'basis', 'privilege', 'privilege_category', 'order_number', 'pin', 'child_name', 'name_key', 'registered_address',
-    'actual_address', 'case_id', 'waitlist_stream', 'waitlist_position', 'waitlist_since',
-  ],
+export const applicationTable: TableSpec<QueuedApplication, RowOf<typeof APPLICATION.defs>> = {
+  table: APPLICATION.table,
+  columns: APPLICATION.columns,
   keyColumns: 1,
   toRow: ({ app: a, place }) => [
     a.id, a.eventId, a.submittedAt, parseInstant(a.submittedAt), a.updatedAt, a.status, a.reason, a.schoolId, a.language, a.stage,
@@ -100,34 +108,29 @@ export const applicationTable: TableSpec<QueuedApplication> = {
   all: (engine) => withPlaces(engine, engine.applications.values(), engine.waitlistPositions()),
 };
 
-export const caseTable: TableSpec<Case> = {
-  table: 'commission_case',
-  columns: ['id', 'status', 'full_name', 'pin', 'birth_date', 'reason', 'opened_at', 'decided_at', 'school_id', 'language', 'note'],
+export const caseTable: TableSpec<Case, RowOf<typeof CASE.defs>> = {
+  table: CASE.table,
+  columns: CASE.columns,
   keyColumns: 1,
   toRow: (c) => [c.id, c.status, c.fullName, c.pin, c.birthDate, c.reason, c.openedAt, c.decidedAt, c.schoolId, c.language, c.note],
   all: (engine) => engine.cases.values(),
 };
 
 /** An order's children are a JSON array on its row: written once, read with the order. */
-export const orderTable: TableSpec<Order> = {
-  table: 'admission_order',
-  columns: ['event_id', 'school_id', 'order_number', 'at', 'children', 'application_ids'],
+export const orderTable: TableSpec<Order, RowOf<typeof ORDER.defs>> = {
+  table: ORDER.table,
+  columns: ORDER.columns,
   keyColumns: 1,
   toRow: (o) => [o.eventId, o.schoolId, o.orderNumber, o.at, o.applicationIds.length, json(o.applicationIds)],
   all: (engine) => engine.orders,
 };
 
-export interface RejectionAt {
-  eventId: string;
-  seq: number;
-  type: string;
-  reason: string;
-}
+export type RejectionAt = RecordOf<typeof REJECTION.defs>;
 
 /** Rejections carry the event's seq, which the engine does not know: `all` cannot list them. */
-export const rejectionTable: TableSpec<RejectionAt> = {
-  table: 'rejection',
-  columns: ['event_id', 'seq', 'type', 'reason'],
+export const rejectionTable: TableSpec<RejectionAt, RowOf<typeof REJECTION.defs>> = {
+  table: REJECTION.table,
+  columns: REJECTION.columns,
   keyColumns: 1,
   toRow: (r) => [r.eventId, r.seq, r.type, r.reason],
   all: () => [],
