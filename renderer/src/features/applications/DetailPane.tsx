@@ -11,6 +11,7 @@ import { Alert } from '../../ui/Alert';
 import { Loading } from '../../ui/Loading';
 import { useSession } from '../auth/SessionContext';
 import { actorLabel, eventTypeLabel } from '../audit/eventTypeLabel';
+import { codeLabel } from '../../i18n/codeLabel';
 import { streamLanguageName } from '../dashboard/streamLanguageName';
 import { RequestForm } from './RequestForm';
 
@@ -89,7 +90,7 @@ export function DetailPane({ applicationId, streams, onClose, onChanged }: { app
               {field(t('applications.col.school'), `${a.schoolName ?? a.schoolId} · ${streamLanguageName(t, a.language)}`, 'detail-school')}
               {field(t('applications.col.stage'), a.stage === null ? '—' : String(a.stage))}
               {field(t('applications.col.basis'), a.basis ? t(`basis.${a.basis}`) : '—')}
-              {field(t('applications.col.privilege'), a.privilege === 'none' ? '—' : `${t(`privilege.${a.privilege}`)}${a.privilegeCategory ? ` (${a.privilegeCategory})` : ''}`)}
+              {field(t('applications.col.privilege'), a.privilege === 'none' ? '—' : `${t(`privilege.${a.privilege}`)}${a.privilegeCategory ? ` (${codeLabel(t, 'privilegeCategory', a.privilegeCategory)})` : ''}`)}
               {field(t('applications.col.order'), a.orderNumber)}
               {field(t('applications.registeredAddress'), <span className="reg-mono">{a.registeredAddress ?? '—'}</span>)}
               {a.actualAddress && field(t('applications.actualAddress'), <span className="reg-mono">{a.actualAddress}</span>)}

@@ -9,7 +9,8 @@ import { describeError } from '../../i18n/describeError';
 import { formatDateTime, formatNumber } from '../../i18n/formatting';
 import { Alert } from '../../ui/Alert';
 import { useSession } from '../auth/SessionContext';
-import { ACTOR_ROLE_LIST, ACTOR_ROLES, EVENT_TYPE_LIST, actorLabel, eventTypeLabel } from './eventTypeLabel';
+import { ACTOR_ROLE_LIST, EVENT_TYPE_LIST, actorLabel, eventTypeLabel } from './eventTypeLabel';
+import { codeLabel } from '../../i18n/codeLabel';
 import { VerifyPanel } from './VerifyPanel';
 import './audit.css';
 
@@ -116,7 +117,7 @@ export function AuditPage() {
             <select className="select" value={filter.actorRole} onChange={(e) => set({ actorRole: e.target.value })} data-testid="audit-role">
               <option value="">{t('audit.any')}</option>
               {ACTOR_ROLE_LIST.map((role) => (
-                <option key={role} value={role}>{ACTOR_ROLES[role](t)}</option>
+                <option key={role} value={role}>{codeLabel(t, 'role', role)}</option>
               ))}
             </select>
           </label>

@@ -13,7 +13,8 @@ import { streamLanguageName } from '../dashboard/streamLanguageName';
 import { Attachments } from '../privileges/Attachments';
 import { DecisionSheet } from './DecisionSheet';
 import { OpenCaseForm } from './OpenCaseForm';
-import { reasonKindLabel } from './labels';
+import { caseReasonText } from './labels';
+import { actorName } from '../../i18n/codeLabel';
 import '../privileges/privileges.css';
 import './commission.css';
 
@@ -83,7 +84,7 @@ export function CommissionPage() {
                   <tr key={c.caseId} className={c.caseId === selected ? 'selected' : undefined} onClick={() => (setSelected(c.caseId), setCreating(false))} data-testid="case-row" data-case={c.caseId}>
                     <td>{c.caseId}</td>
                     <td>{c.fullName}</td>
-                    <td>{reasonKindLabel(t, c.reasonKind)}</td>
+                    <td>{caseReasonText(t, c.reasonKind, c.reason)}</td>
                     <td data-testid="case-status">{t(`caseStatus.${c.status}`)}</td>
                     <td>{formatDateTime(c.openedAt, i18n.language)}</td>
                   </tr>
@@ -130,8 +131,7 @@ function CaseDetail({ c, schools, onChanged, onPrint }: { c: CommissionCase; sch
           <dd>{c.birthDate ? formatDate(`${c.birthDate}T12:00:00+06:00`, lang) : t('commission.none')}</dd>
           <dt>{t('commission.col.reason')}</dt>
           <dd>
-            {reasonKindLabel(t, c.reasonKind)}
-            {c.reason !== c.reasonKind && <div>{c.reason}</div>}
+            {caseReasonText(t, c.reasonKind, c.reason)}
           </dd>
           {c.notes && (
             <>
@@ -142,7 +142,7 @@ function CaseDetail({ c, schools, onChanged, onPrint }: { c: CommissionCase; sch
           <dt>{t('commission.col.opened')}</dt>
           <dd>
             {formatDateTime(c.openedAt, lang)}
-            {c.openedBy && ` · ${c.openedByName ?? c.openedBy}`}
+            {c.openedBy && ` · ${actorName(t, c.openedByName, 'commission')}`}
           </dd>
           {c.status !== 'open' && (
             <>
@@ -166,7 +166,7 @@ function CaseDetail({ c, schools, onChanged, onPrint }: { c: CommissionCase; sch
               <dt>{t('commission.decidedAt')}</dt>
               <dd>
                 {c.decidedAt && formatDateTime(c.decidedAt, lang)}
-                {c.decidedBy && ` · ${c.decidedByName ?? c.decidedBy}`}
+                {c.decidedBy && ` · ${actorName(t, c.decidedByName, 'commission')}`}
               </dd>
             </>
           )}

@@ -7,16 +7,11 @@ import { useTranslation } from 'react-i18next';
 import { DOCUMENT_ITEMS, type DocumentItem } from '../../../../shared/ipc/channels/school';
 import { api, type ApiError } from '../../bridge';
 import { describeError } from '../../i18n/describeError';
+import { codeLabel } from '../../i18n/codeLabel';
 import type { Child } from '../school/useSchoolChildren';
 
 function itemLabels(t: TFunction): Record<DocumentItem, string> {
-  return {
-    passport: t('documents.item.passport'),
-    birth_certificate: t('documents.item.birth_certificate'),
-    medical_f26: t('documents.item.medical_f26'),
-    medical_f63: t('documents.item.medical_f63'),
-    photos: t('documents.item.photos'),
-  };
+  return Object.fromEntries(DOCUMENT_ITEMS.map((item) => [item, codeLabel(t, 'document', item)])) as Record<DocumentItem, string>;
 }
 
 export function ReceivePanel({ child, onDone, onCancel }: { child: Child; onDone(): void; onCancel(): void }) {
