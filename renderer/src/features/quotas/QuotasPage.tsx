@@ -2,7 +2,7 @@
 // edited inline from the keyboard (Enter/arrows move, Escape reverts, Ctrl+S saves),
 // class-size warnings, a school's norm and locality, opening a new stream, the
 // what-if sandbox, and the "would fit now" check of a stream's refused applications.
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { Fragment, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { api, type ApiError, type Res } from '../../bridge';
@@ -329,7 +329,7 @@ export function QuotasPage() {
                 const edited = isEdited(s, 'seats') || isEdited(s, 'classes');
                 const warnings = edited && school ? assessStream({ quota: seats, occupied: s.occupied, classes }, school).warnings : s.warnings;
                 return (
-                  <FragmentRow key={k}>
+                  <Fragment key={k}>
                     <tr data-stream={k} className={first ? 'school-first' : undefined}>
                       <td className="school-cell">
                         {first && (
@@ -393,7 +393,7 @@ export function QuotasPage() {
                         </td>
                       </tr>
                     )}
-                  </FragmentRow>
+                  </Fragment>
                 );
               })}
             </tbody>
@@ -443,8 +443,4 @@ export function QuotasPage() {
       </section>
     </div>
   );
-}
-
-function FragmentRow({ children }: { children: React.ReactNode }) {
-  return <>{children}</>;
 }
