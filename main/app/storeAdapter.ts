@@ -3,10 +3,10 @@
 import type { StoreKind } from '../../shared/ipc/contract';
 import { openStore, resolveDataDir, startImportJob, UserExistsError, type Store } from '../store';
 import { ImportJobError } from '../store/importJob';
-import { ServiceError } from '../ipc/errors';
-import type { StoreFactory } from './app';
-import type { ImportOutcome, ImportProgress, StorePort, StoredUser } from './storePort';
-import { SETTING } from './settings';
+import { ServiceError } from '../services/errors';
+import { SETTING } from '../services/settings';
+import type { ImportOutcome, ImportProgress, StorePort, StoredUser } from '../services/storePort';
+import type { StoreFactory } from './kabylApp';
 
 export interface StoreFactoryOptions {
   /** the bundled import worker; default: found beside the running bundle (dist/) */
@@ -19,6 +19,7 @@ export function adaptStore(store: Store, kind: StoreKind, options: StoreFactoryO
     file: store.file,
     getSetting: (key) => store.settings.get(key),
     setSetting: (key, value) => store.settings.set(key, value),
+    settingsWithPrefix: (prefix) => store.settings.withPrefix(prefix),
     async findUser(username) {
       const u = await store.users.findByUsername(username);
       return u ? toStoredUser(u) : null;
@@ -56,7 +57,7 @@ export function adaptStore(store: Store, kind: StoreKind, options: StoreFactoryO
     rebuild: () => store.rebuildProjections(),
     append: (events) => store.append(events),
     engine: () => store.engine(),
-    queries: store,
+    reads: store,
     importFile: (path, onProgress) => importOffThread(store, path, onProgress, options.importWorkerFile),
     close: () => store.close(),
   };
