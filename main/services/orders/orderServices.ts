@@ -32,7 +32,8 @@ async function ordersOf(store: StorePort, schoolId: string | undefined): Promise
   const actors = new Map(issued.map((e) => [e.id, e.actorId]));
   // A name, not a login, is what an order shows; the log keeps the username.
   const usernames = [...new Set(actors.values())].filter((u): u is string => u !== null);
-  const people = new Map(await Promise.all(usernames.map(async (u) => [u, (await store.findUser(u))?.displayName ?? null] as const)));
+  const named = usernames.map(async (u) => [u, (await store.findUser(u))?.displayName ?? null] as const);
+  const people = new Map(await Promise.all(named));
   const ids = new Set(orders.flatMap((o) => o.applicationIds));
   const children = new Map(
     ids.size === 0
