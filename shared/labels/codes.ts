@@ -139,7 +139,11 @@ export const REJECTION: Record<Reason, Text> = {
   case_not_found: t('Иш табылган жок', 'Дело не найдено', 'Case not found'),
   case_closed: t('Иш жабылган', 'Дело закрыто', 'Case closed'),
   privilege_rejected: t('Жеңилдик четке кагылды', 'Льгота отклонена', 'Privilege rejected'),
-  no_documents: t('Документтер мөөнөтүндө тапшырылган жок', 'Документы не сданы в срок', 'No documents by the deadline'),
+  no_documents: t(
+    'Документтер мөөнөтүндө тапшырылган жок',
+    'Документы не сданы в срок',
+    'No documents by the deadline',
+  ),
 };
 
 export const EVENT_TYPE: Record<EventType, Text> = {

@@ -31,8 +31,10 @@ describe('commission screen', () => {
   });
 
   it('selecting a case closes the new-case form, and starting one clears the selection', () => {
-    expect(screen({ type: 'startCreating' }, { type: 'select', caseId: 'C2' })).toMatchObject({ creating: false, selected: 'C2' });
-    expect(screen({ type: 'select', caseId: 'C2' }, { type: 'startCreating' })).toMatchObject({ creating: true, selected: null });
+    const selecting = screen({ type: 'startCreating' }, { type: 'select', caseId: 'C2' });
+    expect(selecting).toMatchObject({ creating: false, selected: 'C2' });
+    const creating = screen({ type: 'select', caseId: 'C2' }, { type: 'startCreating' });
+    expect(creating).toMatchObject({ creating: true, selected: null });
   });
 
   it('a newly opened case is shown among the open ones, selected', () => {
@@ -56,7 +58,8 @@ describe('decision form', () => {
   it('placing into a full stream needs a written justification, and sends it', () => {
     const full = { ...INITIAL_DECISION, stream: 'S2/ru' };
     expect(chosenStream(full, streams).full).toBe(true);
-    expect(decisionRequest('C1', { ...full, justification: '   ' }, streams)).toEqual({ ok: false, problem: 'justificationRequired' });
+    const unjustified = decisionRequest('C1', { ...full, justification: '   ' }, streams);
+    expect(unjustified).toEqual({ ok: false, problem: 'justificationRequired' });
     expect(decisionRequest('C1', { ...full, justification: ' only school in reach ', note: '' }, streams)).toEqual({
       ok: true,
       request: { caseId: 'C1', decision: 'place', schoolId: 'S2', language: 'ru', justification: 'only school in reach' },

@@ -16,7 +16,8 @@ import {
   type Stream,
 } from '../../renderer/src/features/quotas/quotasEditor';
 
-const stream = (schoolId: string, language: string, quota: number, classes: number | null, warnings: Stream['warnings'] = []): Stream => ({
+type Warnings = Stream['warnings'];
+const stream = (schoolId: string, language: string, quota: number, classes: number | null, warnings: Warnings = []): Stream => ({
   schoolId,
   language,
   quota,
@@ -55,10 +56,16 @@ describe('quotas editor', () => {
   });
 
   it('an emptied cell shows the stored value again when left; Escape reverts the cell', () => {
-    const emptied = run({ type: 'typeCell', key: 'S1/ky', field: 'classes', text: '' }, { type: 'leaveCell', key: 'S1/ky', field: 'classes' });
+    const emptied = run(
+      { type: 'typeCell', key: 'S1/ky', field: 'classes', text: '' },
+      { type: 'leaveCell', key: 'S1/ky', field: 'classes' },
+    );
     expect(cellText(emptied, S1ky, 'classes')).toBe('2');
     expect(changesToSave(emptied, stored)).toEqual([]);
-    const reverted = run({ type: 'typeCell', key: 'S1/ky', field: 'seats', text: '70' }, { type: 'revertCell', key: 'S1/ky', field: 'seats', stored: true });
+    const reverted = run(
+      { type: 'typeCell', key: 'S1/ky', field: 'seats', text: '70' },
+      { type: 'revertCell', key: 'S1/ky', field: 'seats', stored: true },
+    );
     expect(reverted.edits).toEqual({});
     expect(cellText(reverted, S1ky, 'seats')).toBe('50');
   });
@@ -77,7 +84,8 @@ describe('quotas editor', () => {
   });
 
   it('opens nothing without a school, or with seats that are not a whole non-negative number', () => {
-    for (const patch of [{ seats: '25' }, { schoolId: 'S1', seats: '-3' }, { schoolId: 'S1', seats: '2.5' }, { schoolId: 'S1', seats: '25', classes: 'x' }]) {
+    const drafts = [{ seats: '25' }, { schoolId: 'S1', seats: '-3' }, { schoolId: 'S1', seats: '2.5' }, { schoolId: 'S1', seats: '25', classes: 'x' }];
+    for (const patch of drafts) {
       const s = run({ type: 'editNewStream', patch }, { type: 'openStream' });
       expect(s.edits, JSON.stringify(patch)).toEqual({});
     }
@@ -90,7 +98,11 @@ describe('quotas editor', () => {
 
   it('what-if mode starts without a result; a save ends it and clears every edit', () => {
     const result = { outcomes: [] } as never;
-    let s = run({ type: 'typeCell', key: 'S1/ky', field: 'seats', text: '60' }, { type: 'setWhatIfMode', on: true }, { type: 'whatIfResult', result });
+    let s = run(
+      { type: 'typeCell', key: 'S1/ky', field: 'seats', text: '60' },
+      { type: 'setWhatIfMode', on: true },
+      { type: 'whatIfResult', result },
+    );
     expect(s.whatIf).toBe(result);
     s = quotasReducer(s, { type: 'setWhatIfMode', on: true });
     expect(s.whatIf).toBeNull();

@@ -40,7 +40,11 @@ export interface Query<T> extends QueryState<T> {
  * JSON); `key === null` reads nothing. `reloadOnClock` reads again when the demo
  * clock moves, for screens whose figures follow the clock.
  */
-export function useQuery<T>(key: string | null, call: () => Promise<Result<T>>, options: { reloadOnClock?: boolean } = {}): Query<T> {
+export function useQuery<T>(
+  key: string | null,
+  call: () => Promise<Result<T>>,
+  options: { reloadOnClock?: boolean } = {},
+): Query<T> {
   const [runner, state] = useRunner<T>();
   const latestCall = useRef(call);
   latestCall.current = call;

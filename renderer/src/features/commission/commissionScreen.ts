@@ -50,7 +50,8 @@ export function screenReducer(state: CommissionScreen, action: ScreenAction): Co
 export const casesShown = (cases: readonly CommissionCase[], filter: CaseFilter): CommissionCase[] =>
   cases.filter((c) => filter === 'all' || c.status === filter);
 
-export const caseCount = (cases: readonly CommissionCase[], filter: CaseFilter): number => casesShown(cases, filter).length;
+export const caseCount = (cases: readonly CommissionCase[], filter: CaseFilter): number =>
+  casesShown(cases, filter).length;
 
 export const caseById = (cases: readonly CommissionCase[], id: string | null): CommissionCase | null =>
   id === null ? null : (cases.find((c) => c.caseId === id) ?? null);
@@ -67,7 +68,10 @@ export interface DecisionForm {
 export const INITIAL_DECISION: DecisionForm = { decision: 'place', stream: '', justification: '', note: '' };
 
 export type DecisionAction = { type: 'set'; patch: Partial<DecisionForm> };
-export const decisionReducer = (state: DecisionForm, action: DecisionAction): DecisionForm => ({ ...state, ...action.patch });
+export const decisionReducer = (state: DecisionForm, action: DecisionAction): DecisionForm => ({
+  ...state,
+  ...action.patch,
+});
 
 /** A stream the commission may place into, as the form lists it. */
 export interface StreamChoice {
@@ -78,7 +82,10 @@ export interface StreamChoice {
 }
 
 /** The stream chosen on the form, and whether placing there goes beyond the quota. */
-export function chosenStream(form: DecisionForm, streams: readonly StreamChoice[]): { chosen: StreamChoice | null; full: boolean } {
+export function chosenStream(
+  form: DecisionForm,
+  streams: readonly StreamChoice[],
+): { chosen: StreamChoice | null; full: boolean } {
   const chosen = streams.find((s) => s.key === form.stream) ?? null;
   return { chosen, full: chosen !== null && chosen.free === 0 };
 }
@@ -93,7 +100,8 @@ export function decisionRequest(
 ): { ok: true; request: Req<'commission.decide'> } | { ok: false; problem: DecisionProblem } {
   const note = form.note.trim();
   if (form.decision === 'decline') {
-    return note === '' ? { ok: false, problem: 'noteRequired' } : { ok: true, request: { caseId, decision: 'decline', note } };
+    if (note === '') return { ok: false, problem: 'noteRequired' };
+    return { ok: true, request: { caseId, decision: 'decline', note } };
   }
   const { chosen, full } = chosenStream(form, streams);
   if (!chosen) return { ok: false, problem: 'chooseStream' };

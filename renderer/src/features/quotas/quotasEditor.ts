@@ -87,7 +87,8 @@ export function quotasReducer(state: QuotasEditor, action: QuotasAction): Quotas
       // Not a whole number yet: shown as typed and marked, the stored value stands, Save waits.
       if (text !== '' && !VALID_NUMBER.test(text)) return { ...state, texts };
       const v = text === '' ? undefined : Number(text);
-      return { ...state, texts, edits: { ...state.edits, [action.key]: { ...state.edits[action.key], [action.field]: v } } };
+      const edited = { ...state.edits[action.key], [action.field]: v };
+      return { ...state, texts, edits: { ...state.edits, [action.key]: edited } };
     }
     case 'leaveCell': {
       // An emptied cell falls back to the stored value when the officer moves on.
@@ -100,7 +101,8 @@ export function quotasReducer(state: QuotasEditor, action: QuotasAction): Quotas
       const kept = { ...state.edits[action.key] };
       delete kept[action.field];
       // A stored stream with nothing edited is no edit; a stream being opened stays open.
-      const edits = Object.keys(kept).length === 0 && action.stored ? without(state.edits, action.key) : { ...state.edits, [action.key]: kept };
+      const nothingLeft = Object.keys(kept).length === 0 && action.stored;
+      const edits = nothingLeft ? without(state.edits, action.key) : { ...state.edits, [action.key]: kept };
       return { ...state, texts, edits };
     }
     case 'discard':
@@ -191,7 +193,9 @@ export function tableRows(state: QuotasEditor, list: readonly Stream[], stored: 
       childrenPerClass: null,
       warnings: [],
     }));
-  const all = [...list, ...opened].sort((a, b) => a.schoolId.localeCompare(b.schoolId) || a.language.localeCompare(b.language));
+  const all = [...list, ...opened].sort(
+    (a, b) => a.schoolId.localeCompare(b.schoolId) || a.language.localeCompare(b.language),
+  );
   return state.onlyWarnings ? all.filter((s) => s.warnings.length > 0) : all;
 }
 
