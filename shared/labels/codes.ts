@@ -15,6 +15,7 @@ export const STATUS: Record<Status, Text> = {
   refused: t('Баш тартылды', 'Отказано', 'Refused'),
   withdrawn: t('Кайтарылып алынды', 'Отозвано', 'Withdrawn'),
   no_documents: t('Документтер тапшырылган жок', 'Документы не сданы', 'No documents'),
+  waitlisted: t('Кезекте', 'В очереди', 'Waitlisted'),
 };
 
 export const BASIS: Record<Basis, Text> = {
@@ -114,6 +115,12 @@ export const NORM_WARNING: Record<NormWarning, Text> = {
   overflow: t('Квотадан ашып кетти', 'Переполнение', 'Overflow'),
 };
 
+/** R16: what a queue entry is. */
+export const QUEUE_ENTRY_KIND: Record<'wait' | 'transfer', Text> = {
+  wait: t('Орун күтөт', 'Ожидает места', 'Waiting for a seat'),
+  transfer: t('Которууну күтөт', 'Ожидает перевода', 'Standing transfer'),
+};
+
 /** A refusal as a short label, for a column of a report (the screen explains it with REFUSAL). */
 export const REJECTION: Record<Reason, Text> = {
   outside_window: t('Кабыл алуу мөөнөтүнөн тышкары', 'Вне срока приёма', 'Outside the window'),
@@ -144,6 +151,7 @@ export const REJECTION: Record<Reason, Text> = {
     'Документы не сданы в срок',
     'No documents by the deadline',
   ),
+  waitlist_closed: t('Кезек жабылды', 'Очередь закрыта', 'Waitlist closed'),
 };
 
 export const EVENT_TYPE: Record<EventType, Text> = {

@@ -121,6 +121,11 @@ export const REFUSAL: Record<Reason, Text> = {
     'Документы не сданы в срок, поэтому место освобождено.',
     'The documents were not handed in by the deadline, so the seat was freed.',
   ),
+  waitlist_closed: t(
+    'Экинчи этап бүттү, бала дагы эле кезекте турган.',
+    'Второй этап закончился, пока ребёнок ещё стоял в очереди.',
+    'Stage 2 closed while the child was still waiting in the queue.',
+  ),
 };
 
 /** The campaign phase (contract PHASES). */

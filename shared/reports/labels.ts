@@ -17,10 +17,11 @@ export {
   CLASS_SIZE_LEVEL,
   NORM_WARNING,
   STREAM_LANGUAGE as LANGUAGE,
+  QUEUE_ENTRY_KIND,
   REJECTION as REASON,
 } from '../labels/codes';
 
-export const REPORT_NAMES = ['applications', 'streams', 'privileges', 'commission', 'orders', 'no-documents', 'daily'] as const;
+export const REPORT_NAMES = ['applications', 'streams', 'privileges', 'commission', 'orders', 'no-documents', 'daily', 'waitlist'] as const;
 export type ReportName = (typeof REPORT_NAMES)[number];
 
 export const REPORT_TITLES: Record<ReportName, Text> = {
@@ -31,6 +32,7 @@ export const REPORT_TITLES: Record<ReportName, Text> = {
   orders: t('Кабыл алуу буйруктары', 'Приказы о зачислении', 'Admission orders'),
   'no-documents': t('Документтерин тапшырбагандар', 'Не сдавшие документы', 'No documents'),
   daily: t('Күн сайын арыздар', 'Заявления по дням', 'Applications per day'),
+  waitlist: t('Кезектер', 'Очереди', 'Waitlists'),
 };
 
 export const TITLE_BLOCK = {
@@ -85,5 +87,9 @@ export const COLUMN_HEADERS = {
   refused: t('Баш тартылгандар', 'Отказано', 'Refused'),
   withdrawn: t('Кайтарылып алынгандар', 'Отозвано', 'Withdrawn'),
   noDocuments: t('Документтер тапшырылган жок', 'Документы не сданы', 'No documents'),
+  position: t('Кезектеги орду', 'Место в очереди', 'Place in line'),
+  queueEntryKind: t('Кезектин түрү', 'Вид записи', 'Entry'),
+  currentStream: t('Азыркы агымы', 'Текущий поток', 'Current stream'),
+  since: t('Кезекке турган убакыт', 'В очереди с', 'In line since'),
 } satisfies Record<string, Text>;
 export type ColumnKey = keyof typeof COLUMN_HEADERS;
