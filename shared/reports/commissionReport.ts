@@ -2,7 +2,7 @@
 // opened, with its decision and, for a placed child, the placement now.
 import type { Engine } from '../engine/engine';
 import type { CaseStatus, Status } from '../engine/model';
-import { CASE_STATUS, LANGUAGE, STATUS } from './labels';
+import { CASE_REASON, CASE_STATUS, LANGUAGE, STATUS } from './labels';
 import { asOfOf, districtsOf } from './context';
 import type { Column, ReportTable } from './table';
 
@@ -29,7 +29,8 @@ export const COMMISSION_COLUMNS: readonly Column<CommissionRow>[] = [
   { key: 'childName', kind: 'text', value: (r) => r.childName },
   { key: 'pin', kind: 'text', value: (r) => r.pin },
   { key: 'birthDate', kind: 'date', value: (r) => r.birthDate },
-  { key: 'caseReason', kind: 'text', value: (r) => r.caseReason },
+  // The reason is free text; the codes the app and the generator write in it get their label.
+  { key: 'caseReason', kind: 'enum', domain: CASE_REASON, value: (r) => r.caseReason },
   { key: 'caseStatus', kind: 'enum', domain: CASE_STATUS, value: (r) => r.caseStatus },
   { key: 'openedAt', kind: 'datetime', value: (r) => r.openedAt },
   { key: 'decidedAt', kind: 'datetime', value: (r) => r.decidedAt },

@@ -23,7 +23,7 @@ test('officer: the audit lists and filters the log, and verify says all match wi
   const types = await table.locator('tbody tr[data-seq]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-type')));
   expect(types.length).toBeGreaterThan(0);
   expect(new Set(types)).toEqual(new Set(['application.withdrawn']));
-  await expect(table.locator('tbody tr[data-seq]').first()).toContainText(au.eventType.applicationWithdrawn);
+  await expect(table.locator('tbody tr[data-seq]').first()).toContainText(LOCALES.en.eventType.application!.withdrawn!);
 
   await page.getByTestId('verify-button').click();
   const projections = page.getByTestId('verify-projections');

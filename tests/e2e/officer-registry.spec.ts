@@ -83,7 +83,7 @@ test('officer: filters and sorts the registry, opens a child, records a withdraw
   const pane = page.getByTestId('application-detail');
   await expect(pane.getByTestId('detail-status')).toHaveText(statusText.registered);
   const history = pane.getByTestId('history');
-  await expect(history.locator('li[data-type="application.submitted"]').last()).toContainText((en.audit as Record<string, Record<string, string>>).eventType.applicationSubmitted);
+  await expect(history.locator('li[data-type="application.submitted"]').last()).toContainText(LOCALES.en.eventType.application!.submitted!);
   await page.screenshot({ path: '/tmp/kabyl-registry-detail.png' });
 
   // The parent's written request: a withdrawal, with its reference.

@@ -97,7 +97,10 @@ describe('keys the renderer uses', () => {
 
   it('every key built at run time belongs to a family whose values are all translated', () => {
     const covered = new Set([...Object.keys(VALUE_FAMILIES), 'nav'].map((f) => `${f}.`));
-    const unknown = dynamicPrefixes(rendererSrc).filter((d) => !covered.has(d.prefix));
+    // codeLabel builds `${domain}.${code}` with a domain typed as a catalogue domain;
+    // tests/labels checks each of those, so its empty prefix is covered.
+    const generic = path.join(rendererSrc, 'i18n/codeLabel.ts');
+    const unknown = dynamicPrefixes(rendererSrc).filter((d) => !covered.has(d.prefix) && d.file !== generic);
     expect(unknown.map((d) => `${d.prefix} (${path.relative(rendererSrc, d.file)})`)).toEqual([]);
   });
 

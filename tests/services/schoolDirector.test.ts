@@ -112,7 +112,8 @@ describe("a director's school", () => {
     const first = await ok('school.orders', {}, director);
     expect(first).toMatchObject({ orders: [], nextNumber: '1', waiting: 1 });
     const o1 = await ok('school.issueOrder', { orderNumber: '1' }, director);
-    expect(o1).toMatchObject({ schoolId: 'S1', orderNumber: '1', issuedBy: 'director' });
+    // The log keeps the login; the order carries the person's name for screens and paper (issue 13).
+    expect(o1).toMatchObject({ schoolId: 'S1', orderNumber: '1', issuedBy: 'director', issuedByName: 'Director S1' });
     expect(o1.children.map((c) => c.applicationId)).toEqual(['A1']);
     expect((await f.app.store!.reads.application('A1'))!.application).toMatchObject({ status: 'enrolled', orderNumber: '1' });
 

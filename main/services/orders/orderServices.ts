@@ -30,6 +30,10 @@ async function ordersOf(store: StorePort, schoolId: string | undefined): Promise
   ]);
   const names = new Map(schools.map((s) => [s.schoolId, s.name]));
   const actors = new Map(issued.map((e) => [e.id, e.actorId]));
+  // A name, not a login, is what an order shows; the log keeps the username.
+  const usernames = [...new Set(actors.values())].filter((u): u is string => u !== null);
+  const named = usernames.map(async (u) => [u, (await store.findUser(u))?.displayName ?? null] as const);
+  const people = new Map(await Promise.all(named));
   const ids = new Set(orders.flatMap((o) => o.applicationIds));
   const children = new Map(
     ids.size === 0
@@ -45,6 +49,7 @@ async function ordersOf(store: StorePort, schoolId: string | undefined): Promise
     orderNumber: o.orderNumber,
     at: o.at,
     issuedBy: actors.get(o.eventId) ?? null,
+    issuedByName: people.get(actors.get(o.eventId) ?? '') ?? null,
     children: o.applicationIds
       .map((id) => children.get(id))
       .filter((a) => a !== undefined)

@@ -5,6 +5,7 @@ import type { Basis, CaseStatus, PrivilegeState } from '../../../shared/engine/m
 import { REASONS, type Reason } from '../../../shared/engine/reasons';
 import { DEFAULT_PRIVILEGE_CATEGORIES } from '../../../shared/log/events';
 import { BOUNDARIES, ERROR_CODES, PHASES, ROLES, STATUSES, dashboardSchema } from '../../../shared/ipc/contract';
+import { LABEL_DOMAINS } from '../../../shared/labels';
 
 const basis: Record<Basis, true> = { catchment: true, privilege: true, open: true, commission: true };
 const privilege: Record<PrivilegeState, true> = { none: true, pending: true, approved: true, rejected: true };
@@ -16,23 +17,18 @@ export const CASE_STATUSES = Object.keys(caseStatus) as CaseStatus[];
 /** The dashboard's totals, read from the contract so a new total cannot go untranslated. */
 export const TOTAL_KEYS = Object.keys(dashboardSchema.shape.totals.shape) as (keyof typeof dashboardSchema.shape.totals.shape)[];
 /** Stream languages the UI names; any other code is shown as the code itself (FORMATS.md allows any). */
-export const STREAM_LANGUAGES = ['ky', 'ru', 'uz', 'tj', 'en'] as const;
+export { STREAM_LANGUAGES } from '../../../shared/labels';
 
 export { REASONS, STATUSES, PHASES, BOUNDARIES, ERROR_CODES, ROLES, DEFAULT_PRIVILEGE_CATEGORIES };
 export type { Reason };
 
-/** Translation-key prefix per value family, so tests and components agree on where each lives. */
-export const VALUE_FAMILIES = {
-  reason: REASONS,
-  status: STATUSES,
-  basis: BASES,
-  privilege: PRIVILEGE_STATES,
-  privilegeCategory: DEFAULT_PRIVILEGE_CATEGORIES,
-  caseStatus: CASE_STATUSES,
-  phase: PHASES,
-  boundary: BOUNDARIES,
+/**
+ * Translation-key prefix per value family, so tests and components agree on where each
+ * lives. The engine's codes come from the label catalogue (shared/labels), one family
+ * per domain; errors and dashboard totals are the UI's own words.
+ */
+export const VALUE_FAMILIES: Record<string, readonly string[]> = {
+  ...Object.fromEntries(Object.entries(LABEL_DOMAINS).map(([domain, labels]) => [domain, Object.keys(labels)])),
   error: ERROR_CODES,
-  role: ROLES,
   totals: TOTAL_KEYS,
-  streamLanguage: STREAM_LANGUAGES,
-} as const;
+};

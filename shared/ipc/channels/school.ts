@@ -38,8 +38,10 @@ export const orderSchema = z.object({
   schoolName: z.string(),
   orderNumber: z.string(),
   at: instant,
-  /** who issued it (the event's actor) */
+  /** who issued it (the event's actor: a username, the log's key for an account) */
   issuedBy: z.string().nullable(),
+  /** that account's display name, for screens and paper; null when no account of this store has it */
+  issuedByName: z.string().nullable(),
   children: z.array(z.object({ applicationId: z.string(), childName: z.string(), pin: z.string().nullable(), language: z.string() })),
 });
 export type AdmissionOrder = z.infer<typeof orderSchema>;

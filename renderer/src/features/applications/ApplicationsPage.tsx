@@ -8,6 +8,7 @@ import type { TFunction } from 'i18next';
 import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type SortingState } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { api, type ApiError, type Res } from '../../bridge';
+import { useQuery } from '../../data/useQuery';
 import type { RegistryFilter, RegistryRow, RegistrySort } from '../../../../shared/ipc/channels/applications';
 import { describeError } from '../../i18n/describeError';
 import { formatDateTime, formatNumber } from '../../i18n/formatting';
@@ -21,6 +22,7 @@ import './applications.css';
 const WINDOW = 100;
 const ROW_HEIGHT = 30;
 type Streams = Res<'applications.streams'>['streams'];
+const NO_STREAMS: Streams = [];
 /** A row not fetched yet: the virtualiser still needs something at its index. */
 type Slot = RegistryRow | { pending: true; index: number };
 
@@ -63,7 +65,7 @@ export function ApplicationsPage() {
   const [windows, setWindows] = useState<Map<number, RegistryRow[]>>(new Map());
   const [error, setError] = useState<ApiError | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
-  const [streams, setStreams] = useState<Streams>([]);
+  const streams: Streams = useQuery('applications.streams', () => api['applications.streams']({})).data?.streams ?? NO_STREAMS;
   const inFlight = useRef(new Set<number>());
   const generation = useRef(0);
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -113,10 +115,6 @@ export function ApplicationsPage() {
     setWindows(new Map());
     for (const w of keep.length ? keep : [0]) void fetchWindow(w, gen);
   }, [windows, fetchWindow]);
-
-  useEffect(() => {
-    void api['applications.streams']({}).then((r) => (r.ok ? setStreams(r.value.streams) : noteError(r.error)));
-  }, [noteError]);
 
   const count = total ?? 0;
   const virtualizer = useVirtualizer({ count, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 20 });

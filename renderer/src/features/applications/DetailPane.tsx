@@ -1,16 +1,17 @@
 // The selected application: its fields, the child's whole history as a timeline
 // (what happened, who did it, when in Bishkek time, applied or refused and why),
 // and the two things an officer records on a parent's written request.
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { api, type ApiError, type Res } from '../../bridge';
+import { api, type Res } from '../../bridge';
+import { useQuery } from '../../data/useQuery';
 import { describeError } from '../../i18n/describeError';
 import { formatDateTime } from '../../i18n/formatting';
 import { Alert } from '../../ui/Alert';
 import { Loading } from '../../ui/Loading';
-import { useSession } from '../auth/SessionContext';
 import { actorLabel, eventTypeLabel } from '../audit/eventTypeLabel';
+import { codeLabel } from '../../i18n/codeLabel';
 import { streamLanguageName } from '../dashboard/streamLanguageName';
 import { RequestForm } from './RequestForm';
 
@@ -40,27 +41,12 @@ function entryDetail(t: TFunction, e: Entry): string | null {
 
 export function DetailPane({ applicationId, streams, onClose, onChanged }: { applicationId: string; streams: Streams; onClose(): void; onChanged(): void }) {
   const { t, i18n } = useTranslation();
-  const { noteError } = useSession();
-  const [detail, setDetail] = useState<Detail | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
+  const query = useQuery<Detail>(applicationId, () => api['applications.get']({ applicationId }));
+  // The previous child's detail is never shown under another child's row.
+  const detail = query.data?.application.id === applicationId ? query.data : null;
+  const error = query.error;
   const [done, setDone] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    const r = await api['applications.get']({ applicationId });
-    if (!r.ok) {
-      noteError(r.error);
-      setError(r.error);
-      return;
-    }
-    setError(null);
-    setDetail(r.value);
-  }, [applicationId, noteError]);
-
-  useEffect(() => {
-    setDetail(null);
-    setDone(null);
-    void load();
-  }, [load]);
+  useEffect(() => setDone(null), [applicationId]);
 
   const a = detail?.application;
   const field = (label: string, value: React.ReactNode, testId?: string) => (
@@ -89,7 +75,7 @@ export function DetailPane({ applicationId, streams, onClose, onChanged }: { app
               {field(t('applications.col.school'), `${a.schoolName ?? a.schoolId} · ${streamLanguageName(t, a.language)}`, 'detail-school')}
               {field(t('applications.col.stage'), a.stage === null ? '—' : String(a.stage))}
               {field(t('applications.col.basis'), a.basis ? t(`basis.${a.basis}`) : '—')}
-              {field(t('applications.col.privilege'), a.privilege === 'none' ? '—' : `${t(`privilege.${a.privilege}`)}${a.privilegeCategory ? ` (${a.privilegeCategory})` : ''}`)}
+              {field(t('applications.col.privilege'), a.privilege === 'none' ? '—' : `${t(`privilege.${a.privilege}`)}${a.privilegeCategory ? ` (${codeLabel(t, 'privilegeCategory', a.privilegeCategory)})` : ''}`)}
               {field(t('applications.col.order'), a.orderNumber)}
               {field(t('applications.registeredAddress'), <span className="reg-mono">{a.registeredAddress ?? '—'}</span>)}
               {a.actualAddress && field(t('applications.actualAddress'), <span className="reg-mono">{a.actualAddress}</span>)}
@@ -102,7 +88,7 @@ export function DetailPane({ applicationId, streams, onClose, onChanged }: { app
                 application={a}
                 streams={streams}
                 onRecorded={(next, kind) => {
-                  setDetail(next);
+                  query.setData(next);
                   setDone(kind === 'withdraw' ? t('applications.request.withdrawn') : t('applications.request.transferred'));
                   onChanged();
                 }}

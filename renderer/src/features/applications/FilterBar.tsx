@@ -1,13 +1,13 @@
 // The registry's filters (status, stage, basis, privilege state and category,
 // school, stream language, place in an R16 queue, PIN/name search) and the signed-in user's saved filters.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, type ApiError, type Res } from '../../bridge';
+import { api, type Res } from '../../bridge';
+import { useCommand, useQuery } from '../../data/useQuery';
 import type { RegistryFilter, RegistrySort } from '../../../../shared/ipc/channels/applications';
 import { describeError } from '../../i18n/describeError';
 import { BASES, DEFAULT_PRIVILEGE_CATEGORIES, PRIVILEGE_STATES, STATUSES, STREAM_LANGUAGES } from '../../i18n/domainValues';
 import { Alert } from '../../ui/Alert';
-import { useSession } from '../auth/SessionContext';
 import { streamLanguageName } from '../dashboard/streamLanguageName';
 
 type Saved = Res<'applications.filters'>['filters'];
@@ -31,30 +31,25 @@ function withKey<K extends keyof RegistryFilter>(f: RegistryFilter, key: K, valu
 
 export function FilterBar({ filter, onChange, schools, sort, direction, onApplySaved }: Props) {
   const { t } = useTranslation();
-  const { noteError } = useSession();
-  const [saved, setSaved] = useState<Saved>([]);
+  const savedQuery = useQuery<Res<'applications.filters'>>('applications.filters', () => api['applications.filters']({}));
+  const saved: Saved = savedQuery.data?.filters ?? [];
+  const command = useCommand();
+  const { error } = command;
   const [chosen, setChosen] = useState('');
   const [name, setName] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
-
-  useEffect(() => {
-    void api['applications.filters']({}).then((r) => (r.ok ? setSaved(r.value.filters) : noteError(r.error)));
-  }, [noteError]);
 
   async function save() {
-    const r = await api['applications.saveFilter']({ name: name.trim(), filter, sort, direction });
-    if (!r.ok) return setError(r.error);
-    setError(null);
-    setSaved(r.value.filters);
+    const r = await command.run(() => api['applications.saveFilter']({ name: name.trim(), filter, sort, direction }));
+    if (!r) return;
+    savedQuery.setData(r);
     setChosen(name.trim());
     setName('');
   }
   async function remove() {
     if (!chosen) return;
-    const r = await api['applications.deleteFilter']({ name: chosen });
-    if (!r.ok) return setError(r.error);
-    setError(null);
-    setSaved(r.value.filters);
+    const r = await command.run(() => api['applications.deleteFilter']({ name: chosen }));
+    if (!r) return;
+    savedQuery.setData(r);
     setChosen('');
   }
   function apply(value: string) {

@@ -4,7 +4,8 @@
 // event in main and a refusal comes back in the user's language, nothing written.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, type ApiError, type Res } from '../../bridge';
+import { api, type Res } from '../../bridge';
+import { useCommand } from '../../data/useQuery';
 import { describeError } from '../../i18n/describeError';
 import { formatNumber } from '../../i18n/formatting';
 import { Alert } from '../../ui/Alert';
@@ -20,27 +21,26 @@ export function RequestForm({ application, streams, onRecorded }: { application:
   const [reference, setReference] = useState('');
   const [note, setNote] = useState('');
   const [target, setTarget] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const command = useCommand();
+  const { busy, error } = command;
 
   const choices = streams.filter((s) => !(s.schoolId === application.schoolId && s.language === application.language));
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
     if (!kind) return;
-    setBusy(true);
     const common = { applicationId: application.id, reference: reference.trim(), ...(note.trim() ? { note: note.trim() } : {}) };
     const [toSchoolId, toLanguage] = target.split('/');
-    const r = kind === 'withdraw'
-      ? await api['applications.withdraw'](common)
-      : await api['applications.transfer']({ ...common, toSchoolId: toSchoolId ?? '', toLanguage: toLanguage ?? '' });
-    setBusy(false);
-    if (!r.ok) return setError(r.error);
-    setError(null);
+    const recorded = await command.run(() =>
+      kind === 'withdraw'
+        ? api['applications.withdraw'](common)
+        : api['applications.transfer']({ ...common, toSchoolId: toSchoolId ?? '', toLanguage: toLanguage ?? '' }),
+    );
+    if (!recorded) return;
     setKind(null);
     setReference('');
     setNote('');
-    onRecorded(r.value.detail, kind);
+    onRecorded(recorded.detail, kind);
   }
 
   if (!kind) {
@@ -81,7 +81,7 @@ export function RequestForm({ application, streams, onRecorded }: { application:
         <button type="submit" className="btn btn-primary" disabled={busy || !reference.trim() || (kind === 'transfer' && !target)} data-testid="request-submit">
           {kind === 'withdraw' ? t('applications.request.recordWithdraw') : t('applications.request.recordTransfer')}
         </button>
-        <button type="button" className="btn" onClick={() => { setKind(null); setError(null); }}>{t('applications.request.cancel')}</button>
+        <button type="button" className="btn" onClick={() => { setKind(null); command.clearError(); }}>{t('applications.request.cancel')}</button>
       </div>
     </form>
   );

@@ -4,12 +4,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { api, type ApiError, type Res } from '../../bridge';
+import { api, type Res } from '../../bridge';
+import { useRunner } from '../../data/useQuery';
 import { describeError } from '../../i18n/describeError';
 import { formatDateTime, formatNumber } from '../../i18n/formatting';
 import { Alert } from '../../ui/Alert';
-import { useSession } from '../auth/SessionContext';
-import { ACTOR_ROLE_LIST, ACTOR_ROLES, EVENT_TYPE_LIST, actorLabel, eventTypeLabel } from './eventTypeLabel';
+import { ACTOR_ROLE_LIST, EVENT_TYPE_LIST, actorLabel, eventTypeLabel } from './eventTypeLabel';
+import { codeLabel } from '../../i18n/codeLabel';
 import { VerifyPanel } from './VerifyPanel';
 import './audit.css';
 
@@ -40,35 +41,23 @@ function request(f: Filter, afterSeq: number) {
 
 export function AuditPage() {
   const { t, i18n } = useTranslation();
-  const { noteError } = useSession();
   const [filter, setFilter] = useState<Filter>(EMPTY);
   const [rows, setRows] = useState<Row[]>([]);
-  const [total, setTotal] = useState<number | null>(null);
-  const [next, setNext] = useState<number | null>(0);
-  const [error, setError] = useState<ApiError | null>(null);
-  const loading = useRef(false);
-  const generation = useRef(0);
+  // The newest page read: its total and where the next page starts; a page read for an
+  // older filter is dropped by the runner.
+  const [runner, page] = useRunner<Page>();
+  const { error } = page;
+  const total = page.data?.total ?? null;
+  const next = page.data ? page.data.nextAfterSeq : 0;
   const scrollRef = useRef<HTMLDivElement>(null);
 
   const load = useCallback(
     async (f: Filter, afterSeq: number, reset: boolean) => {
-      if (loading.current && !reset) return;
-      loading.current = true;
-      const mine = ++generation.current;
-      const r = await api['audit.events'](request(f, afterSeq));
-      if (mine !== generation.current) return;
-      loading.current = false;
-      if (!r.ok) {
-        noteError(r.error);
-        setError(r.error);
-        return;
-      }
-      setError(null);
-      setTotal(r.value.total);
-      setNext(r.value.nextAfterSeq);
-      setRows((old) => (reset ? r.value.rows : [...old, ...r.value.rows]));
+      if (runner.current.loading && !reset) return;
+      const r = await runner.run(() => api['audit.events'](request(f, afterSeq)));
+      if (r?.ok) setRows((old) => (reset ? r.value.rows : [...old, ...r.value.rows]));
     },
-    [noteError],
+    [runner],
   );
 
   // A changed filter starts the list again from the top (typing waits a moment).
@@ -116,7 +105,7 @@ export function AuditPage() {
             <select className="select" value={filter.actorRole} onChange={(e) => set({ actorRole: e.target.value })} data-testid="audit-role">
               <option value="">{t('audit.any')}</option>
               {ACTOR_ROLE_LIST.map((role) => (
-                <option key={role} value={role}>{ACTOR_ROLES[role](t)}</option>
+                <option key={role} value={role}>{codeLabel(t, 'role', role)}</option>
               ))}
             </select>
           </label>

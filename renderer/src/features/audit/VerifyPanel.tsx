@@ -2,33 +2,24 @@
 // projection row, and walks the hash chain; a broken link names its seq.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, type ApiError, type Res } from '../../bridge';
+import { api, type Res } from '../../bridge';
+import { useCommand } from '../../data/useQuery';
 import { describeError } from '../../i18n/describeError';
 import { formatNumber } from '../../i18n/formatting';
 import { Alert } from '../../ui/Alert';
-import { useSession } from '../auth/SessionContext';
 
 type Verify = Res<'audit.verify'>;
 
 export function VerifyPanel() {
   const { t, i18n } = useTranslation();
-  const { noteError } = useSession();
-  const [running, setRunning] = useState(false);
+  const command = useCommand();
   const [result, setResult] = useState<Verify | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { busy: running, error } = command;
   const n = (v: number) => formatNumber(v, i18n.language);
 
   async function verify() {
-    setRunning(true);
-    setError(null);
-    const r = await api['audit.verify']({});
-    setRunning(false);
-    if (!r.ok) {
-      noteError(r.error);
-      setError(r.error);
-      return;
-    }
-    setResult(r.value);
+    const value = await command.run(() => api['audit.verify']({}));
+    if (value) setResult(value);
   }
 
   const chainText = (c: Verify['chain']) => {

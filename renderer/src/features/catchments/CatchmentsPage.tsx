@@ -2,15 +2,15 @@
 // remove, then one save writes one catchment.set with the whole list), and the
 // gap finder over the live engine: addresses of applications no school covers,
 // addresses two schools cover, entries inside another school's entry.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { api, type ApiError, type Res } from '../../bridge';
+import { api, type Res } from '../../bridge';
+import { useCommand, useQuery } from '../../data/useQuery';
 import { describeError } from '../../i18n/describeError';
 import { formatNumber } from '../../i18n/formatting';
 import { Alert } from '../../ui/Alert';
 import { Loading } from '../../ui/Loading';
-import { useSession } from '../auth/SessionContext';
 import { GapFinder } from './GapFinder';
 import './catchments.css';
 
@@ -35,42 +35,25 @@ const covers = (entry: string, address: string) => address === entry || address.
 
 export function CatchmentsPage() {
   const { t, i18n } = useTranslation();
-  const { noteError } = useSession();
-  const [schools, setSchools] = useState<School[] | null>(null);
+  const list = useQuery('catchments.list', () => api['catchments.list']({}));
+  const gapsQuery = useQuery<Gaps>('catchments.gaps', () => api['catchments.gaps']({}));
+  const command = useCommand();
+  const schools: School[] | null = list.data?.schools ?? null;
+  const gaps = gapsQuery.data;
+  const busy = command.busy;
+  const error = command.error ?? list.error ?? gapsQuery.error;
   const [selected, setSelected] = useState('');
   const [draft, setDraft] = useState<string[]>([]);
-  const [error, setError] = useState<ApiError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [gaps, setGaps] = useState<Gaps | null>(null);
-  const [busy, setBusy] = useState(false);
 
-  const loadGaps = useCallback(async () => {
-    const r = await api['catchments.gaps']({});
-    if (r.ok) setGaps(r.value);
-    else (noteError(r.error), setError(r.error));
-  }, [noteError]);
-
-  const load = useCallback(async () => {
-    const r = await api['catchments.list']({});
-    if (!r.ok) {
-      noteError(r.error);
-      setError(r.error);
-      return;
-    }
-    setSchools(r.value.schools);
-    return r.value.schools;
-  }, [noteError]);
-
+  // The first in-scope school is chosen once the list first arrives.
+  const firstSchool = schools?.find((s) => s.inScope) ?? null;
   useEffect(() => {
-    void load().then((list) => {
-      const first = list?.find((s) => s.inScope);
-      if (first) {
-        setSelected(first.schoolId);
-        setDraft([...first.addresses]);
-      }
-    });
-    void loadGaps();
-  }, [load, loadGaps]);
+    if (selected === '' && firstSchool) {
+      setSelected(firstSchool.schoolId);
+      setDraft([...firstSchool.addresses]);
+    }
+  }, [firstSchool, selected]);
 
   const school = schools?.find((s) => s.schoolId === selected) ?? null;
   const dirty = school !== null && (school.addresses.length !== draft.length || school.addresses.some((a, i) => a !== draft[i]));
@@ -95,7 +78,7 @@ export function CatchmentsPage() {
     setSelected(schoolId);
     setDraft(s ? [...s.addresses] : []);
     setNotice(null);
-    setError(null);
+    command.clearError();
   };
 
   const addAddress = (code = '') => {
@@ -105,18 +88,11 @@ export function CatchmentsPage() {
 
   const save = async () => {
     if (!school || invalidCount > 0 || busy) return;
-    setBusy(true);
-    const r = await api['catchments.save']({ schoolId: school.schoolId, addresses: draft });
-    setBusy(false);
-    if (!r.ok) {
-      noteError(r.error);
-      setError(r.error);
-      return;
-    }
-    setError(null);
-    setNotice(r.value.written ? t('catchments.saved', { count: draft.length }) : t('catchments.unchanged'));
-    await load();
-    await loadGaps();
+    const saved = await command.run(() => api['catchments.save']({ schoolId: school.schoolId, addresses: draft }));
+    if (!saved) return;
+    setNotice(saved.written ? t('catchments.saved', { count: draft.length }) : t('catchments.unchanged'));
+    await list.reload();
+    await gapsQuery.reload();
   };
 
   if (!schools) {

@@ -7,7 +7,6 @@ import { formatNumber } from '../../i18n/formatting';
 import { isLanguage } from '../../i18n/languages';
 import { Alert } from '../../ui/Alert';
 import { Loading } from '../../ui/Loading';
-import { useSession } from '../auth/SessionContext';
 import { ChartCard } from './ChartCard';
 import { DocumentsChart, FillChart, OverflowChart, PerDayChart, PrivilegeChart } from './charts';
 import { useChartData, type ChartData } from './useChartData';
@@ -25,8 +24,7 @@ export function othersNote(t: ReturnType<typeof useTranslation>['t'], lang: stri
 
 export function ChartsPanel() {
   const { t, i18n } = useTranslation();
-  const { noteError } = useSession();
-  const { data, error } = useChartData(noteError);
+  const { data, error } = useChartData();
   const lang = isLanguage(i18n.language) ? i18n.language : 'ky';
   if (error) return <Alert tone="error">{describeError(t, error)}</Alert>;
   if (!data) return <Loading />;

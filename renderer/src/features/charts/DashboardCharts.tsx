@@ -2,7 +2,6 @@
 // and the fullest schools. The full set is on the reports page.
 import { useTranslation } from 'react-i18next';
 import { isLanguage } from '../../i18n/languages';
-import { useSession } from '../auth/SessionContext';
 import { ChartCard } from './ChartCard';
 import { othersNote } from './ChartsPanel';
 import { FillChart, PerDayChart } from './charts';
@@ -13,8 +12,7 @@ const COMPACT_SCHOOLS = 8;
 
 export function DashboardCharts() {
   const { t, i18n } = useTranslation();
-  const { noteError } = useSession();
-  const { data } = useChartData(noteError);
+  const { data } = useChartData();
   if (!data) return null;
   const lang = isLanguage(i18n.language) ? i18n.language : 'ky';
   const schools = data.fill.schools.slice(0, COMPACT_SCHOOLS);

@@ -2,7 +2,7 @@
 // and a size. Animations are off: a chart is a report, and PNG/print must catch it drawn.
 import type { TFunction } from 'i18next';
 import { Bar, BarChart, CartesianGrid, Cell, Legend, Line, LineChart, Pie, PieChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
-import { labelOf, PRIVILEGE_CATEGORY } from '../../../../shared/reports/labels';
+import { labelOf, PRIVILEGE_CATEGORY } from '../../../../shared/labels';
 import type { Language } from '../../i18n/languages';
 import type { ChartData } from './useChartData';
 

@@ -1,10 +1,12 @@
 // The commission's screen: the cases (open first), a form to open one, and a case's
 // detail with its documents, the decision (place into a stream, beyond the quota
 // with a written justification, or decline) and the printable decision sheet.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useMemo, useReducer, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { CommissionCase } from '../../../../shared/ipc/channels/commission';
-import { api, type ApiError, type Res } from '../../bridge';
+import { api, type Res } from '../../bridge';
+import { useCommand, useQuery } from '../../data/useQuery';
 import { describeError } from '../../i18n/describeError';
 import { formatDate, formatDateTime } from '../../i18n/formatting';
 import { Alert } from '../../ui/Alert';
@@ -13,53 +15,58 @@ import { streamLanguageName } from '../dashboard/streamLanguageName';
 import { Attachments } from '../privileges/Attachments';
 import { DecisionSheet } from './DecisionSheet';
 import { OpenCaseForm } from './OpenCaseForm';
-import { reasonKindLabel } from './labels';
+import { caseReasonText } from './labels';
+import {
+  CASE_FILTERS,
+  INITIAL_DECISION,
+  INITIAL_SCREEN,
+  caseById,
+  caseCount,
+  casesShown,
+  chosenStream,
+  decisionReducer,
+  decisionRequest,
+  screenReducer,
+  type DecisionProblem,
+} from './commissionScreen';
+import { actorName } from '../../i18n/codeLabel';
 import '../privileges/privileges.css';
 import './commission.css';
 
-type Filter = 'open' | 'placed' | 'declined' | 'all';
 type School = Res<'schools.list'>['schools'][number];
+const NO_SCHOOLS: School[] = [];
 
 export function CommissionPage() {
   const { t, i18n } = useTranslation();
-  const [cases, setCases] = useState<CommissionCase[] | null>(null);
-  const [schools, setSchools] = useState<School[]>([]);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [filter, setFilter] = useState<Filter>('open');
-  const [selected, setSelected] = useState<string | null>(null);
-  const [creating, setCreating] = useState(false);
-  const [printing, setPrinting] = useState<CommissionCase | null>(null);
+  const casesQuery = useQuery<Res<'commission.cases'>>('commission.cases', () => api['commission.cases']({}));
+  const schoolsQuery = useQuery<Res<'schools.list'>>('schools.list', () => api['schools.list']({}));
+  const [screen, dispatch] = useReducer(screenReducer, INITIAL_SCREEN);
+  const { filter, selected, creating } = screen;
+  const cases = casesQuery.data?.cases ?? null;
+  const schools = schoolsQuery.data?.schools ?? NO_SCHOOLS;
+  const error = casesQuery.error ?? schoolsQuery.error;
+  const load = () => void Promise.all([casesQuery.reload(), schoolsQuery.reload()]);
 
-  const load = useCallback(async () => {
-    const [c, s] = await Promise.all([api['commission.cases']({}), api['schools.list']({})]);
-    if (c.ok) setCases(c.value.cases);
-    else setError(c.error);
-    if (s.ok) setSchools(s.value.schools);
-  }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  const shown = useMemo(() => (cases ?? []).filter((c) => filter === 'all' || c.status === filter), [cases, filter]);
+  const shown = useMemo(() => casesShown(cases ?? [], filter), [cases, filter]);
   if (!cases) return error ? <Alert tone="error">{describeError(t, error)}</Alert> : <Loading />;
-  const current = cases.find((c) => c.caseId === selected) ?? null;
-  const count = (f: Filter) => (f === 'all' ? cases.length : cases.filter((c) => c.status === f).length);
+  const current = caseById(cases, selected);
+  const printing = caseById(cases, screen.printing);
 
   return (
     <div data-testid="commission">
-      {printing && <DecisionSheet c={printing} onClose={() => setPrinting(null)} />}
+      {printing && <DecisionSheet c={printing} onClose={() => dispatch({ type: 'closePrint' })} />}
       <div className="page-header">
         <h1>{t('commission.title')}</h1>
         <span className="header-spacer" />
-        <button type="button" className="btn btn-primary" onClick={() => (setCreating(true), setSelected(null))} data-testid="case-new">
+        <button type="button" className="btn btn-primary" onClick={() => dispatch({ type: 'startCreating' })} data-testid="case-new">
           {t('commission.newCase')}
         </button>
       </div>
       {error && <Alert tone="error">{describeError(t, error)}</Alert>}
       <div className="case-filters" role="tablist">
-        {(['open', 'placed', 'declined', 'all'] as const).map((f) => (
-          <button key={f} type="button" role="tab" aria-selected={filter === f} className={filter === f ? 'btn btn-primary' : 'btn'} onClick={() => setFilter(f)} data-testid={`case-filter-${f}`}>
-            {f === 'all' ? t('commission.filterAll') : t(`caseStatus.${f}`)} ({count(f)})
+        {CASE_FILTERS.map((f) => (
+          <button key={f} type="button" role="tab" aria-selected={filter === f} className={filter === f ? 'btn btn-primary' : 'btn'} onClick={() => dispatch({ type: 'filter', filter: f })} data-testid={`case-filter-${f}`}>
+            {f === 'all' ? t('commission.filterAll') : t(`caseStatus.${f}`)} ({caseCount(cases, f)})
           </button>
         ))}
       </div>
@@ -80,10 +87,10 @@ export function CommissionPage() {
               </thead>
               <tbody>
                 {shown.map((c) => (
-                  <tr key={c.caseId} className={c.caseId === selected ? 'selected' : undefined} onClick={() => (setSelected(c.caseId), setCreating(false))} data-testid="case-row" data-case={c.caseId}>
+                  <tr key={c.caseId} className={c.caseId === selected ? 'selected' : undefined} onClick={() => dispatch({ type: 'select', caseId: c.caseId })} data-testid="case-row" data-case={c.caseId}>
                     <td>{c.caseId}</td>
                     <td>{c.fullName}</td>
-                    <td>{reasonKindLabel(t, c.reasonKind)}</td>
+                    <td>{caseReasonText(t, c.reasonKind, c.reason)}</td>
                     <td data-testid="case-status">{t(`caseStatus.${c.status}`)}</td>
                     <td>{formatDateTime(c.openedAt, i18n.language)}</td>
                   </tr>
@@ -94,16 +101,14 @@ export function CommissionPage() {
         </div>
         {creating && (
           <OpenCaseForm
-            onCancel={() => setCreating(false)}
+            onCancel={() => dispatch({ type: 'cancelCreating' })}
             onOpened={(c) => {
-              setCreating(false);
-              setFilter('open');
-              setSelected(c.caseId);
-              void load();
+              dispatch({ type: 'opened', caseId: c.caseId });
+              load();
             }}
           />
         )}
-        {current && !creating && <CaseDetail key={current.caseId} c={current} schools={schools} onChanged={load} onPrint={() => setPrinting(current)} />}
+        {current && !creating && <CaseDetail key={current.caseId} c={current} schools={schools} onChanged={load} onPrint={() => dispatch({ type: 'print', caseId: current.caseId })} />}
       </div>
     </div>
   );
@@ -130,8 +135,7 @@ function CaseDetail({ c, schools, onChanged, onPrint }: { c: CommissionCase; sch
           <dd>{c.birthDate ? formatDate(`${c.birthDate}T12:00:00+06:00`, lang) : t('commission.none')}</dd>
           <dt>{t('commission.col.reason')}</dt>
           <dd>
-            {reasonKindLabel(t, c.reasonKind)}
-            {c.reason !== c.reasonKind && <div>{c.reason}</div>}
+            {caseReasonText(t, c.reasonKind, c.reason)}
           </dd>
           {c.notes && (
             <>
@@ -142,7 +146,7 @@ function CaseDetail({ c, schools, onChanged, onPrint }: { c: CommissionCase; sch
           <dt>{t('commission.col.opened')}</dt>
           <dd>
             {formatDateTime(c.openedAt, lang)}
-            {c.openedBy && ` · ${c.openedByName ?? c.openedBy}`}
+            {c.openedBy && ` · ${actorName(t, c.openedByName, 'commission')}`}
           </dd>
           {c.status !== 'open' && (
             <>
@@ -166,7 +170,7 @@ function CaseDetail({ c, schools, onChanged, onPrint }: { c: CommissionCase; sch
               <dt>{t('commission.decidedAt')}</dt>
               <dd>
                 {c.decidedAt && formatDateTime(c.decidedAt, lang)}
-                {c.decidedBy && ` · ${c.decidedByName ?? c.decidedBy}`}
+                {c.decidedBy && ` · ${actorName(t, c.decidedByName, 'commission')}`}
               </dd>
             </>
           )}
@@ -184,50 +188,51 @@ function CaseDetail({ c, schools, onChanged, onPrint }: { c: CommissionCase; sch
   );
 }
 
+/** What the decision form still lacks, in words (literal keys, so the i18n tests see each). */
+const PROBLEM_TEXT: Record<DecisionProblem, (t: TFunction) => string> = {
+  chooseStream: (t) => t('commission.chooseStream'),
+  justificationRequired: (t) => t('commission.justificationRequired'),
+  noteRequired: (t) => t('commission.noteRequired'),
+};
+
 function DecideForm({ c, schools, onDecided }: { c: CommissionCase; schools: School[]; onDecided: () => void }) {
   const { t, i18n } = useTranslation();
-  const [decision, setDecision] = useState<'place' | 'decline'>('place');
-  const [stream, setStream] = useState('');
-  const [justification, setJustification] = useState('');
-  const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const streams = useMemo(() => schools.flatMap((s) => s.streams.map((st) => ({ key: `${s.schoolId}/${st.language}`, school: s, ...st }))), [schools]);
-  const chosen = streams.find((s) => s.key === stream) ?? null;
-  const full = chosen !== null && chosen.free === 0;
+  const [form, dispatch] = useReducer(decisionReducer, INITIAL_DECISION);
+  const { decision, stream, justification, note } = form;
+  const set = (patch: Partial<typeof form>) => dispatch({ type: 'set', patch });
+  const command = useCommand();
+  const [problem, setProblem] = useState<string | null>(null);
+  const streams = useMemo(
+    () => schools.flatMap((s) => s.streams.map((st) => ({ key: `${s.schoolId}/${st.language}`, school: s, schoolId: s.schoolId, ...st }))),
+    [schools],
+  );
+  const { full } = chosenStream(form, streams);
   const n = (v: number) => new Intl.NumberFormat(i18n.language === 'en' ? 'en' : 'ru').format(v);
+  const busy = command.busy;
+  const error = problem ?? (command.error ? describeError(t, command.error) : null);
 
   const submit = async () => {
-    setError(null);
-    if (decision === 'place' && !chosen) return setError(t('commission.chooseStream'));
-    if (decision === 'place' && full && justification.trim() === '') return setError(t('commission.justificationRequired'));
-    if (decision === 'decline' && note.trim() === '') return setError(t('commission.noteRequired'));
-    setBusy(true);
-    const r = await api['commission.decide'](
-      decision === 'place'
-        ? { caseId: c.caseId, decision, schoolId: chosen!.school.schoolId, language: chosen!.language, ...(justification.trim() ? { justification: justification.trim() } : {}), ...(note.trim() ? { note: note.trim() } : {}) }
-        : { caseId: c.caseId, decision, note: note.trim() },
-    );
-    setBusy(false);
-    if (r.ok) onDecided();
-    else setError(describeError(t, r.error));
+    const checked = decisionRequest(c.caseId, form, streams);
+    if (!checked.ok) return setProblem(PROBLEM_TEXT[checked.problem](t));
+    setProblem(null);
+    if (await command.run(() => api['commission.decide'](checked.request))) onDecided();
   };
 
   return (
     <div className="decide" data-testid="decide-form">
       <div className="decide-choice">
         <label>
-          <input type="radio" name="decision" checked={decision === 'place'} onChange={() => setDecision('place')} data-testid="decide-place" /> {t('commission.place')}
+          <input type="radio" name="decision" checked={decision === 'place'} onChange={() => set({ decision: 'place' })} data-testid="decide-place" /> {t('commission.place')}
         </label>
         <label>
-          <input type="radio" name="decision" checked={decision === 'decline'} onChange={() => setDecision('decline')} data-testid="decide-decline" /> {t('commission.decline')}
+          <input type="radio" name="decision" checked={decision === 'decline'} onChange={() => set({ decision: 'decline' })} data-testid="decide-decline" /> {t('commission.decline')}
         </label>
       </div>
       {decision === 'place' && (
         <>
           <label className="field">
             <span>{t('commission.stream')}</span>
-            <select className="select" value={stream} onChange={(e) => setStream(e.target.value)} data-testid="decide-stream">
+            <select className="select" value={stream} onChange={(e) => set({ stream: e.target.value })} data-testid="decide-stream">
               <option value="">{t('commission.chooseStream')}</option>
               {streams.map((s) => (
                 <option key={s.key} value={s.key}>
@@ -242,7 +247,7 @@ function DecideForm({ c, schools, onDecided }: { c: CommissionCase; schools: Sch
               {t('commission.justification')}
               {full && ' *'}
             </span>
-            <textarea className="input textarea" value={justification} onChange={(e) => setJustification(e.target.value)} maxLength={4000} data-testid="decide-justification" />
+            <textarea className="input textarea" value={justification} onChange={(e) => set({ justification: e.target.value })} maxLength={4000} data-testid="decide-justification" />
           </label>
         </>
       )}
@@ -251,7 +256,7 @@ function DecideForm({ c, schools, onDecided }: { c: CommissionCase; schools: Sch
           {t('commission.note')}
           {decision === 'decline' && ' *'}
         </span>
-        <textarea className="input textarea" value={note} onChange={(e) => setNote(e.target.value)} maxLength={2000} data-testid="decide-note" />
+        <textarea className="input textarea" value={note} onChange={(e) => set({ note: e.target.value })} maxLength={2000} data-testid="decide-note" />
       </label>
       <button type="button" className="btn btn-primary" disabled={busy} onClick={submit} data-testid="decide-submit">
         {decision === 'place' ? t('commission.confirmPlace') : t('commission.confirmDecline')}

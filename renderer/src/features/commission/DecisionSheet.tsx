@@ -7,7 +7,8 @@ import type { CommissionCase } from '../../../../shared/ipc/channels/commission'
 import { formatDate, formatDateTime } from '../../i18n/formatting';
 import { PrintPage, PrintSheet } from '../../ui/print';
 import { useSession } from '../auth/SessionContext';
-import { reasonKindLabel } from './labels';
+import { caseReasonText } from './labels';
+import { actorName } from '../../i18n/codeLabel';
 
 const SHEET_LANGUAGES = ['ky', 'ru'] as const;
 type SheetLanguage = (typeof SHEET_LANGUAGES)[number];
@@ -51,8 +52,7 @@ export function DecisionSheet({ c, onClose }: { c: CommissionCase; onClose: () =
             <tr>
               <th>{s('commission.sheet.reason')}</th>
               <td>
-                {reasonKindLabel(s, c.reasonKind)}
-                {c.reason !== c.reasonKind && `: ${c.reason}`}
+                {caseReasonText(s, c.reasonKind, c.reason)}
               </td>
             </tr>
             <tr>
@@ -90,7 +90,7 @@ export function DecisionSheet({ c, onClose }: { c: CommissionCase; onClose: () =
             </tr>
             <tr>
               <th>{s('commission.sheet.member')}</th>
-              <td>{c.decidedByName ? `${c.decidedByName} (${c.decidedBy})` : (c.decidedBy ?? '')}</td>
+              <td>{c.decidedBy ? actorName(s, c.decidedByName, 'commission') : ''}</td>
             </tr>
           </tbody>
         </table>

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CASE_REASON_KINDS, type CommissionCase } from '../../../../shared/ipc/channels/commission';
 import { api } from '../../bridge';
+import { useCommand } from '../../data/useQuery';
 import { describeError } from '../../i18n/describeError';
 import { Alert } from '../../ui/Alert';
 import { reasonKindLabel } from './labels';
@@ -18,26 +19,27 @@ export function OpenCaseForm({ onOpened, onCancel }: { onOpened: (c: CommissionC
   const [reasonKind, setReasonKind] = useState<Kind>('no_documents');
   const [reasonText, setReasonText] = useState('');
   const [notes, setNotes] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [problem, setError] = useState<string | null>(null);
+  const command = useCommand();
+  const { busy } = command;
+  const error = problem ?? (command.error ? describeError(t, command.error) : null);
 
   const submit = async () => {
     setError(null);
     if (fullName.trim().length < 3) return setError(t('commission.form.nameRequired'));
     if (pin.trim() && !/^[12]\d{13}$/.test(pin.trim())) return setError(t('commission.form.pinInvalid'));
     if (reasonKind === 'other' && !reasonText.trim()) return setError(t('commission.form.reasonRequired'));
-    setBusy(true);
-    const r = await api['commission.open']({
+    const opened = await command.run(() =>
+      api['commission.open']({
       fullName: fullName.trim(),
       ...(pin.trim() ? { pin: pin.trim() } : {}),
       ...(birthDate ? { birthDate } : {}),
       reasonKind,
       ...(reasonText.trim() ? { reasonText: reasonText.trim() } : {}),
-      ...(notes.trim() ? { notes: notes.trim() } : {}),
-    });
-    setBusy(false);
-    if (r.ok) onOpened(r.value.case);
-    else setError(describeError(t, r.error));
+        ...(notes.trim() ? { notes: notes.trim() } : {}),
+      }),
+    );
+    if (opened) onOpened(opened.case);
   };
 
   return (

@@ -1,8 +1,8 @@
-// Loads the dashboard figures and the per-school seats in one go. The director's
-// scope comes from main (dashboard.get answers with their school whatever is asked).
-import { useCallback, useEffect, useState } from 'react';
+// Loads the dashboard figures and the per-school seats. The director's scope comes
+// from main (dashboard.get answers with their school whatever is asked).
+import { useEffect } from 'react';
 import { api, type ApiError, type Res } from '../../bridge';
-import { useSession } from '../auth/SessionContext';
+import { useQuery } from '../../data/useQuery';
 
 export type Dashboard = Res<'dashboard.get'>;
 export type SchoolSummary = Res<'schools.list'>['schools'][number];
@@ -15,39 +15,29 @@ interface State {
 }
 
 export function useDashboardData(): State & { reload(): void } {
-  const { noteError } = useSession();
-  const [state, setState] = useState<State>({ dashboard: null, schools: [], error: null, loading: true });
-
-  const load = useCallback(async () => {
-    setState((s) => ({ ...s, loading: s.dashboard === null }));
-    const [dashboard, schools] = await Promise.all([api['dashboard.get']({}), api['schools.list']({})]);
-    if (!dashboard.ok) {
-      noteError(dashboard.error);
-      setState({ dashboard: null, schools: [], error: dashboard.error, loading: false });
-      return;
-    }
-    if (!schools.ok) noteError(schools.error);
-    const scope = dashboard.value.scope;
-    const list = schools.ok ? schools.value.schools : [];
-    setState({
-      dashboard: dashboard.value,
-      // Main already limits a director's list; this keeps the table on the dashboard's scope.
-      schools: scope ? list.filter((s) => s.schoolId === scope.schoolId) : list,
-      error: schools.ok ? null : schools.error,
-      loading: false,
-    });
-  }, [noteError]);
+  const dashboard = useQuery<Dashboard>('dashboard.get', () => api['dashboard.get']({}));
+  const schools = useQuery<Res<'schools.list'>>('schools.list', () => api['schools.list']({}));
+  const { reload: reloadDashboard } = dashboard;
+  const { reload: reloadSchools } = schools;
 
   useEffect(() => {
-    void load();
     // The dashboard stays open all day on a department PC: coming back to the window
     // shows the figures as they are now, not as they were this morning.
     const onVisible = () => {
-      if (document.visibilityState === 'visible') void load();
+      if (document.visibilityState === 'visible') void Promise.all([reloadDashboard(), reloadSchools()]);
     };
     document.addEventListener('visibilitychange', onVisible);
     return () => document.removeEventListener('visibilitychange', onVisible);
-  }, [load]);
+  }, [reloadDashboard, reloadSchools]);
 
-  return { ...state, reload: () => void load() };
+  const scope = dashboard.data?.scope ?? null;
+  const list = dashboard.data && schools.data ? schools.data.schools : [];
+  return {
+    dashboard: dashboard.data,
+    // Main already limits a director's list; this keeps the table on the dashboard's scope.
+    schools: scope ? list.filter((s) => s.schoolId === scope.schoolId) : list,
+    error: dashboard.error ?? schools.error,
+    loading: dashboard.data === null && dashboard.error === null,
+    reload: () => void Promise.all([reloadDashboard(), reloadSchools()]),
+  };
 }

@@ -5,6 +5,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type ApiError } from '../../bridge';
+import { useCommand } from '../../data/useQuery';
 import { describeError } from '../../i18n/describeError';
 import { formatDateTime } from '../../i18n/formatting';
 import { announceClockChanged } from './clockEvents';
@@ -35,8 +36,11 @@ export function DemoClock() {
   const [targets, setTargets] = useState<Targets | null>(null);
   const [open, setOpen] = useState(false);
   const [custom, setCustom] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const command = useCommand();
+  const { busy } = command;
+  // A date the input cannot turn into an instant is refused here, before main is asked.
+  const [badDate, setBadDate] = useState(false);
+  const error: ApiError | null = badDate ? { code: 'invalid_request', message: 'at' } : command.error;
 
   const load = useCallback(async () => {
     const [clock, dash] = await Promise.all([api['clock.get']({}), api['dashboard.get']({})]);
@@ -58,19 +62,11 @@ export function DemoClock() {
   if (now === null) return null;
 
   const move = async (at: string | null) => {
-    setError(null);
-    if (!at) {
-      setError({ code: 'invalid_request', message: 'at' });
-      return;
-    }
-    setBusy(true);
-    const r = await api['clock.set']({ at });
-    setBusy(false);
-    if (!r.ok) {
-      setError(r.error);
-      return;
-    }
-    setNow(r.value.now);
+    setBadDate(!at);
+    if (!at) return;
+    const moved = await command.run(() => api['clock.set']({ at }));
+    if (!moved) return;
+    setNow(moved.now);
     setOpen(false);
     announceClockChanged();
     void load();

@@ -3,7 +3,8 @@
 // child whose documents are in (R13), and print it in Kyrgyz or Russian.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, type ApiError } from '../../bridge';
+import { api } from '../../bridge';
+import { useCommand } from '../../data/useQuery';
 import { describeError } from '../../i18n/describeError';
 import { formatDate, formatNumber } from '../../i18n/formatting';
 import { Alert } from '../../ui/Alert';
@@ -24,8 +25,8 @@ export function DocumentsPage() {
   const [receiving, setReceiving] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [number, setNumber] = useState('');
-  const [orderError, setOrderError] = useState<ApiError | null>(null);
-  const [issuing, setIssuing] = useState(false);
+  const issueCommand = useCommand();
+  const { busy: issuing, error: orderError } = issueCommand;
   const [issued, setIssued] = useState<AdmissionOrder | null>(null);
   const [printing, setPrinting] = useState<AdmissionOrder | null>(null);
   const [search, setSearch] = useState('');
@@ -57,13 +58,9 @@ export function DocumentsPage() {
   };
 
   const issue = async () => {
-    setIssuing(true);
-    setOrderError(null);
     setIssued(null);
-    const r = await api['school.issueOrder']({ orderNumber: number });
-    setIssuing(false);
-    if (r.ok) setIssued(r.value);
-    else setOrderError(r.error);
+    const order = await issueCommand.run(() => api['school.issueOrder']({ orderNumber: number }));
+    if (order) setIssued(order);
     reload();
   };
 

@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../i18n/formatting';
+import { actorName } from '../../i18n/codeLabel';
 import { OrderPrint, type AdmissionOrder } from './OrderSheet';
 
 export function OrderList({ orders, showSchool }: { orders: AdmissionOrder[]; showSchool: boolean }) {
@@ -16,7 +17,7 @@ export function OrderList({ orders, showSchool }: { orders: AdmissionOrder[]; sh
             <strong>{t('documents.orderTitle', { number: o.orderNumber })}</strong>
             {showSchool && <span>{o.schoolName}</span>}
             <span className="muted">{formatDateTime(o.at, i18n.language)}</span>
-            {o.issuedBy && <span className="muted">{t('documents.issuedBy', { user: o.issuedBy })}</span>}
+            {o.issuedBy && <span className="muted">{t('documents.issuedBy', { user: actorName(t, o.issuedByName, 'director') })}</span>}
             <span className="header-spacer" />
             <span className="muted">{t('documents.childrenCount', { n: o.children.length })}</span>
             <button type="button" className="btn" onClick={() => setPrinting(o)} data-testid="order-print">

@@ -47,7 +47,10 @@ export function OrderSheet({ order, lang }: { order: AdmissionOrder; lang: Order
       </table>
       <p>{tt('documents.print.total', { n: order.children.length })}</p>
       <div className="print-signature">
-        <span>{tt('documents.print.director')}</span>
+        <span data-testid="order-signatory">
+          {tt('documents.print.director')}
+          {order.issuedByName && ` ${order.issuedByName}`}
+        </span>
         <span>{tt('documents.print.signature')}</span>
       </div>
     </PrintSheet>

@@ -5,26 +5,22 @@ import { useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { DOCUMENT_ITEMS, type DocumentItem } from '../../../../shared/ipc/channels/school';
-import { api, type ApiError } from '../../bridge';
+import { api } from '../../bridge';
+import { useCommand } from '../../data/useQuery';
 import { describeError } from '../../i18n/describeError';
+import { codeLabel } from '../../i18n/codeLabel';
 import type { Child } from '../school/useSchoolChildren';
 
 function itemLabels(t: TFunction): Record<DocumentItem, string> {
-  return {
-    passport: t('documents.item.passport'),
-    birth_certificate: t('documents.item.birth_certificate'),
-    medical_f26: t('documents.item.medical_f26'),
-    medical_f63: t('documents.item.medical_f63'),
-    photos: t('documents.item.photos'),
-  };
+  return Object.fromEntries(DOCUMENT_ITEMS.map((item) => [item, codeLabel(t, 'document', item)])) as Record<DocumentItem, string>;
 }
 
 export function ReceivePanel({ child, onDone, onCancel }: { child: Child; onDone(): void; onCancel(): void }) {
   const { t } = useTranslation();
   const [items, setItems] = useState<Set<DocumentItem>>(new Set());
   const [note, setNote] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const command = useCommand();
+  const { busy, error } = command;
   const labels = itemLabels(t);
   const complete = DOCUMENT_ITEMS.every((i) => items.has(i));
 
@@ -36,12 +32,8 @@ export function ReceivePanel({ child, onDone, onCancel }: { child: Child; onDone
   };
 
   const submit = async () => {
-    setBusy(true);
-    setError(null);
-    const r = await api['school.receiveDocuments']({ applicationId: child.applicationId, items: [...items], ...(note.trim() ? { note: note.trim() } : {}) });
-    setBusy(false);
-    if (r.ok) onDone();
-    else setError(r.error);
+    const request = { applicationId: child.applicationId, items: [...items], ...(note.trim() ? { note: note.trim() } : {}) };
+    if (await command.run(() => api['school.receiveDocuments'](request))) onDone();
   };
 
   return (

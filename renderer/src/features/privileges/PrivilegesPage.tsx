@@ -2,10 +2,11 @@
 // main decides which), each with its documents; approve or reject with a note.
 // Before a rejection is confirmed the page says whether it takes the child's seat
 // (a placement that rested on the claim) or leaves a catchment place alone.
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Claim } from '../../../../shared/ipc/channels/privileges';
-import { api, type ApiError, type Res } from '../../bridge';
+import { api, type Res } from '../../bridge';
+import { useCommand, useQuery } from '../../data/useQuery';
 import { describeError } from '../../i18n/describeError';
 import { formatDateTime } from '../../i18n/formatting';
 import { Alert } from '../../ui/Alert';
@@ -18,21 +19,13 @@ type Outcome = Res<'privileges.review'> & { childName: string };
 
 export function PrivilegesPage() {
   const { t, i18n } = useTranslation();
-  const [claims, setClaims] = useState<Claim[] | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
+  const queue = useQuery<Res<'privileges.queue'>>('privileges.queue', () => api['privileges.queue']({}));
+  const claims: Claim[] | null = queue.data?.claims ?? null;
+  const { error } = queue;
+  const load = queue.reload;
   const [selected, setSelected] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
 
-  const load = useCallback(async () => {
-    const r = await api['privileges.queue']({});
-    if (r.ok) {
-      setClaims(r.value.claims);
-      setError(null);
-    } else setError(r.error);
-  }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   if (!claims) return error ? <Alert tone="error">{describeError(t, error)}</Alert> : <Loading />;
   const claim = claims.find((c) => c.applicationId === selected) ?? null;
@@ -119,8 +112,12 @@ function ClaimDetail({ claim, onChanged, onDecided }: { claim: Claim; onChanged:
   const { t } = useTranslation();
   const [note, setNote] = useState('');
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const command = useCommand();
+  const { busy } = command;
+  const [problem, setError] = useState<string | null>(null);
+  // A note the contract refuses is the note the officer must write, said as such.
+  const error =
+    problem ?? (command.error ? (command.error.code === 'invalid_request' ? t('privileges.noteRequired') : describeError(t, command.error)) : null);
 
   const review = async (decision: 'approved' | 'rejected') => {
     setError(null);
@@ -128,11 +125,9 @@ function ClaimDetail({ claim, onChanged, onDecided }: { claim: Claim; onChanged:
       setError(t('privileges.noteRequired'));
       return;
     }
-    setBusy(true);
-    const r = await api['privileges.review']({ applicationId: claim.applicationId, decision, ...(note.trim() ? { note: note.trim() } : {}) });
-    setBusy(false);
-    if (r.ok) onDecided(r.value);
-    else setError(r.error.code === 'invalid_request' ? t('privileges.noteRequired') : describeError(t, r.error));
+    const request = { applicationId: claim.applicationId, decision, ...(note.trim() ? { note: note.trim() } : {}) };
+    const decided = await command.run(() => api['privileges.review'](request));
+    if (decided) onDecided(decided);
   };
 
   const removes = claim.basis === 'privilege';

@@ -2,36 +2,42 @@
 // edited inline from the keyboard (Enter/arrows move, Escape reverts, Ctrl+S saves),
 // class-size warnings, a school's norm and locality, opening a new stream, the
 // what-if sandbox, and the "would fit now" check of a stream's refused applications.
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { Fragment, useCallback, useEffect, useMemo, useReducer, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { api, type ApiError, type Res } from '../../bridge';
+import { api, type Res } from '../../bridge';
+import { useCommand, useQuery } from '../../data/useQuery';
 import { describeError } from '../../i18n/describeError';
 import { formatDateTime, formatNumber } from '../../i18n/formatting';
 import { STREAM_LANGUAGES } from '../../i18n/domainValues';
 import { assessStream } from '../../../../shared/district/classNorms';
 import { Alert } from '../../ui/Alert';
 import { Loading } from '../../ui/Loading';
-import { useSession } from '../auth/SessionContext';
 import { streamLanguageName } from '../dashboard/streamLanguageName';
 import { RefusedPanel } from './RefusedPanel';
 import { SchoolNormEditor } from './SchoolNormEditor';
 import { WhatIfResult } from './WhatIfResult';
+import {
+  FIELDS,
+  INITIAL_EDITOR,
+  cellText,
+  changesToSave,
+  invalidCellCount,
+  isEdited,
+  isInvalidText,
+  quotasReducer,
+  streamKey,
+  tableRows,
+  valueOf,
+  type Field,
+  type Stream,
+} from './quotasEditor';
 import './quotas.css';
 
 type QuotaList = Res<'quotas.list'>;
-type Stream = QuotaList['streams'][number];
 type School = QuotaList['schools'][number];
-export type WhatIf = Res<'quotas.whatIf'>;
-type Field = 'seats' | 'classes';
-/** Edited values per stream key; a key absent from the list is a stream being opened. */
-type Edits = Record<string, { seats?: number; classes?: number }>;
-
-const key = (schoolId: string, language: string) => `${schoolId}/${language}`;
-const FIELDS: Field[] = ['seats', 'classes'];
-/** A whole number of seats or classes, as the contract takes it (at most 100,000). */
-const VALID_NUMBER = /^\d{1,6}$/;
-const invalidText = (text: string | undefined) => text !== undefined && text.trim() !== '' && !VALID_NUMBER.test(text.trim());
+export type { WhatIf } from './quotasEditor';
+const key = streamKey;
 
 export function warningLabel(t: TFunction, w: Stream['warnings'][number]): string {
   switch (w) {
@@ -48,113 +54,23 @@ export function warningLabel(t: TFunction, w: Stream['warnings'][number]): strin
 
 export function QuotasPage() {
   const { t, i18n } = useTranslation();
-  const { noteError } = useSession();
   const n = (v: number) => formatNumber(v, i18n.language);
-  const [data, setData] = useState<QuotaList | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [edits, setEdits] = useState<Edits>({});
-  /** What a cell shows while it is typed in (`key|field`): may be empty or not yet a number. */
-  const [texts, setTexts] = useState<Record<string, string>>({});
-  const [onlyWarnings, setOnlyWarnings] = useState(false);
-  const [whatIfMode, setWhatIfMode] = useState(false);
-  const [whatIf, setWhatIf] = useState<WhatIf | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [normOf, setNormOf] = useState<string | null>(null);
-  const [refusedOf, setRefusedOf] = useState<string | null>(null);
-  const [newStream, setNewStream] = useState({ schoolId: '', language: 'uz', seats: '', classes: '' });
+  const list = useQuery<QuotaList>('quotas.list', () => api['quotas.list']({}));
+  const command = useCommand();
+  const data = list.data;
+  const error = command.error ?? list.error;
+  const busy = command.busy;
+  const [state, dispatch] = useReducer(quotasReducer, INITIAL_EDITOR);
+  const { whatIfMode, whatIf, normOf, refusedOf, newStream } = state;
   const table = useRef<HTMLTableElement>(null);
-
-  const load = useCallback(async () => {
-    const r = await api['quotas.list']({});
-    if (!r.ok) {
-      noteError(r.error);
-      setError(r.error);
-      return;
-    }
-    setData(r.value);
-    setError(null);
-  }, [noteError]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   const schools = useMemo(() => new Map((data?.schools ?? []).map((s) => [s.schoolId, s])), [data]);
   const streams = useMemo(() => new Map((data?.streams ?? []).map((s) => [key(s.schoolId, s.language), s])), [data]);
-
-  /** The stored streams plus those being opened, in school order. */
-  const rows = useMemo(() => {
-    if (!data) return [];
-    const opened: Stream[] = Object.entries(edits)
-      .filter(([k]) => !streams.has(k))
-      .map(([k, e]) => {
-        const [schoolId, language] = [k.slice(0, k.lastIndexOf('/')), k.slice(k.lastIndexOf('/') + 1)];
-        return { schoolId, language, quota: e.seats ?? 0, occupied: 0, free: e.seats ?? 0, overflow: 0, classes: e.classes ?? null, seatsPerClass: null, childrenPerClass: null, warnings: [] };
-      });
-    const all = [...data.streams, ...opened].sort((a, b) => a.schoolId.localeCompare(b.schoolId) || a.language.localeCompare(b.language));
-    return onlyWarnings ? all.filter((s) => s.warnings.length > 0) : all;
-  }, [data, edits, streams, onlyWarnings]);
-
-  const changes = useMemo(
-    () =>
-      Object.entries(edits).flatMap(([k, e]) => {
-        const s = streams.get(k);
-        const seats = e.seats ?? s?.quota ?? 0;
-        const classes = e.classes ?? s?.classes ?? undefined;
-        if (s && seats === s.quota && (classes ?? null) === s.classes) return [];
-        const slash = k.lastIndexOf('/');
-        return [{ schoolId: k.slice(0, slash), language: k.slice(slash + 1), seats, ...(classes !== undefined && classes !== null ? { classes } : {}) }];
-      }),
-    [edits, streams],
-  );
-
-  const value = (s: Stream, field: Field): number | null => {
-    const e = edits[key(s.schoolId, s.language)];
-    if (field === 'seats') return e?.seats ?? s.quota;
-    return e?.classes ?? s.classes;
-  };
-  const isEdited = (s: Stream, field: Field): boolean => {
-    const e = edits[key(s.schoolId, s.language)];
-    const stored = streams.get(key(s.schoolId, s.language));
-    if (!stored) return true;
-    if (field === 'seats') return e?.seats !== undefined && e.seats !== stored.quota;
-    return e?.classes !== undefined && e.classes !== stored.classes;
-  };
-
-  const setCell = (k: string, field: Field, raw: string) => {
-    setTexts((prev) => ({ ...prev, [`${k}|${field}`]: raw }));
-    const text = raw.trim();
-    // Not a whole number yet: shown as typed and marked, the stored value stands, Save waits.
-    if (text !== '' && !VALID_NUMBER.test(text)) return;
-    const v = text === '' ? undefined : Number(text);
-    setEdits((prev) => ({ ...prev, [k]: { ...prev[k], [field]: v } }));
-  };
-  const leaveCell = (k: string, field: Field) => {
-    // An emptied cell falls back to the stored value when the officer moves on.
-    setTexts((prev) => {
-      if ((prev[`${k}|${field}`] ?? '').trim() !== '') return prev;
-      const out = { ...prev };
-      delete out[`${k}|${field}`];
-      return out;
-    });
-  };
-  const invalidCells = Object.values(texts).filter((v) => v.trim() !== '' && !VALID_NUMBER.test(v.trim())).length;
-  const revertCell = (k: string, field: Field) => {
-    setTexts((prev) => {
-      const out = { ...prev };
-      delete out[`${k}|${field}`];
-      return out;
-    });
-    setEdits((prev) => {
-      const next = { ...prev[k] };
-      delete next[field];
-      const out = { ...prev };
-      if (Object.keys(next).length === 0 && streams.has(k)) delete out[k];
-      else out[k] = next;
-      return out;
-    });
-  };
+  const rows = useMemo(() => tableRows(state, data?.streams ?? [], streams), [state, data, streams]);
+  const changes = useMemo(() => changesToSave(state, streams), [state, streams]);
+  const invalidCells = invalidCellCount(state);
+  const value = (s: Stream, field: Field) => valueOf(state, s, field);
+  const edited = (s: Stream, field: Field) => isEdited(state, streams, s, field);
 
   const focusCell = (row: number, col: number) => {
     const input = table.current?.querySelector<HTMLInputElement>(`input[data-row="${row}"][data-col="${col}"]`);
@@ -174,7 +90,7 @@ export function QuotasPage() {
       focusCell(row - 1, col);
     } else if (e.key === 'Escape') {
       e.preventDefault();
-      revertCell(k, field);
+      dispatch({ type: 'revertCell', key: k, field, stored: streams.has(k) });
     } else if (e.key === 'ArrowLeft' && input.selectionStart === 0 && input.selectionEnd === 0 && col > 0) {
       e.preventDefault();
       focusCell(row, col - 1);
@@ -184,38 +100,21 @@ export function QuotasPage() {
     }
   };
 
+  const { run } = command;
+  const { reload } = list;
   const save = useCallback(async () => {
     if (changes.length === 0 || busy || invalidCells > 0) return;
-    setBusy(true);
-    setNotice(null);
-    const r = await api['quotas.save']({ changes });
-    setBusy(false);
-    if (!r.ok) {
-      noteError(r.error);
-      setError(r.error);
-      return;
-    }
-    setEdits({});
-    setTexts({});
-    setWhatIf(null);
-    setWhatIfMode(false);
-    setNotice(t('quotas.saved', { count: r.value.written }));
-    await load();
-  }, [changes, busy, invalidCells, noteError, load, t]);
+    const saved = await run(() => api['quotas.save']({ changes }));
+    if (!saved) return;
+    dispatch({ type: 'saved', written: saved.written });
+    await reload();
+  }, [changes, busy, invalidCells, run, reload]);
 
   const replay = async () => {
     const overrides = changes.map(({ schoolId, language, seats }) => ({ schoolId, language, seats }));
     if (overrides.length === 0) return;
-    setBusy(true);
-    const r = await api['quotas.whatIf']({ overrides });
-    setBusy(false);
-    if (!r.ok) {
-      noteError(r.error);
-      setError(r.error);
-      return;
-    }
-    setError(null);
-    setWhatIf(r.value);
+    const result = await run(() => api['quotas.whatIf']({ overrides }));
+    if (result) dispatch({ type: 'whatIfResult', result });
   };
 
   // Ctrl+S (Cmd+S) saves from anywhere on the screen; in what-if mode nothing is written by a key.
@@ -229,15 +128,6 @@ export function QuotasPage() {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [save, whatIfMode]);
-
-  const openStream = () => {
-    const seats = Number(newStream.seats);
-    const classes = newStream.classes.trim() === '' ? undefined : Number(newStream.classes);
-    if (!newStream.schoolId || !Number.isInteger(seats) || seats < 0 || (classes !== undefined && (!Number.isInteger(classes) || classes < 0))) return;
-    const k = key(newStream.schoolId, newStream.language);
-    setEdits((prev) => ({ ...prev, [k]: { seats, ...(classes !== undefined ? { classes } : {}) } }));
-    setNewStream((s) => ({ ...s, seats: '', classes: '' }));
-  };
 
   if (!data) {
     if (error) return <Alert tone="error" testId="quotas-error">{describeError(t, error)}</Alert>;
@@ -257,7 +147,7 @@ export function QuotasPage() {
       </div>
       <div className="quotas-toolbar">
         <label>
-          <input type="checkbox" data-testid="only-warnings" checked={onlyWarnings} onChange={(e) => setOnlyWarnings(e.target.checked)} />{' '}
+          <input type="checkbox" data-testid="only-warnings" checked={state.onlyWarnings} onChange={(e) => dispatch({ type: 'setOnlyWarnings', on: e.target.checked })} />{' '}
           {t('quotas.onlyWarnings', { count: warned })}
         </label>
         <label className="what-if-toggle">
@@ -265,10 +155,7 @@ export function QuotasPage() {
             type="checkbox"
             data-testid="what-if-toggle"
             checked={whatIfMode}
-            onChange={(e) => {
-              setWhatIfMode(e.target.checked);
-              setWhatIf(null);
-            }}
+            onChange={(e) => dispatch({ type: 'setWhatIfMode', on: e.target.checked })}
           />{' '}
           {t('quotas.whatIfMode')}
         </label>
@@ -285,7 +172,7 @@ export function QuotasPage() {
           </>
         ) : (
           <>
-            <button type="button" className="btn" disabled={busy || changes.length === 0} onClick={() => (setEdits({}), setTexts({}))}>
+            <button type="button" className="btn" disabled={busy || changes.length === 0} onClick={() => dispatch({ type: 'discard' })}>
               {t('quotas.discard')}
             </button>
             <button type="button" className="btn btn-primary" data-testid="quotas-save" disabled={busy || changes.length === 0 || invalidCells > 0} onClick={() => void save()} title={t('quotas.saveHint')}>
@@ -297,7 +184,7 @@ export function QuotasPage() {
       {whatIfMode && <Alert tone="info">{t('quotas.whatIfExplain')}</Alert>}
       {invalidCells > 0 && <Alert tone="error" testId="quotas-invalid">{t('quotas.invalidCells', { count: invalidCells })}</Alert>}
       {error && <Alert tone="error" testId="quotas-error">{describeError(t, error)}</Alert>}
-      {notice && <Alert tone="ok" testId="quotas-notice">{notice}</Alert>}
+      {state.savedCount !== null && <Alert tone="ok" testId="quotas-notice">{t('quotas.saved', { count: state.savedCount })}</Alert>}
       {whatIf && <WhatIfResult result={whatIf} schools={schools} />}
       <section className="panel">
         <div className="table-scroll quotas-scroll">
@@ -326,16 +213,16 @@ export function QuotasPage() {
                 const perClass = classes ? Math.round((seats / classes) * 10) / 10 : null;
                 // Warnings follow the typed values (the same shared rules main applies), so
                 // the officer sees a breach or an overflow before saving it.
-                const edited = isEdited(s, 'seats') || isEdited(s, 'classes');
-                const warnings = edited && school ? assessStream({ quota: seats, occupied: s.occupied, classes }, school).warnings : s.warnings;
+                const changed = edited(s, 'seats') || edited(s, 'classes');
+                const warnings = changed && school ? assessStream({ quota: seats, occupied: s.occupied, classes }, school).warnings : s.warnings;
                 return (
-                  <FragmentRow key={k}>
+                  <Fragment key={k}>
                     <tr data-stream={k} className={first ? 'school-first' : undefined}>
                       <td className="school-cell">
                         {first && (
                           <>
                             <span>{school?.name ?? s.schoolId}</span>{' '}
-                            <button type="button" className="link-button" data-testid={`norm-${s.schoolId}`} onClick={() => setNormOf(normOf === s.schoolId ? null : s.schoolId)}>
+                            <button type="button" className="link-button" data-testid={`norm-${s.schoolId}`} onClick={() => dispatch({ type: 'toggleNorm', schoolId: s.schoolId })}>
                               {t('quotas.normShort', { norm: school?.norm ?? 30 })}
                             </button>
                           </>
@@ -343,7 +230,7 @@ export function QuotasPage() {
                       </td>
                       <td>{streamLanguageName(t, s.language)}</td>
                       {FIELDS.map((field, col) => (
-                        <td key={field} className={`num edit-cell${isEdited(s, field) ? ' edited' : ''}`}>
+                        <td key={field} className={`num edit-cell${edited(s, field) ? ' edited' : ''}`}>
                           <input
                             type="text"
                             inputMode="numeric"
@@ -351,10 +238,10 @@ export function QuotasPage() {
                             data-row={row}
                             data-col={col}
                             data-testid={`${field}-${k}`}
-                            value={texts[`${k}|${field}`] ?? value(s, field) ?? ''}
-                            aria-invalid={invalidText(texts[`${k}|${field}`])}
-                            onChange={(e) => setCell(k, field, e.target.value)}
-                            onBlur={() => leaveCell(k, field)}
+                            value={cellText(state, s, field)}
+                            aria-invalid={isInvalidText(state.texts[`${k}|${field}`])}
+                            onChange={(e) => dispatch({ type: 'typeCell', key: k, field, text: e.target.value })}
+                            onBlur={() => dispatch({ type: 'leaveCell', key: k, field })}
                             onKeyDown={(e) => onCellKey(e, row, col, k, field)}
                             onFocus={(e) => e.currentTarget.select()}
                           />
@@ -373,7 +260,7 @@ export function QuotasPage() {
                       </td>
                       <td>
                         {streams.has(k) && (
-                          <button type="button" className="link-button" data-testid={`refused-${k}`} onClick={() => setRefusedOf(refusedOf === k ? null : k)}>
+                          <button type="button" className="link-button" data-testid={`refused-${k}`} onClick={() => dispatch({ type: 'toggleRefused', key: k })}>
                             {t('quotas.refusedToggle')}
                           </button>
                         )}
@@ -382,7 +269,7 @@ export function QuotasPage() {
                     {first && normOf === s.schoolId && school && (
                       <tr className="sub-row">
                         <td colSpan={10}>
-                          <SchoolNormEditor school={school} onSaved={() => void load()} onClose={() => setNormOf(null)} />
+                          <SchoolNormEditor school={school} onSaved={() => void reload()} onClose={() => dispatch({ type: 'closeNorm' })} />
                         </td>
                       </tr>
                     )}
@@ -393,7 +280,7 @@ export function QuotasPage() {
                         </td>
                       </tr>
                     )}
-                  </FragmentRow>
+                  </Fragment>
                 );
               })}
             </tbody>
@@ -408,7 +295,7 @@ export function QuotasPage() {
         <div className="panel-body open-stream-form">
           <label>
             {t('quotas.school')}{' '}
-            <select data-testid="new-stream-school" value={newStream.schoolId} onChange={(e) => setNewStream((s) => ({ ...s, schoolId: e.target.value }))}>
+            <select data-testid="new-stream-school" value={newStream.schoolId} onChange={(e) => dispatch({ type: 'editNewStream', patch: { schoolId: e.target.value } })}>
               <option value="">—</option>
               {data.schools.filter((s: School) => s.inScope).map((s) => (
                 <option key={s.schoolId} value={s.schoolId}>
@@ -419,7 +306,7 @@ export function QuotasPage() {
           </label>
           <label>
             {t('quotas.language')}{' '}
-            <select data-testid="new-stream-language" value={newStream.language} onChange={(e) => setNewStream((s) => ({ ...s, language: e.target.value }))}>
+            <select data-testid="new-stream-language" value={newStream.language} onChange={(e) => dispatch({ type: 'editNewStream', patch: { language: e.target.value } })}>
               {STREAM_LANGUAGES.map((l) => (
                 <option key={l} value={l}>
                   {streamLanguageName(t, l)}
@@ -429,13 +316,13 @@ export function QuotasPage() {
           </label>
           <label>
             {t('quotas.seats')}{' '}
-            <input type="text" inputMode="numeric" size={5} data-testid="new-stream-seats" value={newStream.seats} onChange={(e) => setNewStream((s) => ({ ...s, seats: e.target.value }))} />
+            <input type="text" inputMode="numeric" size={5} data-testid="new-stream-seats" value={newStream.seats} onChange={(e) => dispatch({ type: 'editNewStream', patch: { seats: e.target.value } })} />
           </label>
           <label>
             {t('quotas.classes')}{' '}
-            <input type="text" inputMode="numeric" size={4} value={newStream.classes} onChange={(e) => setNewStream((s) => ({ ...s, classes: e.target.value }))} />
+            <input type="text" inputMode="numeric" size={4} value={newStream.classes} onChange={(e) => dispatch({ type: 'editNewStream', patch: { classes: e.target.value } })} />
           </label>
-          <button type="button" className="btn" data-testid="new-stream-add" disabled={!newStream.schoolId || newStream.seats.trim() === '' || newStreamTaken} onClick={openStream}>
+          <button type="button" className="btn" data-testid="new-stream-add" disabled={!newStream.schoolId || newStream.seats.trim() === '' || newStreamTaken} onClick={() => dispatch({ type: 'openStream' })}>
             {t('quotas.openStreamAdd')}
           </button>
           {newStreamTaken && <span className="muted">{t('quotas.streamExists')}</span>}
@@ -443,8 +330,4 @@ export function QuotasPage() {
       </section>
     </div>
   );
-}
-
-function FragmentRow({ children }: { children: React.ReactNode }) {
-  return <>{children}</>;
 }

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type Res } from '../../bridge';
+import { useCommand } from '../../data/useQuery';
 import { describeError } from '../../i18n/describeError';
 import { Alert } from '../../ui/Alert';
 
@@ -12,17 +13,15 @@ export function SchoolNormEditor({ school, onSaved, onClose }: { school: School;
   const { t } = useTranslation();
   const [locality, setLocality] = useState<'urban' | 'rural' | ''>(school.locality ?? '');
   const [norm, setNorm] = useState(school.classSizeNorm === null ? '' : String(school.classSizeNorm));
-  const [error, setError] = useState<string | null>(null);
+  const command = useCommand();
+  const error = command.error ? describeError(t, command.error) : null;
   const normValue = norm.trim() === '' ? null : Number(norm);
   const normBad = normValue !== null && (!Number.isInteger(normValue) || normValue < 1 || normValue > 100);
 
   const save = async () => {
     if (normBad) return;
-    const r = await api['quotas.setSchool']({ schoolId: school.schoolId, locality: locality === '' ? null : locality, classSizeNorm: normValue });
-    if (!r.ok) {
-      setError(describeError(t, r.error));
-      return;
-    }
+    const request = { schoolId: school.schoolId, locality: locality === '' ? null : locality, classSizeNorm: normValue };
+    if (!(await command.run(() => api['quotas.setSchool'](request)))) return;
     onSaved();
     onClose();
   };

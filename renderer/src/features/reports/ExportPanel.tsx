@@ -1,16 +1,16 @@
 // Choose a report, its language and an optional "as of"; export it (a job in
 // main, polled, then downloaded) or open its print page. A sample of the rows
 // is shown in the chosen language so the officer sees what they will get.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type Res } from '../../bridge';
+import { useQuery } from '../../data/useQuery';
 import { REPORT_NAMES, REPORT_TITLES, type Lang, type ReportName } from '../../../../shared/reports/labels';
 import { describeError } from '../../i18n/describeError';
 import { ENDONYMS, isLanguage, LANGUAGES } from '../../i18n/languages';
 import { formatBytes, formatNumber } from '../../i18n/formatting';
 import { Alert } from '../../ui/Alert';
 import { ProgressBar } from '../import/ProgressBar';
-import { useSession } from '../auth/SessionContext';
 import { ReportPrint } from './ReportPrint';
 import { ReportTable } from './ReportTable';
 import { useReportExport } from './useReportExport';
@@ -26,27 +26,15 @@ function bishkekInstant(local: string): string | undefined {
 
 export function ExportPanel() {
   const { t, i18n } = useTranslation();
-  const { noteError } = useSession();
   const uiLang = isLanguage(i18n.language) ? i18n.language : 'ky';
   const [report, setReport] = useState<ReportName>('applications');
   const [lang, setLang] = useState<Lang>(uiLang);
   const [asOf, setAsOf] = useState('');
-  const [sample, setSample] = useState<Rows | null>(null);
   const [printing, setPrinting] = useState(false);
   const { state, run } = useReportExport();
   const busy = state.phase === 'running' || state.phase === 'downloading';
 
-  useEffect(() => {
-    let live = true;
-    void api['reports.rows']({ report, lang, limit: SAMPLE_ROWS }).then((r) => {
-      if (!live) return;
-      if (r.ok) setSample(r.value);
-      else noteError(r.error);
-    });
-    return () => {
-      live = false;
-    };
-  }, [report, lang, noteError]);
+  const sample = useQuery<Rows>(`${report}/${lang}`, () => api['reports.rows']({ report, lang, limit: SAMPLE_ROWS })).data;
 
   const job = state.phase === 'running' || state.phase === 'downloading' || state.phase === 'saved' ? state.job : null;
   const percent =

@@ -2,9 +2,9 @@
 // a header with the district and the date, the title, the rows, page numbers from
 // the @page rules. A browser cannot lay out 200k rows as pages, so the print
 // holds the first PRINT_ROWS rows and says so; Excel has them all.
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type Res } from '../../bridge';
+import { useQuery } from '../../data/useQuery';
 import type { Lang, ReportName } from '../../../../shared/reports/labels';
 import { formatDateTime, formatNumber } from '../../i18n/formatting';
 import { Loading } from '../../ui/Loading';
@@ -16,20 +16,9 @@ export const PRINT_ROWS = 2000;
 
 export function ReportPrint({ report, lang, onClose }: { report: ReportName; lang: Lang; onClose(): void }) {
   const { t, i18n } = useTranslation();
-  const { store, noteError } = useSession();
-  const [rows, setRows] = useState<Res<'reports.rows'> | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    void api['reports.rows']({ report, lang, limit: PRINT_ROWS }).then((r) => {
-      if (!live) return;
-      if (r.ok) setRows(r.value);
-      else noteError(r.error);
-    });
-    return () => {
-      live = false;
-    };
-  }, [report, lang, noteError]);
+  const { store } = useSession();
+  const query = useQuery<Res<'reports.rows'>>(`${report}/${lang}`, () => api['reports.rows']({ report, lang, limit: PRINT_ROWS }));
+  const rows = query.data;
 
   const tt = i18n.getFixedT(lang);
   return (

@@ -17,7 +17,6 @@ import { QuotasPage } from '../quotas/QuotasPage';
 import { CatchmentsPage } from '../catchments/CatchmentsPage';
 import { PrivilegesPage } from '../privileges/PrivilegesPage';
 import { CommissionPage } from '../commission/CommissionPage';
-import { LaterReleasePanel } from './LaterReleasePanel';
 import { navigationFor, type NavId } from './navigation';
 import { UserMenu } from './UserMenu';
 import { useHashRoute } from './useHashRoute';
@@ -69,33 +68,29 @@ export function Shell({ user, store }: { user: SessionUser; store: SessionStore 
         </ul>
       </nav>
       <main className="main" data-testid={`screen-${active.id}`}>
-        <Screen id={active.id} ready={active.ready} />
+        <Screen id={active.id} />
       </main>
     </div>
   );
 }
 
-function Screen({ id, ready }: { id: NavId; ready: boolean }) {
-  const { t } = useTranslation();
-  const title = t(`nav.${id}`);
-  if (ready && id === 'dashboard') return <DashboardPage />;
-  if (ready && id === 'import') return <ImportPage />;
-  if (ready && id === 'reports') return <ReportsPage />;
-  if (ready && id === 'applications') return <ApplicationsPage />;
-  if (ready && id === 'audit') return <AuditPage />;
-  if (ready && id === 'mySchool') return <SchoolPage />;
-  if (ready && id === 'documents') return <DocumentsPage />;
-  if (ready && id === 'orders') return <OrdersPage />;
-  if (ready && id === 'quotas') return <QuotasPage />;
-  if (ready && id === 'catchments') return <CatchmentsPage />;
-  if (ready && id === 'privileges') return <PrivilegesPage />;
-  if (ready && id === 'commission') return <CommissionPage />;
-  return (
-    <>
-      <div className="page-header">
-        <h1>{title}</h1>
-      </div>
-      <LaterReleasePanel section={title} />
-    </>
-  );
+/** Every navigation id has its screen; the Record makes a new id a compile error here until it does. */
+const SCREENS: Record<NavId, () => React.JSX.Element> = {
+  dashboard: DashboardPage,
+  import: ImportPage,
+  reports: ReportsPage,
+  applications: ApplicationsPage,
+  audit: AuditPage,
+  mySchool: SchoolPage,
+  documents: DocumentsPage,
+  orders: OrdersPage,
+  quotas: QuotasPage,
+  catchments: CatchmentsPage,
+  privileges: PrivilegesPage,
+  commission: CommissionPage,
+};
+
+function Screen({ id }: { id: NavId }) {
+  const Page = SCREENS[id];
+  return <Page />;
 }
