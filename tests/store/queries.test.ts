@@ -44,7 +44,7 @@ describe('dashboard queries', () => {
     const streams = await store.streams();
     expect(streams).toHaveLength(Object.keys(replay.streams).length);
     for (const s of streams) {
-      expect({ quota: s.quota, occupied: s.occupied, free: s.free, overflow: s.overflow }).toEqual(replay.streams[s.key]);
+      expect({ quota: s.quota, occupied: s.occupied, free: s.free, overflow: s.overflow, waitlist: s.waitlist }).toEqual(replay.streams[s.key]);
       expect(s.schoolName).toMatch(/^Школа №/);
     }
     expect((await store.streams('S0002')).map((s) => s.key)).toEqual(['S0002/ky', 'S0002/ru']);
