@@ -1,6 +1,6 @@
 // Replaying a log: lines in, the `kabyl replay` document out (FORMATS.md).
 import type { LogEvent } from '../log/events';
-import { LogError, parseEventLine } from '../log/parseLine';
+import { LogError, MAX_LINE_BYTES, lineTooLong, parseEventLine } from '../log/parseLine';
 import { Engine, type EngineOptions } from './engine';
 import type { Basis, CaseStatus, PrivilegeState, Stage, Status } from './model';
 import type { Reason } from './reasons';
@@ -94,16 +94,22 @@ export class Replayer {
 /** Splits a stream of text chunks into lines, keeping the partial last one for the next chunk. */
 export class LineSplitter {
   private rest = '';
+  /** lines handed on so far: the unfinished one is number `lines + 1` */
+  private lines = 0;
   constructor(private readonly onLine: (line: string) => void) {}
   push(chunk: string): void {
     let text = this.rest + chunk;
     let start = 0;
     for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
+      this.lines++;
       this.onLine(text.charCodeAt(nl - 1) === 13 ? text.slice(start, nl - 1) : text.slice(start, nl));
       start = nl + 1;
     }
     this.rest = text.slice(start);
     text = '';
+    // An unfinished line already over the limit (a unit is at least one byte; +1 for a CR) is
+    // refused now, so a hostile file never makes us hold a gigabyte-long string.
+    if (this.rest.length > MAX_LINE_BYTES + 1) throw lineTooLong(this.lines + 1);
   }
   end(): void {
     if (this.rest !== '') this.onLine(this.rest.endsWith('\r') ? this.rest.slice(0, -1) : this.rest);

@@ -10,7 +10,7 @@ import { Engine, type ChangeSet } from '../../../shared/engine/engine';
 import type { Reason } from '../../../shared/engine/reasons';
 import { GENESIS_HASH } from '../../../shared/log/hashChain';
 import type { LogEvent } from '../../../shared/log/events';
-import { LogError, parseEventLine } from '../../../shared/log/parseLine';
+import { LogError, MAX_LINE_BYTES, checkLineLength, lineTooLong, parseEventLine } from '../../../shared/log/parseLine';
 import { type Connection, writeRows } from '../sql/connection';
 import { nodeChainHashBytes } from './nodeHash';
 import {
@@ -49,6 +49,13 @@ export class LogWriter {
   private engine: Engine | null = null;
   private head: Head = { seq: 0, hash: GENESIS_HASH, at: null };
   private queue: Promise<unknown> = Promise.resolve();
+
+  /**
+   * Runs after each commit that added events, still inside this writer's turn, with
+   * the new head (the store records it outside the file: chainAnchor.ts). A failure
+   * here cannot undo the commit, so the hook handles its own errors.
+   */
+  onCommit: ((head: Head, conn: Connection) => Promise<void>) | null = null;
 
   constructor(private readonly conn: Connection) {}
 
@@ -89,6 +96,7 @@ export class LogWriter {
         await this.conn.finalizeStatements();
         await this.conn.run('COMMIT');
         this.head = tx.head;
+        if (tx.added > 0 && this.onCommit) await this.onCommit({ ...this.head }, this.conn);
         return result;
       } catch (e) {
         // Let queued statements settle before rolling back under them.
@@ -183,6 +191,8 @@ export class WriteTx {
    * `bytes`, when the caller has them (an import reads them from the file), are `body` in UTF-8.
    */
   add(event: LogEvent, body: string, line?: number, bytes?: Uint8Array): EventOutcome {
+    // Every stored body is a well-formed line (FORMATS.md): at most 1 MiB, whoever wrote it.
+    if (bytes ? bytes.length > MAX_LINE_BYTES : (checkLineLength(body, line), false)) throw lineTooLong(line);
     const engine = this.engine;
     const rejectionsBefore = engine.rejections.length;
     let outcome;

@@ -11,6 +11,8 @@ const repoRoot = path.resolve(__dirname, '../../..');
 
 export interface PrivateHarness {
   url: string;
+  /** its data folder (the store files), for specs that tamper with them */
+  dataDir: string;
   close(): Promise<void>;
 }
 
@@ -41,6 +43,7 @@ export async function startPrivateHarness(env: Record<string, string> = {}): Pro
   });
   return {
     url,
+    dataDir,
     async close() {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
