@@ -49,6 +49,8 @@ export type StreamRow = StreamRecord &
     schoolKind: SchoolRecord['kind'];
     free: number;
     overflow: number;
+    /** R16: entries in the stream's queue */
+    waitlist: number;
   };
 
 /**
@@ -167,7 +169,8 @@ export class StoreQueries {
     return this.q<StreamRow>(
       `SELECT s.key, s.school_id AS schoolId, sc.name AS schoolName, sc.kind AS schoolKind, sc.district_id AS districtId,
         sc.locality, sc.class_size_norm AS classSizeNorm, s.language, s.quota, s.occupied,
-        max(0, s.quota - s.occupied) AS free, max(0, s.occupied - s.quota) AS overflow, s.classes
+        max(0, s.quota - s.occupied) AS free, max(0, s.occupied - s.quota) AS overflow, s.classes,
+        (SELECT count(*) FROM application a WHERE a.waitlist_stream = s.key) AS waitlist
       FROM stream s JOIN school sc ON sc.id = s.school_id
       ${schoolId === undefined ? '' : 'WHERE s.school_id = ?'} ORDER BY s.school_id, s.language`,
       schoolId === undefined ? [] : [schoolId],

@@ -17,11 +17,9 @@ export async function outputFromProjections(store: Store): Promise<Omit<ReplayOu
   );
   const streamRows = await store.streams();
   const streamOf = new Map(streamRows.map((s) => [s.key, s]));
-  const queued = new Map<string, number>();
   const applications: ReplayOutput['applications'] = {};
   for (const a of apps) {
     const queue = a.waitlist_stream === null ? undefined : streamOf.get(a.waitlist_stream)!;
-    if (queue) queued.set(queue.key, (queued.get(queue.key) ?? 0) + 1);
     applications[a.id] = {
       status: a.status, reason: a.reason, schoolId: a.school_id, language: a.language,
       stage: a.stage, basis: a.basis, privilege: a.privilege, orderNumber: a.order_number,
@@ -30,7 +28,7 @@ export async function outputFromProjections(store: Store): Promise<Omit<ReplayOu
   }
   const streams: ReplayOutput['streams'] = {};
   for (const s of streamRows) {
-    streams[s.key] = { quota: s.quota, occupied: s.occupied, free: s.free, overflow: s.overflow, waitlist: queued.get(s.key) ?? 0 };
+    streams[s.key] = { quota: s.quota, occupied: s.occupied, free: s.free, overflow: s.overflow, waitlist: s.waitlist };
   }
   const cases: ReplayOutput['cases'] = {};
   for (const c of await store.cases()) cases[c.id] = { status: c.status };
