@@ -98,7 +98,9 @@ export function createStoreFactory(options: StoreFactoryOptions = {}): StoreFact
 export const storeFactory = createStoreFactory();
 
 async function openPort(kind: StoreKind, file: string, options: StoreFactoryOptions): Promise<StorePort> {
-    const store = await openStore({ file });
+    // warm: the engine is restored (from its snapshot, when one checks out) while the
+    // officer signs in, so the first write does not wait for it.
+    const store = await openStore({ file, warm: true });
     const port = adaptStore(store, kind, options);
     // The demo builder marks the demo; a real district store is marked real when first opened.
     // A file marked otherwise than asked is refused: demo data never opens as a district's.
