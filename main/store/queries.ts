@@ -102,7 +102,10 @@ export interface ApplicationFilter {
   basis?: Basis | null;
   privilege?: PrivilegeState;
   privilegeCategory?: string;
-  /** digits: a PIN prefix; anything else: part of the child's name, any case */
+  /**
+   * digits: part of the PIN (from three digits; one or two: its first digits);
+   * anything else: part of the child's name, any case (Cyrillic and Latin)
+   */
   search?: string;
 }
 
@@ -299,6 +302,9 @@ function eventWhere(filter: EventFilter & { afterSeq?: number }): { where: strin
   return { where: where.join(' AND '), params };
 }
 
+/** the shortest search the trigram index answers */
+const TRIGRAM = 3;
+
 function applicationWhere(f: ApplicationFilter): { where: string; params: SqlValue[] } {
   const where: string[] = [];
   const params: SqlValue[] = [];
@@ -315,11 +321,18 @@ function applicationWhere(f: ApplicationFilter): { where: string; params: SqlVal
   if (f.privilegeCategory !== undefined) (where.push('privilege_category = ?'), params.push(f.privilegeCategory));
   const search = f.search?.trim();
   if (search) {
-    if (/^\d+$/.test(search)) {
-      // A PIN prefix as a range, so the pin index serves it.
+    const digits = /^\d+$/.test(search);
+    if ([...search].length >= TRIGRAM) {
+      // Any substring of the PIN (digits) or of the name (anything else), any
+      // case, through the trigram index (migration ApplicationSearch).
+      where.push('rowid IN (SELECT rowid FROM application_search WHERE application_search MATCH ?)');
+      params.push(`${digits ? 'pin' : 'child_name'} : "${search.replace(/"/g, '""')}"`);
+    } else if (digits) {
+      // One or two digits: a PIN prefix as a range, so the pin index serves it.
       where.push('pin >= ? AND pin < ?');
       params.push(search, search + '\u{10FFFF}');
     } else {
+      // One or two letters are below a trigram: the name scan, which is fast on so short a pattern.
       where.push("name_key LIKE ? ESCAPE '\\'");
       params.push(`%${nameKey(search).replace(/[\\%_]/g, (c) => '\\' + c)}%`);
     }
