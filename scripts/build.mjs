@@ -18,6 +18,7 @@ const nodeEntries = [
   ['main/harness/index.ts', 'dist/harness.cjs'],
   ['main/electron/main.ts', 'dist/main/electron.cjs'],
   ['main/store/importWorker.ts', 'dist/import-worker.cjs'],
+  ['main/store/whatIf/whatIfWorker.ts', 'dist/what-if-worker.cjs'],
   ['preload/index.ts', 'dist/preload.cjs'],
 ];
 
