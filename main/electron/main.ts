@@ -7,9 +7,9 @@ import { pathToFileURL } from 'node:url';
 import { CHANNELS } from '../../shared/ipc/contract';
 import { ipcChannelName } from '../../shared/ipc/names';
 import { CSP } from '../ipc/security';
-import { KabylApp } from '../services/app';
+import { KabylApp } from '../app/kabylApp';
 import { printToPdf } from './print';
-import { defaultDataDir, storeFactory } from '../services/storeAdapter';
+import { defaultDataDir, storeFactory } from '../app/storeAdapter';
 
 // dist/main/electron.cjs -> dist/renderer, dist/preload.cjs
 const distDir = path.join(__dirname, '..');

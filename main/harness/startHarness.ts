@@ -1,8 +1,8 @@
 // Starts the app services and the bridge in this process; tests call it directly
 // (port 0, a temp data dir), the harness entry point calls it with the CLI flags.
 import type { StoreKind } from '../../shared/ipc/contract';
-import { KabylApp, type StartWith } from '../services/app';
-import { defaultDataDir, storeFactory } from '../services/storeAdapter';
+import { KabylApp, type StartWith } from '../app/kabylApp';
+import { defaultDataDir, storeFactory } from '../app/storeAdapter';
 import { startBridge, type Bridge } from './bridge';
 
 export interface HarnessOptions {

@@ -2,6 +2,7 @@
 // replay of the stored events, and the events against their hash chain.
 import { Engine } from '../../shared/engine/engine';
 import { ChainVerifier, GENESIS_HASH, type ChainBreak } from '../../shared/log/hashChain';
+import { nodeChainHash } from './log/nodeHash';
 import { parseEventLine } from '../../shared/log/parseLine';
 import type { Connection } from './sql/connection';
 import { writeRows } from './sql/connection';
@@ -139,7 +140,7 @@ export interface ChainCheck {
 
 /** Walks the hash chain of the stored log and compares its end with the recorded head. */
 export async function verifyChain(conn: Connection): Promise<ChainCheck> {
-  const v = new ChainVerifier();
+  const v = new ChainVerifier(nodeChainHash);
   let after = 0;
   outer: for (;;) {
     const rows = await conn.all<{ seq: number; body: string; hash: string }>(

@@ -276,6 +276,12 @@ export class StoreQueries {
     return this.q<StoredEvent>(`SELECT ${EVENT_SELECT} FROM event WHERE ${where} ORDER BY seq LIMIT ?`, params);
   }
 
+  /** The instants of the accepted events of one type, in log order (e.g. the days documents came). */
+  async acceptedEventTimes(type: string): Promise<string[]> {
+    const rows = await this.q<{ at: string }>('SELECT at FROM event WHERE type = ? AND outcome IS NULL ORDER BY seq', [type]);
+    return rows.map((r) => r.at);
+  }
+
   /** How many events a filter selects, for the audit screen's "N events" and its scroll bar. */
   async countEvents(filter: EventFilter & { afterSeq?: number } = {}): Promise<number> {
     const { where, params } = eventWhere(filter);

@@ -185,7 +185,7 @@ describe('the applications registry', () => {
     expect(value.detail.application.status).toBe('withdrawn');
     expect(value.detail.history.at(-1)).toMatchObject({ type: 'application.withdrawn', reference: 'Заявление №17 от 04.08.2026', note: 'the family moves to Osh', actorId: 'officer' });
     expect(await f.app.store!.eventCount()).toBe(before + 1);
-    const [stored] = await f.app.store!.queries.events({ afterSeq: before, limit: 1 });
+    const [stored] = await f.app.store!.reads.events({ afterSeq: before, limit: 1 });
     expect(JSON.parse(stored!.body)).toMatchObject({ id: value.eventId, actor: { role: 'district', id: 'officer' }, data: { applicationId: 'A4', reference: 'Заявление №17 от 04.08.2026' } });
     expect((await list({ search: 'мээрим' })).rows[0]!.status).toBe('withdrawn');
   });

@@ -146,7 +146,7 @@ describe('verify on a store file tampered with directly', () => {
   });
 
   it('a changed event body breaks the chain at that seq', async () => {
-    const [a4] = await f.app.store!.queries.events({ type: 'application.submitted', afterSeq: 0, limit: 10 }).then((rows) => rows.filter((r) => r.subjectId === 'A4'));
+    const [a4] = await f.app.store!.reads.events({ type: 'application.submitted', afterSeq: 0, limit: 10 }).then((rows) => rows.filter((r) => r.subjectId === 'A4'));
     // Whoever edits the file drops the append-only triggers first; the chain still tells.
     await tamper(
       f.app.store!.file,

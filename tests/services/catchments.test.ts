@@ -58,7 +58,7 @@ describe('catchments', () => {
     expect(r.written).toBe(true);
     // S1's BISH.OKT.ST01 already covers S2's BISH.OKT.ST01.H3: saved, and said.
     expect(r.warnings).toEqual([{ address: 'BISH.OKT.ST01.H3', schoolId: 'S1', entry: 'BISH.OKT.ST01' }]);
-    const events = (await store.queries.events({ afterSeq: before })).map((e) => JSON.parse(e.body));
+    const events = (await store.reads.events({ afterSeq: before })).map((e) => JSON.parse(e.body));
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ type: 'catchment.set', actor: { role: 'district', id: 'officer' }, data: { schoolId: 'S2', addresses: ['BISH.OKT.ST02', 'BISH.OKT.ST01.H3', 'BISH.OKT.ST09'] } });
     const g = await value<Gaps>(f.call('catchments.gaps', {}, officer));

@@ -124,7 +124,7 @@ describe('excel import flow', () => {
     const engine = await f.app.store!.engine();
     expect(engine.streams.get('S1/ky')!.quota).toBe(9);
     expect(engine.schools.get('S3')!.catchment.addresses).toEqual(['BISH.OKT.ST03']);
-    const written = await f.app.store!.queries.events({ afterSeq: before });
+    const written = await f.app.store!.reads.events({ afterSeq: before });
     expect(written.map((e) => e.type)).toEqual(['school.registered', 'catchment.set', 'quota.set', 'quota.set']);
     expect(new Set(written.map((e) => `${e.actorRole}:${e.actorId}`))).toEqual(new Set(['district:officer']));
     expect(written.every((e) => e.outcome === null)).toBe(true);

@@ -128,7 +128,7 @@ describe('privilege review, commission and attachments', () => {
     expect(r.placementRemoved).toBe(true);
     expect(r.application).toMatchObject({ status: 'refused', reason: 'privilege_rejected', privilege: 'rejected' });
     expect(r.stream.occupied).toBe(before.occupied - 1);
-    const [event] = (await f.app.store!.queries.events({ type: 'privilege.reviewed' })).slice(-1);
+    const [event] = (await f.app.store!.reads.events({ type: 'privilege.reviewed' })).slice(-1);
     const body = JSON.parse(event.body);
     expect(body.actor).toEqual({ role: 'district', id: 'officer' });
     expect(body.data).toMatchObject({ applicationId: 'P2', decision: 'rejected', note: 'No certificate from the school' });

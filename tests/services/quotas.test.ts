@@ -63,7 +63,7 @@ describe('quotas', () => {
       }, officer),
     );
     expect(saved.written).toBe(2);
-    const events = (await store.queries.events({ afterSeq: before })).map((e) => JSON.parse(e.body));
+    const events = (await store.reads.events({ afterSeq: before })).map((e) => JSON.parse(e.body));
     expect(events).toHaveLength(2);
     expect(events.map((e) => e.data)).toEqual([
       { schoolId: 'S1', language: 'ru', seats: 40, classes: 1 },
@@ -99,12 +99,12 @@ describe('quotas', () => {
     const before = await store.eventCount();
     const r = await value<{ school: { norm: number; locality: string; classSizeNorm: number } }>(f.call('quotas.setSchool', { schoolId: 'S1', locality: 'rural', classSizeNorm: 20 }, officer));
     expect(r.school).toMatchObject({ locality: 'rural', classSizeNorm: 20, norm: 20 });
-    const [e] = (await store.queries.events({ afterSeq: before })).map((x) => JSON.parse(x.body));
+    const [e] = (await store.reads.events({ afterSeq: before })).map((x) => JSON.parse(x.body));
     expect(e).toMatchObject({ type: 'school.registered', actor: { role: 'district', id: 'officer' }, data: { schoolId: 'S1', name: 'School S1', kind: 'state', districtId: 'D1', locality: 'rural', classSizeNorm: 20 } });
     // Back to the default for a rural school: 25.
     const back = await value<{ school: { norm: number; classSizeNorm: number | null } }>(f.call('quotas.setSchool', { schoolId: 'S1', locality: 'rural', classSizeNorm: null }, officer));
     expect(back.school).toMatchObject({ classSizeNorm: null, norm: 25 });
-    expect((await store.queries.schools('S1'))[0]!.catchment).toEqual(['BISH.OKT.ST01']);
+    expect((await store.reads.schools('S1'))[0]!.catchment).toEqual(['BISH.OKT.ST01']);
   });
 
   it('what-if names the child a raised quota would place, and writes nothing', async () => {

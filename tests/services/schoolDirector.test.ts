@@ -107,7 +107,7 @@ describe("a director's school", () => {
 
   it('receives the documents with the checklist, as the director, keeping the items and note', async () => {
     const r = await ok('school.receiveDocuments', { applicationId: 'A1', items: ALL, note: 'F-26 dated 2026-07-30' }, director);
-    const app = await f.app.store!.queries.application('A1');
+    const app = await f.app.store!.reads.application('A1');
     expect(app!.application.status).toBe('documents_received');
     const event = JSON.parse(app!.events.find((e) => e.id === r.eventId)!.body);
     expect(event).toMatchObject({ type: 'documents.received', actor: { role: 'director', id: 'director' }, data: { applicationId: 'A1', items: ALL, note: 'F-26 dated 2026-07-30' } });
@@ -125,7 +125,7 @@ describe("a director's school", () => {
     const o1 = await ok('school.issueOrder', { orderNumber: '1' }, director);
     expect(o1).toMatchObject({ schoolId: 'S1', orderNumber: '1', issuedBy: 'director' });
     expect(o1.children.map((c: { applicationId: string }) => c.applicationId)).toEqual(['A1']);
-    expect((await f.app.store!.queries.application('A1'))!.application).toMatchObject({ status: 'enrolled', orderNumber: '1' });
+    expect((await f.app.store!.reads.application('A1'))!.application).toMatchObject({ status: 'enrolled', orderNumber: '1' });
 
     // Nobody waiting: the engine refuses an empty order.
     expect(await fail('school.issueOrder', { orderNumber: '2' }, director)).toMatchObject({ code: 'refused', reason: 'nothing_to_enroll' });

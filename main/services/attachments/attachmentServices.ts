@@ -9,18 +9,19 @@ import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Req, Res } from '../../../shared/ipc/contract';
 import { ATTACHMENT_MAX_BYTES, type Attachment } from '../../../shared/ipc/channels/attachments';
-import { forbidden, invalid, notFound, refused } from '../../ipc/errors';
-import type { KabylApp } from '../app';
+import { forbidden, invalid, notFound, refused } from '../errors';
+import type { AppPort } from '../appPort';
 import { requireStore, requireUser, schoolScope, type ServiceContext } from '../context';
 import { eventInstant } from '../events/recordEvents';
+import type { AttachmentUpload, Subject } from './attachmentUploads';
 
-export type Subject = { kind: 'claim' | 'case'; id: string };
+export type { Subject } from './attachmentUploads';
 type AttachmentType = Attachment['type'];
 
 const settingKey = (s: Subject) => `attachments:${s.kind}:${s.id}`;
 
 /** The data folder's attachment directory: content-addressed files, never overwritten. */
-export const attachmentDir = (app: KabylApp) => path.join(app.dataDir, 'attachments');
+export const attachmentDir = (app: AppPort) => path.join(app.dataDir, 'attachments');
 
 /** PNG, JPEG or PDF by their magic bytes; null for anything else. */
 export function sniffType(bytes: Buffer): AttachmentType | null {
@@ -39,8 +40,8 @@ export async function subjectAttachments(ctx: ServiceContext, subject: Subject):
 export async function attachmentsByKind(ctx: ServiceContext, kind: Subject['kind']): Promise<Map<string, Attachment[]>> {
   const prefix = `attachments:${kind}:`;
   const out = new Map<string, Attachment[]>();
-  for (const [key, value] of Object.entries(await requireStore(ctx).queries.settings.all())) {
-    if (key.startsWith(prefix)) out.set(key.slice(prefix.length), JSON.parse(value) as Attachment[]);
+  for (const [key, value] of Object.entries(await requireStore(ctx).settingsWithPrefix(prefix))) {
+    out.set(key.slice(prefix.length), JSON.parse(value) as Attachment[]);
   }
   return out;
 }
@@ -69,23 +70,14 @@ export async function checkSubject(ctx: ServiceContext, subject: Subject, forWri
   }
 }
 
-interface Upload {
-  owner: string;
-  subject: Subject;
-  name: string;
-  chunks: Buffer[];
-  size: number;
-}
-const uploads = new WeakMap<KabylApp, Map<string, Upload>>();
 
 export async function uploadAttachment(req: Req<'attachments.upload'>, ctx: ServiceContext): Promise<Res<'attachments.upload'>> {
   const user = requireUser(ctx);
   const subject = req.subject as Subject;
   await checkSubject(ctx, subject, true);
-  let open = uploads.get(ctx.app);
-  if (!open) uploads.set(ctx.app, (open = new Map()));
+  const open = ctx.app.attachmentUploads;
   let uploadId = req.uploadId;
-  let upload: Upload | undefined;
+  let upload: AttachmentUpload | undefined;
   if (uploadId === undefined) {
     uploadId = randomUUID();
     upload = { owner: ctx.session.callerId, subject, name: req.name, chunks: [], size: 0 };
@@ -125,7 +117,7 @@ export async function uploadAttachment(req: Req<'attachments.upload'>, ctx: Serv
 }
 
 /** Writes the file unless that content is already there (temp file + rename: never a half file under the hash). */
-async function storeBytes(app: KabylApp, hash: string, bytes: Buffer): Promise<void> {
+async function storeBytes(app: AppPort, hash: string, bytes: Buffer): Promise<void> {
   const dir = attachmentDir(app);
   const file = path.join(dir, hash);
   try {

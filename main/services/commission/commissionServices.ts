@@ -8,7 +8,7 @@ import type { Req, Res } from '../../../shared/ipc/contract';
 import { CASE_REASON_KINDS, type CommissionCase } from '../../../shared/ipc/channels/commission';
 import type { Case } from '../../../shared/engine/model';
 import type { Engine } from '../../../shared/engine/engine';
-import { invalid, notFound } from '../../ipc/errors';
+import { invalid, notFound } from '../errors';
 import type { Attachment } from '../../../shared/ipc/channels/attachments';
 import { attachmentRefs, attachmentsByKind } from '../attachments/attachmentServices';
 import { requireStore, type ServiceContext } from '../context';
@@ -33,7 +33,7 @@ async function caseExtras(store: StorePort): Promise<Map<string, CaseExtras>> {
   for (const type of ['commission.case_opened', 'commission.decided'] as const) {
     let afterSeq = 0;
     for (;;) {
-      const page = await store.queries.events({ type, afterSeq, limit: 5000 });
+      const page = await store.reads.events({ type, afterSeq, limit: 5000 });
       for (const e of page) {
         if (e.outcome !== null) continue; // a refused event decided nothing
         const data = (JSON.parse(e.body) as { data: Record<string, unknown> }).data;

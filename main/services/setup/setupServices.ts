@@ -4,7 +4,7 @@
 import { rm } from 'node:fs/promises';
 import type { Res } from '../../../shared/ipc/contract';
 import { hashPassword } from '../../auth/password';
-import { ServiceError } from '../../ipc/errors';
+import { ServiceError } from '../errors';
 import type { ServiceContext } from '../context';
 import { SETTING } from '../settings';
 import { storeInfo } from '../session/sessionServices';

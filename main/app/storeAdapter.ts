@@ -1,16 +1,18 @@
 // Maps main/store's API onto the StorePort the services use, and gives the shells
 // their StoreFactory: open a store file, build the demo when missing.
 import type { StoreKind } from '../../shared/ipc/contract';
-import { openStore, resolveDataDir, startImportJob, UserExistsError, type Store } from '../store';
+import { openStore, resolveDataDir, runWhatIf, startImportJob, UserExistsError, type Store } from '../store';
 import { ImportJobError } from '../store/importJob';
-import { ServiceError } from '../ipc/errors';
-import type { StoreFactory } from './app';
-import type { ImportOutcome, ImportProgress, StorePort, StoredUser } from './storePort';
-import { SETTING } from './settings';
+import { ServiceError } from '../services/errors';
+import { SETTING } from '../services/settings';
+import type { ImportOutcome, ImportProgress, StorePort, StoredUser } from '../services/storePort';
+import type { StoreFactory } from './kabylApp';
 
 export interface StoreFactoryOptions {
   /** the bundled import worker; default: found beside the running bundle (dist/) */
   importWorkerFile?: string;
+  /** the what-if worker bundle (default: beside the calling bundle; none found: the what-if runs in this thread) */
+  whatIfWorkerFile?: string | null;
 }
 
 export function adaptStore(store: Store, kind: StoreKind, options: StoreFactoryOptions = {}): StorePort {
@@ -19,6 +21,7 @@ export function adaptStore(store: Store, kind: StoreKind, options: StoreFactoryO
     file: store.file,
     getSetting: (key) => store.settings.get(key),
     setSetting: (key, value) => store.settings.set(key, value),
+    settingsWithPrefix: (prefix) => store.settings.withPrefix(prefix),
     async findUser(username) {
       const u = await store.users.findByUsername(username);
       return u ? toStoredUser(u) : null;
@@ -56,7 +59,8 @@ export function adaptStore(store: Store, kind: StoreKind, options: StoreFactoryO
     rebuild: () => store.rebuildProjections(),
     append: (events) => store.append(events),
     engine: () => store.engine(),
-    queries: store,
+    whatIf: (overrides) => runWhatIf(store.file, overrides, { workerFile: options.whatIfWorkerFile }),
+    reads: store,
     importFile: (path, onProgress) => importOffThread(store, path, onProgress, options.importWorkerFile),
     close: () => store.close(),
   };

@@ -1,11 +1,11 @@
 // Sign-in against the open store's users. Unknown user and wrong password answer
 // the same, after the same scrypt work, so neither the message nor the time tells
 // which usernames exist.
-import type { User } from '../../shared/ipc/contract';
-import { ServiceError } from '../ipc/errors';
-import type { StorePort, StoredUser } from '../services/storePort';
-import { decoyHash, verifyPassword } from './password';
-import type { Session, SessionUser } from './session';
+import type { User } from '../../../shared/ipc/contract';
+import { ServiceError } from '../errors';
+import type { StorePort, StoredUser } from '../storePort';
+import { decoyHash, verifyPassword } from '../../auth/password';
+import type { Session, SessionUser } from '../../auth/session';
 
 export async function signIn(store: StorePort, session: Session, username: string, password: string): Promise<User> {
   const found = await store.findUser(username.trim());

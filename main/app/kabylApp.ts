@@ -8,11 +8,16 @@ import { Sessions } from '../auth/session';
 import { actorOf } from '../auth/session';
 import { createDispatcher, type Dispatch } from '../ipc/dispatch';
 import { handlers } from '../ipc/handlers';
+import type { AppPort, ShellCapabilities } from '../services/appPort';
+import { ServiceError } from '../services/errors';
+import type { ServiceContext } from '../services/context';
+import { ImportFiles } from '../services/logImport/files';
+import { ImportJobs } from '../services/logImport/jobs';
+import type { AttachmentUploads } from '../services/attachments/attachmentUploads';
+import type { WorkbookUploads } from '../services/excelImport/workbookUploads';
+import { ReportJobs } from '../services/reports/reportJobs';
+import type { StorePort } from '../services/storePort';
 import { readChoice, writeChoice } from './appChoice';
-import type { ServiceContext } from './context';
-import { ImportJobs } from './imports/jobs';
-import { ImportFiles } from './imports/files';
-import type { StorePort } from './storePort';
 
 export const STORE_FILES: Record<StoreKind, string> = { demo: 'demo.sqlite', real: 'district.sqlite' };
 
@@ -23,27 +28,22 @@ export interface StoreFactory {
   ensureDemo(dataDir: string): Promise<string>;
 }
 
-export interface AppOptions {
+export interface AppOptions extends ShellCapabilities {
   dataDir: string;
-  shell: 'electron' | 'harness';
-  version: string;
-  electronVersion?: string | null;
   stores: StoreFactory;
-  /** Electron's native open dialog; absent in the harness (the page uploads instead) */
-  chooseFile?: () => Promise<string | null>;
-  canPrintToPdf?: boolean;
-  /** Electron: save the window of the caller (its session's callerId) as an A4 PDF; absent in the harness */
-  printToPdf?: (callerId: string, suggestedName: string) => Promise<{ saved: boolean }>;
   onInternalError?: (channel: string, error: unknown) => void;
 }
 
 /** 'ask': open what the first-start choice says, or nothing until the user chooses. */
 export type StartWith = StoreKind | 'ask';
 
-export class KabylApp {
+export class KabylApp implements AppPort {
   readonly sessions = new Sessions();
   readonly imports = new ImportJobs();
   readonly files: ImportFiles;
+  readonly reportJobs: ReportJobs;
+  readonly workbookUploads: WorkbookUploads = new Map();
+  readonly attachmentUploads: AttachmentUploads = new Map();
   readonly dispatch: Dispatch;
   store: StorePort | null = null;
   chosen: StoreKind | null = null;
@@ -52,6 +52,7 @@ export class KabylApp {
 
   private constructor(readonly options: AppOptions) {
     this.files = new ImportFiles(path.join(options.dataDir, 'imports'));
+    this.reportJobs = new ReportJobs(path.join(options.dataDir, 'exports'));
     this.dispatch = createDispatcher<ServiceContext>(
       handlers,
       (session) => ({ app: this, store: this.store, session, actor: actorOf(session.user) }),
@@ -82,7 +83,8 @@ export class KabylApp {
   /** Close the open store, open `kind` (building the demo if needed), remember the choice. */
   useStore(kind: StoreKind, prepare?: (store: StorePort) => Promise<void>): Promise<StorePort> {
     const next = this.switching.then(async () => {
-      if (this.imports.running()) throw new Error('an import is running; wait for it to finish');
+      if (this.imports.running()) throw new ServiceError('unavailable', 'an import is running; wait for it to finish');
+      if (this.reportJobs.running()) throw new ServiceError('unavailable', 'a report export is running; wait for it to finish');
       const file = kind === 'demo' ? await this.options.stores.ensureDemo(this.dataDir) : this.storePath(kind);
       const opened = await this.options.stores.open(kind, file);
       try {
@@ -105,9 +107,12 @@ export class KabylApp {
 
   async close(): Promise<void> {
     await this.switching;
-    await this.imports.settle();
+    // Jobs read the open store: let them finish before it closes under them.
+    await Promise.all([this.imports.settle(), this.reportJobs.settle()]);
     await this.store?.close();
     this.store = null;
     await this.files.clear();
+    this.workbookUploads.clear();
+    this.attachmentUploads.clear();
   }
 }
