@@ -6,6 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LogEvent } from '../../shared/log/events';
 import { openStore, type Store } from '../../main/store';
+import { StoreQueries } from '../../main/store/queries';
 import { campaignLog } from './fixtures/campaignLog';
 import { tempDir } from './helpers';
 
@@ -78,6 +79,31 @@ describe('name and PIN search (FTS5 trigram)', () => {
       await s.dataSource.query("INSERT INTO application_search (application_search) VALUES ('integrity-check')");
     });
   }
+
+  it('gives the same windows and totals whether it looks matches up or walks the sort index', async () => {
+    const s = await imported(false);
+    const windows = async () => {
+      const out = [];
+      for (const q of ['ов', 'нов', 'бек', 'ЖУМА', '019000']) {
+        for (const sort of ['submittedAt', 'childName', 'pin'] as const) {
+          for (const offset of [0, 7]) out.push(await s.applications({ search: q, sort, offset, limit: 9 }));
+          out.push(await s.applications({ search: q, sort, status: 'enrolled', limit: 9, direction: 'desc' }));
+        }
+      }
+      return out;
+    };
+    const saved = StoreQueries.denseMatches;
+    try {
+      StoreQueries.denseMatches = 1_000_000;
+      const lookedUp = await windows();
+      StoreQueries.denseMatches = 0;
+      const walked = await windows();
+      expect(walked).toEqual(lookedUp);
+      expect(lookedUp.some((w) => w.total > 9)).toBe(true);
+    } finally {
+      StoreQueries.denseMatches = saved;
+    }
+  });
 
   it('stays right through a projection rebuild, and the total counts every match', async () => {
     const s = await imported(true);
