@@ -11,3 +11,4 @@ export { UserExistsError, type NewUser, type UserRecord, type UserRole } from '.
 export { resolveDataDir, storeFile, type StoreKind } from './dataDir';
 export { startImportJob, type ImportJobHandle } from './importJob';
 export { runWhatIf } from './whatIf/whatIfJob';
+export { ChainAnchor, plainCodec, safeStorageCodec, type AnchorCodec, type RecordedHead } from './chainAnchor';

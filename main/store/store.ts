@@ -6,6 +6,7 @@ import { type LogEvent, validateEvent } from '../../shared/log/events';
 import { SchemaError } from '../../shared/log/check';
 import { LogError } from '../../shared/log/parseLine';
 import { Settings, Users } from './accounts';
+import { AnchorUnreadableError, type ChainAnchor, type RecordedHead } from './chainAnchor';
 import { type ChainCheck, type Mismatch, rebuildProjections, verifyChain, verifyProjections } from './check';
 import { openDataSource } from './dataSource';
 import { type ImportOptions, type ImportResult, importLogFile } from './importFile';
@@ -28,6 +29,8 @@ export interface OpenStoreOptions {
    * 20,000. `false`: never write or read one.
    */
   snapshotEvery?: number | false;
+  /** where committed chain heads are recorded outside the file (the app's stores; the CLI uses none) */
+  anchor?: ChainAnchor;
 }
 
 /** Below this many new events a replay costs less than writing the snapshot (~0.1 s). */
@@ -57,6 +60,7 @@ export class Store extends StoreQueries {
     /** the log writer's own connection: its open transaction is never visible to readers */
     private readonly writerSource: DataSource,
     snapshotEvery: number | false,
+    private readonly anchor: ChainAnchor | null = null,
   ) {
     super(dataSource);
     // The writer's connection stays in node-sqlite3's parallel mode: queued batch
@@ -64,6 +68,7 @@ export class Store extends StoreQueries {
     // order; the writer awaits BEGIN, index changes and COMMIT on their own.
     const snapshots = snapshotEvery === false ? null : { storeFile: file, every: Math.max(1, snapshotEvery) };
     this.writer = new LogWriter(Connection.of(writerSource), snapshots);
+    if (anchor) this.writer.onCommit = (head, conn) => this.recordHead(head, conn);
     this.users = new Users(dataSource);
     this.settings = new Settings(dataSource);
   }
@@ -77,7 +82,7 @@ export class Store extends StoreQueries {
       await ds.destroy();
       throw e;
     }
-    const store = new Store(options.file, ds, writerDs, options.snapshotEvery ?? SNAPSHOT_EVERY);
+    const store = new Store(options.file, ds, writerDs, options.snapshotEvery ?? SNAPSHOT_EVERY, options.anchor ?? null);
     if (options.warm) store.warmUp().catch(() => undefined);
     return store;
   }
@@ -169,9 +174,44 @@ export class Store extends StoreQueries {
     });
   }
 
-  /** Walks the hash chain; `brokenAt` is the first event changed, or following a deleted one. */
-  verifyChain(): Promise<ChainCheck> {
-    return this.withSnapshot((conn) => verifyChain(conn));
+  /**
+   * Walks the hash chain; `brokenAt` is the first event changed, or following a deleted
+   * one; with an anchor, also against the heads recorded outside the file.
+   */
+  async verifyChain(): Promise<ChainCheck> {
+    const protection = this.anchor?.protection ?? null;
+    let recorded: RecordedHead[] | null = null;
+    let unreadable = false;
+    try {
+      recorded = this.anchor ? this.anchor.read(this.file) : null;
+    } catch (e) {
+      if (!(e instanceof AnchorUnreadableError)) throw e;
+      unreadable = true;
+    }
+    const check = await this.withSnapshot((conn) => verifyChain(conn, recorded));
+    return { ...check, anchor: unreadable ? 'unreadable' : check.anchor, anchorProtection: protection };
+  }
+
+  /**
+   * Records the store's head outside the file, if the chain still holds the last
+   * head recorded there: a rewritten file never gets its rewrite recorded as good.
+   * The import worker commits on a connection of its own; the app calls this after it.
+   */
+  async recordHead(head?: { seq: number; hash: string }, conn: Connection = Connection.of(this.dataSource)): Promise<void> {
+    if (!this.anchor) return;
+    try {
+      const now = head ?? (await conn.get<{ seq: number; hash: string }>('SELECT seq, hash FROM log_head WHERE id = 1'));
+      if (!now || now.seq === 0) return;
+      const last = this.anchor.read(this.file).at(-1);
+      if (last) {
+        const stored = await conn.get<{ hash: string }>('SELECT hash FROM event WHERE seq = ?', [last.seq]);
+        if (stored?.hash !== last.hash) return;
+      }
+      this.anchor.record(this.file, now);
+    } catch (e) {
+      // The commit stands; verify reports a record that lags, or cannot be read.
+      console.warn(`kabyl: the chain head was not recorded outside the store: ${(e as Error).message}`);
+    }
   }
 
   /**

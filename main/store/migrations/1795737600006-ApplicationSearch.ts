@@ -28,8 +28,8 @@ export const SEARCH_TRIGGERS = [
    END`,
 ];
 
-export class ApplicationSearch1795737600005 implements MigrationInterface {
-  name = 'ApplicationSearch1795737600005';
+export class ApplicationSearch1795737600006 implements MigrationInterface {
+  name = 'ApplicationSearch1795737600006';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(
