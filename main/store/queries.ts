@@ -360,7 +360,8 @@ function trigramMatch(raw: string | undefined): string | null {
 }
 
 function hasFilterBesidesSearch(f: ApplicationFilter): boolean {
-  return [f.status, f.schoolId, f.language, f.stage, f.basis, f.privilege, f.privilegeCategory].some((v) => v !== undefined);
+  const others = [f.status, f.schoolId, f.language, f.stage, f.basis, f.privilege, f.privilegeCategory, f.waitlistPositionMax];
+  return others.some((v) => v !== undefined);
 }
 
 function applicationWhere(f: ApplicationFilter, match: string | null, dense: boolean): { where: string; params: SqlValue[] } {
