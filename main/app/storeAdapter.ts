@@ -3,7 +3,7 @@
 import type { StoreKind } from '../../shared/ipc/contract';
 import path from 'node:path';
 import { ChainAnchor, plainCodec, safeStorageCodec, type SafeStorageLike } from '../store/chainAnchor';
-import { openStore, resolveDataDir, startImportJob, UserExistsError, type Store } from '../store';
+import { openStore, resolveDataDir, runWhatIf, startImportJob, UserExistsError, type Store } from '../store';
 import { ImportJobError } from '../store/importJob';
 import { ServiceError } from '../services/errors';
 import { SETTING } from '../services/settings';
@@ -13,6 +13,8 @@ import type { StoreFactory } from './kabylApp';
 export interface StoreFactoryOptions {
   /** the bundled import worker; default: found beside the running bundle (dist/) */
   importWorkerFile?: string;
+  /** the what-if worker bundle (default: beside the calling bundle; none found: the what-if runs in this thread) */
+  whatIfWorkerFile?: string | null;
   /** where committed chain heads are recorded outside the store files (docs/security.md) */
   anchor?: ChainAnchor;
 }
@@ -61,6 +63,7 @@ export function adaptStore(store: Store, kind: StoreKind, options: StoreFactoryO
     rebuild: () => store.rebuildProjections(),
     append: (events) => store.append(events),
     engine: () => store.engine(),
+    whatIf: (overrides) => runWhatIf(store.file, overrides, { workerFile: options.whatIfWorkerFile }),
     reads: store,
     importFile: (path, onProgress) => importOffThread(store, path, onProgress, options.importWorkerFile),
     close: () => store.close(),
@@ -114,7 +117,9 @@ export function createStoreFactory(options: StoreFactoryOptions = {}): StoreFact
 export const storeFactory = createStoreFactory();
 
 async function openPort(kind: StoreKind, file: string, options: StoreFactoryOptions): Promise<StorePort> {
-    const store = await openStore({ file, ...(options.anchor ? { anchor: options.anchor } : {}) });
+    // warm: the engine is restored (from its snapshot, when one checks out) while the
+    // officer signs in, so the first write does not wait for it.
+    const store = await openStore({ file, warm: true, ...(options.anchor ? { anchor: options.anchor } : {}) });
     // Trust on first use: a store with no record gets one now; one with a record has it
     // extended only if the file still holds the recorded head (Store.recordHead).
     await store.recordHead();

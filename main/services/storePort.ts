@@ -5,6 +5,7 @@ import type { Status } from '../../shared/engine/model';
 import type { LogEvent } from '../../shared/log/events';
 import type { AppendResult } from '../store';
 import type { StoreReads } from './storeReads';
+import type { QuotaOverride, WhatIfResult } from '../../shared/district/whatIf';
 import type { Role, StoreKind } from '../../shared/ipc/contract';
 
 export interface StoredUser {
@@ -73,6 +74,11 @@ export interface StorePort {
   append(events: LogEvent[]): Promise<AppendResult>;
   /** The engine after the last write, for dry runs; never mutate it. */
   engine(): Promise<Engine>;
+  /**
+   * The what-if of shared/district/whatIf.ts on this store's log, off the main
+   * thread (main/store/whatIf/): `events` is how many it replayed.
+   */
+  whatIf(overrides: QuotaOverride[]): Promise<{ result: WhatIfResult; events: number }>;
   /**
    * The store's read side (registry, event history, orders, full schools and
    * streams, the audit's checks) for the feature services, typed by StoreReads;

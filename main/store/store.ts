@@ -10,7 +10,7 @@ import { AnchorUnreadableError, type ChainAnchor, type RecordedHead } from './ch
 import { type ChainCheck, type Mismatch, rebuildProjections, verifyChain, verifyProjections } from './check';
 import { openDataSource } from './dataSource';
 import { type ImportOptions, type ImportResult, importLogFile } from './importFile';
-import { type EventOutcome, LogWriter } from './log/logWriter';
+import { type EventOutcome, LogWriter, type RestoredFrom } from './log/logWriter';
 import { StoreQueries } from './queries';
 import { Connection } from './sql/connection';
 
@@ -23,9 +23,18 @@ export interface OpenStoreOptions {
   busyTimeoutMs?: number;
   /** restore the engine in memory right away, in the background (default false: on the first write or warmUp()) */
   warm?: boolean;
+  /**
+   * Persist the engine beside the store once it is this many events past the
+   * last snapshot (checked after an import, a rebuild and on close); default
+   * 20,000. `false`: never write or read one.
+   */
+  snapshotEvery?: number | false;
   /** where committed chain heads are recorded outside the file (the app's stores; the CLI uses none) */
   anchor?: ChainAnchor;
 }
+
+/** Below this many new events a replay costs less than writing the snapshot (~0.1 s). */
+const SNAPSHOT_EVERY = 20_000;
 
 export interface AppendResult {
   outcomes: EventOutcome[];
@@ -50,13 +59,15 @@ export class Store extends StoreQueries {
     readonly dataSource: DataSource,
     /** the log writer's own connection: its open transaction is never visible to readers */
     private readonly writerSource: DataSource,
+    snapshotEvery: number | false,
     private readonly anchor: ChainAnchor | null = null,
   ) {
     super(dataSource);
     // The writer's connection stays in node-sqlite3's parallel mode: queued batch
     // statements then run back to back in SQLite's thread. Nothing relies on their
     // order; the writer awaits BEGIN, index changes and COMMIT on their own.
-    this.writer = new LogWriter(Connection.of(writerSource));
+    const snapshots = snapshotEvery === false ? null : { storeFile: file, every: Math.max(1, snapshotEvery) };
+    this.writer = new LogWriter(Connection.of(writerSource), snapshots);
     if (anchor) this.writer.onCommit = (head, conn) => this.recordHead(head, conn);
     this.users = new Users(dataSource);
     this.settings = new Settings(dataSource);
@@ -71,7 +82,7 @@ export class Store extends StoreQueries {
       await ds.destroy();
       throw e;
     }
-    const store = new Store(options.file, ds, writerDs, options.anchor ?? null);
+    const store = new Store(options.file, ds, writerDs, options.snapshotEvery ?? SNAPSHOT_EVERY, options.anchor ?? null);
     if (options.warm) store.warmUp().catch(() => undefined);
     return store;
   }
@@ -115,8 +126,30 @@ export class Store extends StoreQueries {
   }
 
   /** Imports a .jsonl log in this thread (the CLI, the import worker). The UI uses startImportJob. */
-  importFile(path: string, options?: ImportOptions): Promise<ImportResult> {
-    return importLogFile(this.writer, path, options);
+  async importFile(path: string, options?: ImportOptions): Promise<ImportResult> {
+    const result = await importLogFile(this.writer, path, options);
+    // The engine that judged the import is the whole log's fold: persisting it
+    // now spares the next start (the app's, after the import worker) a replay.
+    await this.saveSnapshot();
+    return result;
+  }
+
+  /**
+   * Persists the in-memory engine beside the store when it is far enough past
+   * the last snapshot (`force`: when it is past it at all). A failure to write
+   * it costs only a slower next start, so it is not an error of the write.
+   */
+  async saveSnapshot(force = false): Promise<boolean> {
+    try {
+      return await this.writer.saveSnapshot(force);
+    } catch {
+      return false;
+    }
+  }
+
+  /** How the engine was last restored: from the snapshot (and how many events after it) or by a replay, and why. */
+  get lastRestore(): RestoredFrom | null {
+    return this.writer.lastRestore;
   }
 
   /** The engine after the last write, for dry runs (`evaluate`); restored first if needed. Do not mutate it. */
@@ -135,6 +168,9 @@ export class Store extends StoreQueries {
     return this.writer.rebuild(async (conn) => {
       const r = await rebuildProjections(conn);
       return { result: { events: r.head.seq }, engine: r.engine, head: r.head };
+    }).then(async (r) => {
+      await this.saveSnapshot();
+      return r;
     });
   }
 
@@ -200,6 +236,7 @@ export class Store extends StoreQueries {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    await this.saveSnapshot();
     await this.writer.exclusive(async () => undefined);
     await this.writerSource.destroy();
     await this.dataSource.destroy();

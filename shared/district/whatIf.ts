@@ -67,8 +67,17 @@ export function sandboxFeeder(sandbox: Engine, overrides: QuotaOverride[]): (e: 
   };
 }
 
+/**
+ * The real outcomes compareOutcomes reads: an Engine, or the same read from the
+ * store's projection rows (main/store/whatIf/storedWhatIf.ts).
+ */
+export interface ActualOutcomes {
+  applications: ReadonlyMap<string, { status: string; reason: string | null; schoolId: string; language: string }>;
+  streams: ReadonlyMap<string, { quota: number; occupied: number }>;
+}
+
 /** Whose outcome differs between the real fold (`actual`) and the sandbox, and the streams that moved. */
-export function compareOutcomes(actual: Engine, sandbox: Engine, overrides: QuotaOverride[]): WhatIfResult {
+export function compareOutcomes(actual: ActualOutcomes, sandbox: Engine, overrides: QuotaOverride[]): WhatIfResult {
   const wanted = new Set(overrides.map((o) => streamKey(o.schoolId, o.language)));
   const changes: OutcomeChange[] = [];
   let gained = 0, lost = 0;

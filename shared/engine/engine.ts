@@ -858,7 +858,12 @@ export class Engine {
     };
   }
 
-  static restore(s: EngineSnapshot, options: EngineOptions = {}): Engine {
+  /**
+   * `adopt`: the snapshot's records become the engine's own instead of being
+   * copied (for a snapshot just decoded from a file, which nothing else holds:
+   * on the republic store the copies cost as much as the decoding).
+   */
+  static restore(s: EngineSnapshot, options: EngineOptions = {}, adopt = false): Engine {
     // A snapshot carries whatever details its engine kept.
     const engine = new Engine(options);
     if (s.campaign) engine.openCampaign({ data: s.campaign } as EventOf<'campaign.opened'>);
@@ -869,14 +874,14 @@ export class Engine {
     for (const sc of s.schools) engine.schools.set(sc.id, { ...sc, catchment: new Catchment(sc.catchment) });
     for (const st of s.streams) engine.indexStream({ ...st });
     for (const a of s.applications) {
-      const app = { ...a };
+      const app = adopt ? a : { ...a };
       engine.applications.set(app.id, app);
       const active = ACTIVE_STATUSES.has(app.status) || app.status === 'waitlisted';
       if (app.pin !== null && active) engine.activeByPin.set(app.pin, app);
       if (app.status === 'registered') engine.registered.add(app.id);
       if (app.status === 'documents_received') engine.awaitOrder(app);
     }
-    for (const c of s.cases) engine.cases.set(c.id, { ...c });
+    for (const c of s.cases) engine.cases.set(c.id, adopt ? c : { ...c });
     for (const o of s.orders) engine.orders.push({ ...o, applicationIds: [...o.applicationIds] });
     for (const r of s.rejections) engine.rejections.push({ ...r });
     for (const [pin, n] of s.withdrawals) engine.withdrawalsByPin.set(pin, n);

@@ -5,8 +5,6 @@
 // recordEvents, so it is judged by the engine and carries the officer's name.
 import { IN_SCOPE_KINDS, type LogEvent } from '../../../shared/log/events';
 import { assessStream, legalNorm } from '../../../shared/district/classNorms';
-import { whatIfQuotas } from '../../../shared/district/whatIf';
-import { whatIfAgainstLive } from './whatIfLive';
 import { streamKey } from '../../../shared/engine/model';
 import type { Req, Res } from '../../../shared/ipc/contract';
 import { forbidden, invalid, notFound } from '../errors';
@@ -16,7 +14,6 @@ import type { StorePort } from '../storePort';
 
 /** How many changed outcomes one what-if answer carries; the total is always given. */
 export const WHAT_IF_LIMIT = 2_000;
-const PAGE = 5_000;
 
 /**
  * These channels are the district's (the contract says so); a director must never
@@ -113,18 +110,6 @@ export async function setSchoolNorm(req: Req<'quotas.setSchool'>, ctx: ServiceCo
   return { school: schoolDto(after!) };
 }
 
-/** The stored log in order, parsed, page by page (the event table keeps every body as it came). */
-export async function* storedLog(store: StorePort): AsyncGenerator<LogEvent[]> {
-  let afterSeq = 0;
-  for (;;) {
-    const page = await store.reads.events({ afterSeq, limit: PAGE });
-    if (page.length === 0) return;
-    yield page.map((e) => JSON.parse(e.body) as LogEvent);
-    afterSeq = page[page.length - 1]!.seq;
-    if (page.length < PAGE) return;
-  }
-}
-
 export async function whatIf(req: Req<'quotas.whatIf'>, ctx: ServiceContext): Promise<Res<'quotas.whatIf'>> {
   const store = districtOnly(ctx);
   const started = performance.now();
@@ -132,17 +117,15 @@ export async function whatIf(req: Req<'quotas.whatIf'>, ctx: ServiceContext): Pr
   req.overrides.forEach((o, i) => {
     if (!known.has(o.schoolId)) throw notFound(`overrides.${i}.schoolId: no school ${o.schoolId}`);
   });
-  const events: LogEvent[] = [];
-  for await (const page of storedLog(store)) for (const e of page) events.push(e);
-  // The live engine is the "before" side when it is the fold of exactly these
-  // events (no write came in while they were read); otherwise replay both sides.
-  const live = await store.engine();
-  const result = live.stats.events === events.length ? await whatIfAgainstLive(live, events, req.overrides) : whatIfQuotas(events, req.overrides);
+  // Off the main thread, from the store file itself (main/store/whatIf/): the
+  // log replayed with the sandbox quotas, the "before" side read from the
+  // projections in the same read transaction.
+  const { result, events } = await store.whatIf(req.overrides);
   // Newly placed first (what the officer is looking for), then those who would lose a seat.
   const rank = (c: (typeof result.changes)[number]) => (c.before.status === 'refused' || c.before.status === 'absent' ? 0 : 1);
   const changes = [...result.changes].sort((a, b) => rank(a) - rank(b));
   return {
-    events: events.length,
+    events,
     ms: Math.round(performance.now() - started),
     gained: result.gained,
     lost: result.lost,

@@ -27,6 +27,7 @@ import {
   streamTable,
 } from '../projection/tables';
 import { type StagedRow, stagedRow, writeEvents } from './eventRow';
+import { readSnapshotFile, writeSnapshotFile } from '../snapshot/engineSnapshotFile';
 
 export type EventOutcome =
   | { id: string; outcome: 'duplicate' }
@@ -45,10 +46,23 @@ const CATCH_UP_PAGE = 5000;
 /** statements queued on the connection before the parser waits for SQLite to catch up */
 const MAX_IN_FLIGHT = 6;
 
+export interface SnapshotPolicy {
+  /** the store's file: the snapshot lives beside it */
+  storeFile: string;
+  /** write one when the engine is at least this many events past the last one */
+  every: number;
+}
+
+/** How the last catch-up began: what the start-up figures and the tests look at. */
+export type RestoredFrom = { from: 'snapshot'; seq: number; replayed: number } | { from: 'replay'; replayed: number; snapshot: string };
+
 export class LogWriter {
   private engine: Engine | null = null;
   private head: Head = { seq: 0, hash: GENESIS_HASH, at: null };
   private queue: Promise<unknown> = Promise.resolve();
+  /** the seq of the snapshot on disk as far as this writer knows (loaded or written) */
+  private snapshotSeq = 0;
+  lastRestore: RestoredFrom | null = null;
 
   /**
    * Runs after each commit that added events, still inside this writer's turn, with
@@ -57,7 +71,10 @@ export class LogWriter {
    */
   onCommit: ((head: Head, conn: Connection) => Promise<void>) | null = null;
 
-  constructor(private readonly conn: Connection) {}
+  constructor(
+    private readonly conn: Connection,
+    private readonly snapshots: SnapshotPolicy | null = null,
+  ) {}
 
   /** Runs `fn` after every earlier call has finished: one writer at a time in this process. */
   exclusive<T>(fn: () => Promise<T>): Promise<T> {
@@ -74,6 +91,22 @@ export class LogWriter {
   /** The engine as of the last committed write (after warmUp or a write); null if not loaded. */
   currentEngine(): Engine | null {
     return this.engine;
+  }
+
+  /**
+   * Writes the engine snapshot if the engine is `every` or more events past the
+   * last one (`force`: any event past it). Called after an import, a rebuild and on close.
+   */
+  saveSnapshot(force = false): Promise<boolean> {
+    return this.exclusive(async () => {
+      const policy = this.snapshots;
+      if (policy === null || this.engine === null || this.head.seq === 0) return false;
+      const behind = this.head.seq - this.snapshotSeq;
+      if (behind === 0 || (!force && behind < policy.every)) return false;
+      await writeSnapshotFile(policy.storeFile, this.engine, this.head);
+      this.snapshotSeq = this.head.seq;
+      return true;
+    });
   }
 
   /** Drops the in-memory engine; the next write replays the log again (after a rebuild, say). */
@@ -132,11 +165,12 @@ export class LogWriter {
   private async catchUp(): Promise<void> {
     const stored = await this.conn.get<{ seq: number; hash: string; at: string | null }>('SELECT seq, hash, at FROM log_head WHERE id = 1');
     const target: Head = stored ?? { seq: 0, hash: GENESIS_HASH, at: null };
+    let restored: RestoredFrom | null = null;
     if (this.engine === null || target.seq < this.head.seq) {
-      this.engine = new Engine({ trackChanges: true });
-      this.head = { seq: 0, hash: GENESIS_HASH, at: null };
+      restored = await this.restore(target);
     }
-    const engine = this.engine;
+    const engine = this.engine!;
+    const from = this.head.seq;
     try {
       while (this.head.seq < target.seq) {
         const rows = await this.conn.all<{ seq: number; body: string }>(
@@ -157,6 +191,29 @@ export class LogWriter {
       throw e;
     }
     this.head = { ...target };
+    if (restored) this.lastRestore = { ...restored, replayed: target.seq - from };
+  }
+
+  /**
+   * A fresh engine for a catch-up: the snapshot beside the store when it is the
+   * fold of a prefix of this very log (its last event's hash is the stored one),
+   * else an empty engine that replays everything. Never a wrong answer: a
+   * snapshot that does not check out is only a slower start.
+   */
+  private async restore(target: Head): Promise<RestoredFrom> {
+    this.engine = new Engine({ trackChanges: true });
+    this.head = { seq: 0, hash: GENESIS_HASH, at: null };
+    if (this.snapshots === null) return { from: 'replay', replayed: 0, snapshot: 'off' };
+    const loaded = await readSnapshotFile(this.snapshots.storeFile, { trackChanges: true });
+    if (!loaded.ok) return { from: 'replay', replayed: 0, snapshot: loaded.reason };
+    const { seq, hash } = loaded.head;
+    if (seq > target.seq) return { from: 'replay', replayed: 0, snapshot: 'ahead' };
+    const row = await this.conn.get<{ hash: string }>('SELECT hash FROM event WHERE seq = ?', [seq]);
+    if (row?.hash !== hash) return { from: 'replay', replayed: 0, snapshot: 'another-log' };
+    this.engine = loaded.engine;
+    this.head = { seq, hash, at: loaded.engine.lastAt };
+    this.snapshotSeq = seq;
+    return { from: 'snapshot', seq, replayed: 0 };
   }
 }
 
@@ -174,6 +231,8 @@ export class WriteTx {
   private failure: unknown = null;
   /** secondary indexes dropped for a bulk load, recreated by finish() */
   private droppedIndexes: { table: string; sql: string }[] = [];
+  /** the search index's triggers, dropped for a bulk load; finish() rebuilds the index */
+  private droppedSearchTriggers: string[] = [];
   added = 0;
   duplicates = 0;
   refused = 0;
@@ -238,6 +297,14 @@ export class WriteTx {
       await this.conn.run(`DROP INDEX "${r.name.replace(/"/g, '""')}"`);
       this.droppedIndexes.push({ table: r.table, sql: r.sql });
     }
+    // The name search index too: one rebuild at the end instead of 200k trigger runs.
+    const triggers = await this.conn.all<{ name: string; sql: string }>(
+      "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'application_search_%'",
+    );
+    for (const t of triggers) {
+      await this.conn.run(`DROP TRIGGER "${t.name.replace(/"/g, '""')}"`);
+      this.droppedSearchTriggers.push(t.sql);
+    }
   }
 
   /** Waits for every queued statement, failed or not. */
@@ -294,6 +361,10 @@ export class WriteTx {
     this.inFlight = [];
     if (this.failure) throw this.failure;
     for (const d of this.droppedIndexes.splice(0)) await this.conn.run(d.sql);
+    if (this.droppedSearchTriggers.length > 0) {
+      for (const sql of this.droppedSearchTriggers.splice(0)) await this.conn.run(sql);
+      await this.conn.run("INSERT INTO application_search (application_search) VALUES ('rebuild')");
+    }
   }
 }
 
