@@ -10,7 +10,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
 
 // Native and heavy packages stay in node_modules; they are installed beside the bundle.
-const external = ['electron', 'sqlite3', 'typeorm', 'exceljs', 'reflect-metadata'];
+const external = ['electron', 'sqlite3', 'typeorm', 'exceljs', 'reflect-metadata', '@node-rs/argon2'];
 
 const nodeEntries = [
   ['main/cli/index.ts', 'dist/cli.cjs'],

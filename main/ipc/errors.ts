@@ -7,14 +7,17 @@ export class ServiceError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly reason?: string,
+    /** with reason too_many_attempts: whole seconds until the caller may try again */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'ServiceError';
   }
   toApiError(): ApiError {
-    return this.reason === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, reason: this.reason };
+    const error: ApiError = { code: this.code, message: this.message };
+    if (this.reason !== undefined) error.reason = this.reason;
+    if (this.retryAfterSeconds !== undefined) error.retryAfterSeconds = this.retryAfterSeconds;
+    return error;
   }
 }
 

@@ -2,17 +2,21 @@
 // open store, the callers' sessions, import jobs, and the dispatcher over the one
 // handler map. The shells only add transport (ipcMain or HTTP) and native dialogs.
 import { existsSync } from 'node:fs';
+import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { StoreKind } from '../../shared/ipc/contract';
-import { Sessions } from '../auth/session';
-import { actorOf } from '../auth/session';
+import { actorOf, DEFAULT_SESSION_POLICY, Sessions, type SessionPolicy } from '../auth/session';
+import { DEFAULT_THROTTLE, SignInThrottle, type ThrottlePolicy } from '../auth/throttle';
 import { createDispatcher, type Dispatch } from '../ipc/dispatch';
 import { handlers } from '../ipc/handlers';
 import { readChoice, writeChoice } from './appChoice';
 import type { ServiceContext } from './context';
 import { ImportJobs } from './imports/jobs';
 import { ImportFiles } from './imports/files';
+import { PendingAttachments } from './attachments/pendingUploads';
+import { KeyedLock } from './keyedLock';
 import type { StorePort } from './storePort';
+import { UPLOAD_SWEEP_MS } from './uploadLimits';
 
 export const STORE_FILES: Record<StoreKind, string> = { demo: 'demo.sqlite', real: 'district.sqlite' };
 
@@ -35,33 +39,51 @@ export interface AppOptions {
   /** Electron: save the window of the caller (its session's callerId) as an A4 PDF; absent in the harness */
   printToPdf?: (callerId: string, suggestedName: string) => Promise<{ saved: boolean }>;
   onInternalError?: (channel: string, error: unknown) => void;
+  /** the clock of sessions, sign-in backoff and upload expiry (ms); injected by tests */
+  now?: () => number;
+  sessionPolicy?: SessionPolicy;
+  throttlePolicy?: ThrottlePolicy;
 }
 
 /** 'ask': open what the first-start choice says, or nothing until the user chooses. */
 export type StartWith = StoreKind | 'ask';
 
 export class KabylApp {
-  readonly sessions = new Sessions();
+  readonly sessions: Sessions;
+  readonly throttle: SignInThrottle;
   readonly imports = new ImportJobs();
   readonly files: ImportFiles;
+  readonly attachmentUploads: PendingAttachments;
+  /** per-key serialisation of read-modify-writes (a subject's attachment list) */
+  readonly locks = new KeyedLock();
   readonly dispatch: Dispatch;
+  private sweeper: NodeJS.Timeout | null = null;
   store: StorePort | null = null;
   chosen: StoreKind | null = null;
   /** serialises store switches against each other */
   private switching: Promise<unknown> = Promise.resolve();
 
   private constructor(readonly options: AppOptions) {
-    this.files = new ImportFiles(path.join(options.dataDir, 'imports'));
-    this.dispatch = createDispatcher<ServiceContext>(
+    const now = options.now ?? Date.now;
+    this.sessions = new Sessions(now, options.sessionPolicy ?? DEFAULT_SESSION_POLICY);
+    this.throttle = new SignInThrottle(now, options.throttlePolicy ?? DEFAULT_THROTTLE);
+    this.files = new ImportFiles(path.join(options.dataDir, 'imports'), now);
+    this.attachmentUploads = new PendingAttachments(now);
+    const inner = createDispatcher<ServiceContext>(
       handlers,
       (session) => ({ app: this, store: this.store, session, actor: actorOf(session.user) }),
       { onInternalError: options.onInternalError },
     );
+    // Every call first ends an idle or expired session, whichever shell it came from.
+    this.dispatch = (channel, request, session) => inner(channel, request, this.sessions.touch(session));
   }
 
   static async start(options: AppOptions, startWith: StartWith): Promise<KabylApp> {
     const app = new KabylApp(options);
     await app.files.sweep();
+    await removeTempFiles(path.join(options.dataDir, 'attachments'));
+    app.sweeper = setInterval(() => void app.sweepUploads(), UPLOAD_SWEEP_MS);
+    app.sweeper.unref();
     const kind = startWith === 'ask' ? await readChoice(options.dataDir) : startWith;
     if (kind === 'demo' || (kind === 'real' && app.realExists())) await app.useStore(kind);
     return app;
@@ -103,11 +125,25 @@ export class KabylApp {
     return next;
   }
 
+  /** Drops abandoned uploads (also run on a timer). */
+  async sweepUploads(): Promise<{ attachments: number; logs: number }> {
+    return { attachments: this.attachmentUploads.sweep(), logs: await this.files.sweepExpired().catch(() => 0) };
+  }
+
   async close(): Promise<void> {
+    if (this.sweeper) clearInterval(this.sweeper);
+    this.sweeper = null;
+    this.attachmentUploads.clear();
     await this.switching;
     await this.imports.settle();
     await this.store?.close();
     this.store = null;
     await this.files.clear();
   }
+}
+
+/** Half-written attachment files (`<hash>.<uuid>.tmp`) left by a run that was killed mid-write. */
+async function removeTempFiles(dir: string): Promise<void> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  await Promise.all(names.filter((n) => n.endsWith('.tmp')).map((n) => rm(path.join(dir, n), { force: true })));
 }

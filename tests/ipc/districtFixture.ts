@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Channel, Result } from '../../shared/ipc/contract';
 import { hashPassword } from '../../main/auth/password';
-import { Sessions, type Session } from '../../main/auth/session';
+import type { Session } from '../../main/auth/session';
 import { KabylApp } from '../../main/services/app';
 import { createStoreFactory } from '../../main/services/storeAdapter';
 import { importWorkerFile } from './importWorker';
@@ -47,8 +47,8 @@ let counter = 0;
 export async function districtFixture(log = sampleLog()): Promise<DistrictFixture> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'kabyl-district-'));
   const app = await KabylApp.start({ dataDir, shell: 'harness', version: 'test', stores: createStoreFactory({ importWorkerFile: await importWorkerFile() }) }, 'ask');
-  const sessions = new Sessions();
-  const caller = () => sessions.get(`test:${++counter}`);
+  // Callers are the app's own sessions, as the shells make them: sign-out and expiry reach them.
+  const caller = () => app.sessions.get(`test:${++counter}`);
   const call = (channel: string, request: unknown, session: Session) => app.dispatch(channel, request, session);
   const must = async (channel: string, request: unknown, session: Session) => {
     const r = await call(channel, request, session);

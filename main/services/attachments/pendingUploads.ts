@@ -1,0 +1,92 @@
+// Attachment uploads in progress, held in memory chunk by chunk until the last one,
+// bounded per caller by count and bytes and dropped after a few idle minutes.
+import { randomUUID } from 'node:crypto';
+import { invalid, notFound } from '../../ipc/errors';
+import { ATTACHMENT_UPLOAD_LIMITS, isExpired, overLimit, type UploadLimits } from '../uploadLimits';
+
+export type Subject = { kind: 'claim' | 'case'; id: string };
+
+export interface PendingUpload {
+  owner: string;
+  subject: Subject;
+  name: string;
+  chunks: Buffer[];
+  size: number;
+  touchedAt: number;
+}
+
+export class PendingAttachments {
+  private readonly open = new Map<string, PendingUpload>();
+
+  constructor(
+    private readonly now: () => number,
+    readonly limits: UploadLimits = ATTACHMENT_UPLOAD_LIMITS,
+  ) {}
+
+  /** Adds a chunk to the caller's upload (a new one when uploadId is undefined). */
+  add(owner: string, uploadId: string | undefined, subject: Subject, name: string, bytes: Buffer, maxFile: number): [string, PendingUpload] {
+    this.sweep();
+    const mine = [...this.open.values()].filter((u) => u.owner === owner);
+    let id = uploadId;
+    let upload: PendingUpload | undefined;
+    if (id === undefined) {
+      const problem = overLimit(mine, this.limits, bytes.length, true);
+      if (problem) throw invalid(`chunk: ${problem}`);
+      id = randomUUID();
+      upload = { owner, subject, name, chunks: [], size: 0, touchedAt: this.now() };
+      this.open.set(id, upload);
+    } else {
+      upload = this.open.get(id);
+      // Another caller's upload is as unknown to this one as a made-up (or expired) id.
+      if (!upload || upload.owner !== owner) throw notFound(`uploadId: no upload ${id} (unknown, expired or another session's)`);
+      if (upload.subject.kind !== subject.kind || upload.subject.id !== subject.id) {
+        throw invalid("subject: differs from the upload's first chunk");
+      }
+      const problem = overLimit(mine, this.limits, bytes.length, false);
+      if (problem) {
+        this.open.delete(id);
+        throw invalid(`chunk: ${problem}`);
+      }
+    }
+    if (upload.size + bytes.length > maxFile) {
+      this.open.delete(id);
+      throw invalid(`chunk: the file is larger than ${maxFile / (1024 * 1024)} MB`);
+    }
+    upload.chunks.push(bytes);
+    upload.size += bytes.length;
+    upload.touchedAt = this.now();
+    return [id, upload];
+  }
+
+  finish(uploadId: string): void {
+    this.open.delete(uploadId);
+  }
+
+  /** Drops uploads idle past the limit; returns how many. */
+  sweep(): number {
+    const now = this.now();
+    let dropped = 0;
+    for (const [id, u] of this.open) {
+      if (isExpired(u, this.limits, now)) {
+        this.open.delete(id);
+        dropped++;
+      }
+    }
+    return dropped;
+  }
+
+  /** Bytes held in memory by unfinished uploads. */
+  get heldBytes(): number {
+    let n = 0;
+    for (const u of this.open.values()) n += u.size;
+    return n;
+  }
+
+  get count(): number {
+    return this.open.size;
+  }
+
+  clear(): void {
+    this.open.clear();
+  }
+}
