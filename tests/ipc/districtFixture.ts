@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Channel, Result } from '../../shared/ipc/contract';
 import { hashPassword } from '../../main/auth/password';
 import type { Session } from '../../main/auth/session';
-import { KabylApp } from '../../main/services/app';
+import { KabylApp, type AppOptions } from '../../main/services/app';
 import { createStoreFactory } from '../../main/services/storeAdapter';
 import { importWorkerFile } from './importWorker';
 import { LogBuilder, T } from '../support/logBuilder';
@@ -44,9 +44,11 @@ export function sampleLog(): LogBuilder {
 
 let counter = 0;
 
-export async function districtFixture(log = sampleLog()): Promise<DistrictFixture> {
+/** `options`: what a test changes in the app (an injected clock, session policy...). */
+export async function districtFixture(log = sampleLog(), options: Partial<AppOptions> = {}): Promise<DistrictFixture> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'kabyl-district-'));
-  const app = await KabylApp.start({ dataDir, shell: 'harness', version: 'test', stores: createStoreFactory({ importWorkerFile: await importWorkerFile() }) }, 'ask');
+  const stores = createStoreFactory({ importWorkerFile: await importWorkerFile() });
+  const app = await KabylApp.start({ dataDir, shell: 'harness', version: 'test', stores, ...options }, 'ask');
   // Callers are the app's own sessions, as the shells make them: sign-out and expiry reach them.
   const caller = () => app.sessions.get(`test:${++counter}`);
   const call = (channel: string, request: unknown, session: Session) => app.dispatch(channel, request, session);
