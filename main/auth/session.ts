@@ -75,7 +75,7 @@ export class Sessions {
       s = { callerId, user: null, signedInAt: 0, seenAt: this.now(), ended: null };
     }
     this.byCaller.set(callerId, s);
-    this.evictCallers();
+    this.evictCallers(callerId);
     return s;
   }
 
@@ -145,15 +145,16 @@ export class Sessions {
     this.signedIn.delete(s);
   }
 
-  private evictCallers(): void {
-    // Anonymous callers go first; then the least recently used signed-in ones.
+  /** Anonymous callers go first, then the least recently used signed-in ones; never the one calling now. */
+  private evictCallers(current: string): void {
     if (this.byCaller.size <= this.policy.maxCallers) return;
     for (const [id, s] of this.byCaller) {
       if (this.byCaller.size <= this.policy.maxCallers) return;
-      if (!s.user) this.byCaller.delete(id);
+      if (!s.user && id !== current) this.byCaller.delete(id);
     }
     for (const [id, s] of this.byCaller) {
       if (this.byCaller.size <= this.policy.maxCallers) return;
+      if (id === current) continue;
       this.end(s, 'too_many');
       this.byCaller.delete(id);
     }
