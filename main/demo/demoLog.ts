@@ -1,7 +1,7 @@
 // What the demo district is: Bishkek's Oktyabrsky district, 25 schools with ky and
 // ru streams, 6,000 children, a campaign stopped partway through stage 2.
 import { findDistrict, generateLog } from '../../shared/generator';
-import type { DemoSource } from './demoStore';
+import type { LogEvent } from '../../shared/log/events';
 
 export const DEMO = {
   seed: 2026,
@@ -12,6 +12,13 @@ export const DEMO = {
   /** two weeks into stage 2 (it opened on 27 June) */
   until: '2026-07-10T12:00:00+06:00',
 } as const;
+
+export interface DemoSource {
+  events: Iterable<LogEvent>;
+  districtName: string;
+  /** the instant the demo's clock is frozen at */
+  until: string;
+}
 
 export function demoLog(): DemoSource {
   const district = findDistrict(DEMO.district);

@@ -10,7 +10,9 @@ import type { LogEvent } from '../../shared/log/events';
 import { hashPassword } from '../auth/password';
 import { openStore } from '../store';
 import { SETTING } from '../services/settings';
-import { demoLog, DEMO } from './demoLog';
+import { demoLog, DEMO, type DemoSource } from './demoLog';
+
+export type { DemoSource } from './demoLog';
 
 export const DEMO_FILE = 'demo.sqlite';
 const BUILDING = `${DEMO_FILE}.building-`;
@@ -22,13 +24,6 @@ export const DEMO_USERS = [
   { username: 'commission', password: 'kabyl-commission', displayName: 'Бакыт Жумабеков', role: 'commission' },
   { username: 'director', password: 'kabyl-director', displayName: 'Нургүл Осмонова', role: 'director' },
 ] as const;
-
-export interface DemoSource {
-  events: Iterable<LogEvent>;
-  districtName: string;
-  /** the instant the demo's clock is frozen at */
-  until: string;
-}
 
 /** Returns the demo store's path, building it first if it does not exist. */
 export async function ensureDemoStore(dataDir: string, source: () => DemoSource = demoLog): Promise<string> {

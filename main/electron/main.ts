@@ -9,9 +9,9 @@ import { ipcChannelName } from '../../shared/ipc/names';
 import { sessionPolicyFromEnv } from '../auth/session';
 import { CSP } from '../ipc/security';
 import { acceptIpcSender, allowNavigation, allowPermission, isDevToolsShortcut, menuTemplate, type RendererPlace } from './guards';
-import { KabylApp } from '../services/app';
+import { KabylApp } from '../app/kabylApp';
 import { printToPdf } from './print';
-import { defaultDataDir, storeFactory } from '../services/storeAdapter';
+import { defaultDataDir, storeFactory } from '../app/storeAdapter';
 
 // dist/main/electron.cjs -> dist/renderer, dist/preload.cjs
 const distDir = path.join(__dirname, '..');

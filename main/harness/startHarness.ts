@@ -2,8 +2,8 @@
 // (port 0, a temp data dir), the harness entry point calls it with the CLI flags.
 import type { StoreKind } from '../../shared/ipc/contract';
 import { sessionPolicyFromEnv } from '../auth/session';
-import { KabylApp, type StartWith } from '../services/app';
-import { defaultDataDir, storeFactory } from '../services/storeAdapter';
+import { KabylApp, type StartWith } from '../app/kabylApp';
+import { defaultDataDir, storeFactory } from '../app/storeAdapter';
 import { startBridge, type Bridge } from './bridge';
 
 export interface HarnessOptions {

@@ -3,6 +3,7 @@
 // runs the service, validates the answer against the contract, and never throws.
 import type { z } from 'zod';
 import {
+  type ApiError,
   contract,
   describeIssues,
   isChannel,
@@ -11,7 +12,7 @@ import {
   type Result,
 } from '../../shared/ipc/contract';
 import type { Session } from '../auth/session';
-import { ServiceError } from './errors';
+import { ServiceError } from '../services/errors';
 
 export type ParsedReq<C extends Channel> = z.output<(typeof contract)[C]['request']>;
 export type Handler<C extends Channel, Ctx> = (request: ParsedReq<C>, ctx: Ctx) => Promise<Res<C>> | Res<C>;
@@ -67,7 +68,7 @@ export function createDispatcher<Ctx>(
       }
       return { ok: true, value: checked.data };
     } catch (e) {
-      if (e instanceof ServiceError) return { ok: false, error: e.toApiError() };
+      if (e instanceof ServiceError) return { ok: false, error: toApiError(e) };
       report(channel, e);
       // The message stays generic: errors can quote PINs or addresses from the store.
       return fail('internal', `${channel}: internal error`);
@@ -77,4 +78,12 @@ export function createDispatcher<Ctx>(
 
 function fail(code: 'not_found' | 'invalid_request' | 'unauthenticated' | 'forbidden' | 'internal', message: string): Result<never> {
   return { ok: false, error: { code, message } };
+}
+
+/** A service's expected failure as the contract's error; `reason` only when the service gave one. */
+export function toApiError(e: ServiceError): ApiError {
+  const error: ApiError = { code: e.code, message: e.message };
+  if (e.reason !== undefined) error.reason = e.reason;
+  if (e.retryAfterSeconds !== undefined) error.retryAfterSeconds = e.retryAfterSeconds;
+  return error;
 }

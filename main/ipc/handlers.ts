@@ -7,16 +7,16 @@ import {
   importProgress,
   startImport,
   uploadImportFile,
-} from '../services/imports/importServices';
+} from '../services/logImport/logImportServices';
 import { rebuildStore, verifyStore } from '../services/maintenance/storeServices';
-import { listSchools } from '../services/schools/schoolServices';
+import { listSchools } from '../services/schoolList/schoolServices';
 import { appInfo, authSignIn, authSignOut, getSession } from '../services/session/sessionServices';
 import { chooseSetup, getSetup } from '../services/setup/setupServices';
 import { getClock, setClock } from '../services/clock/clockServices';
 import { checkFit, listQuotas, refusedForSeats, saveQuotas, setSchoolNorm, whatIf } from '../services/quotas/quotaServices';
 import { catchmentGaps, listCatchments, saveCatchment } from '../services/catchments/catchmentServices';
 import { printPdf } from '../services/print/printServices';
-import { receiveDocuments, schoolChildren } from '../services/school/schoolChildren';
+import { receiveDocuments, schoolChildren } from '../services/directorSchool/schoolChildren';
 import { issueOrder, schoolOrders } from '../services/orders/orderServices';
 import { getApplication, listApplications, transferApplication, transferStreams, withdrawApplication } from '../services/applications/registryServices';
 import { deleteFilter, listSavedFilters, saveFilter } from '../services/applications/savedFilters';

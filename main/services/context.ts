@@ -1,13 +1,13 @@
 // What every service function receives: the open store (null before the first-start
 // choice), who is calling, and the actor that any event written for them must carry.
 import type { Session, SessionUser } from '../auth/session';
-import { ServiceError } from '../ipc/errors';
-import type { KabylApp } from './app';
+import { ServiceError } from './errors';
+import type { AppPort } from './appPort';
 import type { StorePort } from './storePort';
 import type { Role } from '../../shared/ipc/contract';
 
 export interface ServiceContext {
-  app: KabylApp;
+  app: AppPort;
   store: StorePort | null;
   session: Session;
   actor: { role: Role; id: string } | null;

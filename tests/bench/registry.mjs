@@ -20,8 +20,8 @@ mkdirSync(cache, { recursive: true });
 await build({
   stdin: {
     contents: `
-      export { KabylApp } from './main/services/app';
-      export { createStoreFactory } from './main/services/storeAdapter';
+      export { KabylApp } from './main/app/kabylApp';
+      export { createStoreFactory } from './main/app/storeAdapter';
       export { Sessions } from './main/auth/session';
       export { openStore } from './main/store';
       export { hashPassword } from './main/auth/password';

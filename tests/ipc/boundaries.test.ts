@@ -6,6 +6,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { importCycles, mainLayerViolations } from './mainLayers';
 
 const root = path.resolve(__dirname, '../..');
 const NODE = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
@@ -81,5 +82,13 @@ describe('process boundaries', () => {
     expect(preload.some((s) => s.includes('shared/ipc/contract'))).toBe(true);
     expect(sources('shared').length).toBeGreaterThan(10);
     expect(sources('renderer').length).toBeGreaterThan(5);
+  });
+
+  it('main/services reaches neither the assembly (main/app), IPC, nor a shell; the store and auth reach no service', () => {
+    expect(mainLayerViolations(root)).toEqual([]);
+  });
+
+  it('main/ has no import cycle between files, types included (the KabylApp cycle stays gone)', () => {
+    expect(importCycles(root, 'main')).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@ import { CHANNELS, ERROR_CODES, contract, type Channel, type Result } from '../.
 import { Sessions, type Session } from '../../main/auth/session';
 import { createDispatcher, type HandlerMap } from '../../main/ipc/dispatch';
 import { handlers } from '../../main/ipc/handlers';
-import { ServiceError } from '../../main/ipc/errors';
+import { ServiceError } from '../../main/services/errors';
 import { districtFixture, type DistrictFixture } from './districtFixture';
 
 /** Per channel: a request with one field of the wrong type, and the field the error must name. */

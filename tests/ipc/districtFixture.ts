@@ -7,8 +7,8 @@ import path from 'node:path';
 import type { Channel, Result } from '../../shared/ipc/contract';
 import { hashPassword } from '../../main/auth/password';
 import type { Session } from '../../main/auth/session';
-import { KabylApp, type AppOptions } from '../../main/services/app';
-import { createStoreFactory } from '../../main/services/storeAdapter';
+import { KabylApp, type AppOptions } from '../../main/app/kabylApp';
+import { createStoreFactory } from '../../main/app/storeAdapter';
 import { importWorkerFile } from './importWorker';
 import { LogBuilder, T } from '../support/logBuilder';
 

@@ -5,8 +5,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KabylApp } from '../../main/services/app';
-import { createStoreFactory } from '../../main/services/storeAdapter';
+import { KabylApp } from '../../main/app/kabylApp';
+import { createStoreFactory } from '../../main/app/storeAdapter';
 import { districtFixture } from '../ipc/districtFixture';
 import { importWorkerFile } from '../ipc/importWorker';
 

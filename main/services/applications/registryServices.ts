@@ -5,7 +5,7 @@ import type { Res } from '../../../shared/ipc/contract';
 import type { HistoryEntry, RegistryFilter, RegistryRow } from '../../../shared/ipc/channels/applications';
 import type { ApplicationFilter, ApplicationQuery, ApplicationRow, StoredEvent } from '../../store/queries';
 import type { Store } from '../../store';
-import { notFound } from '../../ipc/errors';
+import { notFound } from '../errors';
 import { requireStore, schoolScope, type ServiceContext } from '../context';
 import { recordEvent } from '../events/recordEvents';
 

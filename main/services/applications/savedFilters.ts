@@ -3,7 +3,7 @@
 import type { Res } from '../../../shared/ipc/contract';
 import { savedFilterSchema, type RegistryFilter, type RegistrySort } from '../../../shared/ipc/channels/applications';
 import { z } from 'zod';
-import { invalid, notFound } from '../../ipc/errors';
+import { invalid, notFound } from '../errors';
 import { requireStore, requireUser, type ServiceContext } from '../context';
 
 type Saved = z.infer<typeof savedFilterSchema>;

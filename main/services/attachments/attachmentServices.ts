@@ -10,9 +10,9 @@ import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Req, Res } from '../../../shared/ipc/contract';
 import { ATTACHMENT_MAX_BYTES, type Attachment } from '../../../shared/ipc/channels/attachments';
-import { forbidden, invalid, notFound, refused } from '../../ipc/errors';
+import { forbidden, invalid, notFound, refused } from '../errors';
+import type { AppPort } from '../appPort';
 import { checkScan, safeScanName } from './fileCheck';
-import type { KabylApp } from '../app';
 import { requireStore, requireUser, schoolScope, type ServiceContext } from '../context';
 import { eventInstant } from '../events/recordEvents';
 
@@ -23,7 +23,7 @@ type AttachmentType = Attachment['type'];
 const settingKey = (s: Subject) => `attachments:${s.kind}:${s.id}`;
 
 /** The data folder's attachment directory: content-addressed files, never overwritten. */
-export const attachmentDir = (app: KabylApp) => path.join(app.dataDir, 'attachments');
+export const attachmentDir = (app: AppPort) => path.join(app.dataDir, 'attachments');
 
 /** PNG, JPEG or PDF by their structure (fileCheck.ts); null for anything else. */
 export function sniffType(bytes: Buffer): AttachmentType | null {
@@ -115,7 +115,7 @@ export async function uploadAttachment(req: Req<'attachments.upload'>, ctx: Serv
 }
 
 /** Writes the file unless that content is already there (temp file + rename: never a half file under the hash). */
-async function storeBytes(app: KabylApp, hash: string, bytes: Buffer): Promise<void> {
+async function storeBytes(app: AppPort, hash: string, bytes: Buffer): Promise<void> {
   const dir = attachmentDir(app);
   const file = path.join(dir, hash);
   try {

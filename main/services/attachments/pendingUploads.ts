@@ -1,7 +1,7 @@
 // Attachment uploads in progress, held in memory chunk by chunk until the last one,
 // bounded per caller by count and bytes and dropped after a few idle minutes.
 import { randomUUID } from 'node:crypto';
-import { invalid, notFound } from '../../ipc/errors';
+import { invalid, notFound } from '../errors';
 import { ATTACHMENT_UPLOAD_LIMITS, isExpired, overLimit, type UploadLimits } from '../uploadLimits';
 
 export type Subject = { kind: 'claim' | 'case'; id: string };

@@ -3,7 +3,7 @@
 import type { Res } from '../../../shared/ipc/contract';
 import { parseInstant } from '../../../shared/log/instant';
 import type { Store } from '../../store';
-import { invalid } from '../../ipc/errors';
+import { invalid } from '../errors';
 import { requireStore, type ServiceContext } from '../context';
 
 interface AuditRequest {

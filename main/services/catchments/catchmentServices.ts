@@ -6,7 +6,7 @@ import { covers } from '../../../shared/engine/catchment';
 import { findGaps } from '../../../shared/district/gapFinder';
 import { IN_SCOPE_KINDS } from '../../../shared/log/events';
 import type { Req, Res } from '../../../shared/ipc/contract';
-import { forbidden, invalid, notFound } from '../../ipc/errors';
+import { forbidden, invalid, notFound } from '../errors';
 import { requireStore, schoolScope, type ServiceContext } from '../context';
 import { recordEvent } from '../events/recordEvents';
 import type { StorePort } from '../storePort';

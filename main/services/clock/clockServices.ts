@@ -2,7 +2,7 @@
 // today's time; the demo stands still at the moment it was generated until an
 // officer moves it forward, so every stage of a campaign can be tried out.
 import { parseInstant } from '../../../shared/log/instant';
-import { invalid, unavailable } from '../../ipc/errors';
+import { invalid, unavailable } from '../errors';
 import { requireStore, type ServiceContext } from '../context';
 import { eventInstant } from '../events/recordEvents';
 import { SETTING } from '../settings';

@@ -8,7 +8,7 @@ import type { Req, Res } from '../../../shared/ipc/contract';
 import { CASE_REASON_KINDS, type CommissionCase } from '../../../shared/ipc/channels/commission';
 import type { Case } from '../../../shared/engine/model';
 import type { Engine } from '../../../shared/engine/engine';
-import { invalid, notFound } from '../../ipc/errors';
+import { invalid, notFound } from '../errors';
 import type { Attachment } from '../../../shared/ipc/channels/attachments';
 import { attachmentRefs, attachmentsByKind } from '../attachments/attachmentServices';
 import { requireStore, type ServiceContext } from '../context';

@@ -4,7 +4,7 @@
 import { campaignPhase, formatBishkek } from '../../../shared/ipc/campaignPhase';
 import { STATUSES, type Dashboard } from '../../../shared/ipc/contract';
 import { parseInstant } from '../../../shared/log/instant';
-import { notFound } from '../../ipc/errors';
+import { notFound } from '../errors';
 import { requireStore, schoolScope, type ServiceContext } from '../context';
 import { SETTING } from '../settings';
 import type { StorePort } from '../storePort';

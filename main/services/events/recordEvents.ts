@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EventOf, EventType, LogEvent } from '../../../shared/log/events';
 import { parseInstant } from '../../../shared/log/instant';
-import { refused, ServiceError } from '../../ipc/errors';
+import { refused, ServiceError } from '../errors';
 import { storeNow } from '../dashboard/dashboardService';
 import { requireStore, requireUser, type ServiceContext } from '../context';
 import type { StorePort } from '../storePort';

@@ -14,8 +14,8 @@ import { planImport, type ImportPlan } from '../../../shared/excelImport/planImp
 import type { Lang } from '../../../shared/reports/labels';
 import { readDistrictWorkbook } from '../../excel/readDistrictWorkbook';
 import { templateXlsxBuffer } from '../../excel/writeTemplate';
-import { refused, ServiceError } from '../../ipc/errors';
-import type { KabylApp } from '../app';
+import { refused, ServiceError } from '../errors';
+import type { AppPort } from '../appPort';
 import { requireStore, requireUser, type ServiceContext } from '../context';
 import { eventInstant, recordAll, type Draft } from '../events/recordEvents';
 
@@ -33,8 +33,8 @@ interface Upload {
   previewed: string | null;
 }
 
-const uploadsOf = new WeakMap<KabylApp, Map<string, Upload>>();
-function uploads(app: KabylApp): Map<string, Upload> {
+const uploadsOf = new WeakMap<AppPort, Map<string, Upload>>();
+function uploads(app: AppPort): Map<string, Upload> {
   let map = uploadsOf.get(app);
   if (!map) uploadsOf.set(app, (map = new Map()));
   return map;

@@ -3,11 +3,11 @@
 // so later arrivals go into later orders. Numbers are strings, unique per school.
 import type { AdmissionOrder } from '../../../shared/ipc/channels/school';
 import type { Res } from '../../../shared/ipc/contract';
-import { invalid } from '../../ipc/errors';
+import { invalid } from '../errors';
 import { requireStore, schoolScope, type ServiceContext } from '../context';
 import { recordEvent } from '../events/recordEvents';
-import { allApplications } from '../school/schoolChildren';
-import { resolveSchool } from '../school/scope';
+import { allApplications } from '../directorSchool/schoolChildren';
+import { resolveSchool } from '../directorSchool/scope';
 import type { StorePort } from '../storePort';
 
 /**

@@ -1,7 +1,7 @@
 // print.pdf: Electron saves the caller's own window as an A4 PDF (main/electron/print.ts,
 // handed in through AppOptions.printToPdf). The harness has no such function and
 // answers 'unavailable'; its page prints itself with window.print().
-import { unavailable } from '../../ipc/errors';
+import { unavailable } from '../errors';
 import { requireUser, type ServiceContext } from '../context';
 
 export async function printPdf(req: { suggestedName: string }, ctx: ServiceContext): Promise<{ saved: boolean }> {

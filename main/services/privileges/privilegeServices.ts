@@ -3,7 +3,7 @@
 // applied here, on every read and write, whatever the request names.
 import type { Req, Res } from '../../../shared/ipc/contract';
 import type { Claim } from '../../../shared/ipc/channels/privileges';
-import { forbidden, invalid, notFound } from '../../ipc/errors';
+import { forbidden, invalid, notFound } from '../errors';
 import { attachmentRefs, attachmentsByKind } from '../attachments/attachmentServices';
 import { requireStore, schoolScope, type ServiceContext } from '../context';
 import { eventInstant, recordEvent } from '../events/recordEvents';

@@ -9,7 +9,7 @@ import { whatIfQuotas } from '../../../shared/district/whatIf';
 import { whatIfAgainstLive } from './whatIfLive';
 import { streamKey } from '../../../shared/engine/model';
 import type { Req, Res } from '../../../shared/ipc/contract';
-import { forbidden, invalid, notFound } from '../../ipc/errors';
+import { forbidden, invalid, notFound } from '../errors';
 import { requireStore, schoolScope, type ServiceContext } from '../context';
 import { eventInstant, recordAll, recordEvent, type Draft } from '../events/recordEvents';
 import type { StorePort } from '../storePort';

@@ -12,7 +12,7 @@ import { parseEventLine } from '../../../shared/log/parseLine';
 import type { Lang, ReportName } from '../../../shared/reports/labels';
 import { buildReport } from '../../../shared/reports/reports';
 import { writeReportXlsx } from '../../excel/writeReport';
-import { ServiceError } from '../../ipc/errors';
+import { ServiceError } from '../errors';
 import type { StorePort } from '../storePort';
 
 interface Entry {

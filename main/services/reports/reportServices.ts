@@ -8,14 +8,14 @@ import type { Engine } from '../../../shared/engine/engine';
 import { REPORT_TITLES, type Lang, type ReportName } from '../../../shared/reports/labels';
 import { buildReport } from '../../../shared/reports/reports';
 import { cellRenderer, headerOf, type ReportTable } from '../../../shared/reports/table';
-import type { KabylApp } from '../app';
+import type { AppPort } from '../appPort';
 import { requireStore, requireUser, type ServiceContext } from '../context';
 import path from 'node:path';
 import { ReportJobs } from './reportJobs';
 
-/** Per app, so the shared KabylApp needs no field for this feature. */
-const jobsOf = new WeakMap<KabylApp, ReportJobs>();
-export function reportJobs(app: KabylApp): ReportJobs {
+/** Per app, so the shared AppPort needs no field for this feature. */
+const jobsOf = new WeakMap<AppPort, ReportJobs>();
+export function reportJobs(app: AppPort): ReportJobs {
   let jobs = jobsOf.get(app);
   if (!jobs) jobsOf.set(app, (jobs = new ReportJobs(path.join(app.dataDir, 'exports'))));
   return jobs;

@@ -1,7 +1,7 @@
 // session.get, auth.signIn, auth.signOut, app.info: what the shell asks before anything else.
 import { FORMAT_VERSION } from '../../../shared/log/events';
 import type { Res, StoreInfo } from '../../../shared/ipc/contract';
-import { publicUser, signIn } from '../../auth/signIn';
+import { publicUser, signIn } from './signIn';
 import { requireStore, type ServiceContext } from '../context';
 import { SETTING } from '../settings';
 import type { StorePort } from '../storePort';

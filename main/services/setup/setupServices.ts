@@ -4,7 +4,7 @@
 import { rm } from 'node:fs/promises';
 import type { Res } from '../../../shared/ipc/contract';
 import { hashPassword } from '../../auth/password';
-import { ServiceError } from '../../ipc/errors';
+import { ServiceError } from '../errors';
 import type { ServiceContext } from '../context';
 import { SETTING } from '../settings';
 import { storeInfo } from '../session/sessionServices';
@@ -34,7 +34,7 @@ export async function chooseSetup(req: Choose, ctx: ServiceContext): Promise<Res
   // open: never from a signed-in session, least of all the demo's, whose officer
   // password is public (issue 12, item 11). Whoever holds that screen sets the first
   // officer's password; afterwards only that officer's store decides.
-  if (ctx.app.chosen !== null || ctx.app.store !== null) {
+  if (ctx.app.chosen !== null || ctx.store !== null) {
     throw new ServiceError('forbidden', 'mode: a real district is created only from the first-start choice, not from an open district');
   }
   if (ctx.app.realExists()) {

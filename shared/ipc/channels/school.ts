@@ -1,7 +1,7 @@
 // The director's school (issue 4): the school's list of children with the days left
 // to the documents deadline, documents received with the five-item checklist, and
 // numbered admission orders. Officers read every school's orders (read-only).
-// A director is held to their own school in main (main/services/school/).
+// A director is held to their own school in main (main/services/directorSchool/).
 import { z } from 'zod';
 import { channel, id, instant } from '../channel';
 

@@ -3,10 +3,10 @@
 import type { StoreKind } from '../../shared/ipc/contract';
 import { openStore, resolveDataDir, startImportJob, UserExistsError, type Store } from '../store';
 import { ImportJobError } from '../store/importJob';
-import { ServiceError } from '../ipc/errors';
-import type { StoreFactory } from './app';
-import type { ImportOutcome, ImportProgress, StorePort, StoredUser } from './storePort';
-import { SETTING } from './settings';
+import { ServiceError } from '../services/errors';
+import { SETTING } from '../services/settings';
+import type { ImportOutcome, ImportProgress, StorePort, StoredUser } from '../services/storePort';
+import type { StoreFactory } from './kabylApp';
 
 export interface StoreFactoryOptions {
   /** the bundled import worker; default: found beside the running bundle (dist/) */

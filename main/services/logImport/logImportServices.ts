@@ -1,7 +1,7 @@
 // import.choose / import.upload / import.start / import.progress: a .jsonl log into
 // the open store, the file picked natively (Electron) or uploaded (harness).
 import type { ImportJob, Res } from '../../../shared/ipc/contract';
-import { unavailable } from '../../ipc/errors';
+import { unavailable } from '../errors';
 import { requireStore, requireUser, type ServiceContext } from '../context';
 import type { HeldFile } from './files';
 

@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { appendFile, mkdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { ServiceError } from '../../ipc/errors';
+import { ServiceError } from '../errors';
 import { isExpired, LOG_UPLOAD_LIMITS, overLimit, type UploadLimits } from '../uploadLimits';
 
 export interface HeldFile {

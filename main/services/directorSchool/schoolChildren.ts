@@ -5,7 +5,7 @@ import { AT_RISK_DAYS, DOCUMENT_ITEMS, type SchoolChild } from '../../../shared/
 import type { Res } from '../../../shared/ipc/contract';
 import { parseInstant } from '../../../shared/log/instant';
 import type { ApplicationFilter, ApplicationRow } from '../../store';
-import { forbidden, invalid, notFound } from '../../ipc/errors';
+import { forbidden, invalid, notFound } from '../errors';
 import { requireStore, schoolScope, type ServiceContext } from '../context';
 import { storeNow } from '../dashboard/dashboardService';
 import { recordEvent } from '../events/recordEvents';

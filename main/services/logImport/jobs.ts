@@ -3,7 +3,7 @@
 // runs at a time, since each is one transaction on the one store.
 import { randomBytes } from 'node:crypto';
 import type { ImportJob } from '../../../shared/ipc/contract';
-import { ServiceError } from '../../ipc/errors';
+import { ServiceError } from '../errors';
 import type { StorePort } from '../storePort';
 
 interface Entry {

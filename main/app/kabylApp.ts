@@ -9,14 +9,15 @@ import { actorOf, DEFAULT_SESSION_POLICY, Sessions, type SessionPolicy } from '.
 import { DEFAULT_THROTTLE, SignInThrottle, type ThrottlePolicy } from '../auth/throttle';
 import { createDispatcher, type Dispatch } from '../ipc/dispatch';
 import { handlers } from '../ipc/handlers';
+import type { AppPort, ShellCapabilities } from '../services/appPort';
+import type { ServiceContext } from '../services/context';
+import { ImportFiles } from '../services/logImport/files';
+import { ImportJobs } from '../services/logImport/jobs';
+import type { StorePort } from '../services/storePort';
 import { readChoice, writeChoice } from './appChoice';
-import type { ServiceContext } from './context';
-import { ImportJobs } from './imports/jobs';
-import { ImportFiles } from './imports/files';
-import { PendingAttachments } from './attachments/pendingUploads';
-import { KeyedLock } from './keyedLock';
-import type { StorePort } from './storePort';
-import { UPLOAD_SWEEP_MS } from './uploadLimits';
+import { PendingAttachments } from '../services/attachments/pendingUploads';
+import { KeyedLock } from '../services/keyedLock';
+import { UPLOAD_SWEEP_MS } from '../services/uploadLimits';
 
 export const STORE_FILES: Record<StoreKind, string> = { demo: 'demo.sqlite', real: 'district.sqlite' };
 
@@ -27,17 +28,9 @@ export interface StoreFactory {
   ensureDemo(dataDir: string): Promise<string>;
 }
 
-export interface AppOptions {
+export interface AppOptions extends ShellCapabilities {
   dataDir: string;
-  shell: 'electron' | 'harness';
-  version: string;
-  electronVersion?: string | null;
   stores: StoreFactory;
-  /** Electron's native open dialog; absent in the harness (the page uploads instead) */
-  chooseFile?: () => Promise<string | null>;
-  canPrintToPdf?: boolean;
-  /** Electron: save the window of the caller (its session's callerId) as an A4 PDF; absent in the harness */
-  printToPdf?: (callerId: string, suggestedName: string) => Promise<{ saved: boolean }>;
   onInternalError?: (channel: string, error: unknown) => void;
   /** the clock of sessions, sign-in backoff and upload expiry (ms); injected by tests */
   now?: () => number;
@@ -48,7 +41,7 @@ export interface AppOptions {
 /** 'ask': open what the first-start choice says, or nothing until the user chooses. */
 export type StartWith = StoreKind | 'ask';
 
-export class KabylApp {
+export class KabylApp implements AppPort {
   readonly sessions: Sessions;
   readonly throttle: SignInThrottle;
   readonly imports = new ImportJobs();

@@ -1,13 +1,13 @@
 // Sign-in against the open store's users. Unknown user and wrong password answer
 // the same, after the same hashing work, so neither the message nor the time tells
-// which usernames exist. Repeated failures wait (throttle.ts) before any password
+// which usernames exist. Repeated failures wait (auth/throttle.ts) before any password
 // is checked; a legacy scrypt hash is replaced by argon2id once the password is known.
-import type { User } from '../../shared/ipc/contract';
-import { ServiceError } from '../ipc/errors';
-import type { StorePort, StoredUser } from '../services/storePort';
-import { checkPassword, decoyHash, hashGate, HASH_QUEUE_MAX, hashPassword } from './password';
-import type { Session, SessionUser, Sessions } from './session';
-import { SignInThrottle } from './throttle';
+import type { User } from '../../../shared/ipc/contract';
+import { ServiceError } from '../errors';
+import type { StorePort, StoredUser } from '../storePort';
+import { checkPassword, decoyHash, hashGate, HASH_QUEUE_MAX, hashPassword } from '../../auth/password';
+import type { Session, SessionUser, Sessions } from '../../auth/session';
+import { SignInThrottle } from '../../auth/throttle';
 
 export const TOO_MANY_ATTEMPTS = 'too_many_attempts';
 

@@ -1,6 +1,7 @@
-// Services throw ServiceError for expected failures; the dispatcher turns it (and
-// anything else thrown) into a Result, so nothing thrown ever crosses IPC.
-import type { ApiError, ErrorCode } from '../../shared/ipc/contract';
+// Services throw ServiceError for expected failures. They belong to the services
+// layer; main/ipc/dispatch.ts maps them (and anything else thrown) onto the
+// contract's Result, so nothing thrown ever crosses IPC.
+import type { ErrorCode } from '../../shared/ipc/contract';
 
 export class ServiceError extends Error {
   constructor(
@@ -12,12 +13,6 @@ export class ServiceError extends Error {
   ) {
     super(message);
     this.name = 'ServiceError';
-  }
-  toApiError(): ApiError {
-    const error: ApiError = { code: this.code, message: this.message };
-    if (this.reason !== undefined) error.reason = this.reason;
-    if (this.retryAfterSeconds !== undefined) error.retryAfterSeconds = this.retryAfterSeconds;
-    return error;
   }
 }
 

@@ -1,7 +1,7 @@
 // The director's school, enforced here for every read and write of the school
 // channels: a director reaches their own school only, whatever the request names.
 import type { SchoolRow } from '../storePort';
-import { forbidden, notFound } from '../../ipc/errors';
+import { forbidden, notFound } from '../errors';
 import { requireStore, requireUser, schoolScope, type ServiceContext } from '../context';
 
 /** The school a request acts on: a director's own (naming another is forbidden), else the one named. */
