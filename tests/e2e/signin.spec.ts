@@ -34,3 +34,30 @@ test('empty fields are named before anything is sent', async ({ page }) => {
   await page.locator('form.signin-card button[type=submit]').click();
   await expect(page.getByTestId('signin-error')).toHaveText(LOCALES.ky.auth.required);
 });
+
+test('repeated failures are held back with a translated "try again in N s"', async ({ page }) => {
+  await reachSignIn(page);
+  // A made-up account: the demo users must stay free for the other specs.
+  const username = `probe-${Date.now().toString(36)}`;
+  const error = page.getByTestId('signin-error');
+  // One try, answered: the page clears the password field when the answer arrives.
+  const attempt = async (password: string) => {
+    await page.locator('#username').fill(username);
+    await page.locator('#password').fill(password);
+    await page.locator('form.signin-card button[type=submit]').click();
+    await expect(page.locator('#password')).toHaveValue('');
+  };
+  // Three free failures, and the fourth is checked too; it starts the wait.
+  for (let i = 0; i < 4; i++) {
+    await attempt(`guess-${i}`);
+    await expect(error).toHaveText(LOCALES.ky.auth.invalidCredentials);
+  }
+  await attempt('guess-4');
+  await expect(error).toHaveText(LOCALES.ky.auth.tooManyAttempts.replace('{{seconds}}', '1'));
+  // After the wait one more try is checked; failing it doubles the wait.
+  await page.waitForTimeout(1100);
+  await attempt('guess-5');
+  await expect(error).toHaveText(LOCALES.ky.auth.invalidCredentials);
+  await attempt('guess-6');
+  await expect(error).toHaveText(LOCALES.ky.auth.tooManyAttempts.replace('{{seconds}}', '2'));
+});
