@@ -144,5 +144,7 @@ export async function getAttachment(req: Req<'attachments.get'>, ctx: ServiceCon
 
 /** What a deciding event records of a subject's attachments: hash, name and type. */
 export async function attachmentRefs(ctx: ServiceContext, subject: Subject): Promise<{ hash: string; name: string; type: string }[]> {
-  return (await subjectAttachments(ctx, subject)).map((a) => ({ hash: a.hash, name: a.name, type: a.type }));
+  // Under the subject's lock: an upload being linked right now is in the list the event names.
+  const list = await ctx.app.locks.run(settingKey(subject), () => subjectAttachments(ctx, subject));
+  return list.map((a) => ({ hash: a.hash, name: a.name, type: a.type }));
 }
