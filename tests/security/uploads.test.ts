@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Session } from '../../main/auth/session';
 import { KabylApp } from '../../main/app/kabylApp';
 import { createStoreFactory } from '../../main/app/storeAdapter';
+import { PendingAttachments } from '../../main/services/attachments/pendingUploads';
 import { ATTACHMENT_UPLOAD_LIMITS, LOG_UPLOAD_LIMITS } from '../../main/services/uploadLimits';
 import { districtFixture, type DistrictFixture } from '../ipc/districtFixture';
 import { importWorkerFile } from '../ipc/importWorker';
@@ -144,5 +145,23 @@ describe('unfinished uploads at start', () => {
       await app.close();
       await rm(dataDir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('unfinished attachment uploads across sessions', () => {
+  it('item 7: all sessions together hold a bounded number of bytes; expiry frees room', () => {
+    let clock = 0;
+    const limits = { perCaller: 3, bytesPerCaller: 3000, idleMs: 1000, totalBytes: 5000 };
+    const pending = new PendingAttachments(() => clock, limits);
+    const chunk = Buffer.alloc(1000);
+    // Five sessions of 1000 bytes each fill the app; the sixth is told to come back later.
+    for (let i = 0; i < 5; i++) pending.add(`s${i}`, undefined, claim('P1'), 'a.png', chunk, 10_000);
+    expect(() => pending.add('s5', undefined, claim('P1'), 'a.png', chunk, 10_000)).toThrow(
+      expect.objectContaining({ code: 'unavailable', message: expect.stringMatching(/try again/) }),
+    );
+    expect(pending.heldBytes).toBe(5000);
+    clock += 1001;
+    expect(pending.sweep()).toBe(5);
+    expect(() => pending.add('s5', undefined, claim('P1'), 'a.png', chunk, 10_000)).not.toThrow();
   });
 });

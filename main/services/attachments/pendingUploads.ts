@@ -2,7 +2,7 @@
 // bounded per caller by count and bytes and dropped after a few idle minutes.
 import { randomUUID } from 'node:crypto';
 import { invalid, notFound } from '../errors';
-import { ATTACHMENT_UPLOAD_LIMITS, isExpired, overLimit, type UploadLimits } from '../uploadLimits';
+import { ATTACHMENT_UPLOAD_LIMITS, isExpired, overageError, overLimit, type UploadLimits } from '../uploadLimits';
 
 export type Subject = { kind: 'claim' | 'case'; id: string };
 
@@ -30,8 +30,8 @@ export class PendingAttachments {
     let id = uploadId;
     let upload: PendingUpload | undefined;
     if (id === undefined) {
-      const problem = overLimit(mine, this.limits, bytes.length, true);
-      if (problem) throw invalid(`chunk: ${problem}`);
+      const problem = overLimit(mine, this.limits, bytes.length, true, this.heldBytes);
+      if (problem) throw overageError(problem);
       id = randomUUID();
       upload = { owner, subject, name, chunks: [], size: 0, touchedAt: this.now() };
       this.open.set(id, upload);
@@ -42,10 +42,10 @@ export class PendingAttachments {
       if (upload.subject.kind !== subject.kind || upload.subject.id !== subject.id) {
         throw invalid("subject: differs from the upload's first chunk");
       }
-      const problem = overLimit(mine, this.limits, bytes.length, false);
+      const problem = overLimit(mine, this.limits, bytes.length, false, this.heldBytes);
       if (problem) {
         this.open.delete(id);
-        throw invalid(`chunk: ${problem}`);
+        throw overageError(problem);
       }
     }
     if (upload.size + bytes.length > maxFile) {

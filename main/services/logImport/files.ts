@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { appendFile, mkdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ServiceError } from '../errors';
-import { isExpired, LOG_UPLOAD_LIMITS, overLimit, type UploadLimits } from '../uploadLimits';
+import { isExpired, LOG_UPLOAD_LIMITS, overageError, overLimit, type UploadLimits } from '../uploadLimits';
 
 export interface HeldFile {
   fileId: string;
@@ -56,11 +56,13 @@ export class ImportFiles {
     await this.sweepExpired();
     const bytes = Buffer.from(chunk, 'utf8');
     // Held uploads of this owner not yet imported count against the limits.
-    const mine = [...this.held.values()].filter((f) => f.owner === owner && f.temporary && !f.inUse);
+    const pending = [...this.held.values()].filter((f) => f.temporary && !f.inUse);
+    const mine = pending.filter((f) => f.owner === owner);
+    const heldByAll = pending.reduce((n, f) => n + f.size, 0);
     let file: HeldFile;
     if (fileId === undefined) {
-      const problem = overLimit(mine, this.limits, bytes.length, true);
-      if (problem) throw new ServiceError('invalid_request', `chunk: ${problem}`);
+      const problem = overLimit(mine, this.limits, bytes.length, true, heldByAll);
+      if (problem) throw overageError(problem);
       await mkdir(this.uploadDir, { recursive: true });
       const id = randomBytes(12).toString('base64url');
       file = {
@@ -78,10 +80,10 @@ export class ImportFiles {
     } else {
       file = this.get(owner, fileId);
       if (file.complete) throw new ServiceError('invalid_request', 'fileId: this upload is already complete');
-      const problem = overLimit(mine, this.limits, bytes.length, false);
+      const problem = overLimit(mine, this.limits, bytes.length, false, heldByAll);
       if (problem) {
         await this.discard(file.fileId);
-        throw new ServiceError('invalid_request', `chunk: ${problem}`);
+        throw overageError(problem);
       }
     }
     if (file.size + bytes.length > MAX_UPLOAD) {
