@@ -10,7 +10,13 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
 
 // Native and heavy packages stay in node_modules; they are installed beside the bundle.
-const external = ['electron', 'sqlite3', 'typeorm', 'exceljs', 'reflect-metadata', '@node-rs/argon2'];
+const external = [
+  'electron', 'sqlite3', 'typeorm', 'exceljs', 'reflect-metadata',
+  // argon2id's native binding, per platform
+  '@node-rs/argon2',
+  // the central server's: PGlite loads its WASM files from its own folder
+  'pg', 'pg-native', '@electric-sql/pglite', 'fastify', 'pino',
+];
 
 const nodeEntries = [
   ['main/cli/index.ts', 'dist/cli.cjs'],
@@ -18,13 +24,19 @@ const nodeEntries = [
   ['main/harness/index.ts', 'dist/harness.cjs'],
   ['main/electron/main.ts', 'dist/main/electron.cjs'],
   ['main/store/importWorker.ts', 'dist/import-worker.cjs'],
+  ['main/excel/workbookWorker.ts', 'dist/workbook-worker.cjs'],
   ['preload/index.ts', 'dist/preload.cjs'],
+  ['server/index.ts', 'dist/server.cjs'],
 ];
 
+// --cli-only: the CLI alone (tests, benchmarks); --server: the CLI and the central server.
 const only = process.argv.includes('--cli-only');
+const serverOnly = process.argv.includes('--server');
+const wanted = (src) =>
+  only ? src.startsWith('main/cli/') : serverOnly ? src.startsWith('main/cli/') || src.startsWith('server/') : true;
 await Promise.all(
   nodeEntries
-    .filter(([src]) => existsSync(src) && (!only || src.startsWith('main/cli/')))
+    .filter(([src]) => existsSync(src) && wanted(src))
     .map(([src, out]) =>
       build({
         entryPoints: [src],
@@ -40,7 +52,7 @@ await Promise.all(
     ),
 );
 
-if (!only && existsSync('renderer/index.html')) {
+if (!only && !serverOnly && existsSync('renderer/index.html')) {
   const { build: viteBuild } = await import('vite');
   await viteBuild({ configFile: path.join(root, 'vite.config.mts'), logLevel: 'warn' });
 }

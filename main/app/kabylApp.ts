@@ -10,12 +10,15 @@ import { DEFAULT_THROTTLE, SignInThrottle, type ThrottlePolicy } from '../auth/t
 import { createDispatcher, type Dispatch } from '../ipc/dispatch';
 import { handlers } from '../ipc/handlers';
 import type { AppPort, ShellCapabilities } from '../services/appPort';
+import { ServiceError } from '../services/errors';
 import type { ServiceContext } from '../services/context';
 import { ImportFiles } from '../services/logImport/files';
 import { ImportJobs } from '../services/logImport/jobs';
+import { AttachmentUploads } from '../services/attachments/attachmentUploads';
+import type { WorkbookUploads } from '../services/excelImport/workbookUploads';
+import { ReportJobs } from '../services/reports/reportJobs';
 import type { StorePort } from '../services/storePort';
 import { readChoice, writeChoice } from './appChoice';
-import { PendingAttachments } from '../services/attachments/pendingUploads';
 import { KeyedLock } from '../services/keyedLock';
 import { UPLOAD_SWEEP_MS } from '../services/uploadLimits';
 
@@ -46,7 +49,9 @@ export class KabylApp implements AppPort {
   readonly throttle: SignInThrottle;
   readonly imports = new ImportJobs();
   readonly files: ImportFiles;
-  readonly attachmentUploads: PendingAttachments;
+  readonly reportJobs: ReportJobs;
+  readonly workbookUploads: WorkbookUploads = new Map();
+  readonly attachmentUploads: AttachmentUploads;
   /** per-key serialisation of read-modify-writes (a subject's attachment list) */
   readonly locks = new KeyedLock();
   readonly dispatch: Dispatch;
@@ -61,7 +66,8 @@ export class KabylApp implements AppPort {
     this.sessions = new Sessions(now, options.sessionPolicy ?? DEFAULT_SESSION_POLICY);
     this.throttle = new SignInThrottle(now, options.throttlePolicy ?? DEFAULT_THROTTLE);
     this.files = new ImportFiles(path.join(options.dataDir, 'imports'), now);
-    this.attachmentUploads = new PendingAttachments(now);
+    this.attachmentUploads = new AttachmentUploads(now);
+    this.reportJobs = new ReportJobs(path.join(options.dataDir, 'exports'));
     const inner = createDispatcher<ServiceContext>(
       handlers,
       (session) => ({ app: this, store: this.store, session, actor: actorOf(session.user) }),
@@ -97,7 +103,8 @@ export class KabylApp implements AppPort {
   /** Close the open store, open `kind` (building the demo if needed), remember the choice. */
   useStore(kind: StoreKind, prepare?: (store: StorePort) => Promise<void>): Promise<StorePort> {
     const next = this.switching.then(async () => {
-      if (this.imports.running()) throw new Error('an import is running; wait for it to finish');
+      if (this.imports.running()) throw new ServiceError('unavailable', 'an import is running; wait for it to finish');
+      if (this.reportJobs.running()) throw new ServiceError('unavailable', 'a report export is running; wait for it to finish');
       const file = kind === 'demo' ? await this.options.stores.ensureDemo(this.dataDir) : this.storePath(kind);
       const opened = await this.options.stores.open(kind, file);
       try {
@@ -128,10 +135,13 @@ export class KabylApp implements AppPort {
     this.sweeper = null;
     this.attachmentUploads.clear();
     await this.switching;
-    await this.imports.settle();
+    // Jobs read the open store: let them finish before it closes under them.
+    await Promise.all([this.imports.settle(), this.reportJobs.settle()]);
     await this.store?.close();
     this.store = null;
     await this.files.clear();
+    this.workbookUploads.clear();
+    this.attachmentUploads.clear();
   }
 }
 

@@ -35,6 +35,10 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
     summary: "check a store's tables and hash chain against its own log",
     load: async () => import('./storeCheckCommands').then((m) => ({ help: m.verifyHelp, run: m.verifyCommand })),
   },
+  server: {
+    summary: "the central server's admin: campaign, districts, device enrolment, export, verify",
+    load: async () => import('./serverCommand').then((m) => ({ help: m.serverHelp, run: m.serverCommand })),
+  },
   rebuild: {
     summary: "rewrite a store's tables from its own log",
     load: async () => import('./storeCheckCommands').then((m) => ({ help: m.rebuildHelp, run: m.rebuildCommand })),

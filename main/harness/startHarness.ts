@@ -3,7 +3,7 @@
 import type { StoreKind } from '../../shared/ipc/contract';
 import { sessionPolicyFromEnv } from '../auth/session';
 import { KabylApp, type StartWith } from '../app/kabylApp';
-import { defaultDataDir, storeFactory } from '../app/storeAdapter';
+import { chainAnchorIn, createStoreFactory, defaultDataDir } from '../app/storeAdapter';
 import { startBridge, type Bridge } from './bridge';
 
 export interface HarnessOptions {
@@ -24,7 +24,13 @@ export interface Harness {
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const dataDir = options.dataDir ?? defaultDataDir();
   const app = await KabylApp.start(
-    { dataDir, shell: 'harness', version: options.version ?? '0.0.0', stores: storeFactory, sessionPolicy: sessionPolicyFromEnv() },
+    {
+      dataDir,
+      shell: 'harness',
+      version: options.version ?? '0.0.0',
+      stores: createStoreFactory({ anchor: chainAnchorIn(dataDir) }),
+      sessionPolicy: sessionPolicyFromEnv(),
+    },
     options.store as StartWith,
   );
   let bridge: Bridge;

@@ -3,7 +3,8 @@
 import type { Engine } from '../../shared/engine/engine';
 import type { Status } from '../../shared/engine/model';
 import type { LogEvent } from '../../shared/log/events';
-import type { AppendResult, Store } from '../store';
+import type { AppendResult } from '../store';
+import type { StoreReads } from './storeReads';
 import type { Role, StoreKind } from '../../shared/ipc/contract';
 
 export interface StoredUser {
@@ -55,6 +56,8 @@ export interface StorePort {
   readonly file: string;
   getSetting(key: string): Promise<string | null>;
   setSetting(key: string, value: string): Promise<void>;
+  /** every setting whose key starts with `prefix`, by key */
+  settingsWithPrefix(prefix: string): Promise<Record<string, string>>;
   findUser(username: string): Promise<StoredUser | null>;
   addUser(user: Omit<StoredUser, 'id'>): Promise<StoredUser>;
   /** replaces a user's password hash (argon2id migration on sign-in) */
@@ -73,11 +76,11 @@ export interface StorePort {
   /** The engine after the last write, for dry runs; never mutate it. */
   engine(): Promise<Engine>;
   /**
-   * The store's own read side (registry queries, event history, cases, orders,
-   * hash chain) for the feature services of the district workflows; the narrow
-   * methods above stay for the shell's own screens.
+   * The store's read side (registry, event history, orders, full schools and
+   * streams, the audit's checks) for the feature services, typed by StoreReads;
+   * the narrow methods above stay for the shell's own screens.
    */
-  readonly queries: Store;
+  readonly reads: StoreReads;
   /** Import a .jsonl file off the main thread; resolves when it is committed or rejected as a whole. */
   importFile(path: string, onProgress: (p: ImportProgress) => void): Promise<ImportOutcome>;
   close(): Promise<void>;

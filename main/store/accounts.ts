@@ -66,4 +66,13 @@ export class Settings {
   async all(): Promise<Record<string, string>> {
     return Object.fromEntries((await this.repo.find()).map((s) => [s.key, s.value]));
   }
+
+  /** The settings whose key starts with `prefix` (compared as text: no LIKE wildcards). */
+  async withPrefix(prefix: string): Promise<Record<string, string>> {
+    const rows = await this.repo
+      .createQueryBuilder('s')
+      .where('substr(s.key, 1, :n) = :prefix', { n: prefix.length, prefix })
+      .getMany();
+    return Object.fromEntries(rows.map((s) => [s.key, s.value]));
+  }
 }

@@ -84,7 +84,7 @@ describe('process boundaries', () => {
     expect(sources('renderer').length).toBeGreaterThan(5);
   });
 
-  it('main/services reaches neither the assembly (main/app), IPC, nor a shell; the store and auth reach no service', () => {
+  it('main/services reaches neither the assembly (main/app), IPC, a shell, nor the store but through its ports; the store and auth reach no service', () => {
     expect(mainLayerViolations(root)).toEqual([]);
   });
 

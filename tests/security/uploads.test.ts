@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Session } from '../../main/auth/session';
 import { KabylApp } from '../../main/app/kabylApp';
 import { createStoreFactory } from '../../main/app/storeAdapter';
-import { PendingAttachments } from '../../main/services/attachments/pendingUploads';
+import { AttachmentUploads } from '../../main/services/attachments/attachmentUploads';
 import { ATTACHMENT_UPLOAD_LIMITS, LOG_UPLOAD_LIMITS } from '../../main/services/uploadLimits';
 import { districtFixture, type DistrictFixture } from '../ipc/districtFixture';
 import { importWorkerFile } from '../ipc/importWorker';
@@ -152,7 +152,7 @@ describe('unfinished attachment uploads across sessions', () => {
   it('item 7: all sessions together hold a bounded number of bytes; expiry frees room', () => {
     let clock = 0;
     const limits = { perCaller: 3, bytesPerCaller: 3000, idleMs: 1000, totalBytes: 5000 };
-    const pending = new PendingAttachments(() => clock, limits);
+    const pending = new AttachmentUploads(() => clock, limits);
     const chunk = Buffer.alloc(1000);
     // Five sessions of 1000 bytes each fill the app; the sixth is told to come back later.
     for (let i = 0; i < 5; i++) pending.add(`s${i}`, undefined, claim('P1'), 'a.png', chunk, 10_000);

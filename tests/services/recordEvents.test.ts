@@ -25,7 +25,7 @@ describe('recording an action as an event', () => {
     const lastAt = await f.app.store!.lastEventAt();
     const r = await recordEvent(ctx, 'quota.set', { schoolId: 'S2', language: 'ky', seats: 9 });
     expect(await f.app.store!.eventCount()).toBe(before + 1);
-    const [stored] = await f.app.store!.queries.events({ afterSeq: before, limit: 1 });
+    const [stored] = await f.app.store!.reads.events({ afterSeq: before, limit: 1 });
     const body = JSON.parse(stored.body);
     expect(body).toMatchObject({ id: r.eventId, type: 'quota.set', actor: { role: 'district', id: 'officer' } });
     expect(Date.parse(body.at)).toBeGreaterThanOrEqual(Date.parse(lastAt!));

@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Session } from '../../main/auth/session';
+import type { Channel, Res } from '../../shared/ipc/contract';
 import { HEADER_ROW } from '../../main/excel/writeReport';
-import { reportJobs } from '../../main/services/reports/reportServices';
 import { REPORT_NAMES } from '../../shared/reports/labels';
 import { buildReport } from '../../shared/reports/reports';
 import { tableCells } from '../../shared/reports/table';
@@ -33,10 +33,8 @@ describe('reports services', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  async function must(channel: string, request: unknown, session = officer): Promise<any> {
-    const r = await f.call(channel as never, request, session);
-    if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`);
-    return r.value;
+  function must<C extends Channel>(channel: C, request: unknown, session = officer): Promise<Res<C>> {
+    return f.must(channel, request, session);
   }
 
   /** Starts an export, polls it to the end, downloads it piece by piece into a file. */
@@ -98,8 +96,8 @@ describe('reports services', () => {
 
   it('a file is handed out to the user who exported it only', async () => {
     const { job } = await exportTo('daily', 'en');
-    await expect(reportJobs(f.app).read('someone-else', job.jobId, 0, 4)).rejects.toThrow(/no export/);
-    const head = await reportJobs(f.app).read(officer.user!.userId, job.jobId, 0, 4);
+    await expect(f.app.reportJobs.read('someone-else', job.jobId, 0, 4)).rejects.toThrow(/no export/);
+    const head = await f.app.reportJobs.read(officer.user!.userId, job.jobId, 0, 4);
     expect(head.bytes.toString('latin1')).toBe('PK\u0003\u0004');
   });
 

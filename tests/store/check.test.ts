@@ -76,11 +76,13 @@ describe('verifyProjections and rebuildProjections', () => {
 
 describe('verifyChain', () => {
   it('accepts the chain as written, and chains on across appends', async () => {
-    expect(await store.verifyChain()).toEqual({ ok: true, checked: lines.length, brokenAt: null, reason: null });
+    expect(await store.verifyChain()).toEqual({
+      ok: true, checked: lines.length, brokenAt: null, reason: null, columns: null, anchor: 'none', anchorProtection: null, rewrittenBy: null,
+    });
     const last = JSON.parse(lines[lines.length - 1]);
     await store.append([{ ...last, id: 'later' }]);
     const [a, b] = await store.dataSource.query('SELECT hash, body FROM event WHERE seq >= ? ORDER BY seq', [lines.length]);
-    const { chainHash } = await import('../../shared/log/hashChain');
+    const { nodeChainHash: chainHash } = await import('../../main/store/log/nodeHash');
     expect(b.hash).toBe(chainHash(a.hash, b.body));
     expect((await store.verifyChain()).ok).toBe(true);
   });
@@ -107,7 +109,7 @@ describe('verifyChain', () => {
     await dropGuards(store);
     // Rewriting one event and re-chaining everything after it needs the head rewritten too;
     // without that the forgery shows at the end.
-    const { chainHash } = await import('../../shared/log/hashChain');
+    const { nodeChainHash: chainHash } = await import('../../main/store/log/nodeHash');
     const rows: { seq: number; body: string; hash: string }[] = await store.dataSource.query('SELECT seq, body, hash FROM event ORDER BY seq');
     let prev = rows[8].hash;
     for (const r of rows.slice(9)) {

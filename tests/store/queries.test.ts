@@ -126,6 +126,15 @@ describe('the applications registry', () => {
     const page = await store.events({ afterSeq: 10, limit: 3 });
     expect(page.map((e) => e.seq)).toEqual([11, 12, 13]);
   });
+
+  it('the instants of the accepted events of one type, in log order, refused ones left out', async () => {
+    const refusedIds = new Set(replay.rejections.map((r) => r.eventId));
+    const events = lines.map((l) => JSON.parse(l) as { id: string; type: string; at: string });
+    const accepted = events.filter((e) => e.type === 'documents.received' && !refusedIds.has(e.id)).map((e) => e.at);
+    expect(accepted.length).toBeGreaterThan(0);
+    expect(await store.acceptedEventTimes('documents.received')).toEqual(accepted);
+    expect(await store.acceptedEventTimes('no.such.type')).toEqual([]);
+  });
 });
 
 describe('users and settings', () => {
@@ -150,6 +159,16 @@ describe('users and settings', () => {
     await store.settings.set('district.name', 'Ленинский район');
     expect(await store.settings.get('ui.language')).toBe('ru');
     expect(await store.settings.all()).toEqual({ 'ui.language': 'ru', 'district.name': 'Ленинский район' });
+  });
+
+  it('lists settings by key prefix, read as text: _ and % are no wildcards', async () => {
+    await store.settings.set('attachments:claim:A_1', '[1]');
+    await store.settings.set('attachments:claim:A%2', '[2]');
+    await store.settings.set('attachments:case:C1', '[3]');
+    await store.settings.set('attachmentsXclaimXA1', '[4]');
+    expect(await store.settings.withPrefix('attachments:claim:')).toEqual({ 'attachments:claim:A_1': '[1]', 'attachments:claim:A%2': '[2]' });
+    expect(await store.settings.withPrefix('attachments:claim:A_')).toEqual({ 'attachments:claim:A_1': '[1]' });
+    expect(await store.settings.withPrefix('none:')).toEqual({});
   });
 });
 

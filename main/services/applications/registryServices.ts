@@ -3,16 +3,15 @@
 // parent's written request recorded as an event through the engine.
 import type { Res } from '../../../shared/ipc/contract';
 import type { HistoryEntry, RegistryFilter, RegistryRow } from '../../../shared/ipc/channels/applications';
-import type { ApplicationFilter, ApplicationQuery, ApplicationRow, StoredEvent } from '../../store/queries';
-import type { Store } from '../../store';
+import type { ApplicationFilter, ApplicationQuery, ApplicationRow, StoredEvent, StoreReads } from '../storeReads';
 import { notFound } from '../errors';
 import { requireStore, schoolScope, type ServiceContext } from '../context';
 import { recordEvent } from '../events/recordEvents';
 
 /** School names by id, reloaded only when the log has moved (a school.registered may rename one). */
-const schoolNames = new WeakMap<Store, { seq: number; names: Map<string, string> }>();
+const schoolNames = new WeakMap<StoreReads, { seq: number; names: Map<string, string> }>();
 
-async function namesOf(store: Store): Promise<Map<string, string>> {
+async function namesOf(store: StoreReads): Promise<Map<string, string>> {
   const { seq } = await store.head();
   const cached = schoolNames.get(store);
   if (cached && cached.seq === seq) return cached.names;
@@ -29,6 +28,7 @@ export function toStoreFilter(f: RegistryFilter, scope: string | null): Applicat
   if (f.basis !== undefined) out.basis = f.basis === 'none' ? null : f.basis;
   if (f.privilege !== undefined) out.privilege = f.privilege;
   if (f.privilegeCategory !== undefined) out.privilegeCategory = f.privilegeCategory;
+  if (f.waitlistPosition !== undefined) out.waitlistPositionMax = f.waitlistPosition;
   if (f.schoolId !== undefined) out.schoolId = f.schoolId;
   if (scope !== null) out.schoolId = scope;
   if (f.language !== undefined) out.language = f.language;
@@ -53,11 +53,15 @@ function toRow(a: ApplicationRow, names: Map<string, string>): RegistryRow {
     orderNumber: a.orderNumber,
     pin: a.pin,
     childName: a.childName,
+    waitlist:
+      a.waitlistStream === null || a.waitlistPosition === null
+        ? null
+        : { stream: a.waitlistStream, position: a.waitlistPosition, since: a.waitlistSince ?? '' },
   };
 }
 
 export async function listApplications(req: RegistryFilter & Pick<ApplicationQuery, 'sort' | 'direction' | 'offset' | 'limit'>, ctx: ServiceContext): Promise<Res<'applications.list'>> {
-  const store = requireStore(ctx).queries;
+  const store = requireStore(ctx).reads;
   const started = performance.now();
   const offset = req.offset ?? 0;
   const [names, page] = await Promise.all([
@@ -122,7 +126,7 @@ function toEntry(e: StoredEvent, applicationId: string): HistoryEntry & { applic
  * try, an earlier withdrawn place), in log order.
  */
 export async function applicationDetail(applicationId: string, ctx: ServiceContext): Promise<Res<'applications.get'>> {
-  const store = requireStore(ctx).queries;
+  const store = requireStore(ctx).reads;
   const found = await store.application(applicationId);
   const scope = schoolScope(ctx);
   if (!found || (scope !== null && found.application.schoolId !== scope)) throw notFound(`applicationId: no application ${applicationId}`);
@@ -183,12 +187,12 @@ export async function transferApplication(req: WrittenRequest & { toSchoolId: st
 async function ensureInScope(applicationId: string, ctx: ServiceContext): Promise<void> {
   const scope = schoolScope(ctx);
   if (scope === null) return;
-  const found = await requireStore(ctx).queries.application(applicationId);
+  const found = await requireStore(ctx).reads.application(applicationId);
   if (found && found.application.schoolId !== scope) throw notFound(`applicationId: no application ${applicationId}`);
 }
 
 export async function transferStreams(_req: object, ctx: ServiceContext): Promise<Res<'applications.streams'>> {
-  const store = requireStore(ctx).queries;
+  const store = requireStore(ctx).reads;
   const scope = schoolScope(ctx);
   const streams = await store.streams(scope ?? undefined);
   // Only state and municipal schools take part (RULES.md); others would be refused anyway.

@@ -15,9 +15,9 @@ import type { AppPort } from '../appPort';
 import { checkScan, safeScanName } from './fileCheck';
 import { requireStore, requireUser, schoolScope, type ServiceContext } from '../context';
 import { eventInstant } from '../events/recordEvents';
+import type { Subject } from './attachmentUploads';
 
-import type { Subject } from './pendingUploads';
-export type { Subject } from './pendingUploads';
+export type { Subject } from './attachmentUploads';
 type AttachmentType = Attachment['type'];
 
 const settingKey = (s: Subject) => `attachments:${s.kind}:${s.id}`;
@@ -40,8 +40,8 @@ export async function subjectAttachments(ctx: ServiceContext, subject: Subject):
 export async function attachmentsByKind(ctx: ServiceContext, kind: Subject['kind']): Promise<Map<string, Attachment[]>> {
   const prefix = `attachments:${kind}:`;
   const out = new Map<string, Attachment[]>();
-  for (const [key, value] of Object.entries(await requireStore(ctx).queries.settings.all())) {
-    if (key.startsWith(prefix)) out.set(key.slice(prefix.length), withSafeNames(JSON.parse(value) as Attachment[]));
+  for (const [key, value] of Object.entries(await requireStore(ctx).settingsWithPrefix(prefix))) {
+    out.set(key.slice(prefix.length), withSafeNames(JSON.parse(value) as Attachment[]));
   }
   return out;
 }

@@ -2,7 +2,7 @@
 // full check (projections against a replay, the hash chain walked end to end).
 import type { Res } from '../../../shared/ipc/contract';
 import { parseInstant } from '../../../shared/log/instant';
-import type { Store } from '../../store';
+import type { StoreReads } from '../storeReads';
 import { invalid } from '../errors';
 import { requireStore, type ServiceContext } from '../context';
 
@@ -29,7 +29,7 @@ function bishkekMidnight(day: string, field: string): number {
  * date range is a seq range: a binary search of ~20 primary-key lookups, exact
  * for any offset an instant was written with, with no index on `at` needed.
  */
-export async function firstSeqAtOrAfter(store: Store, ms: number): Promise<number> {
+export async function firstSeqAtOrAfter(store: StoreReads, ms: number): Promise<number> {
   const head = (await store.head()).seq;
   let lo = 1;
   let hi = head + 1;
@@ -43,7 +43,7 @@ export async function firstSeqAtOrAfter(store: Store, ms: number): Promise<numbe
 }
 
 export async function auditEvents(req: AuditRequest, ctx: ServiceContext): Promise<Res<'audit.events'>> {
-  const store = requireStore(ctx).queries;
+  const store = requireStore(ctx).reads;
   let lower = 0;
   let upper: number | undefined;
   if (req.from !== undefined) lower = (await firstSeqAtOrAfter(store, bishkekMidnight(req.from, 'from'))) - 1;
@@ -75,7 +75,7 @@ export async function auditEvents(req: AuditRequest, ctx: ServiceContext): Promi
 const MAX_DIFFERENCES = 200;
 
 export async function auditVerify(_req: object, ctx: ServiceContext): Promise<Res<'audit.verify'>> {
-  const store = requireStore(ctx).queries;
+  const store = requireStore(ctx).reads;
   const started = performance.now();
   // One after the other: each reads in a snapshot of its own, and the chain walk
   // is cheap next to the replay.
@@ -89,6 +89,15 @@ export async function auditVerify(_req: object, ctx: ServiceContext): Promise<Re
       count: projections.mismatches.length,
       differences: projections.mismatches.slice(0, MAX_DIFFERENCES).map((m) => ({ table: m.table, key: m.key, problem: m.problem, columns: m.columns ?? [] })),
     },
-    chain: { ok: chain.ok, checked: chain.checked, brokenAt: chain.brokenAt, reason: chain.reason },
+    chain: {
+      ok: chain.ok,
+      checked: chain.checked,
+      brokenAt: chain.brokenAt,
+      reason: chain.reason,
+      columns: chain.columns ?? [],
+      rewrittenBy: chain.rewrittenBy,
+      anchor: chain.anchor,
+      anchorProtection: chain.anchorProtection,
+    },
   };
 }

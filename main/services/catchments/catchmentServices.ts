@@ -37,13 +37,13 @@ export function codeProblem(code: string): string | null {
 
 export async function listCatchments(_: object, ctx: ServiceContext): Promise<Res<'catchments.list'>> {
   const store = districtOnly(ctx);
-  const schools = await store.queries.schools();
+  const schools = await store.reads.schools();
   return { schools: schools.map((s) => ({ schoolId: s.id, name: s.name, kind: s.kind, inScope: IN_SCOPE_KINDS.has(s.kind), addresses: s.catchment })) };
 }
 
 export async function saveCatchment(req: Req<'catchments.save'>, ctx: ServiceContext): Promise<Res<'catchments.save'>> {
   const store = districtOnly(ctx);
-  const schools = await store.queries.schools();
+  const schools = await store.reads.schools();
   const school = schools.find((s) => s.id === req.schoolId);
   if (!school) throw notFound(`schoolId: no school ${req.schoolId}`);
   const first = new Map<string, number>();

@@ -33,7 +33,7 @@ async function caseExtras(store: StorePort): Promise<Map<string, CaseExtras>> {
   for (const type of ['commission.case_opened', 'commission.decided'] as const) {
     let afterSeq = 0;
     for (;;) {
-      const page = await store.queries.events({ type, afterSeq, limit: 5000 });
+      const page = await store.reads.events({ type, afterSeq, limit: 5000 });
       for (const e of page) {
         if (e.outcome !== null) continue; // a refused event decided nothing
         const data = (JSON.parse(e.body) as { data: Record<string, unknown> }).data;

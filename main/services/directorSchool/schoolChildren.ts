@@ -4,7 +4,7 @@ import { campaignPhase, daysUntil } from '../../../shared/ipc/campaignPhase';
 import { AT_RISK_DAYS, DOCUMENT_ITEMS, type SchoolChild } from '../../../shared/ipc/channels/school';
 import type { Res } from '../../../shared/ipc/contract';
 import { parseInstant } from '../../../shared/log/instant';
-import type { ApplicationFilter, ApplicationRow } from '../../store';
+import type { ApplicationFilter, ApplicationRow } from '../storeReads';
 import { forbidden, invalid, notFound } from '../errors';
 import { requireStore, schoolScope, type ServiceContext } from '../context';
 import { storeNow } from '../dashboard/dashboardService';
@@ -18,7 +18,7 @@ const PLACED = ['registered', 'documents_received', 'enrolled'] as const;
 export async function allApplications(store: StorePort, filter: ApplicationFilter): Promise<ApplicationRow[]> {
   const rows: ApplicationRow[] = [];
   for (;;) {
-    const page = await store.queries.applications({ ...filter, sort: 'submittedAt', limit: 1000, offset: rows.length });
+    const page = await store.reads.applications({ ...filter, sort: 'submittedAt', limit: 1000, offset: rows.length });
     rows.push(...page.rows);
     if (page.rows.length === 0 || rows.length >= page.total) return rows;
   }
@@ -72,7 +72,7 @@ export async function receiveDocuments(
   const own = schoolScope(ctx);
   // The contract opens this to directors only; a director without a school acts on none.
   if (own === null) throw forbidden('documents are received by the school director');
-  const found = await store.queries.application(req.applicationId);
+  const found = await store.reads.application(req.applicationId);
   // Another school's child is as unreachable as one that does not exist... but say which:
   // the director needs to know the child is not theirs, not that it was mistyped.
   if (!found) throw notFound(`applicationId: no application ${req.applicationId}`);

@@ -12,10 +12,10 @@ import { districtModelFromEngine } from '../../../shared/excelImport/fromEngine'
 import type { ImportIssue } from '../../../shared/excelImport/issues';
 import { planImport, type ImportPlan } from '../../../shared/excelImport/planImport';
 import type { Lang } from '../../../shared/reports/labels';
-import { readDistrictWorkbook } from '../../excel/readDistrictWorkbook';
+import { readWorkbookOffThread } from '../../excel/workbookJob';
 import { templateXlsxBuffer } from '../../excel/writeTemplate';
 import { refused, ServiceError } from '../errors';
-import type { AppPort } from '../appPort';
+import type { WorkbookUpload } from './workbookUploads';
 import { requireStore, requireUser, type ServiceContext } from '../context';
 import { eventInstant, recordAll, type Draft } from '../events/recordEvents';
 
@@ -23,26 +23,10 @@ import { eventInstant, recordAll, type Draft } from '../events/recordEvents';
 const MAX_UPLOAD = 32 * 1024 * 1024;
 const LISTED_CHANGES = 500;
 
-interface Upload {
-  owner: string;
-  name: string;
-  pieces: Buffer[];
-  size: number;
-  complete: boolean;
-  /** what the last preview planned, to check the confirm writes the same */
-  previewed: string | null;
-}
 
-const uploadsOf = new WeakMap<AppPort, Map<string, Upload>>();
-function uploads(app: AppPort): Map<string, Upload> {
-  let map = uploadsOf.get(app);
-  if (!map) uploadsOf.set(app, (map = new Map()));
-  return map;
-}
-
-function held(ctx: ServiceContext, uploadId: string): Upload {
+function held(ctx: ServiceContext, uploadId: string): WorkbookUpload {
   const user = requireUser(ctx);
-  const up = uploads(ctx.app).get(uploadId);
+  const up = ctx.app.workbookUploads.get(uploadId);
   if (!up || up.owner !== user.userId) throw new ServiceError('not_found', `uploadId: no workbook ${uploadId} held for this session`);
   if (!up.complete) throw new ServiceError('unavailable', 'uploadId: the upload is not complete (send the last piece with done: true)');
   return up;
@@ -57,8 +41,8 @@ export async function templateDownload(req: { lang: Lang; prefilled: boolean }, 
 
 export function uploadWorkbook(req: { uploadId?: string; name: string; chunk: string; done: boolean }, ctx: ServiceContext): Res<'excelImport.upload'> {
   const user = requireUser(ctx);
-  const map = uploads(ctx.app);
-  let up: Upload;
+  const map = ctx.app.workbookUploads;
+  let up: WorkbookUpload;
   let uploadId = req.uploadId;
   if (uploadId === undefined) {
     // one workbook per user at a time: a new upload replaces the last one
@@ -89,9 +73,10 @@ const issueDto = (i: ImportIssue): ImportIssueDto => ({ ...i, reason: i.reason }
 /** The plan as its events' types and payloads, without ids or times: what "the same plan" means. */
 const fingerprint = (plan: ImportPlan) => JSON.stringify(plan.events.map((e) => [e.type, e.data]));
 
-async function planFor(ctx: ServiceContext, up: Upload): Promise<{ preview: ImportPreview; plan: ImportPlan | null }> {
+async function planFor(ctx: ServiceContext, up: WorkbookUpload): Promise<{ preview: ImportPreview; plan: ImportPlan | null }> {
   const store = requireStore(ctx);
-  const read = await readDistrictWorkbook(Buffer.concat(up.pieces));
+  // Off the main thread, within WORKBOOK_LIMITS: a decompression bomb costs the worker, not the app.
+  const read = await readWorkbookOffThread(Buffer.concat(up.pieces));
   if (!read.ok) return { preview: { clean: false, fileName: up.name, errors: read.errors.map(issueDto), warnings: read.warnings.map(issueDto) }, plan: null };
   const engine = await store.engine();
   // at/actor/ids here are placeholders: recordAll stamps the events it writes with
@@ -155,6 +140,6 @@ export async function confirmWorkbook(req: { uploadId: string }, ctx: ServiceCon
   }
   const drafts = plan.events.map((e) => ({ type: e.type, data: e.data }) as Draft);
   await recordAll(ctx, drafts);
-  uploads(ctx.app).delete(req.uploadId);
+  ctx.app.workbookUploads.delete(req.uploadId);
   return { written: drafts.length, counts: plan.counts };
 }

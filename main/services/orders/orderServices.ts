@@ -24,9 +24,9 @@ export function nextOrderNumber(used: readonly string[]): string {
 
 async function ordersOf(store: StorePort, schoolId: string | undefined): Promise<AdmissionOrder[]> {
   const [orders, schools, issued] = await Promise.all([
-    store.queries.orders(schoolId),
+    store.reads.orders(schoolId),
     store.schools(schoolId),
-    store.queries.events({ type: 'order.issued', limit: 5000 }),
+    store.reads.events({ type: 'order.issued', limit: 5000 }),
   ]);
   const names = new Map(schools.map((s) => [s.schoolId, s.name]));
   const actors = new Map(issued.map((e) => [e.id, e.actorId]));
@@ -59,7 +59,7 @@ export async function schoolOrders(req: { schoolId?: string }, ctx: ServiceConte
   const districtWide = ctx.session.user?.role !== 'director' && schoolScope(ctx) === null && req.schoolId === undefined;
   const school = districtWide ? null : await resolveSchool(ctx, req.schoolId);
   const orders = await ordersOf(store, school?.schoolId);
-  const waiting = school === null ? 0 : (await store.queries.applications({ schoolId: school.schoolId, status: 'documents_received', limit: 0 })).total;
+  const waiting = school === null ? 0 : (await store.reads.applications({ schoolId: school.schoolId, status: 'documents_received', limit: 0 })).total;
   return { orders, nextNumber: school === null ? null : nextOrderNumber(orders.map((o) => o.orderNumber)), waiting };
 }
 
@@ -67,7 +67,7 @@ export async function issueOrder(req: { orderNumber: string }, ctx: ServiceConte
   const store = requireStore(ctx);
   const school = await resolveSchool(ctx, undefined);
   const number = req.orderNumber.trim();
-  const existing = await store.queries.orders(school.schoolId);
+  const existing = await store.reads.orders(school.schoolId);
   // The engine would accept a repeated number; two orders "No 5" at one school would not stand on paper.
   if (existing.some((o) => o.orderNumber === number)) throw invalid(`orderNumber: order ${number} already exists at this school`);
   const recorded = await recordEvent(ctx, 'order.issued', { schoolId: school.schoolId, orderNumber: number });

@@ -44,7 +44,7 @@ function schoolDto(s: { id: string; name: string; kind: string; locality: 'urban
 
 export async function listQuotas(_: object, ctx: ServiceContext): Promise<Res<'quotas.list'>> {
   const store = districtOnly(ctx);
-  const [schools, streams, asOf] = await Promise.all([store.queries.schools(), store.queries.streams(), eventInstant(store)]);
+  const [schools, streams, asOf] = await Promise.all([store.reads.schools(), store.reads.streams(), eventInstant(store)]);
   return {
     asOf,
     schools: schools.map(schoolDto),
@@ -73,7 +73,7 @@ export async function listQuotas(_: object, ctx: ServiceContext): Promise<Res<'q
  */
 export async function saveQuotas(req: Req<'quotas.save'>, ctx: ServiceContext): Promise<Res<'quotas.save'>> {
   const store = districtOnly(ctx);
-  const [schools, streams] = await Promise.all([store.queries.schools(), store.queries.streams()]);
+  const [schools, streams] = await Promise.all([store.reads.schools(), store.reads.streams()]);
   const known = new Set(schools.map((s) => s.id));
   const current = new Map(streams.map((s) => [streamKey(s.schoolId, s.language), s]));
   const seen = new Set<string>();
@@ -95,7 +95,7 @@ export async function saveQuotas(req: Req<'quotas.save'>, ctx: ServiceContext): 
 /** school.registered again with the same id, name, kind and district, and the new extension fields. */
 export async function setSchoolNorm(req: Req<'quotas.setSchool'>, ctx: ServiceContext): Promise<Res<'quotas.setSchool'>> {
   const store = districtOnly(ctx);
-  const [school] = await store.queries.schools(req.schoolId);
+  const [school] = await store.reads.schools(req.schoolId);
   if (!school) throw notFound(`schoolId: no school ${req.schoolId}`);
   const kind = school.kind as 'state' | 'municipal' | 'private' | 'special' | 'gymnasium';
   if (school.locality !== req.locality || school.classSizeNorm !== req.classSizeNorm) {
@@ -109,7 +109,7 @@ export async function setSchoolNorm(req: Req<'quotas.setSchool'>, ctx: ServiceCo
       ...(req.classSizeNorm !== null ? { classSizeNorm: req.classSizeNorm } : {}),
     });
   }
-  const [after] = await store.queries.schools(req.schoolId);
+  const [after] = await store.reads.schools(req.schoolId);
   return { school: schoolDto(after!) };
 }
 
@@ -117,7 +117,7 @@ export async function setSchoolNorm(req: Req<'quotas.setSchool'>, ctx: ServiceCo
 export async function* storedLog(store: StorePort): AsyncGenerator<LogEvent[]> {
   let afterSeq = 0;
   for (;;) {
-    const page = await store.queries.events({ afterSeq, limit: PAGE });
+    const page = await store.reads.events({ afterSeq, limit: PAGE });
     if (page.length === 0) return;
     yield page.map((e) => JSON.parse(e.body) as LogEvent);
     afterSeq = page[page.length - 1]!.seq;
@@ -128,7 +128,7 @@ export async function* storedLog(store: StorePort): AsyncGenerator<LogEvent[]> {
 export async function whatIf(req: Req<'quotas.whatIf'>, ctx: ServiceContext): Promise<Res<'quotas.whatIf'>> {
   const store = districtOnly(ctx);
   const started = performance.now();
-  const known = new Set((await store.queries.schools()).map((s) => s.id));
+  const known = new Set((await store.reads.schools()).map((s) => s.id));
   req.overrides.forEach((o, i) => {
     if (!known.has(o.schoolId)) throw notFound(`overrides.${i}.schoolId: no school ${o.schoolId}`);
   });
@@ -157,7 +157,7 @@ export async function whatIf(req: Req<'quotas.whatIf'>, ctx: ServiceContext): Pr
 
 export async function refusedForSeats(req: Req<'quotas.refused'>, ctx: ServiceContext): Promise<Res<'quotas.refused'>> {
   const store = districtOnly(ctx);
-  const { rows } = await store.queries.applications({ status: 'refused', schoolId: req.schoolId, language: req.language, sort: 'submittedAt', limit: 1000 });
+  const { rows } = await store.reads.applications({ status: 'refused', schoolId: req.schoolId, language: req.language, sort: 'submittedAt', limit: 1000 });
   return {
     applications: rows
       .filter((r) => r.reason === 'no_free_seats')
@@ -171,7 +171,7 @@ export async function refusedForSeats(req: Req<'quotas.refused'>, ctx: ServiceCo
  */
 export async function checkFit(req: Req<'quotas.checkFit'>, ctx: ServiceContext): Promise<Res<'quotas.checkFit'>> {
   const store = districtOnly(ctx);
-  const found = await store.queries.application(req.applicationId);
+  const found = await store.reads.application(req.applicationId);
   if (!found) throw notFound(`applicationId: no application ${req.applicationId}`);
   const submission = found.events.find((e) => e.id === found.application.eventId && e.type === 'application.submitted');
   if (!submission) throw invalid(`applicationId: ${req.applicationId} was not submitted by a family (a commission placement)`);

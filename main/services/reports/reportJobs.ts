@@ -97,9 +97,16 @@ export class ReportJobs {
     }
   }
 
-  /** Wait for the job (tests) */
-  async settle(jobId: string): Promise<void> {
-    await this.jobs.get(jobId)?.done;
+  /** Whether any export is still building (a store switch waits for none, it refuses). */
+  running(): boolean {
+    for (const e of this.jobs.values()) if (e.job.state === 'running') return true;
+    return false;
+  }
+
+  /** Wait for one job, or for every job (before the app closes the store they read). */
+  async settle(jobId?: string): Promise<void> {
+    if (jobId !== undefined) await this.jobs.get(jobId)?.done;
+    else await Promise.all([...this.jobs.values()].map((e) => e.done));
   }
 
   private entry(owner: string, jobId: string): Entry {
@@ -122,7 +129,7 @@ export async function replayUntil(store: StorePort, asOf: string, onProgress: (e
   let afterSeq = 0;
   let n = 0;
   for (;;) {
-    const page = await store.queries.events({ afterSeq, limit: PAGE });
+    const page = await store.reads.events({ afterSeq, limit: PAGE });
     if (page.length === 0) break;
     for (const row of page) {
       if (parseInstant(row.at) > limit) {

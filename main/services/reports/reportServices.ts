@@ -8,18 +8,7 @@ import type { Engine } from '../../../shared/engine/engine';
 import { REPORT_TITLES, type Lang, type ReportName } from '../../../shared/reports/labels';
 import { buildReport } from '../../../shared/reports/reports';
 import { cellRenderer, headerOf, type ReportTable } from '../../../shared/reports/table';
-import type { AppPort } from '../appPort';
 import { requireStore, requireUser, type ServiceContext } from '../context';
-import path from 'node:path';
-import { ReportJobs } from './reportJobs';
-
-/** Per app, so the shared AppPort needs no field for this feature. */
-const jobsOf = new WeakMap<AppPort, ReportJobs>();
-export function reportJobs(app: AppPort): ReportJobs {
-  let jobs = jobsOf.get(app);
-  if (!jobs) jobsOf.set(app, (jobs = new ReportJobs(path.join(app.dataDir, 'exports'))));
-  return jobs;
-}
 
 /** base64 of 2 MiB is ~2.8 MB of JSON per call: well inside the bridge's limits */
 const DOWNLOAD_PIECE = 2 * 1024 * 1024;
@@ -27,15 +16,15 @@ const DOWNLOAD_PIECE = 2 * 1024 * 1024;
 export async function exportReport(req: { report: ReportName; lang: Lang; asOf?: string }, ctx: ServiceContext): Promise<Res<'reports.export'>> {
   const store = requireStore(ctx);
   const user = requireUser(ctx);
-  return reportJobs(ctx.app).start(store, user.userId, req.report, req.lang, req.asOf);
+  return ctx.app.reportJobs.start(store, user.userId, req.report, req.lang, req.asOf);
 }
 
 export function reportProgress(req: { jobId: string }, ctx: ServiceContext): Res<'reports.progress'> {
-  return reportJobs(ctx.app).get(requireUser(ctx).userId, req.jobId);
+  return ctx.app.reportJobs.get(requireUser(ctx).userId, req.jobId);
 }
 
 export async function downloadReport(req: { jobId: string; offset: number }, ctx: ServiceContext): Promise<Res<'reports.download'>> {
-  const { job, bytes } = await reportJobs(ctx.app).read(requireUser(ctx).userId, req.jobId, req.offset, DOWNLOAD_PIECE);
+  const { job, bytes } = await ctx.app.reportJobs.read(requireUser(ctx).userId, req.jobId, req.offset, DOWNLOAD_PIECE);
   const next = req.offset + bytes.length;
   return { fileName: job.fileName, size: job.size, offset: req.offset, chunk: bytes.toString('base64'), done: next >= job.size };
 }
@@ -97,8 +86,8 @@ export async function reportCharts(_: object, ctx: ServiceContext): Promise<Res<
   const events = engine.stats.events;
   const lastAt = engine.lastAt;
   // The engine keeps each application's latest change only; the day documents came is the log's.
-  const docs: { at: string }[] = await store.queries.dataSource.query(`SELECT at FROM event WHERE type = 'documents.received' AND outcome IS NULL`);
-  const value = { asOf: lastAt, ...chartData(engine, docs.map((d) => d.at)) };
+  const docs = await store.reads.acceptedEventTimes('documents.received');
+  const value = { asOf: lastAt, ...chartData(engine, docs) };
   // a write during the query would make the figures a mix: keep them only if none came
   if (engine.stats.events === events) chartsCache.set(engine, { events, lastAt, value });
   return value;

@@ -1,17 +1,17 @@
-// The hash chain's link function on Node's native SHA-256. It computes exactly
-// what shared/log/hashChain.ts defines (tests/store/hashChain.test.ts checks the
-// two agree); the store uses it because an import hashes every event it writes,
-// and the one-shot native digest costs about a fifth of the pure-TS one.
+// The hash chain's link function (shared/log/hashChain.ts defines it) on Node's
+// native SHA-256: the writer hashes every event it stores and the audit verifies
+// every link, so the one-shot native digest is what both use.
 import * as crypto from 'node:crypto';
+import type { LinkHash } from '../../../shared/log/hashChain';
 
 type OneShot = (algorithm: string, data: string | Uint8Array, encoding: 'hex') => string;
 // crypto.hash (Node >= 20.12) skips the Hash object; older runtimes fall back to createHash.
 const oneShot = (crypto as unknown as { hash?: OneShot }).hash;
 
-export function nodeChainHash(prevHash: string, body: string): string {
+export const nodeChainHash: LinkHash = (prevHash, body) => {
   if (oneShot) return oneShot('sha256', prevHash + body, 'hex');
   return crypto.createHash('sha256').update(prevHash + body, 'utf8').digest('hex');
-}
+};
 
 /** prev hash + body bytes, assembled here so the digest reads one buffer and no string is encoded */
 let input = Buffer.allocUnsafe(4096);

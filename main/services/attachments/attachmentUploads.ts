@@ -1,22 +1,27 @@
-// Attachment uploads in progress, held in memory chunk by chunk until the last one,
-// bounded per caller by count and bytes and dropped after a few idle minutes.
+// Attachment scans arriving chunk by chunk, by upload id, until the last chunk. The
+// app owns one (AppPort.attachmentUploads), never a module-level one. Bounded per
+// caller by count and bytes, and over all callers by bytes; dropped after a few idle
+// minutes (issue 12, item 7).
 import { randomUUID } from 'node:crypto';
 import { invalid, notFound } from '../errors';
 import { ATTACHMENT_UPLOAD_LIMITS, isExpired, overageError, overLimit, type UploadLimits } from '../uploadLimits';
 
+/** What an attachment belongs to: a privilege claim or a commission case. */
 export type Subject = { kind: 'claim' | 'case'; id: string };
 
-export interface PendingUpload {
+export interface AttachmentUpload {
+  /** the caller (session) that sent the first chunk; nobody else may continue it */
   owner: string;
   subject: Subject;
   name: string;
   chunks: Buffer[];
   size: number;
+  /** the last chunk (ms): an upload idle past the limit is dropped */
   touchedAt: number;
 }
 
-export class PendingAttachments {
-  private readonly open = new Map<string, PendingUpload>();
+export class AttachmentUploads {
+  private readonly open = new Map<string, AttachmentUpload>();
 
   constructor(
     private readonly now: () => number,
@@ -24,11 +29,11 @@ export class PendingAttachments {
   ) {}
 
   /** Adds a chunk to the caller's upload (a new one when uploadId is undefined). */
-  add(owner: string, uploadId: string | undefined, subject: Subject, name: string, bytes: Buffer, maxFile: number): [string, PendingUpload] {
+  add(owner: string, uploadId: string | undefined, subject: Subject, name: string, bytes: Buffer, maxFile: number): [string, AttachmentUpload] {
     this.sweep();
     const mine = [...this.open.values()].filter((u) => u.owner === owner);
     let id = uploadId;
-    let upload: PendingUpload | undefined;
+    let upload: AttachmentUpload | undefined;
     if (id === undefined) {
       const problem = overLimit(mine, this.limits, bytes.length, true, this.heldBytes);
       if (problem) throw overageError(problem);

@@ -1,0 +1,118 @@
+// The /v1 HTTP API (docs/sync.md): health, enrol, push, pull.
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyServerOptions, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { Logger } from 'pino';
+import {
+  EnrolRequest,
+  type ErrorCode,
+  type ErrorResponse,
+  PROTOCOL_VERSION,
+  PullQuery,
+  PushRequest,
+} from '../../shared/sync/contract';
+import { type DeviceIdentity, EnrolmentError, deviceOfToken, enrol } from '../auth/devices';
+import type { Database } from '../db/database';
+import { PushError } from '../sequencer/errors';
+import type { Sequencer } from '../sequencer/sequencer';
+import { pullPage } from './pull';
+import { zodValidator } from './zod';
+
+/** A push holds at most MAX_PUSH_EVENTS events of at most 1 MiB each, but a real queue is far smaller. */
+export const BODY_LIMIT_BYTES = 16 * 1024 * 1024;
+
+const STATUS: Record<ErrorCode, number> = {
+  invalid_request: 400,
+  malformed_event: 400,
+  unauthenticated: 401,
+  forbidden_district: 403,
+  forbidden_event: 403,
+  not_found: 404,
+  payload_too_large: 413,
+  unavailable: 503,
+  internal: 500,
+};
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    device: DeviceIdentity | null;
+  }
+}
+
+export interface AppDeps {
+  db: Database;
+  sequencer: Sequencer;
+  logger?: Logger | boolean;
+}
+
+export function buildApp({ db, sequencer, logger = false }: AppDeps): FastifyInstance {
+  const options: FastifyServerOptions = { bodyLimit: BODY_LIMIT_BYTES };
+  if (typeof logger === 'object') options.loggerInstance = logger as FastifyBaseLogger;
+  else options.logger = logger;
+  const app = Fastify(options);
+  app.setValidatorCompiler(zodValidator);
+  app.decorateRequest('device', null);
+
+  const fail = (reply: FastifyReply, code: ErrorCode, message: string, extra: Partial<ErrorResponse> = {}) =>
+    reply.code(STATUS[code]).send({ error: code, message, ...extra } satisfies ErrorResponse);
+
+  app.setErrorHandler((err: Error & { statusCode?: number; code?: string; validation?: unknown }, req, reply) => {
+    if (err instanceof PushError) {
+      return fail(reply, err.code, err.message, { index: err.index, eventId: err.eventId });
+    }
+    if (err.validation) return fail(reply, 'invalid_request', err.message);
+    if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      return fail(reply, 'payload_too_large', `the request body is larger than ${BODY_LIMIT_BYTES} bytes`);
+    }
+    if (err.statusCode !== undefined && err.statusCode < 500) return fail(reply, 'invalid_request', err.message);
+    req.log.error(err);
+    return fail(reply, 'internal', 'the server failed on this request; it has been logged');
+  });
+
+  const authenticate = async (req: FastifyRequest, reply: FastifyReply): Promise<void> => {
+    const header = req.headers.authorization ?? '';
+    const token = header.startsWith('Bearer ') ? header.slice(7).trim() : '';
+    const device = token === '' ? null : await deviceOfToken(db, token);
+    if (device === null) {
+      await fail(reply, 'unauthenticated', token === '' ? 'a device token is required' : 'this device token is unknown or revoked');
+      return;
+    }
+    req.device = device;
+  };
+
+  app.get('/v1/health', async () => ({
+    status: 'ok' as const,
+    protocol: PROTOCOL_VERSION,
+    logId: sequencer.logId,
+    head: sequencer.headSeq,
+  }));
+
+  app.post('/v1/enrol', { schema: { body: EnrolRequest } }, async (req, reply) => {
+    const body = req.body as EnrolRequest;
+    try {
+      const d = await enrol(db, body.code, body.deviceName);
+      req.log.info({ deviceId: d.deviceId, districtId: d.districtId }, 'device enrolled');
+      return { deviceId: d.deviceId, districtId: d.districtId, token: d.token };
+    } catch (e) {
+      if (e instanceof EnrolmentError) return fail(reply, 'unauthenticated', e.message);
+      throw e;
+    }
+  });
+
+  app.post('/v1/push', { schema: { body: PushRequest }, onRequest: authenticate }, async (req) => {
+    const { events } = req.body as PushRequest;
+    const d = req.device!;
+    return sequencer.push(events, { kind: 'device', deviceId: d.deviceId, districtId: d.districtId });
+  });
+
+  app.get('/v1/pull', { schema: { querystring: PullQuery }, onRequest: authenticate }, async (req, reply) => {
+    const aborted = new AbortController();
+    req.raw.on('close', () => aborted.abort());
+    const page = await pullPage(db, sequencer, req.query as PullQuery, aborted.signal);
+    return reply.type('application/json; charset=utf-8').send(page.body);
+  });
+
+  app.setNotFoundHandler((req, reply) => fail(reply, 'not_found', `no such endpoint: ${req.method} ${req.url}`));
+  return app;
+}

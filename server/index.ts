@@ -1,0 +1,54 @@
+// `npm run server`: the central server, on PGlite in its data folder unless DATABASE_URL names a PostgreSQL.
+import pino from 'pino';
+import { readConfig } from './config';
+import { formatInstant } from './sequencer/clock';
+import { startServer } from './server';
+
+async function main(): Promise<void> {
+  const config = readConfig();
+  const logger = pino({ level: process.env.LOG_LEVEL ?? 'info' });
+  const testHook = process.env.KABYL_SERVER_TEST_PAUSE_IN_COMMIT_MS;
+  const server = await startServer({
+    database: config.database,
+    host: config.host,
+    port: config.port,
+    clockStart: config.clockStart,
+    logger,
+    sequencer: testHook ? { inTransaction: pauseInCommit(Number(testHook)) } : undefined,
+  });
+  const db = config.database;
+  const where = 'url' in db ? 'PostgreSQL (DATABASE_URL)' : 'dataDir' in db ? `PGlite in ${db.dataDir}` : 'PGlite in memory';
+  process.stdout.write(`Kabyl server listening on ${server.url} (database: ${where}, head seq ${server.sequencer.headSeq})\n`);
+  if (config.clockStart !== null) {
+    process.stdout.write(`The server clock was set to start at ${formatInstant(config.clockStart)} (KABYL_SERVER_CLOCK_START)\n`);
+  }
+  let stopping = false;
+  const stop = (): void => {
+    if (stopping) return;
+    stopping = true;
+    server.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+/**
+ * Crash-test hook: inside each batch's open transaction, after its rows are
+ * written and before COMMIT, say so on stderr and wait, so a test can kill -9
+ * the process provably in the middle of a write (tests/server/crash.test.ts).
+ */
+function pauseInCommit(ms: number) {
+  return async (rows: readonly { seq: number }[]) => {
+    if (rows.length === 0) return;
+    process.stderr.write(`TEST-HOOK in-transaction seq ${rows[0].seq}..${rows[rows.length - 1].seq}\n`);
+    await new Promise((r) => setTimeout(r, ms));
+  };
+}
+
+main().catch((e) => {
+  process.stderr.write(`kabyl server: ${(e as Error).message}\n`);
+  process.exit(1);
+});
