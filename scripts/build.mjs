@@ -12,6 +12,8 @@ process.chdir(root);
 // Native and heavy packages stay in node_modules; they are installed beside the bundle.
 const external = [
   'electron', 'sqlite3', 'typeorm', 'exceljs', 'reflect-metadata',
+  // argon2id's native binding, per platform
+  '@node-rs/argon2',
   // the central server's: PGlite loads its WASM files from its own folder
   'pg', 'pg-native', '@electric-sql/pglite', 'fastify', 'pino',
 ];

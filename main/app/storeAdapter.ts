@@ -30,6 +30,9 @@ export function adaptStore(store: Store, kind: StoreKind, options: StoreFactoryO
       const u = await store.users.findByUsername(username);
       return u ? toStoredUser(u) : null;
     },
+    async setPasswordHash(userId, passwordHash) {
+      await store.users.setPasswordHash(Number(userId), passwordHash);
+    },
     async addUser(user) {
       try {
         return toStoredUser(await store.users.create(user));

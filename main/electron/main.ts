@@ -1,12 +1,14 @@
 // The Electron main process: thin lifecycle and window code. Everything the page can
 // ask goes through the same dispatcher as the harness, one ipcMain handler per
 // contract channel, with a session per webContents.
-import { app, BrowserWindow, dialog, ipcMain, safeStorage, session, webContents, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session, webContents, type WebContents } from 'electron';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CHANNELS } from '../../shared/ipc/contract';
 import { ipcChannelName } from '../../shared/ipc/names';
+import { sessionPolicyFromEnv } from '../auth/session';
 import { CSP } from '../ipc/security';
+import { acceptIpcSender, allowNavigation, allowPermission, isDevToolsShortcut, menuTemplate, type RendererPlace } from './guards';
 import { KabylApp } from '../app/kabylApp';
 import { printToPdf } from './print';
 import { chainAnchorIn, createStoreFactory, defaultDataDir } from '../app/storeAdapter';
@@ -16,6 +18,7 @@ const distDir = path.join(__dirname, '..');
 const rendererIndex = path.join(distDir, 'renderer', 'index.html');
 const rendererUrl = pathToFileURL(rendererIndex).href;
 const rendererRoot = pathToFileURL(path.join(distDir, 'renderer') + path.sep).href;
+const place: RendererPlace = { index: rendererUrl, root: rendererRoot };
 
 let kabyl: KabylApp | null = null;
 
@@ -29,13 +32,27 @@ app.on('second-instance', () => {
   }
 });
 
-// No page of ours ever opens another window or navigates away; deny it for every webContents.
+// No page of ours ever opens another window or navigates away, nor does a frame in
+// it; a redirect is a navigation too. Deny it for every webContents (guards.ts).
 app.on('web-contents-created', (_event, contents) => {
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  contents.on('will-navigate', (event, url) => {
-    if (url !== rendererUrl) event.preventDefault();
+  contents.on('will-navigate', (event) => {
+    if (!allowNavigation(event.url, event.isMainFrame, place)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event) => {
+    if (!allowNavigation(event.url, event.isMainFrame, place)) event.preventDefault();
+  });
+  contents.on('will-frame-navigate', (event) => {
+    if (!allowNavigation(event.url, event.isMainFrame, place)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
+  if (app.isPackaged) {
+    // No DevTools in the installed app: not from the menu (there is none), not by shortcut.
+    contents.on('before-input-event', (event, input) => {
+      if (isDevToolsShortcut(input)) event.preventDefault();
+    });
+    contents.on('devtools-opened', () => contents.closeDevTools());
+  }
 });
 
 app.whenReady().then(async () => {
@@ -48,6 +65,7 @@ app.whenReady().then(async () => {
       electronVersion: process.versions.electron ?? null,
       // Chain heads recorded outside the store, encrypted for this OS user (docs/security.md).
       stores: createStoreFactory({ anchor: chainAnchorIn(dataDir, safeStorage) }),
+      sessionPolicy: sessionPolicyFromEnv(),
       canPrintToPdf: true,
       // Sessions are keyed `wc:<webContents id>` (sessionOf below): print exactly the caller's window.
       printToPdf: async (callerId, suggestedName) => {
@@ -75,12 +93,19 @@ app.whenReady().then(async () => {
     const ok = details.url.startsWith(rendererRoot) || details.url.startsWith('devtools://') || details.url.startsWith('data:') || details.url.startsWith('blob:');
     callback({ cancel: !ok });
   });
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionRequestHandler((_wc, permission, callback, details) =>
+    callback(allowPermission(permission, details.requestingUrl, place)),
+  );
+  session.defaultSession.setPermissionCheckHandler((_wc, permission, requestingOrigin, details) =>
+    allowPermission(permission, details.requestingUrl ?? requestingOrigin, place),
+  );
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(app.isPackaged, process.platform === 'darwin') as Electron.MenuItemConstructorOptions[]));
 
   for (const channel of CHANNELS) {
     ipcMain.handle(ipcChannelName(channel), (event, request: unknown) => {
-      if (!isOurPage(event.senderFrame?.url)) {
-        return { ok: false, error: { code: 'forbidden', message: 'IPC from a page that is not the Kabyl renderer' } };
+      // Only the main frame of our own page: not an iframe, not a page navigated elsewhere.
+      if (!acceptIpcSender(event.senderFrame, event.sender.mainFrame, place)) {
+        return { ok: false, error: { code: 'forbidden', message: 'IPC from a frame that is not the Kabyl renderer' } };
       }
       return current.dispatch(channel, request, sessionOf(current, event.sender));
     });
@@ -91,10 +116,6 @@ app.whenReady().then(async () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();
   });
 });
-
-function isOurPage(url: string | undefined): boolean {
-  return url !== undefined && url.startsWith(rendererRoot);
-}
 
 /** webContents whose session is dropped when they are destroyed. */
 const tracked = new Set<number>();
@@ -128,6 +149,7 @@ function createWindow(): void {
       webSecurity: true,
       allowRunningInsecureContent: false,
       spellcheck: false,
+      devTools: !app.isPackaged,
     },
   });
   win.once('ready-to-show', () => win.show());

@@ -1,6 +1,7 @@
 // Starts the app services and the bridge in this process; tests call it directly
 // (port 0, a temp data dir), the harness entry point calls it with the CLI flags.
 import type { StoreKind } from '../../shared/ipc/contract';
+import { sessionPolicyFromEnv } from '../auth/session';
 import { KabylApp, type StartWith } from '../app/kabylApp';
 import { chainAnchorIn, createStoreFactory, defaultDataDir } from '../app/storeAdapter';
 import { startBridge, type Bridge } from './bridge';
@@ -23,7 +24,13 @@ export interface Harness {
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const dataDir = options.dataDir ?? defaultDataDir();
   const app = await KabylApp.start(
-    { dataDir, shell: 'harness', version: options.version ?? '0.0.0', stores: createStoreFactory({ anchor: chainAnchorIn(dataDir) }) },
+    {
+      dataDir,
+      shell: 'harness',
+      version: options.version ?? '0.0.0',
+      stores: createStoreFactory({ anchor: chainAnchorIn(dataDir) }),
+      sessionPolicy: sessionPolicyFromEnv(),
+    },
     options.store as StartWith,
   );
   let bridge: Bridge;

@@ -82,7 +82,8 @@ function fail(code: 'not_found' | 'invalid_request' | 'unauthenticated' | 'forbi
 
 /** A service's expected failure as the contract's error; `reason` only when the service gave one. */
 export function toApiError(e: ServiceError): ApiError {
-  return e.reason === undefined
-    ? { code: e.code, message: e.message }
-    : { code: e.code, message: e.message, reason: e.reason };
+  const error: ApiError = { code: e.code, message: e.message };
+  if (e.reason !== undefined) error.reason = e.reason;
+  if (e.retryAfterSeconds !== undefined) error.retryAfterSeconds = e.retryAfterSeconds;
+  return error;
 }

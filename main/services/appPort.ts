@@ -5,8 +5,11 @@
 // the assembly (which imports every service through the handler map) is never
 // imported back by a service.
 import type { StoreKind } from '../../shared/ipc/contract';
+import type { Sessions } from '../auth/session';
+import type { SignInThrottle } from '../auth/throttle';
 import type { AttachmentUploads } from './attachments/attachmentUploads';
 import type { WorkbookUploads } from './excelImport/workbookUploads';
+import type { KeyedLock } from './keyedLock';
 import type { ImportFiles } from './logImport/files';
 import type { ImportJobs } from './logImport/jobs';
 import type { ReportJobs } from './reports/reportJobs';
@@ -36,8 +39,14 @@ export interface AppPort {
   readonly reportJobs: ReportJobs;
   /** district workbooks uploaded for excelImport.preview/confirm */
   readonly workbookUploads: WorkbookUploads;
-  /** attachment scans arriving chunk by chunk */
+  /** attachment scans arriving chunk by chunk, bounded per caller and in all */
   readonly attachmentUploads: AttachmentUploads;
+  /** every caller's session: sign-in, sign-out everywhere, expiry */
+  readonly sessions: Sessions;
+  /** sign-in backoff per username and per caller */
+  readonly throttle: SignInThrottle;
+  /** per-key serialisation of read-modify-writes (a subject's attachment list) */
+  readonly locks: KeyedLock;
   storePath(kind: StoreKind): string;
   realExists(): boolean;
   /** Close the open store, open `kind` (building the demo if needed), remember the choice. */

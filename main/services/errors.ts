@@ -8,6 +8,8 @@ export class ServiceError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly reason?: string,
+    /** with reason too_many_attempts: whole seconds until the caller may try again */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'ServiceError';

@@ -61,6 +61,8 @@ export interface StorePort {
   settingsWithPrefix(prefix: string): Promise<Record<string, string>>;
   findUser(username: string): Promise<StoredUser | null>;
   addUser(user: Omit<StoredUser, 'id'>): Promise<StoredUser>;
+  /** replaces a user's password hash (argon2id migration on sign-in) */
+  setPasswordHash(userId: string, passwordHash: string): Promise<void>;
   campaign(): Promise<CampaignCalendar | null>;
   eventCount(): Promise<number>;
   lastEventAt(): Promise<string | null>;

@@ -23,6 +23,8 @@ export interface ApiError {
   message: string;
   /** the engine's reason code when code is 'refused' (see shared/engine/reasons.ts) */
   reason?: string;
+  /** with reason 'too_many_attempts' (sign-in backoff): whole seconds to wait before trying again */
+  retryAfterSeconds?: number;
 }
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 

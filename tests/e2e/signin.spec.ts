@@ -34,3 +34,35 @@ test('empty fields are named before anything is sent', async ({ page }) => {
   await page.locator('form.signin-card button[type=submit]').click();
   await expect(page.getByTestId('signin-error')).toHaveText(LOCALES.ky.auth.required);
 });
+
+test('repeated failures are held back with a translated "try again in N s"', async ({ page }) => {
+  await reachSignIn(page);
+  // A made-up account: the demo users must stay free for the other specs.
+  const username = `probe-${Date.now().toString(36)}`;
+  const error = page.getByTestId('signin-error');
+  // One try, answered: the page clears the password field when the answer arrives.
+  const attempt = async (password: string) => {
+    await page.locator('#username').fill(username);
+    await page.locator('#password').fill(password);
+    await page.locator('form.signin-card button[type=submit]').click();
+    await expect(page.locator('#password')).toHaveValue('');
+  };
+  // Three free failures, and the fourth is checked too; it starts the wait.
+  for (let i = 0; i < 4; i++) {
+    await attempt(`guess-${i}`);
+    await expect(error).toHaveText(LOCALES.ky.auth.invalidCredentials);
+  }
+  // The waits double (1 s, 2 s, 4 s...): on a slow machine a try may land after a
+  // short wait is over, so keep trying until one lands inside a wait.
+  const template = LOCALES.ky.auth.tooManyAttempts;
+  const [before, after] = template.split('{{seconds}}');
+  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const refusal = new RegExp(`^${escape(before)}(\\d+)${escape(after)}$`);
+  let shown = '';
+  for (let i = 4; i < 12 && !refusal.test(shown); i++) {
+    await attempt(`guess-${i}`);
+    shown = (await error.textContent()) ?? '';
+  }
+  expect(shown).toMatch(refusal);
+  expect(Number(refusal.exec(shown)![1])).toBeGreaterThanOrEqual(1);
+});

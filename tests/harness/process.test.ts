@@ -21,7 +21,7 @@ describe('node harness.cjs', () => {
       platform: 'node',
       format: 'cjs',
       target: 'node20',
-      external: ['electron', 'sqlite3', 'typeorm', 'exceljs', 'reflect-metadata'],
+      external: ['electron', 'sqlite3', 'typeorm', 'exceljs', 'reflect-metadata', '@node-rs/argon2'],
       logLevel: 'error',
     });
     dataDir = await mkdtemp(path.join(tmpdir(), 'kabyl-harness-proc-'));

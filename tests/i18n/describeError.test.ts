@@ -31,3 +31,13 @@ describe('describeError', () => {
     expect(text).not.toContain('english detail');
   });
 });
+
+describe('describeError: sign-in backoff', () => {
+  it.each(['ky', 'ru', 'en'] as const)('says how many seconds to wait, in %s', async (lng) => {
+    const instance = i18next.createInstance();
+    await instance.init({ resources, lng, fallbackLng: false, interpolation: { escapeValue: false } });
+    const text = describeError(instance.t, { code: 'refused', reason: 'too_many_attempts', retryAfterSeconds: 16, message: 'x' });
+    expect(text).toContain('16');
+    expect(text).toBe(resources[lng].translation.auth.tooManyAttempts.replace('{{seconds}}', '16'));
+  });
+});

@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ApiError, Channel, Res, Result } from '../../shared/ipc/contract';
 import { hashPassword } from '../../main/auth/password';
-import { Sessions, type Session } from '../../main/auth/session';
-import { KabylApp } from '../../main/app/kabylApp';
+import type { Session } from '../../main/auth/session';
+import { KabylApp, type AppOptions } from '../../main/app/kabylApp';
 import { chainAnchorIn, createStoreFactory } from '../../main/app/storeAdapter';
 import { importWorkerFile, workbookWorkerFile } from './importWorker';
 import { useWorkbookWorker } from '../../main/excel/workbookJob';
@@ -54,12 +54,14 @@ export function sampleLog(): LogBuilder {
 
 let counter = 0;
 
-export async function districtFixture(log = sampleLog()): Promise<DistrictFixture> {
+/** `options`: what a test changes in the app (an injected clock, session policy...). */
+export async function districtFixture(log = sampleLog(), options: Partial<AppOptions> = {}): Promise<DistrictFixture> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'kabyl-district-'));
   useWorkbookWorker(await workbookWorkerFile());
-  const app = await KabylApp.start({ dataDir, shell: 'harness', version: 'test', stores: createStoreFactory({ importWorkerFile: await importWorkerFile(), anchor: chainAnchorIn(dataDir) }) }, 'ask');
-  const sessions = new Sessions();
-  const caller = () => sessions.get(`test:${++counter}`);
+  const stores = createStoreFactory({ importWorkerFile: await importWorkerFile(), anchor: chainAnchorIn(dataDir) });
+  const app = await KabylApp.start({ dataDir, shell: 'harness', version: 'test', stores, ...options }, 'ask');
+  // Callers are the app's own sessions, as the shells make them: sign-out and expiry reach them.
+  const caller = () => app.sessions.get(`test:${++counter}`);
   // The one cast: dispatch() answers Result<unknown> for any channel name; its response check makes it Res<C>.
   const call = <C extends Channel>(channel: C, request: unknown, session: Session) =>
     app.dispatch(channel, request, session) as Promise<Result<Res<C>>>;

@@ -17,7 +17,7 @@ export function importWorkerFile(): Promise<string> {
       platform: 'node',
       format: 'cjs',
       target: 'node20',
-      external: ['electron', 'sqlite3', 'typeorm', 'exceljs', 'reflect-metadata'],
+      external: ['electron', 'sqlite3', 'typeorm', 'exceljs', 'reflect-metadata', '@node-rs/argon2'],
       logLevel: 'error',
     });
     return out;

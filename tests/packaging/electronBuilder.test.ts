@@ -15,6 +15,8 @@ const run = promisify(execFile);
 // js-yaml ships with electron-builder (it reads this very file with it); no types installed.
 const { load } = createRequire(import.meta.url)('js-yaml') as { load: (text: string) => unknown };
 const root = path.resolve(__dirname, '../..');
+/** Where Electron's binary keeps its fuse wire (@electron/fuses' SENTINEL). */
+const FUSE_SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
 
 interface BuilderConfig {
   appId: string;
@@ -24,6 +26,7 @@ interface BuilderConfig {
   directories: { output: string; buildResources: string };
   win: { target: { target: string; arch: string[] }[]; icon: string };
   linux: { target: string[]; icon: string };
+  electronFuses: Record<string, boolean>;
 }
 
 describe('electron-builder.yml', () => {
@@ -45,6 +48,18 @@ describe('electron-builder.yml', () => {
     const pkg = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as { main: string };
     expect(pkg.main).toBe('dist/main/electron.cjs');
   });
+
+  it('sets the Electron fuses (issue 12, item 12) and unpacks the argon2 binding', async () => {
+    const config = load(await readFile(path.join(root, 'electron-builder.yml'), 'utf8')) as BuilderConfig;
+    expect(config.electronFuses).toMatchObject({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+    });
+    expect(config.asarUnpack.some((p) => p.includes('@node-rs/argon2'))).toBe(true);
+  });
 });
 
 describe('electron-builder --linux dir (offline, stub Electron)', () => {
@@ -57,7 +72,7 @@ describe('electron-builder --linux dir (offline, stub Electron)', () => {
     await cp(path.join(root, 'package.json'), path.join(project, 'package.json'));
     await cp(path.join(root, 'resources'), path.join(project, 'resources'), { recursive: true });
     await symlink(path.join(root, 'node_modules'), path.join(project, 'node_modules'), 'dir');
-    const external = ['electron', 'sqlite3', 'typeorm', 'exceljs', 'reflect-metadata'];
+    const external = ['electron', 'sqlite3', 'typeorm', 'exceljs', 'reflect-metadata', '@node-rs/argon2'];
     for (const [src, out] of [
       ['main/electron/main.ts', 'dist/main/electron.cjs'],
       ['preload/index.ts', 'dist/preload.cjs'],
@@ -66,7 +81,10 @@ describe('electron-builder --linux dir (offline, stub Electron)', () => {
     }
     const stub = path.join(project, 'electron-stub');
     await mkdir(stub);
-    await writeFile(path.join(stub, 'electron'), '#!/bin/sh\nexit 0\n');
+    // A stub binary that carries Electron's fuse wire (sentinel, version 1, 8 fuses in
+    // Electron's default states), so electron-builder flips real fuses in it.
+    const wire = Buffer.from([0x31, 0x30, 0x31, 0x31, 0x30, 0x30, 0x30, 0x31]);
+    await writeFile(path.join(stub, 'electron'), Buffer.concat([Buffer.from('#!/bin/sh\nexit 0\n# '), Buffer.from(FUSE_SENTINEL), Buffer.from([1, wire.length]), wire, Buffer.from('\n')]));
     await chmod(path.join(stub, 'electron'), 0o755);
     await writeFile(path.join(stub, 'version'), '45.5.0');
   }, 60_000);
@@ -101,5 +119,15 @@ describe('electron-builder --linux dir (offline, stub Electron)', () => {
     const binding = path.join(resources, 'app.asar.unpacked', 'node_modules', 'sqlite3', 'build', 'Release', 'node_sqlite3.node');
     expect((await stat(binding)).size).toBeGreaterThan(100_000);
     expect((await stat(path.join(out, 'linux-unpacked', 'kabyl'))).isFile()).toBe(true);
+
+    // The fuses, read back from the packed binary.
+    const { getCurrentFuseWire, FuseV1Options } = await import('@electron/fuses');
+    const FuseState = { DISABLE: 0x30, ENABLE: 0x31 }; // ASCII '0' and '1' in the wire
+    const fuses = (await getCurrentFuseWire(path.join(out, 'linux-unpacked', 'kabyl'))) as unknown as Record<number, number>;
+    expect(fuses[FuseV1Options.RunAsNode]).toBe(FuseState.DISABLE);
+    expect(fuses[FuseV1Options.EnableNodeOptionsEnvironmentVariable]).toBe(FuseState.DISABLE);
+    expect(fuses[FuseV1Options.EnableNodeCliInspectArguments]).toBe(FuseState.DISABLE);
+    expect(fuses[FuseV1Options.EnableEmbeddedAsarIntegrityValidation]).toBe(FuseState.ENABLE);
+    expect(fuses[FuseV1Options.OnlyLoadAppFromAsar]).toBe(FuseState.ENABLE);
   }, 170_000);
 });

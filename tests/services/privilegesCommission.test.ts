@@ -10,6 +10,7 @@ import type { ApiError } from '../../shared/ipc/contract';
 import { ATTACHMENT_MAX_BYTES } from '../../shared/ipc/channels/attachments';
 import { districtFixture, type DistrictFixture } from '../ipc/districtFixture';
 import { LogBuilder, T } from '../support/logBuilder';
+import { PNG, pdf } from '../support/scans';
 
 // A real district stamps events with the wall clock: the calendar runs far enough
 // ahead that "now" is still before the documents deadline, claims still pending.
@@ -28,8 +29,7 @@ function claimsLog(): LogBuilder {
   return log;
 }
 
-const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('fake image body')]);
-const PDF = Buffer.from('%PDF-1.4\n% a scanned certificate\n');
+const PDF = pdf('A scanned certificate');
 
 describe('privilege review, commission and attachments', () => {
   let f: DistrictFixture;

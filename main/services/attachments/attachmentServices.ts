@@ -3,7 +3,8 @@
 // belongs to is recorded in the store (a setting per subject) while the claim is
 // pending or the case open, and the deciding event then carries the hashes into
 // the log (docs/privileges-and-commission.md). The type is read from the bytes,
-// never from the file name: a renamed executable is not a scan.
+// never from the file name, and checked by structure (fileCheck.ts): a renamed
+// executable or a script behind a PDF header is not a scan.
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -11,9 +12,10 @@ import type { Req, Res } from '../../../shared/ipc/contract';
 import { ATTACHMENT_MAX_BYTES, type Attachment } from '../../../shared/ipc/channels/attachments';
 import { forbidden, invalid, notFound, refused } from '../errors';
 import type { AppPort } from '../appPort';
+import { checkScan, safeScanName } from './fileCheck';
 import { requireStore, requireUser, schoolScope, type ServiceContext } from '../context';
 import { eventInstant } from '../events/recordEvents';
-import type { AttachmentUpload, Subject } from './attachmentUploads';
+import type { Subject } from './attachmentUploads';
 
 export type { Subject } from './attachmentUploads';
 type AttachmentType = Attachment['type'];
@@ -23,17 +25,15 @@ const settingKey = (s: Subject) => `attachments:${s.kind}:${s.id}`;
 /** The data folder's attachment directory: content-addressed files, never overwritten. */
 export const attachmentDir = (app: AppPort) => path.join(app.dataDir, 'attachments');
 
-/** PNG, JPEG or PDF by their magic bytes; null for anything else. */
+/** PNG, JPEG or PDF by their structure (fileCheck.ts); null for anything else. */
 export function sniffType(bytes: Buffer): AttachmentType | null {
-  if (bytes.length >= 8 && bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
-  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
-  if (bytes.length >= 5 && bytes.subarray(0, 5).toString('latin1') === '%PDF-') return 'application/pdf';
-  return null;
+  const checked = checkScan(bytes);
+  return checked.ok ? checked.type : null;
 }
 
 export async function subjectAttachments(ctx: ServiceContext, subject: Subject): Promise<Attachment[]> {
   const raw = await requireStore(ctx).getSetting(settingKey(subject));
-  return raw === null ? [] : (JSON.parse(raw) as Attachment[]);
+  return raw === null ? [] : withSafeNames(JSON.parse(raw) as Attachment[]);
 }
 
 /** Every subject's attachments of one kind in one read: the lists screens show. */
@@ -41,9 +41,14 @@ export async function attachmentsByKind(ctx: ServiceContext, kind: Subject['kind
   const prefix = `attachments:${kind}:`;
   const out = new Map<string, Attachment[]>();
   for (const [key, value] of Object.entries(await requireStore(ctx).settingsWithPrefix(prefix))) {
-    out.set(key.slice(prefix.length), JSON.parse(value) as Attachment[]);
+    out.set(key.slice(prefix.length), withSafeNames(JSON.parse(value) as Attachment[]));
   }
   return out;
+}
+
+/** Lists stored before names were made safe are shown and downloaded with safe names too. */
+function withSafeNames(list: Attachment[]): Attachment[] {
+  return list.map((a) => ({ ...a, name: safeScanName(a.name, a.type) }));
 }
 
 /**
@@ -70,49 +75,42 @@ export async function checkSubject(ctx: ServiceContext, subject: Subject, forWri
   }
 }
 
-
 export async function uploadAttachment(req: Req<'attachments.upload'>, ctx: ServiceContext): Promise<Res<'attachments.upload'>> {
   const user = requireUser(ctx);
   const subject = req.subject as Subject;
   await checkSubject(ctx, subject, true);
-  const open = ctx.app.attachmentUploads;
-  let uploadId = req.uploadId;
-  let upload: AttachmentUpload | undefined;
-  if (uploadId === undefined) {
-    uploadId = randomUUID();
-    upload = { owner: ctx.session.callerId, subject, name: req.name, chunks: [], size: 0 };
-    open.set(uploadId, upload);
-  } else {
-    upload = open.get(uploadId);
-    // Another caller's upload is as unknown to this one as a made-up id.
-    if (!upload || upload.owner !== ctx.session.callerId) throw notFound(`uploadId: no upload ${uploadId}`);
-    if (upload.subject.kind !== subject.kind || upload.subject.id !== subject.id) throw invalid('subject: differs from the upload\'s first chunk');
-  }
   const bytes = Buffer.from(req.chunk, 'base64');
-  upload.chunks.push(bytes);
-  upload.size += bytes.length;
-  if (upload.size > ATTACHMENT_MAX_BYTES) {
-    open.delete(uploadId);
-    throw invalid(`chunk: the file is larger than ${ATTACHMENT_MAX_BYTES / (1024 * 1024)} MB`);
-  }
+  const [uploadId, upload] = ctx.app.attachmentUploads.add(ctx.session.callerId, req.uploadId, subject, req.name, bytes, ATTACHMENT_MAX_BYTES);
   if (!req.done) return { uploadId, received: upload.size, attachment: null };
 
-  open.delete(uploadId);
+  ctx.app.attachmentUploads.finish(uploadId);
   const all = Buffer.concat(upload.chunks);
   if (all.length === 0) throw invalid('chunk: the file is empty');
-  const type = sniffType(all);
-  if (type === null) throw invalid('chunk: not a PNG, JPEG or PDF file (checked by its contents)');
+  const checked = checkScan(all);
+  if (!checked.ok) throw invalid(`chunk: ${checked.problem}`);
+  const type = checked.type;
   const hash = createHash('sha256').update(all).digest('hex');
   await storeBytes(ctx.app, hash, all);
 
   const store = requireStore(ctx);
-  const list = await subjectAttachments(ctx, subject);
-  let attachment = list.find((a) => a.hash === hash);
-  if (!attachment) {
-    attachment = { hash, name: upload.name, type, size: all.length, addedBy: user.username, addedAt: await eventInstant(store) };
-    list.push(attachment);
+  // The list is one settings row: read, add, write under the subject's lock, or two
+  // uploads finishing together each drop the other's link.
+  const attachment = await ctx.app.locks.run(settingKey(subject), async () => {
+    const list = await subjectAttachments(ctx, subject);
+    const known = list.find((a) => a.hash === hash);
+    if (known) return known;
+    const added: Attachment = {
+      hash,
+      name: safeScanName(upload.name, type),
+      type,
+      size: all.length,
+      addedBy: user.username,
+      addedAt: await eventInstant(store),
+    };
+    list.push(added);
     await store.setSetting(settingKey(subject), JSON.stringify(list));
-  }
+    return added;
+  });
   return { uploadId, received: upload.size, attachment };
 }
 
@@ -146,5 +144,7 @@ export async function getAttachment(req: Req<'attachments.get'>, ctx: ServiceCon
 
 /** What a deciding event records of a subject's attachments: hash, name and type. */
 export async function attachmentRefs(ctx: ServiceContext, subject: Subject): Promise<{ hash: string; name: string; type: string }[]> {
-  return (await subjectAttachments(ctx, subject)).map((a) => ({ hash: a.hash, name: a.name, type: a.type }));
+  // Under the subject's lock: an upload being linked right now is in the list the event names.
+  const list = await ctx.app.locks.run(settingKey(subject), () => subjectAttachments(ctx, subject));
+  return list.map((a) => ({ hash: a.hash, name: a.name, type: a.type }));
 }

@@ -29,7 +29,9 @@ export function startImport(req: { fileId: string }, ctx: ServiceContext): Impor
   const user = requireUser(ctx);
   const file = ctx.app.files.get(user.userId, req.fileId);
   if (!file.complete) throw unavailable('fileId: the upload is not complete (send the last chunk with done: true)');
-  return ctx.app.imports.start(store, user.userId, file, () => ctx.app.files.discard(file.fileId));
+  const job = ctx.app.imports.start(store, user.userId, file, () => ctx.app.files.discard(file.fileId));
+  ctx.app.files.markInUse(file.fileId);
+  return job;
 }
 
 export function importProgress(req: { jobId: string }, ctx: ServiceContext): ImportJob {

@@ -18,11 +18,13 @@ export async function getSession(_: object, ctx: ServiceContext): Promise<Res<'s
 }
 
 export async function authSignIn(req: { username: string; password: string }, ctx: ServiceContext): Promise<Res<'auth.signIn'>> {
-  return { user: await signIn(requireStore(ctx), ctx.session, req.username, req.password) };
+  const deps = { store: requireStore(ctx), sessions: ctx.app.sessions, throttle: ctx.app.throttle };
+  return { user: await signIn(deps, ctx.session, req.username, req.password) };
 }
 
+/** Ends the user's every session: other windows and bridge clients are signed out too. */
 export function authSignOut(_: object, ctx: ServiceContext): Res<'auth.signOut'> {
-  ctx.session.user = null;
+  ctx.app.sessions.signOut(ctx.session);
   return { signedOut: true };
 }
 

@@ -30,6 +30,13 @@ export async function chooseSetup(req: Choose, ctx: ServiceContext): Promise<Res
     if (!ctx.app.realExists()) throw new ServiceError('not_found', 'mode: no real district has been created on this computer');
     return { store: (await storeInfo(await ctx.app.useStore('real')))! };
   }
+  // A real district is created only from the first-start choice, before any store is
+  // open: never from a signed-in session, least of all the demo's, whose officer
+  // password is public (issue 12, item 11). Whoever holds that screen sets the first
+  // officer's password; afterwards only that officer's store decides.
+  if (ctx.app.chosen !== null || ctx.store !== null) {
+    throw new ServiceError('forbidden', 'mode: a real district is created only from the first-start choice, not from an open district');
+  }
   if (ctx.app.realExists()) {
     throw new ServiceError('refused', 'a real district already exists on this computer; open it instead', 'store_exists');
   }

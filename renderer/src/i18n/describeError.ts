@@ -6,6 +6,10 @@ import type { ApiError } from '../../../shared/ipc/contract';
 import { REASONS } from '../../../shared/engine/reasons';
 
 export function describeError(t: TFunction, error: ApiError): string {
+  // Sign-in backoff: main says how long to wait.
+  if (error.code === 'refused' && error.reason === 'too_many_attempts') {
+    return t('auth.tooManyAttempts', { seconds: error.retryAfterSeconds ?? 1 });
+  }
   if (error.code === 'refused' && error.reason && (REASONS as readonly string[]).includes(error.reason)) {
     return t(`reason.${error.reason}`);
   }
