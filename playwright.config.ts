@@ -11,7 +11,10 @@ const port = Number(process.env.KABYL_E2E_PORT ?? 4317);
 const electron = process.env.KABYL_E2E_ELECTRON === '1';
 
 // The config is loaded again in every worker; the env var makes them share the one
-// fresh data dir the runner created, so the demo store is built once per run.
+// fresh data dir the runner created, so the demo store is built once per run. Specs
+// only read that demo (support/sharedDemo.ts checks it); a spec that writes starts a
+// harness of its own (support/privateHarness.ts), and tests that share one private
+// harness and build on each other say so with serial mode.
 process.env.KABYL_E2E_DATA_DIR ??= mkdtempSync(path.join(os.tmpdir(), 'kabyl-e2e-'));
 const dataDir = process.env.KABYL_E2E_DATA_DIR;
 // A second harness starts with no store at all, as a real district's first start does
@@ -30,6 +33,8 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 15_000 },
   reporter: [['list']],
+  // The shared demo is read-only for the specs: the teardown fails the run if one wrote to it.
+  globalSetup: './tests/e2e/support/globalSetup.ts',
   globalTeardown: './tests/e2e/support/globalTeardown.ts',
   outputDir: path.join(os.tmpdir(), 'kabyl-e2e-results'),
   use: {

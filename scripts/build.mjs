@@ -22,6 +22,7 @@ const nodeEntries = [
   ['main/harness/index.ts', 'dist/harness.cjs'],
   ['main/electron/main.ts', 'dist/main/electron.cjs'],
   ['main/store/importWorker.ts', 'dist/import-worker.cjs'],
+  ['main/excel/workbookWorker.ts', 'dist/workbook-worker.cjs'],
   ['preload/index.ts', 'dist/preload.cjs'],
   ['server/index.ts', 'dist/server.cjs'],
 ];

@@ -1,6 +1,8 @@
 // Maps main/store's API onto the StorePort the services use, and gives the shells
 // their StoreFactory: open a store file, build the demo when missing.
 import type { StoreKind } from '../../shared/ipc/contract';
+import path from 'node:path';
+import { ChainAnchor, plainCodec, safeStorageCodec, type SafeStorageLike } from '../store/chainAnchor';
 import { openStore, resolveDataDir, startImportJob, UserExistsError, type Store } from '../store';
 import { ImportJobError } from '../store/importJob';
 import { ServiceError } from '../services/errors';
@@ -11,6 +13,8 @@ import type { StoreFactory } from './kabylApp';
 export interface StoreFactoryOptions {
   /** the bundled import worker; default: found beside the running bundle (dist/) */
   importWorkerFile?: string;
+  /** where committed chain heads are recorded outside the store files (docs/security.md) */
+  anchor?: ChainAnchor;
 }
 
 export function adaptStore(store: Store, kind: StoreKind, options: StoreFactoryOptions = {}): StorePort {
@@ -76,12 +80,23 @@ async function importOffThread(store: Store, path: string, onProgress: (p: Impor
   }, workerFile ? { workerFile } : {});
   try {
     const r = await job.promise;
+    // The worker committed on its own connection: record the head it left, as the writer does after its commits.
+    await store.recordHead();
     return { bytesRead: r.bytesRead, totalBytes: r.totalBytes, linesRead: r.linesRead, eventsAdded: r.eventsAdded, duplicates: r.duplicates, error: null };
   } catch (e) {
     if (!(e instanceof ImportJobError)) throw e;
     // Nothing was written: report the counts as zero, with the reason.
     return { ...last, eventsAdded: 0, duplicates: 0, error: { line: e.line, message: e.message } };
   }
+}
+
+/**
+ * The record of chain heads for the stores in `dataDir`: encrypted with safeStorage
+ * where Electron offers it, else a 0600 file (weaker: docs/security.md).
+ */
+export function chainAnchorIn(dataDir: string, safeStorage?: SafeStorageLike): ChainAnchor {
+  const codec = safeStorage?.isEncryptionAvailable() ? safeStorageCodec(safeStorage) : plainCodec;
+  return new ChainAnchor(path.join(dataDir, 'chain-heads'), codec);
 }
 
 export function defaultDataDir(electronUserData?: string): string {
@@ -99,7 +114,10 @@ export function createStoreFactory(options: StoreFactoryOptions = {}): StoreFact
 export const storeFactory = createStoreFactory();
 
 async function openPort(kind: StoreKind, file: string, options: StoreFactoryOptions): Promise<StorePort> {
-    const store = await openStore({ file });
+    const store = await openStore({ file, ...(options.anchor ? { anchor: options.anchor } : {}) });
+    // Trust on first use: a store with no record gets one now; one with a record has it
+    // extended only if the file still holds the recorded head (Store.recordHead).
+    await store.recordHead();
     const port = adaptStore(store, kind, options);
     // The demo builder marks the demo; a real district store is marked real when first opened.
     // A file marked otherwise than asked is refused: demo data never opens as a district's.

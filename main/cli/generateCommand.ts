@@ -5,11 +5,11 @@
 // when complete, so a failed or interrupted run leaves no half-written log.
 import { closeSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { generateLog, resolveOptions, type GenerateOptions } from '../../shared/generator';
-import { type Io, UsageError, takeOption } from './io';
+import { type Io, UsageError, takeFlag, takeOption } from './io';
 
 export const generateHelp = `Usage: kabyl generate [--out FILE|-] [--seed N] [--districts N] [--schools N]
                       [--children N] [--year YYYY] [--until INSTANT]
-                      [--district-names LIST]
+                      [--district-names LIST] [--waitlist]
 
 Writes a realistic first-grade admission campaign as a log of format v1 (one
 JSON event per line, in time order): Kyrgyz districts and schools with ky/ru
@@ -31,6 +31,9 @@ bytes.
   --year YYYY             campaign year, with the default calendar (default 2026)
   --until INSTANT         stop before any event later than this ISO-8601 instant,
                           e.g. 2026-07-15T18:00:00+06:00 (a campaign caught in stage 2)
+  --waitlist              open the campaign with stage-2 waitlists (RULES.md R16):
+                          families queue for full streams, some leave the line,
+                          some ask for a full favourite as a standing transfer
 
 A republic-sized log: --districts 44 --schools 50 --children 200000 (about
 400,000 events).
@@ -49,6 +52,7 @@ export function generateCommand(args: string[], io: Io): number {
     children: integerOption(rest, '--children'),
     year: integerOption(rest, '--year'),
     until: takeOption(rest, '--until'),
+    waitlist: takeFlag(rest, '--waitlist'),
   };
   const names = takeOption(rest, '--district-names');
   if (names !== undefined) options.districtNames = names.split(',').map((n) => n.trim()).filter((n) => n !== '');

@@ -31,6 +31,8 @@ export function demoLog(): DemoSource {
       schoolsPerDistrict: DEMO.schools,
       children: DEMO.children,
       until: DEMO.until,
+      // A demo district with R16 waitlists, for training on queues (and for the e2e specs that show them).
+      waitlist: process.env.KABYL_DEMO_WAITLIST === '1',
     }),
     districtName: district.nameKy,
     until: DEMO.until,

@@ -1,7 +1,7 @@
 // The Electron main process: thin lifecycle and window code. Everything the page can
 // ask goes through the same dispatcher as the harness, one ipcMain handler per
 // contract channel, with a session per webContents.
-import { app, BrowserWindow, dialog, ipcMain, session, webContents, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, safeStorage, session, webContents, type WebContents } from 'electron';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CHANNELS } from '../../shared/ipc/contract';
@@ -9,7 +9,7 @@ import { ipcChannelName } from '../../shared/ipc/names';
 import { CSP } from '../ipc/security';
 import { KabylApp } from '../app/kabylApp';
 import { printToPdf } from './print';
-import { defaultDataDir, storeFactory } from '../app/storeAdapter';
+import { chainAnchorIn, createStoreFactory, defaultDataDir } from '../app/storeAdapter';
 
 // dist/main/electron.cjs -> dist/renderer, dist/preload.cjs
 const distDir = path.join(__dirname, '..');
@@ -46,7 +46,8 @@ app.whenReady().then(async () => {
       shell: 'electron',
       version: app.getVersion(),
       electronVersion: process.versions.electron ?? null,
-      stores: storeFactory,
+      // Chain heads recorded outside the store, encrypted for this OS user (docs/security.md).
+      stores: createStoreFactory({ anchor: chainAnchorIn(dataDir, safeStorage) }),
       canPrintToPdf: true,
       // Sessions are keyed `wc:<webContents id>` (sessionOf below): print exactly the caller's window.
       printToPdf: async (callerId, suggestedName) => {

@@ -2,7 +2,7 @@
 // (port 0, a temp data dir), the harness entry point calls it with the CLI flags.
 import type { StoreKind } from '../../shared/ipc/contract';
 import { KabylApp, type StartWith } from '../app/kabylApp';
-import { defaultDataDir, storeFactory } from '../app/storeAdapter';
+import { chainAnchorIn, createStoreFactory, defaultDataDir } from '../app/storeAdapter';
 import { startBridge, type Bridge } from './bridge';
 
 export interface HarnessOptions {
@@ -23,7 +23,7 @@ export interface Harness {
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const dataDir = options.dataDir ?? defaultDataDir();
   const app = await KabylApp.start(
-    { dataDir, shell: 'harness', version: options.version ?? '0.0.0', stores: storeFactory },
+    { dataDir, shell: 'harness', version: options.version ?? '0.0.0', stores: createStoreFactory({ anchor: chainAnchorIn(dataDir) }) },
     options.store as StartWith,
   );
   let bridge: Bridge;

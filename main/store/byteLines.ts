@@ -5,9 +5,12 @@
 // bytes are the decoded text's encoding instead: the hash chain is defined
 // over the body's text (docs/store.md), and the text is what the parser saw.
 import { isUtf8 } from 'node:buffer';
+import { MAX_LINE_BYTES, lineTooLong } from '../../shared/log/parseLine';
 
 export class ByteLines {
   private rest: Buffer | null = null;
+  /** lines handed on so far: the unfinished one is number `lines + 1` */
+  private lines = 0;
 
   /** Lines split on LF; a CR before it is dropped, as shared/engine/replay.ts's LineSplitter does. */
   constructor(private readonly onLine: (text: string, bytes: Buffer) => void) {}
@@ -17,7 +20,7 @@ export class ByteLines {
     const buf = this.rest === null ? chunk : Buffer.concat([this.rest, chunk]);
     const last = buf.lastIndexOf(10);
     if (last < 0) {
-      this.rest = buf;
+      this.keep(buf);
       return;
     }
     // A newline never sits inside a multi-byte sequence, so complete lines can be checked on their own.
@@ -28,7 +31,14 @@ export class ByteLines {
       this.emit(buf, start, nl, valid);
       start = nl + 1;
     }
-    this.rest = start < buf.length ? buf.subarray(start) : null;
+    if (start < buf.length) this.keep(buf.subarray(start));
+    else this.rest = null;
+  }
+
+  /** Holds an unfinished line, unless it is already over the format's limit (+1 for a CR). */
+  private keep(rest: Buffer): void {
+    if (rest.length > MAX_LINE_BYTES + 1) throw lineTooLong(this.lines + 1);
+    this.rest = rest;
   }
 
   end(): void {
@@ -39,6 +49,8 @@ export class ByteLines {
 
   private emit(buf: Buffer, start: number, end: number, valid: boolean): void {
     if (end > start && buf[end - 1] === 13) end--;
+    this.lines++;
+    if (end - start > MAX_LINE_BYTES) throw lineTooLong(this.lines);
     const text = buf.toString('utf8', start, end);
     this.onLine(text, valid ? buf.subarray(start, end) : Buffer.from(text, 'utf8'));
   }

@@ -10,3 +10,4 @@ export { APPLICATION_SORTS } from './queries';
 export { UserExistsError, type NewUser, type UserRecord, type UserRole } from './accounts';
 export { resolveDataDir, storeFile, type StoreKind } from './dataDir';
 export { startImportJob, type ImportJobHandle } from './importJob';
+export { ChainAnchor, plainCodec, safeStorageCodec, type AnchorCodec, type RecordedHead } from './chainAnchor';

@@ -59,7 +59,13 @@ export interface StreamRow {
 }
 
 /** The stored application is the engine's, column for column (projections come only from the engine). */
-export type ApplicationRow = Application;
+/** The engine's application, plus its R16 queue place (null outside a queue). */
+export type ApplicationRow = Application & {
+  /** the stream key whose queue it is in: its own when `waitlisted`, a standing transfer's target otherwise */
+  waitlistStream: string | null;
+  waitlistPosition: number | null;
+  waitlistSince: string | null;
+};
 
 export interface StoredEvent {
   seq: number;
@@ -102,6 +108,8 @@ export interface ApplicationFilter {
   basis?: Basis | null;
   privilege?: PrivilegeState;
   privilegeCategory?: string;
+  /** R16: only applications in a queue, at this place or better */
+  waitlistPositionMax?: number;
   /** digits: a PIN prefix; anything else: part of the child's name, any case */
   search?: string;
 }
@@ -118,6 +126,7 @@ export const APPLICATION_SORTS = {
   basis: 'basis',
   privilege: 'privilege',
   orderNumber: 'order_number',
+  waitlistPosition: 'waitlist_position',
   id: 'id',
 } as const;
 export type ApplicationSort = keyof typeof APPLICATION_SORTS;
@@ -133,7 +142,8 @@ export interface ApplicationQuery extends ApplicationFilter {
 const APPLICATION_SELECT = `id, event_id AS eventId, submitted_at AS submittedAt, updated_at AS updatedAt, status, reason,
   school_id AS schoolId, language, stage, basis, privilege, privilege_category AS privilegeCategory,
   order_number AS orderNumber, pin, child_name AS childName, registered_address AS registeredAddress,
-  actual_address AS actualAddress, case_id AS caseId`;
+  actual_address AS actualAddress, case_id AS caseId, waitlist_stream AS waitlistStream,
+  waitlist_position AS waitlistPosition, waitlist_since AS waitlistSince`;
 
 const EVENT_SELECT = `seq, id, type, at, actor_role AS actorRole, actor_id AS actorId, subject_id AS subjectId,
   body, outcome, hash`;
@@ -319,6 +329,7 @@ function applicationWhere(f: ApplicationFilter): { where: string; params: SqlVal
   if (f.basis !== undefined) f.basis === null ? where.push('basis IS NULL') : (where.push('basis = ?'), params.push(f.basis));
   if (f.privilege !== undefined) (where.push('privilege = ?'), params.push(f.privilege));
   if (f.privilegeCategory !== undefined) (where.push('privilege_category = ?'), params.push(f.privilegeCategory));
+  if (f.waitlistPositionMax !== undefined) (where.push('waitlist_position <= ?'), params.push(f.waitlistPositionMax));
   const search = f.search?.trim();
   if (search) {
     if (/^\d+$/.test(search)) {

@@ -6,6 +6,7 @@ import { type LogEvent, validateEvent } from '../../shared/log/events';
 import { SchemaError } from '../../shared/log/check';
 import { LogError } from '../../shared/log/parseLine';
 import { Settings, Users } from './accounts';
+import { AnchorUnreadableError, type ChainAnchor, type RecordedHead } from './chainAnchor';
 import { type ChainCheck, type Mismatch, rebuildProjections, verifyChain, verifyProjections } from './check';
 import { openDataSource } from './dataSource';
 import { type ImportOptions, type ImportResult, importLogFile } from './importFile';
@@ -22,6 +23,8 @@ export interface OpenStoreOptions {
   busyTimeoutMs?: number;
   /** restore the engine in memory right away, in the background (default false: on the first write or warmUp()) */
   warm?: boolean;
+  /** where committed chain heads are recorded outside the file (the app's stores; the CLI uses none) */
+  anchor?: ChainAnchor;
 }
 
 export interface AppendResult {
@@ -47,12 +50,14 @@ export class Store extends StoreQueries {
     readonly dataSource: DataSource,
     /** the log writer's own connection: its open transaction is never visible to readers */
     private readonly writerSource: DataSource,
+    private readonly anchor: ChainAnchor | null = null,
   ) {
     super(dataSource);
     // The writer's connection stays in node-sqlite3's parallel mode: queued batch
     // statements then run back to back in SQLite's thread. Nothing relies on their
     // order; the writer awaits BEGIN, index changes and COMMIT on their own.
     this.writer = new LogWriter(Connection.of(writerSource));
+    if (anchor) this.writer.onCommit = (head, conn) => this.recordHead(head, conn);
     this.users = new Users(dataSource);
     this.settings = new Settings(dataSource);
   }
@@ -66,7 +71,7 @@ export class Store extends StoreQueries {
       await ds.destroy();
       throw e;
     }
-    const store = new Store(options.file, ds, writerDs);
+    const store = new Store(options.file, ds, writerDs, options.anchor ?? null);
     if (options.warm) store.warmUp().catch(() => undefined);
     return store;
   }
@@ -133,9 +138,44 @@ export class Store extends StoreQueries {
     });
   }
 
-  /** Walks the hash chain; `brokenAt` is the first event changed, or following a deleted one. */
-  verifyChain(): Promise<ChainCheck> {
-    return this.withSnapshot((conn) => verifyChain(conn));
+  /**
+   * Walks the hash chain; `brokenAt` is the first event changed, or following a deleted
+   * one; with an anchor, also against the heads recorded outside the file.
+   */
+  async verifyChain(): Promise<ChainCheck> {
+    const protection = this.anchor?.protection ?? null;
+    let recorded: RecordedHead[] | null = null;
+    let unreadable = false;
+    try {
+      recorded = this.anchor ? this.anchor.read(this.file) : null;
+    } catch (e) {
+      if (!(e instanceof AnchorUnreadableError)) throw e;
+      unreadable = true;
+    }
+    const check = await this.withSnapshot((conn) => verifyChain(conn, recorded));
+    return { ...check, anchor: unreadable ? 'unreadable' : check.anchor, anchorProtection: protection };
+  }
+
+  /**
+   * Records the store's head outside the file, if the chain still holds the last
+   * head recorded there: a rewritten file never gets its rewrite recorded as good.
+   * The import worker commits on a connection of its own; the app calls this after it.
+   */
+  async recordHead(head?: { seq: number; hash: string }, conn: Connection = Connection.of(this.dataSource)): Promise<void> {
+    if (!this.anchor) return;
+    try {
+      const now = head ?? (await conn.get<{ seq: number; hash: string }>('SELECT seq, hash FROM log_head WHERE id = 1'));
+      if (!now || now.seq === 0) return;
+      const last = this.anchor.read(this.file).at(-1);
+      if (last) {
+        const stored = await conn.get<{ hash: string }>('SELECT hash FROM event WHERE seq = ?', [last.seq]);
+        if (stored?.hash !== last.hash) return;
+      }
+      this.anchor.record(this.file, now);
+    } catch (e) {
+      // The commit stands; verify reports a record that lags, or cannot be read.
+      console.warn(`kabyl: the chain head was not recorded outside the store: ${(e as Error).message}`);
+    }
   }
 
   /**

@@ -25,6 +25,7 @@ import {
 } from './model';
 import { pinBirthKey } from './pin';
 import type { Reason } from './reasons';
+import { HeadIndex, type QueueEntry, StreamQueue } from './waitlist';
 
 export type Outcome = { kind: 'duplicate' } | { kind: 'applied'; refused: Reason | null };
 
@@ -36,6 +37,8 @@ export interface ChangeSet {
   schools: Set<string>;
   orders: Order[];
   campaign: boolean;
+  /** streams whose queue changed (R16): every position in them may have moved */
+  waitlists: Set<string>;
 }
 
 export const emptyChanges = (): ChangeSet => ({
@@ -45,6 +48,7 @@ export const emptyChanges = (): ChangeSet => ({
   schools: new Set(),
   orders: [],
   campaign: false,
+  waitlists: new Set(),
 });
 
 export interface EngineOptions {
@@ -72,6 +76,8 @@ export class Engine {
   clock = -Infinity;
   lastAt: string | null = null;
   deadlinePassed = false;
+  /** R16: the queues closed (or the campaign has none) */
+  waitlistsClosed = false;
 
   private readonly seen = new Set<string>();
   private readonly activeByPin = new Map<string, Application>();
@@ -82,6 +88,11 @@ export class Engine {
   private readonly registered = new Set<string>();
   /** per school, applications with documents received and not yet in an order */
   private readonly awaitingOrder = new Map<string, Set<string>>();
+  /** R16: each stream's queue, the entry of each queued application, and the streams that can take someone now */
+  private readonly queues = new Map<string, StreamQueue>();
+  private readonly queued = new Map<string, QueueEntry>();
+  private readonly heads = new HeadIndex();
+  private joinSeq = 0;
   private changes: ChangeSet | null;
   private readonly details: boolean;
 
@@ -131,6 +142,8 @@ export class Engine {
     this.moveClock(at, event.at);
     this.stats.events++;
     const refused = this.apply(event, at);
+    // R16: the event may have freed seats or queued someone; only streams it touched are candidates.
+    if (this.heads.size > 0) this.fillFromQueues(event.at);
     // A refused submission is an application with status `refused`; only a reused id makes none.
     if (refused !== null && (event.type !== 'application.submitted' || refused === 'duplicate_id')) {
       this.rejections.push({ eventId: event.id, type: event.type, reason: refused });
@@ -155,13 +168,17 @@ export class Engine {
     switch (event.type) {
       case 'application.submitted': {
         if (this.applications.has(event.data.applicationId)) return 'duplicate_id';
-        const r = this.judgeSubmission(event.data, this.stageAt(at));
-        return typeof r === 'string' && !isBasis(r) ? r : null;
+        const stage = this.stageAt(at);
+        const r = this.judgeSubmission(event.data, stage);
+        if (r === 'no_free_seats' && stage === 2 && this.waitlistOpen(at)) return null;
+        return isBasis(r) ? null : r;
       }
       case 'application.withdrawn':
         return this.checkWithdrawal(event.data);
-      case 'application.transfer_requested':
-        return this.checkTransfer(event.data, at).reason;
+      case 'application.transfer_requested': {
+        const r = this.checkTransfer(event.data, at).reason;
+        return r === 'no_free_seats' && this.waitlistOpen(at) ? null : r;
+      }
       case 'privilege.reviewed':
         return this.checkReview(event.data);
       case 'documents.received':
@@ -200,11 +217,60 @@ export class Engine {
     return this.withdrawalsByPin.get(pin) ?? 0;
   }
 
+  // ---------------------------------------------------------------- waitlists, read side (R16)
+
+  /** Whether an action at `at` would queue rather than be refused for want of a seat. */
+  waitlistOpen(at: number): boolean {
+    const c = this.campaign;
+    return c !== null && c.waitlist && !this.waitlistsClosed && at >= c.stage2Start && at < waitlistCloseAt(c);
+  }
+
+  /** The queue entry of an application (its own for `waitlisted`, a standing request's target otherwise). */
+  waitlistEntry(applicationId: string): QueueEntry | undefined {
+    return this.queued.get(applicationId);
+  }
+
+  /** A stream's queue in join order (position 1 first). */
+  waitlist(key: string): QueueEntry[] {
+    const q = this.queues.get(key);
+    return q ? [...q.live()] : [];
+  }
+
+  waitlistSize(key: string): number {
+    return this.queues.get(key)?.size ?? 0;
+  }
+
+  /** 1-based place of an application in the queue it is in, or null. Costs the length of that queue. */
+  waitlistPosition(applicationId: string): number | null {
+    const entry = this.queued.get(applicationId);
+    if (!entry) return null;
+    let n = 0;
+    for (const e of this.queues.get(entry.streamKey)!.live()) {
+      n++;
+      if (e === entry) return n;
+    }
+    return null;
+  }
+
+  /** Every queued application's place, in one pass over the queues (for whole-campaign outputs). */
+  waitlistPositions(): Map<string, number> {
+    const out = new Map<string, number>();
+    for (const q of this.queues.values()) {
+      let n = 0;
+      for (const e of q.live()) out.set(e.applicationId, ++n);
+    }
+    return out;
+  }
+
   // ---------------------------------------------------------------- clock
 
   private moveClock(at: number, written: string): void {
     this.clock = at;
     this.lastAt = written;
+    // Timers in time order: the queues close at min(stage2End, documentsEnd), before R11 at documentsEnd.
+    if (!this.waitlistsClosed && this.campaign !== null && at >= waitlistCloseAt(this.campaign)) {
+      this.closeWaitlists(written);
+    }
     if (!this.deadlinePassed && this.campaign !== null && at >= this.campaign.documentsEnd) {
       this.deadlinePassed = true;
       this.sweepNoDocuments(written);
@@ -221,6 +287,30 @@ export class Engine {
       this.touch(app, at);
     }
     this.registered.clear();
+  }
+
+  /** R16: every waiting child is refused (`waitlist_closed`) and every standing request lapses. */
+  private closeWaitlists(at: string): void {
+    this.waitlistsClosed = true;
+    for (const entry of this.queued.values()) {
+      const app = this.applications.get(entry.applicationId)!;
+      if (entry.kind === 'wait') {
+        app.status = 'refused';
+        app.reason = 'waitlist_closed';
+        if (app.pin !== null && this.activeByPin.get(app.pin) === app) this.activeByPin.delete(app.pin);
+        this.touch(app, at);
+      }
+      this.changes?.applications.add(app.id);
+    }
+    if (this.changes) {
+      for (const key of this.queues.keys()) {
+        this.changes.streams.add(key);
+        this.changes.waitlists.add(key);
+      }
+    }
+    this.queued.clear();
+    this.queues.clear();
+    this.heads.clear();
   }
 
   // ---------------------------------------------------------------- dispatch
@@ -269,11 +359,13 @@ export class Engine {
       birthTo: parseDateKey(d.birthDateTo),
       maxWithdrawals: d.maxWithdrawals ?? null,
       privilegeCategories: new Set(d.privilegeCategories ?? ['military', 'kairylman', 'teacher']),
+      waitlist: d.waitlist ?? false,
       raw: d as Record<string, unknown>,
     };
     if (this.changes) this.changes.campaign = true;
     // The clock may already be past the deadline (a log opened late); the rule still holds.
     if (this.clock >= this.campaign.documentsEnd) this.deadlinePassed = true;
+    if (!this.campaign.waitlist || this.clock >= waitlistCloseAt(this.campaign)) this.waitlistsClosed = true;
     return null;
   }
 
@@ -308,6 +400,8 @@ export class Engine {
     if (stream) {
       stream.quota = d.seats;
       if (classes !== null) stream.classes = classes;
+      // A raised quota may let the queue in.
+      this.noteQueueHead(stream);
     } else {
       this.indexStream({ key, schoolId: d.schoolId, language: d.language, quota: d.seats, occupied: 0, classes });
     }
@@ -345,18 +439,20 @@ export class Engine {
     const stage = this.stageAt(at);
     const verdict = this.judgeSubmission(d, stage);
     const placed = isBasis(verdict);
+    // R16: in stage 2 a full stream queues the child instead of refusing it.
+    const waits = verdict === 'no_free_seats' && stage === 2 && this.waitlistOpen(at);
     const child = d.child;
     const details = this.details;
     // A placed child's stream already holds these strings; sharing them keeps
     // 200k copies out of the heap.
-    const stream = placed ? this.stream(d.schoolId, d.language)! : null;
+    const stream = placed || waits ? this.stream(d.schoolId, d.language)! : null;
     const app: Application = {
       id: d.applicationId,
       eventId: details ? e.id : '',
       submittedAt: details ? e.at : '',
       updatedAt: details ? e.at : '',
-      status: placed ? 'registered' : 'refused',
-      reason: placed ? null : verdict,
+      status: placed ? 'registered' : waits ? 'waitlisted' : 'refused',
+      reason: placed || waits ? null : verdict,
       schoolId: stream ? stream.schoolId : d.schoolId,
       language: stream ? stream.language : d.language,
       stage,
@@ -373,6 +469,12 @@ export class Engine {
     };
     this.applications.set(app.id, app);
     this.changes?.applications.add(app.id);
+    if (waits) {
+      // Holds no seat, but is the child's one active application (R3).
+      if (app.pin !== null) this.activeByPin.set(app.pin, app);
+      this.enqueue(app, stream!, 'wait', e.at);
+      return null;
+    }
     if (!placed) return verdict;
     this.occupy(app);
     this.registered.add(app.id);
@@ -382,7 +484,8 @@ export class Engine {
   private checkWithdrawal(d: EventOf<'application.withdrawn'>['data']): Reason | null {
     const app = this.applications.get(d.applicationId);
     if (!app) return 'application_not_found';
-    const locked = lockReason(app);
+    // R16: a waiting child can leave the queue; that counts towards the limit like any withdrawal.
+    const locked = app.status === 'waitlisted' ? null : lockReason(app);
     if (locked) return locked;
     const max = this.campaign!.maxWithdrawals;
     if (max !== null && app.pin !== null && this.withdrawalsOf(app.pin) >= max) return 'withdrawal_limit';
@@ -393,8 +496,15 @@ export class Engine {
     const reason = this.checkWithdrawal(e.data);
     if (reason) return reason;
     const app = this.applications.get(e.data.applicationId)!;
-    this.vacate(app);
-    this.registered.delete(app.id);
+    // A withdrawal also ends a standing request (R16).
+    this.dequeue(app);
+    if (app.status === 'waitlisted') {
+      if (app.pin !== null && this.activeByPin.get(app.pin) === app) this.activeByPin.delete(app.pin);
+      this.changes?.applications.add(app.id);
+    } else {
+      this.vacate(app);
+      this.registered.delete(app.id);
+    }
     app.status = 'withdrawn';
     this.touch(app, e.at);
     if (app.pin !== null) this.withdrawalsByPin.set(app.pin, this.withdrawalsOf(app.pin) + 1);
@@ -414,23 +524,36 @@ export class Engine {
     const target = this.stream(d.toSchoolId, language);
     if (!target) return { reason: 'language_not_offered' };
     if (d.toSchoolId === app.schoolId && language === app.language) return { reason: 'same_school' };
-    if (this.freeSeats(target) === 0) return { reason: 'no_free_seats' };
+    if (this.freeSeats(target) === 0) return { reason: 'no_free_seats', target };
     return { reason: null, target };
   }
 
-  /** R7: atomic; on refusal the child keeps its place. */
+  /** R7: atomic; on refusal the child keeps its place. R16: a full target makes a standing request. */
   private transfer(e: EventOf<'application.transfer_requested'>, at: number): Reason | null {
     const { reason, target } = this.checkTransfer(e.data, at);
-    if (reason) return reason;
     const app = this.applications.get(e.data.applicationId)!;
+    if (reason === 'no_free_seats' && this.waitlistOpen(at)) {
+      // The child keeps its seat; an earlier standing request is replaced and its place in line lost.
+      this.dequeue(app);
+      this.enqueue(app, target!, 'transfer', e.at);
+      this.touch(app, e.at);
+      return null;
+    }
+    if (reason) return reason;
+    this.dequeue(app);
+    this.moveTo(app, target!, e.at);
+    return null;
+  }
+
+  /** A transfer's move: the old seat is freed, the new one taken, the placement now open (FORMATS.md). */
+  private moveTo(app: Application, target: Stream, at: string): void {
     this.vacate(app);
     app.schoolId = target!.schoolId;
     app.language = target!.language;
     app.basis = 'open';
     if (app.privilege === 'pending') app.privilege = 'none';
-    this.touch(app, e.at);
+    this.touch(app, at);
     this.occupy(app);
-    return null;
   }
 
   private checkReview(d: EventOf<'privilege.reviewed'>['data']): Reason | null {
@@ -454,6 +577,7 @@ export class Engine {
     app.privilege = 'rejected';
     // A placement that rested on the claim goes; a catchment child keeps its place (R5).
     if (app.basis === 'privilege') {
+      this.dequeue(app);
       this.vacate(app);
       this.registered.delete(app.id);
       app.status = 'refused';
@@ -478,6 +602,8 @@ export class Engine {
     const reason = this.checkDocuments(e.data, at);
     if (reason) return reason;
     const app = this.applications.get(e.data.applicationId)!;
+    // R10 locks the place: a standing request ends (R16).
+    this.dequeue(app);
     this.registered.delete(app.id);
     app.status = 'documents_received';
     this.touch(app, e.at);
@@ -627,6 +753,76 @@ export class Engine {
       this.changes.streams.add(stream.key);
       this.changes.applications.add(app.id);
     }
+    if (this.queued.size > 0) this.noteQueueHead(stream);
+  }
+
+  // ---------------------------------------------------------------- waitlists, write side (R16)
+
+  private enqueue(app: Application, stream: Stream, kind: QueueEntry['kind'], at: string): void {
+    const entry: QueueEntry = { seq: ++this.joinSeq, applicationId: app.id, kind, streamKey: stream.key, since: at, live: true };
+    let q = this.queues.get(stream.key);
+    if (!q) this.queues.set(stream.key, (q = new StreamQueue()));
+    q.push(entry);
+    this.queued.set(app.id, entry);
+    this.queueChanged(stream.key, app.id);
+    this.noteQueueHead(stream);
+  }
+
+  /** Takes an application out of the queue it is in, if any. */
+  private dequeue(app: Application): void {
+    const entry = this.queued.get(app.id);
+    if (!entry) return;
+    this.queues.get(entry.streamKey)!.remove(entry);
+    this.queued.delete(app.id);
+    this.queueChanged(entry.streamKey, app.id);
+  }
+
+  private queueChanged(key: string, applicationId: string): void {
+    if (!this.changes) return;
+    this.changes.streams.add(key);
+    this.changes.waitlists.add(key);
+    this.changes.applications.add(applicationId);
+  }
+
+  /**
+   * Keeps the head index whole: a stream that has a free seat and a queue is
+   * in it under its current head's join order. Stale candidates are dropped
+   * when popped, so pushing again after any change is always safe.
+   */
+  private noteQueueHead(stream: Stream): void {
+    if (stream.occupied >= stream.quota) return;
+    const head = this.queues.get(stream.key)?.first();
+    if (head) this.heads.push(head.seq, stream.key);
+  }
+
+  /**
+   * R16: while some stream has a free seat and a queue, the entry that joined
+   * earliest across all streams takes a seat. A standing request's move frees
+   * a seat in the old stream, which goes on to that queue: the cascade ends
+   * because every step consumes an entry.
+   */
+  private fillFromQueues(at: string): void {
+    for (let c = this.heads.pop(); c !== undefined; c = this.heads.pop()) {
+      const stream = this.streams.get(c.key)!;
+      if (stream.occupied >= stream.quota) continue;
+      const queue = this.queues.get(c.key);
+      const head = queue?.first();
+      if (!head || head.seq !== c.seq) continue;
+      const app = this.applications.get(head.applicationId)!;
+      queue!.remove(head);
+      this.queued.delete(app.id);
+      this.queueChanged(c.key, app.id);
+      if (head.kind === 'wait') {
+        app.status = 'registered';
+        app.basis = 'open';
+        this.touch(app, at);
+        this.occupy(app);
+        this.registered.add(app.id);
+      } else {
+        this.moveTo(app, stream, at);
+      }
+      this.noteQueueHead(stream);
+    }
   }
 
   private awaitOrder(app: Application): void {
@@ -654,6 +850,11 @@ export class Engine {
       rejections: this.rejections.map((r) => ({ ...r })),
       withdrawals: [...this.withdrawalsByPin],
       stats: { ...this.stats },
+      waitlists: {
+        closed: this.waitlistsClosed,
+        joinSeq: this.joinSeq,
+        entries: [...this.queued.values()].sort((a, b) => a.seq - b.seq).map((e) => ({ ...e })),
+      },
     };
   }
 
@@ -670,7 +871,8 @@ export class Engine {
     for (const a of s.applications) {
       const app = { ...a };
       engine.applications.set(app.id, app);
-      if (app.pin !== null && ACTIVE_STATUSES.has(app.status)) engine.activeByPin.set(app.pin, app);
+      const active = ACTIVE_STATUSES.has(app.status) || app.status === 'waitlisted';
+      if (app.pin !== null && active) engine.activeByPin.set(app.pin, app);
       if (app.status === 'registered') engine.registered.add(app.id);
       if (app.status === 'documents_received') engine.awaitOrder(app);
     }
@@ -679,6 +881,19 @@ export class Engine {
     for (const r of s.rejections) engine.rejections.push({ ...r });
     for (const [pin, n] of s.withdrawals) engine.withdrawalsByPin.set(pin, n);
     Object.assign(engine.stats, s.stats);
+    // Snapshots from before R16 have no waitlists: their campaigns had none.
+    if (s.waitlists) {
+      engine.waitlistsClosed = s.waitlists.closed;
+      engine.joinSeq = s.waitlists.joinSeq;
+      for (const e of s.waitlists.entries) {
+        const entry = { ...e, live: true };
+        let q = engine.queues.get(entry.streamKey);
+        if (!q) engine.queues.set(entry.streamKey, (q = new StreamQueue()));
+        q.push(entry);
+        engine.queued.set(entry.applicationId, entry);
+      }
+      for (const key of engine.queues.keys()) engine.noteQueueHead(engine.streams.get(key)!);
+    }
     engine.takeChanges();
     return engine;
   }
@@ -699,6 +914,13 @@ export interface EngineSnapshot {
   rejections: Rejection[];
   withdrawals: [string, number][];
   stats: { events: number; duplicates: number };
+  /** R16 queues; absent in snapshots taken before waitlists existed */
+  waitlists?: { closed: boolean; joinSeq: number; entries: QueueEntry[] };
+}
+
+/** R16: the queues close with stage 2, or at the documents deadline if that comes first. */
+export function waitlistCloseAt(c: Campaign): number {
+  return Math.min(c.stage2End, c.documentsEnd);
 }
 
 const BASES: ReadonlySet<string> = new Set(['catchment', 'privilege', 'open', 'commission']);

@@ -3,7 +3,14 @@ import type { SchoolKind } from '../log/events';
 import type { Reason } from './reasons';
 import type { Catchment } from './catchment';
 
-export type Status = 'registered' | 'documents_received' | 'enrolled' | 'refused' | 'withdrawn' | 'no_documents';
+export type Status =
+  | 'registered'
+  | 'documents_received'
+  | 'enrolled'
+  | 'refused'
+  | 'withdrawn'
+  | 'no_documents'
+  | 'waitlisted';
 export type Basis = 'catchment' | 'privilege' | 'open' | 'commission';
 export type PrivilegeState = 'none' | 'pending' | 'approved' | 'rejected';
 export type CaseStatus = 'open' | 'placed' | 'declined';
@@ -23,6 +30,8 @@ export interface Campaign {
   birthTo: number;
   maxWithdrawals: number | null;
   privilegeCategories: ReadonlySet<string>;
+  /** R16: stage-2 queues instead of refusals */
+  waitlist: boolean;
   /** the payload as written, for display and snapshots */
   raw: Record<string, unknown>;
 }

@@ -25,6 +25,7 @@ export const REASONS = [
   'case_closed',
   'privilege_rejected',
   'no_documents',
+  'waitlist_closed',
 ] as const;
 
 export type Reason = (typeof REASONS)[number];

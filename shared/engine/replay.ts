@@ -1,6 +1,6 @@
 // Replaying a log: lines in, the `kabyl replay` document out (FORMATS.md).
 import type { LogEvent } from '../log/events';
-import { LogError, parseEventLine } from '../log/parseLine';
+import { LogError, MAX_LINE_BYTES, lineTooLong, parseEventLine } from '../log/parseLine';
 import { Engine, type EngineOptions } from './engine';
 import type { Basis, CaseStatus, PrivilegeState, Stage, Status } from './model';
 import type { Reason } from './reasons';
@@ -14,6 +14,14 @@ export interface ApplicationOutcome {
   basis: Basis | null;
   privilege: PrivilegeState;
   orderNumber: string | null;
+  /** R16: the queue the application is in (its own stream's, or a standing request's target) */
+  waitlist: WaitlistPlace | null;
+}
+
+export interface WaitlistPlace {
+  schoolId: string;
+  language: string;
+  position: number;
 }
 
 export interface StreamOutcome {
@@ -21,6 +29,8 @@ export interface StreamOutcome {
   occupied: number;
   free: number;
   overflow: number;
+  /** R16: entries in the stream's queue */
+  waitlist: number;
 }
 
 export interface ReplayOutput {
@@ -84,16 +94,22 @@ export class Replayer {
 /** Splits a stream of text chunks into lines, keeping the partial last one for the next chunk. */
 export class LineSplitter {
   private rest = '';
+  /** lines handed on so far: the unfinished one is number `lines + 1` */
+  private lines = 0;
   constructor(private readonly onLine: (line: string) => void) {}
   push(chunk: string): void {
     let text = this.rest + chunk;
     let start = 0;
     for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
+      this.lines++;
       this.onLine(text.charCodeAt(nl - 1) === 13 ? text.slice(start, nl - 1) : text.slice(start, nl));
       start = nl + 1;
     }
     this.rest = text.slice(start);
     text = '';
+    // An unfinished line already over the limit (a unit is at least one byte; +1 for a CR) is
+    // refused now, so a hostile file never makes us hold a gigabyte-long string.
+    if (this.rest.length > MAX_LINE_BYTES + 1) throw lineTooLong(this.lines + 1);
   }
   end(): void {
     if (this.rest !== '') this.onLine(this.rest.endsWith('\r') ? this.rest.slice(0, -1) : this.rest);
@@ -109,8 +125,17 @@ export function replayText(text: string, at?: string): ReplayOutput {
   return r.finish(at);
 }
 
+/** Where an application waits, given the positions of every queued application. */
+function waitlistPlace(engine: Engine, positions: Map<string, number>, id: string): WaitlistPlace | null {
+  const position = positions.get(id);
+  if (position === undefined) return null;
+  const stream = engine.streams.get(engine.waitlistEntry(id)!.streamKey)!;
+  return { schoolId: stream.schoolId, language: stream.language, position };
+}
+
 export function replayOutput(engine: Engine): ReplayOutput {
   const applications: Record<string, ApplicationOutcome> = {};
+  const positions = engine.waitlistPositions();
   for (const a of engine.applications.values()) {
     applications[a.id] = {
       status: a.status,
@@ -121,6 +146,7 @@ export function replayOutput(engine: Engine): ReplayOutput {
       basis: a.basis,
       privilege: a.privilege,
       orderNumber: a.orderNumber,
+      waitlist: waitlistPlace(engine, positions, a.id),
     };
   }
   const streams: Record<string, StreamOutcome> = {};
@@ -130,6 +156,7 @@ export function replayOutput(engine: Engine): ReplayOutput {
       occupied: s.occupied,
       free: Math.max(0, s.quota - s.occupied),
       overflow: Math.max(0, s.occupied - s.quota),
+      waitlist: engine.waitlistSize(s.key),
     };
   }
   const cases: Record<string, { status: CaseStatus }> = {};
@@ -164,9 +191,11 @@ const orNull = (v: string | null): string => (v === null ? 'null' : str(v));
 export function writeReplayJson(engine: Engine, write: (piece: string) => void): void {
   write(`{"asOf":${orNull(engine.lastAt)},"applications":{`);
   let sep = '';
+  const positions = engine.waitlistPositions();
   for (const a of engine.applications.values()) {
+    const place = positions.size === 0 ? null : waitlistPlace(engine, positions, a.id);
     write(
-      `${sep}${str(a.id)}:{"status":"${a.status}","reason":${a.reason === null ? 'null' : `"${a.reason}"`},"schoolId":${str(a.schoolId)},"language":${str(a.language)},"stage":${a.stage},"basis":${a.basis === null ? 'null' : `"${a.basis}"`},"privilege":"${a.privilege}","orderNumber":${orNull(a.orderNumber)}}`,
+      `${sep}${str(a.id)}:{"status":"${a.status}","reason":${a.reason === null ? 'null' : `"${a.reason}"`},"schoolId":${str(a.schoolId)},"language":${str(a.language)},"stage":${a.stage},"basis":${a.basis === null ? 'null' : `"${a.basis}"`},"privilege":"${a.privilege}","orderNumber":${orNull(a.orderNumber)},"waitlist":${place === null ? 'null' : str(place)}}`,
     );
     sep = ',';
   }
@@ -174,7 +203,8 @@ export function writeReplayJson(engine: Engine, write: (piece: string) => void):
   sep = '';
   for (const s of engine.streams.values()) {
     const free = Math.max(0, s.quota - s.occupied), overflow = Math.max(0, s.occupied - s.quota);
-    write(`${sep}${str(s.key)}:{"quota":${s.quota},"occupied":${s.occupied},"free":${free},"overflow":${overflow}}`);
+    const queued = engine.waitlistSize(s.key);
+    write(`${sep}${str(s.key)}:{"quota":${s.quota},"occupied":${s.occupied},"free":${free},"overflow":${overflow},"waitlist":${queued}}`);
     sep = ',';
   }
   write('},"cases":{');

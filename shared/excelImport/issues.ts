@@ -2,12 +2,35 @@
 // who filled it in: the sheet, the row, the column and the reason, in their
 // language.
 import type { Lang, Text } from '../reports/labels';
+import { WORKBOOK_LIMITS as L } from './limits';
 import { DISTRICT_SHEETS, type SheetKey } from './sheets';
 
 const t = (ky: string, ru: string, en: string): Text => ({ ky, ru, en });
+const MB = L.maxUnpackedBytes / (1024 * 1024);
 
 export const ISSUE_TEXT = {
   unreadable_file: t('Файлды Excel китеби катары окуу мүмкүн эмес', 'Файл не читается как книга Excel', 'The file is not a readable Excel workbook'),
+  // the file as a whole is beyond WORKBOOK_LIMITS (shared/excelImport/limits.ts): nothing of it is read
+  too_many_entries: t(
+    `Китепте бөлүктөр өтө көп: чеги ${L.maxEntries}`,
+    `В книге слишком много частей: предел ${L.maxEntries}`,
+    `The workbook holds too many parts: the limit is ${L.maxEntries}`,
+  ),
+  workbook_too_large: t(
+    `Китеп ачылганда өтө чоң: чеги ${MB} МБ`,
+    `Книга в распакованном виде слишком велика: предел ${MB} МБ`,
+    `The workbook is too large once unpacked: the limit is ${MB} MB`,
+  ),
+  too_many_rows: t(
+    `Китепте саптар өтө көп: чеги ${L.maxRows}`,
+    `В книге слишком много строк: предел ${L.maxRows}`,
+    `The workbook has too many rows: the limit is ${L.maxRows}`,
+  ),
+  workbook_too_heavy: t(
+    `Китепти ${L.maxHeapMb} МБ эстутум жана ${L.maxMs / 1000} секунд чегинде окуу мүмкүн болгон жок`,
+    `Книгу не удалось прочитать в пределах ${L.maxHeapMb} МБ памяти и ${L.maxMs / 1000} секунд`,
+    `The workbook could not be read within the limits of ${L.maxHeapMb} MB of memory and ${L.maxMs / 1000} s`,
+  ),
   missing_sheet: t('Барак жок', 'Нет листа', 'Missing sheet'),
   missing_column: t('Мамыча жок', 'Нет столбца', 'Missing column'),
   required: t('Уяча бош, бирок толтурулушу керек', 'Пустая обязательная ячейка', 'Required cell is empty'),

@@ -37,6 +37,12 @@ export interface GenerateOptions {
   until?: string;
   /** districts by code, short code, slug or name ("BISH.OKT", "OKT", "bishkek-oktyabrsky"); overrides `districts` */
   districtNames?: readonly string[];
+  /**
+   * Open the campaign with R16 waitlists on: families queue for full streams,
+   * leave the queue, ask for full favourites as standing transfers (default false;
+   * off, the log is exactly what it was before the option existed).
+   */
+  waitlist?: boolean;
 }
 
 export interface ResolvedOptions {
@@ -46,6 +52,7 @@ export interface ResolvedOptions {
   children: number;
   calendar: Calendar;
   until: number;
+  waitlist: boolean;
 }
 
 export const GENERATOR_LIMITS = { schoolsPerDistrict: 500, children: 5_000_000, yearFrom: 2000, yearTo: 2100 } as const;
@@ -83,6 +90,7 @@ export function resolveOptions(o: GenerateOptions = {}): ResolvedOptions {
     children: int('children', o.children, 6000, 0, GENERATOR_LIMITS.children),
     calendar: defaultCalendar(year),
     until,
+    waitlist: o.waitlist ?? false,
   };
 }
 
@@ -136,7 +144,9 @@ function pad(n: number, w: number): string {
 
 class CampaignRun {
   private readonly rng: Random;
-  private readonly engine = new Engine();
+  private readonly engine: Engine;
+  /** R16: children waiting in a queue, by application id; the engine places them, the generator reacts */
+  private readonly waiting = new Map<string, ChildPlan>();
   private readonly timeline = new Timeline();
   private readonly out: LogEvent[] = [];
   private readonly cal: Calendar;
@@ -155,6 +165,8 @@ class CampaignRun {
 
   constructor(private readonly o: ResolvedOptions) {
     this.rng = new Random(o.seed);
+    // With waitlists the engine places children between the generator's own events; change sets say whom.
+    this.engine = new Engine({ trackChanges: o.waitlist });
     this.cal = o.calendar;
     this.districts = buildGeography(this.rng, o.districts, o.schoolsPerDistrict);
     for (const d of this.districts) for (const s of d.schools) this.schoolsById.set(s.id, s);
@@ -194,6 +206,7 @@ class CampaignRun {
     const event = { id: `e${pad(++this.eventSeq, 7)}`, type, at: this.nowText, actor, data } as LogEvent;
     const outcome = this.engine.ingest(event);
     this.out.push(event);
+    if (this.o.waitlist) this.queuesMoved();
     return outcome.kind === 'applied' ? outcome.refused : null;
   }
 
@@ -285,6 +298,7 @@ class CampaignRun {
         birthDateTo: c.birthDateTo,
         maxWithdrawals: c.maxWithdrawals,
         privilegeCategories: [...DEFAULT_PRIVILEGE_CATEGORIES],
+        ...(this.o.waitlist ? { waitlist: true } : {}),
       }),
     );
     for (const district of this.districts) {
@@ -498,8 +512,9 @@ class CampaignRun {
     if (child.actualAddress) data.actualAddress = child.actualAddress;
     if (req.privilege) data.privilege = { category: req.privilege };
     const refused = this.emit('application.submitted', { role: 'parent', id: g.pin }, data);
-    if (refused === null) this.placed(child, applicationId);
-    else this.refused(child, req, refused);
+    if (refused !== null) this.refused(child, req, refused);
+    else if (this.engine.applications.get(applicationId)!.status === 'waitlisted') this.inLine(child, applicationId);
+    else this.placed(child, applicationId);
   }
 
   private placed(child: ChildPlan, applicationId: string): void {
@@ -667,14 +682,53 @@ class CampaignRun {
     if (!(app.status === 'registered' || app.status === 'documents_received' || app.status === 'enrolled')) return;
     let language = app.language;
     if (rng.chance(0.1)) language = language === 'ru' ? 'ky' : 'ru';
-    // Most families ask for a school the portal shows with free seats; some ask for a full favourite anyway.
-    const target = rng.chance(0.75) ? this.schoolWithFreeSeat(child.district, language, app.schoolId) : this.otherSchool(child, app.schoolId);
+    // Most families ask for a school the portal shows with free seats; some ask for a full favourite anyway,
+    // more of them when a full school means a place in line (R16) rather than a refusal.
+    const target = rng.chance(this.o.waitlist ? 0.45 : 0.75) ? this.schoolWithFreeSeat(child.district, language, app.schoolId) : this.otherSchool(child, app.schoolId);
     if (!target || !target.languages.includes(language)) return;
     const data: Payload<'application.transfer_requested'> = { applicationId: app.id, toSchoolId: target.id };
     if (language !== app.language) data.toLanguage = language;
     const refused = this.emit('application.transfer_requested', this.parent(child), data);
     if (refused === 'no_free_seats' && !retry && rng.chance(0.4)) {
       this.schedule(this.parentDay(this.now + rng.range(1, 5) * DAY), () => this.transfer(child, true));
+    }
+  }
+
+  // ------------------------------------------------------------ waitlists (R16)
+
+  /** The child waits in line. Most families wait; some give up after a while and try elsewhere. */
+  private inLine(child: ChildPlan, applicationId: string): void {
+    const rng = this.rng;
+    child.appId = applicationId;
+    this.waiting.set(applicationId, child);
+    if (rng.chance(0.3)) {
+      const t = this.parentDay(this.now + rng.range(1, 25) * DAY);
+      if (t < this.cal.stage2End) this.schedule(t, () => this.leaveLine(child, applicationId));
+    }
+  }
+
+  private leaveLine(child: ChildPlan, applicationId: string): void {
+    const rng = this.rng;
+    const app = this.engine.applications.get(applicationId);
+    if (!app || app.status !== 'waitlisted') return;
+    const refused = this.emit('application.withdrawn', this.parent(child), { applicationId });
+    // Out of the queue: the portal's schools with a free seat, now or in a day or two.
+    if (refused === null && child.attempts < 4) {
+      const t = rng.chance(0.5) ? this.now + rng.range(2, 30) * MINUTE : this.parentDay(this.now + rng.range(1, 3) * DAY);
+      if (t < this.cal.stage2End) this.schedule(t, () => this.stage2Attempt(child));
+    }
+  }
+
+  /** After each event: who the queues placed (the family now brings papers), who they left out at closing. */
+  private queuesMoved(): void {
+    for (const id of this.engine.takeChanges().applications) {
+      const child = this.waiting.get(id);
+      if (!child) continue;
+      const app = this.engine.applications.get(id)!;
+      if (app.status === 'waitlisted') continue;
+      this.waiting.delete(id);
+      if (app.status === 'registered') this.placed(child, id);
+      else if (app.reason === 'waitlist_closed' && this.rng.chance(0.5)) this.caseLater(child, 'no_free_seats');
     }
   }
 

@@ -18,7 +18,7 @@ import { type Access, type ApiError, type ErrorCode, type Result, type Role, ERR
 
 export { type Access, type ApiError, type ErrorCode, type Result, type Role, ERROR_CODES, ROLES, channel } from './channel';
 
-export const STATUSES = ['registered', 'documents_received', 'enrolled', 'refused', 'withdrawn', 'no_documents'] as const;
+export const STATUSES = ['registered', 'documents_received', 'enrolled', 'refused', 'withdrawn', 'no_documents', 'waitlisted'] as const;
 export const STORE_KINDS = ['demo', 'real'] as const;
 export type StoreKind = (typeof STORE_KINDS)[number];
 

@@ -36,6 +36,8 @@ function expected(what: string, v: unknown): never {
 
 export const string: Check<string> = (v) => (typeof v === 'string' ? v : expected('a string', v));
 
+export const boolean: Check<boolean> = (v) => (typeof v === 'boolean' ? v : expected('true or false', v));
+
 export const nonEmpty: Check<string> = (v) =>
   typeof v === 'string' && v.length > 0 ? v : expected('a non-empty string', v);
 

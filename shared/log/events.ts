@@ -1,5 +1,5 @@
 // Campaign log format v1 (FORMATS.md): the envelope and every event type's payload.
-import { type Check, type Infer, SchemaError, arrayOf, fail, integer, nonEmpty, object, oneOf, optional, parsed, string } from './check';
+import { type Check, type Infer, SchemaError, arrayOf, boolean, fail, integer, nonEmpty, object, oneOf, optional, parsed, string } from './check';
 import { parseDateKey, parseInstant } from './instant';
 
 export const FORMAT_VERSION = 1;
@@ -28,6 +28,7 @@ const campaignOpened = object({
   birthDateTo: date,
   maxWithdrawals: optional(integer(0)),
   privilegeCategories: optional(arrayOf(nonEmpty)),
+  waitlist: optional(boolean),
 });
 
 /** The calendar must run forwards; a campaign that does not is malformed, not refused. */

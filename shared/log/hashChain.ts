@@ -18,7 +18,21 @@ export interface ChainLink {
   hash: string;
 }
 
-export type ChainBreak = { seq: number; reason: 'hash_mismatch' | 'prev_mismatch' | 'head_mismatch' };
+/**
+ * Why a chain is judged broken at `seq`:
+ * - hash_mismatch: the event's text is not what was hashed (changed, or cut short);
+ * - prev_mismatch: the previous event is missing (deleted);
+ * - head_mismatch: the chain's end differs from the head recorded in the file;
+ * - malformed_body: the text hashes right but is not a well-formed event (or is not text);
+ * - column_mismatch: a column the audit shows (id, type, at, actor, subject) differs from the hashed text;
+ * - rewritten: the chain differs from a head recorded outside the file (docs/security.md).
+ */
+export type ChainBreakReason = 'hash_mismatch' | 'prev_mismatch' | 'head_mismatch' | 'malformed_body' | 'column_mismatch' | 'rewritten';
+export const CHAIN_BREAK_REASONS = [
+  'hash_mismatch', 'prev_mismatch', 'head_mismatch', 'malformed_body', 'column_mismatch', 'rewritten',
+] as const satisfies readonly ChainBreakReason[];
+
+export type ChainBreak = { seq: number; reason: ChainBreakReason };
 
 /**
  * Checks links in sequence order, fed page by page so a store can stream its
@@ -49,6 +63,11 @@ export class ChainVerifier {
     this.prev = link.hash;
     this.lastSeq = link.seq;
     return true;
+  }
+
+  /** Records a break found by the caller's own checks of a link that hashed right. */
+  reject(seq: number, reason: ChainBreakReason): void {
+    this.broken ??= { seq, reason };
   }
 
   /**

@@ -22,7 +22,7 @@ export interface Text {
 }
 const t = (ky: string, ru: string, en: string): Text => ({ ky, ru, en });
 
-export const REPORT_NAMES = ['applications', 'streams', 'privileges', 'commission', 'orders', 'no-documents', 'daily'] as const;
+export const REPORT_NAMES = ['applications', 'streams', 'privileges', 'commission', 'orders', 'no-documents', 'daily', 'waitlist'] as const;
 export type ReportName = (typeof REPORT_NAMES)[number];
 
 export const REPORT_TITLES: Record<ReportName, Text> = {
@@ -33,6 +33,7 @@ export const REPORT_TITLES: Record<ReportName, Text> = {
   orders: t('Кабыл алуу буйруктары', 'Приказы о зачислении', 'Admission orders'),
   'no-documents': t('Документтерин тапшырбагандар', 'Не сдавшие документы', 'No documents'),
   daily: t('Күн сайын арыздар', 'Заявления по дням', 'Applications per day'),
+  waitlist: t('Кезектер', 'Очереди', 'Waitlists'),
 };
 
 export const TITLE_BLOCK = {
@@ -87,6 +88,10 @@ export const COLUMN_HEADERS = {
   refused: t('Четке кагылгандар', 'Отказано', 'Refused'),
   withdrawn: t('Кайтарылып алынгандар', 'Отозвано', 'Withdrawn'),
   noDocuments: t('Документсиз', 'Без документов', 'No documents'),
+  position: t('Кезектеги орду', 'Место в очереди', 'Place in line'),
+  queueEntryKind: t('Кезектин түрү', 'Вид записи', 'Entry'),
+  currentStream: t('Азыркы агымы', 'Текущий поток', 'Current stream'),
+  since: t('Кезекке турган убакыт', 'В очереди с', 'In line since'),
 } satisfies Record<string, Text>;
 export type ColumnKey = keyof typeof COLUMN_HEADERS;
 
@@ -97,6 +102,7 @@ export const STATUS: Record<Status, Text> = {
   refused: t('Четке кагылды', 'Отказано', 'Refused'),
   withdrawn: t('Кайтарылып алынды', 'Отозвано', 'Withdrawn'),
   no_documents: t('Документтер тапшырылган жок', 'Документы не сданы', 'No documents'),
+  waitlisted: t('Кезекте', 'В очереди', 'Waitlisted'),
 };
 
 export const BASIS: Record<Basis, Text> = {
@@ -153,6 +159,12 @@ export const CLASS_SIZE_LEVEL: Record<ClassSizeLevel, Text> = {
   far_above: t('Санитардык талаптар бузулду (50+)', 'Нарушение санитарных норм (50+)', 'Sanitary breach (50+)'),
 };
 
+/** R16: what a queue entry is */
+export const QUEUE_ENTRY_KIND: Record<'wait' | 'transfer', Text> = {
+  wait: t('Орун күтөт', 'Ожидает места', 'Waiting for a seat'),
+  transfer: t('Которууну күтөт', 'Ожидает перевода', 'Standing transfer'),
+};
+
 export const NORM_WARNING: Record<NormWarning, Text> = {
   above_norm: CLASS_SIZE_LEVEL.above_norm,
   above_max: CLASS_SIZE_LEVEL.above_max,
@@ -185,6 +197,7 @@ export const REASON: Record<Reason, Text> = {
   case_closed: t('Иш жабылган', 'Дело закрыто', 'Case closed'),
   privilege_rejected: t('Жеңилдик четке кагылды', 'Льгота отклонена', 'Privilege rejected'),
   no_documents: t('Документтер мөөнөтүндө тапшырылган жок', 'Документы не сданы в срок', 'No documents by the deadline'),
+  waitlist_closed: t('Кезек жабылды', 'Очередь закрыта', 'Waitlist closed'),
 };
 
 /** The label of a code in a domain, or the code itself when the domain has no word for it. */

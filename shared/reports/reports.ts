@@ -9,6 +9,7 @@ import { noDocumentsReport } from './noDocumentsReport';
 import { ordersReport } from './ordersReport';
 import { privilegesReport } from './privilegesReport';
 import { streamsReport } from './streamsReport';
+import { waitlistReport } from './waitlistReport';
 import type { ReportTable } from './table';
 
 // Each report has its own row type; its columns are the only code that reads the rows.
@@ -20,6 +21,7 @@ const BUILDERS: Record<ReportName, (engine: Engine) => ReportTable<any>> = {
   orders: ordersReport,
   'no-documents': noDocumentsReport,
   daily: dailyReport,
+  waitlist: waitlistReport,
 };
 
 export function isReportName(v: string): v is ReportName {

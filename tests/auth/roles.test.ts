@@ -176,9 +176,7 @@ describe('a director is scoped to their school', () => {
 
   it('gets their own school whatever they leave out', async () => {
     for (const request of [{}, { schoolId: 'S1' }]) {
-      const r = await f.call('dashboard.get', request, director);
-      if (!r.ok) throw new Error(r.error.message);
-      const d = r.value as { scope: unknown; totals: { applications: number; streams: number; seats: number }; counts: Record<string, number> };
+      const d = await f.must('dashboard.get', request, director);
       expect(d.scope).toEqual({ schoolId: 'S1', schoolName: 'School S1' });
       // S1 holds A1 (withdrawn) and A2 (registered, ru); S2's A3 and A4 are not counted.
       expect(d.totals.applications).toBe(2);
@@ -190,19 +188,16 @@ describe('a director is scoped to their school', () => {
   });
 
   it('lists only their school', async () => {
-    const r = await f.call('schools.list', {}, director);
-    if (!r.ok) throw new Error(r.error.message);
-    expect((r.value as { schools: { schoolId: string }[] }).schools.map((s) => s.schoolId)).toEqual(['S1']);
+    const r = await f.must('schools.list', {}, director);
+    expect(r.schools.map((s) => s.schoolId)).toEqual(['S1']);
   });
 
   it('the officer sees the whole district and any one school', async () => {
-    const all = await f.call('dashboard.get', {}, officer);
-    const s2 = await f.call('dashboard.get', { schoolId: 'S2' }, officer);
-    if (!all.ok || !s2.ok) throw new Error('dashboard failed');
-    const a = all.value as { totals: { applications: number; schools: number; openCases: number }; scope: unknown };
-    expect(a.totals).toMatchObject({ applications: 4, schools: 2, openCases: 1 });
-    expect(a.scope).toBeNull();
-    expect((s2.value as { totals: { applications: number } }).totals.applications).toBe(2);
+    const all = await f.must('dashboard.get', {}, officer);
+    const s2 = await f.must('dashboard.get', { schoolId: 'S2' }, officer);
+    expect(all.totals).toMatchObject({ applications: 4, schools: 2, openCases: 1 });
+    expect(all.scope).toBeNull();
+    expect(s2.totals.applications).toBe(2);
     const missing = await f.call('dashboard.get', { schoolId: 'S9' }, officer);
     expect(missing.ok ? 'ok' : missing.error.code).toBe('not_found');
   });

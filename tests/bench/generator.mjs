@@ -5,19 +5,17 @@
 // held twice).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, openSync, readSync, closeSync } from 'node:fs';
-import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { bin, root } from './republicLog.mjs';
+import { Gate } from './gate.mjs';
+import { MEASURE_HOOKS, REPUBLIC, bin } from './republicLog.mjs';
 
 const runs = Number(process.env.KABYL_BENCH_RUNS ?? 1);
 const dir = mkdtempSync(path.join(tmpdir(), 'kabyl-bench-generate-'));
 const file = path.join(dir, 'republic.jsonl');
-const hooks = ['reportPeakMemory.cjs', 'reportCpuTime.cjs'].flatMap((h) => ['--require', path.join(root, 'tests/bench', h)]);
-console.log(`machine: ${cpus().length} x ${cpus()[0].model}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, load ${loadavg()[0].toFixed(1)}`);
-
-let failed = false;
+const gate = new Gate('bench:generator');
 for (let i = 0; i < runs; i++) {
-  const args = [...hooks, bin, 'generate', '--districts', '44', '--schools', '50', '--children', '200000', '--seed', '1', '--out', file];
+  const args = [...MEASURE_HOOKS, bin, 'generate', ...REPUBLIC, '--out', file];
   const t = process.hrtime.bigint();
   const r = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
   const wall = Number(process.hrtime.bigint() - t) / 1e9;
@@ -26,18 +24,14 @@ for (let i = 0; i < runs; i++) {
   const cpu = Number(/kabyl-cpu-ms=(\d+)/.exec(r.stderr)?.[1] ?? NaN) / 1000;
   const events = countLines(file);
   const mb = statSync(file).size / 1e6;
-  console.log(`kabyl generate: ${events} events, ${mb.toFixed(0)} MB in ${wall.toFixed(1)} s wall, ${cpu.toFixed(1)} s CPU, peak memory ${peakMB.toFixed(0)} MB`);
-  if (events < 340_000 || events > 460_000) {
-    console.log(`  event count out of target (400,000 +-15%)`);
-    failed = true;
-  }
-  if (wall >= 60) {
-    console.log('  slower than a minute');
-    failed = true;
-  }
+  gate.note(`run ${i + 1}`, `${events} events, ${mb.toFixed(0)} MB, ${cpu.toFixed(1)} s CPU, ` +
+    `peak memory ${peakMB.toFixed(0)} MB`);
+  // About 400,000 events, +-15%.
+  gate.expect(`run ${i + 1}: event count within 340,000..460,000`, events >= 340_000 && events <= 460_000, `${events}`);
+  gate.check(`run ${i + 1}: kabyl generate, wall time`, wall, { max: 60, unit: 's', digits: 1 });
 }
 rmSync(dir, { recursive: true, force: true });
-if (failed) process.exitCode = 1;
+gate.finish();
 
 function countLines(f) {
   const fd = openSync(f, 'r');

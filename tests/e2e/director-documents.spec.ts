@@ -18,6 +18,10 @@ const str = (lang: 'ky' | 'ru' | 'en', path: string, vars: Record<string, string
   return String(node).replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(vars[k]));
 };
 
+// The tests share this private demo and see what the earlier ones wrote: they run
+// in order, and a failure skips the rest rather than leave them on a half-changed demo.
+test.describe.configure({ mode: 'serial' });
+
 let harness: PrivateHarness;
 test.beforeAll(async () => {
   harness = await startPrivateHarness();

@@ -1,8 +1,19 @@
 // The district officer imports a .jsonl log from the UI: a malformed line is named
 // in the user's language and nothing is stored; a good file goes in with counts;
-// the same file again is skipped as already known.
+// the same file again is skipped as already known. On a private demo: the spec
+// writes events, and the shared demo is read-only (support/sharedDemo.ts).
 import { test, expect } from './support/fixtures';
 import { LOCALES, callApi, cardNumber, chooseLanguage, signIn } from './support/app';
+import { startPrivateHarness, type PrivateHarness } from './support/privateHarness';
+
+let harness: PrivateHarness;
+test.beforeAll(async () => {
+  test.setTimeout(240_000);
+  harness = await startPrivateHarness();
+});
+test.afterAll(async () => {
+  await harness?.close();
+});
 
 type Dashboard = { asOf: string; totals: { schools: number } };
 type Schools = { schools: { districtId: string }[] };
@@ -11,7 +22,7 @@ async function logLines(page: import('@playwright/test').Page) {
   const dashboard = await callApi<Dashboard>(page, 'dashboard.get');
   const schools = await callApi<Schools>(page, 'schools.list');
   // At the store's own "now": an event may not be earlier than the last one, and a
-  // later one would move the demo's clock for the other specs.
+  // later one would move the demo's clock for this spec's other tests.
   const at = dashboard.value!.asOf;
   const runId = `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
   const school = {
@@ -25,6 +36,7 @@ async function logLines(page: import('@playwright/test').Page) {
 }
 
 test('import: a malformed line is named, a good file goes in once', async ({ page }) => {
+  await page.goto(harness.url);
   await signIn(page, 'district');
   const { good, runId, schools } = await logLines(page);
   await page.locator('nav [data-nav="import"]').click();
@@ -65,6 +77,7 @@ test('import: a malformed line is named, a good file goes in once', async ({ pag
 });
 
 test('a file that is not .jsonl is refused before upload', async ({ page }) => {
+  await page.goto(harness.url);
   await signIn(page, 'district');
   await page.locator('nav [data-nav="import"]').click();
   await page.getByTestId('import-file').setInputFiles({ name: 'schools.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('PK') });
@@ -73,6 +86,7 @@ test('a file that is not .jsonl is refused before upload', async ({ page }) => {
 });
 
 test('a large file shows its progress while it is sent and imported', async ({ page }) => {
+  await page.goto(harness.url);
   await signIn(page, 'district');
   const dashboard = await callApi<Dashboard>(page, 'dashboard.get');
   const schools = await callApi<{ schools: { schoolId: string; streams: { language: string; quota: number }[] }[] }>(page, 'schools.list');

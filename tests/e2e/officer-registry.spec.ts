@@ -9,6 +9,10 @@ import { startPrivateHarness, type PrivateHarness } from './support/privateHarne
 
 type Row = { id: string; childName: string; pin: string | null; status: string; stage: number | null };
 
+// The tests share this private demo and see what the earlier ones wrote: they run
+// in order, and a failure skips the rest rather than leave them on a half-changed demo.
+test.describe.configure({ mode: 'serial' });
+
 let harness: PrivateHarness;
 test.beforeAll(async () => {
   harness = await startPrivateHarness();

@@ -132,7 +132,7 @@ describe('R4 stage 1 by registered address', () => {
     for (let i = 1; i <= 4; i++) log.submit(`A${i}`, { pin: pin(i), address: `BISH.OKT.ST01.H${i}` });
     const out = log.replay();
     for (let i = 1; i <= 4; i++) expect(out.applications[`A${i}`]).toMatchObject({ status: 'registered', basis: 'catchment', stage: 1 });
-    expect(out.streams['S1/ky']).toEqual({ quota: 2, occupied: 4, free: 0, overflow: 2 });
+    expect(out.streams['S1/ky']).toEqual({ quota: 2, occupied: 4, free: 0, overflow: 2, waitlist: 0 });
   });
 
   it('covers an address equal to an entry or below it, never a sibling with the same prefix', () => {
@@ -248,7 +248,7 @@ describe('R6 stage 2 free seats only', () => {
     expect(out.applications.B.reason).toBe('no_free_seats');
     expect(out.applications.C.status).toBe('registered');
     expect(out.applications.A.status).toBe('registered');
-    expect(out.streams['S2/ky']).toEqual({ quota: 0, occupied: 2, free: 0, overflow: 2 });
+    expect(out.streams['S2/ky']).toEqual({ quota: 0, occupied: 2, free: 0, overflow: 2, waitlist: 0 });
   });
 });
 
@@ -390,7 +390,7 @@ describe('R12 commission', () => {
     const out = log.replay();
     expect(out.applications.C1).toMatchObject({ status: 'documents_received', basis: 'commission', stage: null, privilege: 'none', schoolId: 'S2' });
     expect(out.cases).toEqual({ C1: { status: 'placed' }, C2: { status: 'declined' } });
-    expect(out.streams['S2/ky']).toEqual({ quota: 1, occupied: 2, free: 0, overflow: 1 });
+    expect(out.streams['S2/ky']).toEqual({ quota: 1, occupied: 2, free: 0, overflow: 1, waitlist: 0 });
     expect(out.rejections.map((r) => [r.eventId, r.reason])).toEqual([
       [dupCase, 'duplicate_id'],
       [closed, 'case_closed'],

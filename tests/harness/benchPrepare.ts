@@ -1,20 +1,8 @@
-// Bench helper (bundled by benchStart.mjs): generate the republic-sized log if
-// asked, or import a log into a fresh real-district store with one officer.
-import { createWriteStream } from 'node:fs';
-import { once } from 'node:events';
-import { generateLog } from '../../shared/generator';
+// Bench helper (bundled by benchStart.mjs): import a log into a fresh
+// real-district store with one officer.
 import { hashPassword } from '../../main/auth/password';
 import { openStore } from '../../main/store';
 import { SETTING } from '../../main/services/settings';
-
-async function generate(out: string): Promise<void> {
-  const stream = createWriteStream(out);
-  for (const event of generateLog({ seed: 1, districts: 44, schoolsPerDistrict: 50, children: 200_000 })) {
-    if (!stream.write(JSON.stringify(event) + '\n')) await once(stream, 'drain');
-  }
-  stream.end();
-  await once(stream, 'finish');
-}
 
 async function prepare(dbFile: string, logFile: string): Promise<void> {
   const store = await openStore({ file: dbFile });
@@ -31,7 +19,8 @@ async function prepare(dbFile: string, logFile: string): Promise<void> {
 }
 
 const [, , command, a, b] = process.argv;
-(command === 'generate' ? generate(a) : prepare(a, b)).catch((e) => {
+if (command !== 'prepare') throw new Error(`usage: bench-prepare prepare DB_FILE LOG_FILE (got ${command})`);
+prepare(a, b).catch((e) => {
   console.error(e);
   process.exit(1);
 });

@@ -1,21 +1,23 @@
 // Harness start on a store of 200k children: time from launching
 // `node dist/harness.cjs` to an answered dashboard.get (target < 2 s), over a
 // real-district store the republic-sized log was imported into.
-// Run: node scripts/build.mjs && node tests/harness/benchStart.mjs
-// The log: KABYL_BENCH_LOG, else /tmp/republic.jsonl, else generated once
-// (44 districts x 50 schools, 200,000 children, seed 1) into the temp folder.
+// Run: npm run bench:harness (RUNS=N, default 5; the median is gated and a miss
+// exits non-zero). The log: tests/bench/republicLog.mjs (KABYL_BENCH_LOG).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { Gate } from '../bench/gate.mjs';
+import { republicLog } from '../bench/republicLog.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const cache = path.join(root, 'node_modules/.cache/kabyl-tests');
 const helper = path.join(cache, 'bench-prepare.cjs');
-const RUNS = Number(process.env.RUNS ?? 5);
+const RUNS = Math.max(1, Number(process.env.RUNS ?? 5));
+const TARGET_MS = 2000;
 
 mkdirSync(cache, { recursive: true });
 await build({
@@ -29,20 +31,8 @@ await build({
   logLevel: 'error',
 });
 
-function logFile() {
-  if (process.env.KABYL_BENCH_LOG) return process.env.KABYL_BENCH_LOG;
-  if (existsSync('/tmp/republic.jsonl')) return '/tmp/republic.jsonl';
-  const file = path.join(tmpdir(), 'kabyl-bench', 'harness-republic-seed1.jsonl');
-  if (existsSync(file)) return file;
-  mkdirSync(path.dirname(file), { recursive: true });
-  console.log(`generating the republic-sized log into ${file} ...`);
-  const r = spawnSync(process.execPath, [helper, 'generate', file + '.part'], { stdio: 'inherit' });
-  if (r.status !== 0) throw new Error('generating the log failed');
-  renameSync(file + '.part', file);
-  return file;
-}
-
-const log = logFile();
+const gate = new Gate('bench:harness');
+const log = republicLog();
 const dataDir = mkdtempSync(path.join(tmpdir(), 'kabyl-bench-harness-'));
 try {
   console.log(`importing ${log} into a fresh store ...`);
@@ -58,12 +48,15 @@ try {
   for (const [i, r] of results.entries()) {
     console.log(`run ${i + 1}: listening ${r.ready.toFixed(0)} ms, page ${r.page.toFixed(0)} ms, signed in ${r.signedIn.toFixed(0)} ms, dashboard answered ${r.dashboard.toFixed(0)} ms (dashboard.get alone ${r.dashboardCall.toFixed(0)} ms)`);
   }
-  const total = med('dashboard');
-  console.log(`harness launch -> dashboard.get answered, 200k children: median ${total.toFixed(0)} ms over ${RUNS} runs (target < 2000 ms) ${total < 2000 ? 'OK' : 'OVER TARGET'}`);
-  console.log(`  of which: process up and listening ${med('ready').toFixed(0)} ms, sign-in (scrypt) ${(med('signedIn') - med('page')).toFixed(0)} ms, dashboard.get ${med('dashboardCall').toFixed(0)} ms`);
+  const parts = `process up and listening ${med('ready').toFixed(0)} ms, ` +
+    `sign-in (scrypt) ${(med('signedIn') - med('page')).toFixed(0)} ms, dashboard.get ${med('dashboardCall').toFixed(0)} ms`;
+  gate.check(`harness launch -> dashboard.get answered, 200k children, median of ${RUNS}`, med('dashboard'), {
+    max: TARGET_MS, unit: 'ms', digits: 0, detail: `of which ${parts}`,
+  });
 } finally {
   rmSync(dataDir, { recursive: true, force: true });
 }
+gate.finish();
 
 function launchOnce(dir) {
   return new Promise((resolve, reject) => {

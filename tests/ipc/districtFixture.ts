@@ -4,12 +4,13 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Channel, Result } from '../../shared/ipc/contract';
+import type { ApiError, Channel, Res, Result } from '../../shared/ipc/contract';
 import { hashPassword } from '../../main/auth/password';
 import { Sessions, type Session } from '../../main/auth/session';
 import { KabylApp } from '../../main/app/kabylApp';
-import { createStoreFactory } from '../../main/app/storeAdapter';
-import { importWorkerFile } from './importWorker';
+import { chainAnchorIn, createStoreFactory } from '../../main/app/storeAdapter';
+import { importWorkerFile, workbookWorkerFile } from './importWorker';
+import { useWorkbookWorker } from '../../main/excel/workbookJob';
 import { LogBuilder, T } from '../support/logBuilder';
 
 export const PASSWORDS = { officer: 'officer-pass', commission: 'commission-pass', director: 'director-pass' } as const;
@@ -22,7 +23,16 @@ export interface DistrictFixture {
   caller(): Session;
   /** a caller signed in as the given user */
   signedIn(username: keyof typeof PASSWORDS): Promise<Session>;
-  call<C extends Channel>(channel: C, request: unknown, session: Session): Promise<Result<unknown>>;
+  /**
+   * Dispatches as the app does; the value is the channel's response type (the
+   * dispatcher checks every value against the contract's response schema). The
+   * request stays `unknown`: tests send malformed ones on purpose.
+   */
+  call<C extends Channel>(channel: C, request: unknown, session: Session): Promise<Result<Res<C>>>;
+  /** The value of a call that must succeed; otherwise throws naming the channel and the error. */
+  must<C extends Channel>(channel: C, request: unknown, session: Session): Promise<Res<C>>;
+  /** The error of a call that must fail; otherwise throws naming the channel. */
+  fails(channel: Channel, request: unknown, session: Session): Promise<ApiError>;
   close(): Promise<void>;
 }
 
@@ -46,14 +56,22 @@ let counter = 0;
 
 export async function districtFixture(log = sampleLog()): Promise<DistrictFixture> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'kabyl-district-'));
-  const app = await KabylApp.start({ dataDir, shell: 'harness', version: 'test', stores: createStoreFactory({ importWorkerFile: await importWorkerFile() }) }, 'ask');
+  useWorkbookWorker(await workbookWorkerFile());
+  const app = await KabylApp.start({ dataDir, shell: 'harness', version: 'test', stores: createStoreFactory({ importWorkerFile: await importWorkerFile(), anchor: chainAnchorIn(dataDir) }) }, 'ask');
   const sessions = new Sessions();
   const caller = () => sessions.get(`test:${++counter}`);
-  const call = (channel: string, request: unknown, session: Session) => app.dispatch(channel, request, session);
-  const must = async (channel: string, request: unknown, session: Session) => {
+  // The one cast: dispatch() answers Result<unknown> for any channel name; its response check makes it Res<C>.
+  const call = <C extends Channel>(channel: C, request: unknown, session: Session) =>
+    app.dispatch(channel, request, session) as Promise<Result<Res<C>>>;
+  const must = async <C extends Channel>(channel: C, request: unknown, session: Session): Promise<Res<C>> => {
     const r = await call(channel, request, session);
     if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`);
-    return r.value as Record<string, unknown>;
+    return r.value;
+  };
+  const fails = async (channel: Channel, request: unknown, session: Session): Promise<ApiError> => {
+    const r = await call(channel, request, session);
+    if (r.ok) throw new Error(`${channel} succeeded but was expected to fail`);
+    return r.error;
   };
 
   await must('setup.choose', {
@@ -74,7 +92,7 @@ export async function districtFixture(log = sampleLog()): Promise<DistrictFixtur
   // The campaign goes in the way a user's file does: upload, start, poll.
   const officer = await signedIn('officer');
   const up = await must('import.upload', { name: 'campaign.jsonl', chunk: log.text(), done: true }, officer);
-  let job = await must('import.start', { fileId: (up.file as { fileId: string }).fileId }, officer);
+  let job = await must('import.start', { fileId: up.file.fileId }, officer);
   while (job.state === 'running') {
     await new Promise((r) => setTimeout(r, 20));
     job = await must('import.progress', { jobId: job.jobId }, officer);
@@ -88,6 +106,8 @@ export async function districtFixture(log = sampleLog()): Promise<DistrictFixtur
     caller,
     signedIn,
     call,
+    must,
+    fails,
     async close() {
       await app.close();
       await rm(dataDir, { recursive: true, force: true });

@@ -24,3 +24,24 @@ export function importWorkerFile(): Promise<string> {
   })();
   return built;
 }
+
+let workbookBuilt: Promise<string> | null = null;
+
+/** The workbook worker (main/excel/workbookWorker.ts), bundled the same way. */
+export function workbookWorkerFile(): Promise<string> {
+  workbookBuilt ??= (async () => {
+    const out = path.resolve(__dirname, '../../node_modules/.cache/kabyl-tests', `workbook-worker-${process.pid}.cjs`);
+    await build({
+      entryPoints: [path.resolve(__dirname, '../../main/excel/workbookWorker.ts')],
+      outfile: out,
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      external: ['electron', 'sqlite3', 'typeorm', 'exceljs', 'reflect-metadata'],
+      logLevel: 'error',
+    });
+    return out;
+  })();
+  return workbookBuilt;
+}

@@ -6,6 +6,7 @@ import type { Session } from '../../main/auth/session';
 import { hashPassword } from '../../main/auth/password';
 import { SETTING } from '../../main/services/settings';
 import type { RegistryRow } from '../../shared/ipc/channels/applications';
+import type { Channel } from '../../shared/ipc/contract';
 import { districtFixture, type DistrictFixture } from '../ipc/districtFixture';
 import { LogBuilder, T, pin } from '../support/logBuilder';
 
@@ -62,11 +63,7 @@ describe('the applications registry', () => {
   });
   afterAll(() => f?.close());
 
-  async function list(request: object, session = officer): Promise<{ total: number; rows: RegistryRow[] }> {
-    const r = await f.call('applications.list', request, session);
-    if (!r.ok) throw new Error(`applications.list: ${r.error.code} ${r.error.message}`);
-    return r.value as { total: number; rows: RegistryRow[] };
-  }
+  const list = (request: object, session = officer) => f.must('applications.list', request, session);
   const ids = (rows: RegistryRow[]) => rows.map((r) => r.id);
 
   it('lists every application with its total, in submission order by default', async () => {
@@ -149,9 +146,7 @@ describe('the applications registry', () => {
   });
 
   it("shows one application with the child's whole history in log order", async () => {
-    const r = await f.call('applications.get', { applicationId: 'A7' }, officer);
-    expect(r.ok).toBe(true);
-    const { application, history } = (r as { value: { application: Record<string, unknown>; history: { seq: number; type: string; applicationId: string; actorRole: string | null }[] } }).value;
+    const { application, history } = await f.must('applications.get', { applicationId: 'A7' }, officer);
     expect(application).toMatchObject({ id: 'A7', status: 'registered', registeredAddress: 'BISH.OKT.ST01.H1' });
     // The child's earlier application (withdrawn) belongs to its history too.
     expect(history.map((h) => [h.applicationId, h.type])).toEqual([
@@ -162,26 +157,23 @@ describe('the applications registry', () => {
     const seqs = history.map((h) => h.seq);
     expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
 
-    const c1 = await f.call('applications.get', { applicationId: 'C1' }, officer);
-    expect(c1.ok && (c1.value as { history: { type: string }[] }).history.map((h) => h.type)).toEqual(['commission.case_opened', 'commission.decided']);
+    const c1 = await f.must('applications.get', { applicationId: 'C1' }, officer);
+    expect(c1.history.map((h) => h.type)).toEqual(['commission.case_opened', 'commission.decided']);
 
     const missing = await f.call('applications.get', { applicationId: 'NOPE' }, officer);
     expect(!missing.ok && missing.error.code).toBe('not_found');
   });
 
   it('lists the in-scope streams with their free seats for a transfer', async () => {
-    const r = await f.call('applications.streams', {}, officer);
-    expect(r.ok).toBe(true);
-    const streams = (r as { value: { streams: { schoolId: string; language: string; free: number }[] } }).value.streams;
+    const { streams } = await f.must('applications.streams', {}, officer);
     expect(streams.find((s) => s.schoolId === 'S2' && s.language === 'ky')?.free).toBe(0);
     expect(streams.find((s) => s.schoolId === 'S1' && s.language === 'ru')?.free).toBe(2);
   });
 
   it("records a parent's withdrawal with its reference; the status changes and the event carries the request", async () => {
     const before = await f.app.store!.eventCount();
-    const r = await f.call('applications.withdraw', { applicationId: 'A4', reference: 'Заявление №17 от 04.08.2026', note: 'the family moves to Osh' }, officer);
-    expect(r.ok).toBe(true);
-    const value = (r as { value: { eventId: string; detail: { application: { status: string }; history: { type: string; reference: string | null; note: string | null; actorId: string | null }[] } } }).value;
+    const request = { applicationId: 'A4', reference: 'Заявление №17 от 04.08.2026', note: 'the family moves to Osh' };
+    const value = await f.must('applications.withdraw', request, officer);
     expect(value.detail.application.status).toBe('withdrawn');
     expect(value.detail.history.at(-1)).toMatchObject({ type: 'application.withdrawn', reference: 'Заявление №17 от 04.08.2026', note: 'the family moves to Osh', actorId: 'officer' });
     expect(await f.app.store!.eventCount()).toBe(before + 1);
@@ -192,7 +184,7 @@ describe('the applications registry', () => {
 
   it('refusals carry the engine reason and write nothing', async () => {
     const before = await f.app.store!.eventCount();
-    const cases: [string, object, string][] = [
+    const cases: [Channel, object, string][] = [
       ['applications.withdraw', { applicationId: 'A2', reference: 'r1' }, 'list_locked'],
       ['applications.withdraw', { applicationId: 'A6', reference: 'r2' }, 'not_active'],
       ['applications.withdraw', { applicationId: 'NO-SUCH', reference: 'r3' }, 'application_not_found'],
@@ -202,7 +194,7 @@ describe('the applications registry', () => {
       ['applications.transfer', { applicationId: 'A7', toSchoolId: 'S9', toLanguage: 'ky', reference: 'r7' }, 'school_not_found'],
     ];
     for (const [channel, request, reason] of cases) {
-      const r = await f.call(channel as 'applications.withdraw', request, officer);
+      const r = await f.call(channel, request, officer);
       expect(r.ok ? 'ok' : `${r.error.code}:${r.error.reason}`, `${channel} ${JSON.stringify(request)}`).toBe(`refused:${reason}`);
     }
     expect(await f.app.store!.eventCount()).toBe(before);
@@ -210,9 +202,8 @@ describe('the applications registry', () => {
 
   it('a transfer into a full stream is refused; into a free seat it moves the child and frees the old seat', async () => {
     // S2 ky: A3 and A5 hold seats, A4 withdrew: one free seat, which A7 takes.
-    const t = await f.call('applications.transfer', { applicationId: 'A7', toSchoolId: 'S2', toLanguage: 'ky', reference: 'Арыз №3' }, officer);
-    expect(t.ok).toBe(true);
-    expect((t as { value: { detail: { application: { schoolId: string; basis: string } } } }).value.detail.application).toMatchObject({ schoolId: 'S2', basis: 'open' });
+    const t = await f.must('applications.transfer', { applicationId: 'A7', toSchoolId: 'S2', toLanguage: 'ky', reference: 'Арыз №3' }, officer);
+    expect(t.detail.application).toMatchObject({ schoolId: 'S2', basis: 'open' });
     const full = await f.call('applications.transfer', { applicationId: 'A3', toSchoolId: 'S3', toLanguage: 'ky', reference: 'Арыз №4' }, officer);
     expect(!full.ok && `${full.error.code}:${full.error.reason}`).toBe('refused:no_free_seats');
     // A commission placement counts as documents received: its place is locked.
@@ -240,20 +231,20 @@ describe('the applications registry', () => {
     await f.call('applications.saveFilter', { name: 'Pending claims', filter: { privilege: 'pending' } }, officer);
     // Saving under an existing name replaces it.
     await f.call('applications.saveFilter', { name: 'Pending claims', filter: { privilege: 'pending', stage: 1 } }, officer);
-    const mine = await f.call('applications.filters', {}, officer);
-    expect(mine.ok && (mine.value as { filters: unknown[] }).filters).toEqual([
+    const mine = await f.must('applications.filters', {}, officer);
+    expect(mine.filters).toEqual([
       { name: 'Refused in S2', filter: { schoolId: 'S2', status: ['refused'] }, sort: 'childName', direction: 'desc' },
       { name: 'Pending claims', filter: { privilege: 'pending', stage: 1 } },
     ]);
-    const theirs = await f.call('applications.filters', {}, other);
-    expect(theirs.ok && (theirs.value as { filters: unknown[] }).filters).toEqual([]);
+    const theirs = await f.must('applications.filters', {}, other);
+    expect(theirs.filters).toEqual([]);
 
     // Applying a saved filter is sending it back as the list request.
-    const applied = (mine as { value: { filters: { filter: object }[] } }).value.filters[0]!.filter;
+    const applied = mine.filters[0]!.filter;
     expect(ids((await list(applied)).rows)).toEqual(['A6']);
 
-    const deleted = await f.call('applications.deleteFilter', { name: 'Refused in S2' }, officer);
-    expect(deleted.ok && (deleted.value as { filters: { name: string }[] }).filters.map((x) => x.name)).toEqual(['Pending claims']);
+    const deleted = await f.must('applications.deleteFilter', { name: 'Refused in S2' }, officer);
+    expect(deleted.filters.map((x) => x.name)).toEqual(['Pending claims']);
     const again = await f.call('applications.deleteFilter', { name: 'Refused in S2' }, officer);
     expect(!again.ok && again.error.code).toBe('not_found');
     const otherDelete = await f.call('applications.deleteFilter', { name: 'Pending claims' }, other);

@@ -2,14 +2,15 @@
 // by actor, type and Bishkek days, paged; verify on an intact store; and a store
 // file tampered with directly (an event body changed, an event row deleted, a
 // projection row edited) is caught and the broken seq named.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { GENESIS_HASH } from '../../shared/log/hashChain';
+import { nodeChainHash as chainHash } from '../../main/store/log/nodeHash';
 import sqlite3 from 'sqlite3';
 import type { Session } from '../../main/auth/session';
+import type { Res } from '../../shared/ipc/contract';
 import { SETTING } from '../../main/services/settings';
 import { districtFixture, sampleLog, type DistrictFixture } from '../ipc/districtFixture';
 
-type Page = { total: number; rows: { seq: number; type: string; at: string; actorRole: string | null; actorId: string | null; subjectId: string | null; outcome: string | null }[]; nextAfterSeq: number | null };
-type Verify = { events: number; projections: { ok: boolean; count: number; differences: { table: string; key: string; problem: string; columns: string[] }[] }; chain: { ok: boolean; checked: number; brokenAt: number | null; reason: string | null } };
 
 /** Another process's raw connection to the store file: what someone tampering would use. */
 async function tamper(file: string, ...statements: string[]): Promise<void> {
@@ -37,11 +38,7 @@ describe('the audit log', () => {
   });
   afterAll(() => f?.close());
 
-  async function page(request: object): Promise<Page> {
-    const r = await f.call('audit.events', request, officer);
-    if (!r.ok) throw new Error(`audit.events: ${r.error.code} ${r.error.message}`);
-    return r.value as Page;
-  }
+  const page = (request: object) => f.must('audit.events', request, officer);
 
   it('lists the whole log in seq order with its total, page by page', async () => {
     const count = await f.app.store!.eventCount();
@@ -53,7 +50,7 @@ describe('the audit log', () => {
     const seen: number[] = [];
     let after: number | null = 0;
     while (after !== null) {
-      const p: Page = await page({ limit: 4, afterSeq: after });
+      const p: Res<'audit.events'> = await page({ limit: 4, afterSeq: after });
       expect(p.total).toBe(count);
       seen.push(...p.rows.map((r) => r.seq));
       after = p.nextAfterSeq;
@@ -111,11 +108,9 @@ describe('the audit log', () => {
   });
 
   it('verify on an intact store: every projection matches and the chain holds', async () => {
-    const r = await f.call('audit.verify', {}, officer);
-    expect(r.ok).toBe(true);
-    const v = r.ok ? (r.value as Verify) : null;
+    const v = await f.must('audit.verify', {}, officer);
     expect(v).toMatchObject({ events: await f.app.store!.eventCount(), projections: { ok: true, count: 0, differences: [] }, chain: { ok: true, brokenAt: null, reason: null } });
-    expect(v!.chain.checked).toBe(v!.events);
+    expect(v.chain.checked).toBe(v.events);
   });
 });
 
@@ -129,11 +124,7 @@ describe('verify on a store file tampered with directly', () => {
   });
   afterAll(() => f?.close());
 
-  async function verify(): Promise<Verify> {
-    const r = await f.call('audit.verify', {}, officer);
-    if (!r.ok) throw new Error(`audit.verify: ${r.error.code} ${r.error.message}`);
-    return r.value as Verify;
-  }
+  const verify = () => f.must('audit.verify', {}, officer);
 
   it('an edited projection row is listed as a difference; the chain is still whole', async () => {
     await tamper(f.app.store!.file, "UPDATE application SET status = 'enrolled' WHERE id = 'A3'");
@@ -162,9 +153,7 @@ describe('verify on a store file tampered with directly', () => {
     try {
       const officer2 = await f2.signedIn('officer');
       await tamper(f2.app.store!.file, 'DROP TRIGGER event_no_delete', 'DELETE FROM event WHERE seq = 5');
-      const r = await f2.call('audit.verify', {}, officer2);
-      expect(r.ok).toBe(true);
-      const v = (r as { value: Verify }).value;
+      const v = await f2.must('audit.verify', {}, officer2);
       expect(v.chain).toMatchObject({ ok: false, brokenAt: 6, reason: 'prev_mismatch' });
       // The replay of what is left no longer yields the stored projections either.
       expect(v.projections.ok).toBe(false);
@@ -179,11 +168,124 @@ describe('verify on a store file tampered with directly', () => {
       const officer3 = await f3.signedIn('officer');
       const last = await f3.app.store!.eventCount();
       await tamper(f3.app.store!.file, 'DROP TRIGGER event_no_delete', `DELETE FROM event WHERE seq = ${last}`);
-      const r = await f3.call('audit.verify', {}, officer3);
-      const v = (r as { value: Verify }).value;
+      const v = await f3.must('audit.verify', {}, officer3);
       expect(v.chain).toMatchObject({ ok: false, brokenAt: last, reason: 'head_mismatch' });
     } finally {
       await f3.close();
     }
   });
 });
+
+// Issue 12, items 3-5: the columns the audit shows are checked against the hashed
+// body; a broken body is a finding, never an internal error; and a file whose
+// chain was rewritten consistently is caught against the heads kept outside it.
+describe('verify against the audit columns, broken bodies and the head kept outside the file', () => {
+  let f: DistrictFixture;
+  let officer: Session;
+
+  beforeEach(async () => {
+    f = await districtFixture(sampleLog());
+    await f.app.store!.setSetting(SETTING.frozenAt, '2026-07-10T12:00:00+06:00');
+    officer = await f.signedIn('officer');
+  });
+  afterEach(() => f?.close());
+
+  async function verify(): Promise<Res<'audit.verify'>> {
+    const r = await f.call('audit.verify', {}, officer);
+    if (!r.ok) throw new Error(`audit.verify: ${r.error.code} ${r.error.message}`);
+    return r.value;
+  }
+
+  it('an actor changed on a withdrawal (trigger dropped, row updated, trigger recreated) is named at its seq', async () => {
+    const w = await f.call('applications.withdraw', { applicationId: 'A2', reference: 'Арыз №7' }, officer);
+    expect(w.ok).toBe(true);
+    const [row] = await f.app.store!.reads.events({ type: 'application.withdrawn', afterSeq: 0, limit: 1000 })
+      .then((rows) => rows.filter((r) => r.subjectId === 'A2'));
+    expect(row.actorRole).toBe('district');
+    const before = await verify();
+    expect(before.chain).toMatchObject({ ok: true, anchor: 'agrees', anchorProtection: 'user-file' });
+    await tamper(
+      f.app.store!.file,
+      'DROP TRIGGER event_no_update',
+      `UPDATE event SET actor_role = 'director', actor_id = 'director' WHERE seq = ${row.seq}`,
+      `CREATE TRIGGER "event_no_update" BEFORE UPDATE ON "event" BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END`,
+    );
+    const v = await verify();
+    expect(v.chain).toMatchObject({ ok: false, brokenAt: row.seq, reason: 'column_mismatch', columns: ['actor_role', 'actor_id'] });
+    for (const [column, value] of [['type', "'application.submitted'"], ['subject_id', "'A9'"], ['at', "'2026-01-01T00:00:00Z'"]]) {
+      await tamper(f.app.store!.file, 'DROP TRIGGER IF EXISTS event_no_update', `UPDATE event SET actor_role = 'district', actor_id = NULL, ${column} = ${value} WHERE seq = ${row.seq}`);
+      const again = await verify();
+      expect(again.chain).toMatchObject({ ok: false, brokenAt: row.seq, reason: 'column_mismatch' });
+      expect(again.chain.columns).toContain(column);
+    }
+  });
+
+  it('a body cut short is a finding at its seq on both sides of verify, never an internal error', async () => {
+    await tamper(f.app.store!.file, 'DROP TRIGGER event_no_update', 'UPDATE event SET body = substr(body, 1, 30) WHERE seq = 4');
+    const v = await verify();
+    expect(v.chain).toMatchObject({ ok: false, brokenAt: 4, reason: 'hash_mismatch' });
+    expect(v.projections).toMatchObject({ ok: false, differences: [{ table: 'event', key: '4', problem: 'malformed_body' }] });
+    // Not even text: a blob body.
+    await tamper(f.app.store!.file, "UPDATE event SET body = x'00ff' WHERE seq = 3");
+    const b = await verify();
+    expect(b.chain).toMatchObject({ ok: false, brokenAt: 3, reason: 'malformed_body' });
+    expect(b.projections.differences).toEqual([{ table: 'event', key: '3', problem: 'malformed_body', columns: [] }]);
+  });
+
+  it('a chain rewritten from some seq on, hashes and head recomputed, is caught against the recorded head', async () => {
+    const file = f.app.store!.file;
+    const count = await f.app.store!.eventCount();
+    // Commit one more event so the record outside the file holds the latest head.
+    expect((await f.call('applications.withdraw', { applicationId: 'A2', reference: 'Арыз №8' }, officer)).ok).toBe(true);
+    expect((await verify()).chain).toMatchObject({ ok: true, anchor: 'agrees' });
+    // Any change will do: here the text gains a space, so it is still a valid event.
+    await rewriteFrom(file, 5, (body) => body.replace('{', '{ '));
+    const v = await verify();
+    expect(v.chain).toMatchObject({ ok: false, reason: 'rewritten', anchor: 'differs' });
+    expect(v.chain.brokenAt).toBeLessThanOrEqual(5);
+    expect(v.chain.rewrittenBy).toBeGreaterThanOrEqual(5);
+    // A later write does not get the rewritten chain recorded as good.
+    expect((await f.call('applications.withdraw', { applicationId: 'A3', reference: 'Арыз №9' }, officer)).ok).toBe(true);
+    expect((await verify()).chain).toMatchObject({ ok: false, reason: 'rewritten' });
+    expect(count).toBeGreaterThan(5);
+  });
+
+  it('the last events deleted and the head made to agree is caught against the recorded head', async () => {
+    const file = f.app.store!.file;
+    const last = await f.app.store!.eventCount();
+    await tamper(
+      file,
+      'DROP TRIGGER event_no_delete',
+      `DELETE FROM event WHERE seq >= ${last - 1}`,
+      `UPDATE log_head SET seq = ${last - 2}, hash = (SELECT hash FROM event WHERE seq = ${last - 2})`,
+    );
+    const v = await verify();
+    // Nothing recorded before the last head: the rewrite is somewhere in 1..last, and the file alone looks whole.
+    expect(v.chain).toMatchObject({ ok: false, reason: 'rewritten', brokenAt: 1, rewrittenBy: last });
+  });
+});
+
+/** What someone with the file and the know-how does: rewrite event `from`, recompute every later hash and the head. */
+async function rewriteFrom(file: string, from: number, edit: (body: string) => string): Promise<void> {
+  const db = new sqlite3.Database(file);
+  const all = <T>(sql: string) => new Promise<T[]>((resolve, reject) => db.all(sql, (e, rows) => (e ? reject(e) : resolve(rows as T[]))));
+  const run = (sql: string, params: unknown[] = []) => new Promise<void>((resolve, reject) => db.run(sql, params, (e) => (e ? reject(e) : resolve())));
+  try {
+    await run('PRAGMA busy_timeout = 10000');
+    await run('DROP TRIGGER event_no_update');
+    const rows = await all<{ seq: number; body: string; hash: string }>('SELECT seq, body, hash FROM event ORDER BY seq');
+    let prev = GENESIS_HASH;
+    for (const r of rows) {
+      if (r.seq >= from) {
+        const body = r.seq === from ? edit(r.body) : r.body;
+        const hash = chainHash(prev, body);
+        await run('UPDATE event SET body = ?, hash = ? WHERE seq = ?', [body, hash, r.seq]);
+        prev = hash;
+      } else prev = r.hash;
+    }
+    await run('UPDATE log_head SET hash = ? WHERE id = 1', [prev]);
+    await run(`CREATE TRIGGER "event_no_update" BEFORE UPDATE ON "event" BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END`);
+  } finally {
+    await new Promise<void>((resolve) => db.close(() => resolve()));
+  }
+}

@@ -5,6 +5,7 @@
 // are refused.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Session } from '../../main/auth/session';
+import type { Result } from '../../shared/ipc/contract';
 import { codeProblem } from '../../main/services/catchments/catchmentServices';
 import { districtFixture, type DistrictFixture } from '../ipc/districtFixture';
 import { LogBuilder, T } from '../support/logBuilder';
@@ -23,15 +24,14 @@ function gapLog(): LogBuilder {
   return log;
 }
 
-type Gaps = { uncovered: { address: string; applications: number; sample: string[] }[]; uncoveredTotal: number; uncoveredApplications: number; overlapping: { address: string; schoolIds: string[] }[]; catchmentOverlaps: { entry: string; schoolId: string; coveredBy: { schoolId: string; entry: string }[] }[] };
 
 describe('catchments', () => {
   let f: DistrictFixture;
   let officer: Session;
-  const value = async <T>(p: Promise<unknown>): Promise<T> => {
-    const r = (await p) as { ok: boolean; value?: T; error?: unknown };
+  const value = async <T>(p: Promise<Result<T>>): Promise<T> => {
+    const r = await p;
     if (!r.ok) throw new Error(JSON.stringify(r.error));
-    return r.value as T;
+    return r.value;
   };
 
   beforeAll(async () => {
@@ -41,7 +41,7 @@ describe('catchments', () => {
   afterAll(() => f?.close());
 
   it('the gap finder lists uncovered addresses with counts and samples, doubly covered ones and nested entries', async () => {
-    const g = await value<Gaps>(f.call('catchments.gaps', {}, officer));
+    const g = await value(f.call('catchments.gaps', {}, officer));
     expect(g.uncovered).toEqual([
       { address: 'BISH.OKT.ST09.H1', applications: 2, sample: ['A3', 'A4'] },
       { address: 'BISH.OKT.ST10.H2', applications: 1, sample: ['A5'] },
@@ -54,19 +54,19 @@ describe('catchments', () => {
   it('a save is one catchment.set with the whole list, and the gap list shrinks', async () => {
     const store = f.app.store!;
     const before = await store.eventCount();
-    const r = await value<{ written: boolean; warnings: unknown[] }>(f.call('catchments.save', { schoolId: 'S2', addresses: ['BISH.OKT.ST02', 'BISH.OKT.ST01.H3', 'BISH.OKT.ST09'] }, officer));
+    const r = await value(f.call('catchments.save', { schoolId: 'S2', addresses: ['BISH.OKT.ST02', 'BISH.OKT.ST01.H3', 'BISH.OKT.ST09'] }, officer));
     expect(r.written).toBe(true);
     // S1's BISH.OKT.ST01 already covers S2's BISH.OKT.ST01.H3: saved, and said.
     expect(r.warnings).toEqual([{ address: 'BISH.OKT.ST01.H3', schoolId: 'S1', entry: 'BISH.OKT.ST01' }]);
     const events = (await store.reads.events({ afterSeq: before })).map((e) => JSON.parse(e.body));
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ type: 'catchment.set', actor: { role: 'district', id: 'officer' }, data: { schoolId: 'S2', addresses: ['BISH.OKT.ST02', 'BISH.OKT.ST01.H3', 'BISH.OKT.ST09'] } });
-    const g = await value<Gaps>(f.call('catchments.gaps', {}, officer));
+    const g = await value(f.call('catchments.gaps', {}, officer));
     expect(g.uncovered.map((u) => u.address)).toEqual(['BISH.OKT.ST10.H2']);
-    const list = await value<{ schools: { schoolId: string; addresses: string[] }[] }>(f.call('catchments.list', {}, officer));
+    const list = await value(f.call('catchments.list', {}, officer));
     expect(list.schools.find((s) => s.schoolId === 'S2')!.addresses).toContain('BISH.OKT.ST09');
     // The same list again writes nothing.
-    const again = await value<{ written: boolean }>(f.call('catchments.save', { schoolId: 'S2', addresses: ['BISH.OKT.ST02', 'BISH.OKT.ST01.H3', 'BISH.OKT.ST09'] }, officer));
+    const again = await value(f.call('catchments.save', { schoolId: 'S2', addresses: ['BISH.OKT.ST02', 'BISH.OKT.ST01.H3', 'BISH.OKT.ST09'] }, officer));
     expect(again.written).toBe(false);
     expect(await store.eventCount()).toBe(before + 1);
   });

@@ -8,7 +8,10 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Session } from '../../main/auth/session';
+import type { Channel, Res } from '../../shared/ipc/contract';
 import { districtFixture, type DistrictFixture } from '../ipc/districtFixture';
+
+type Preview = Res<'excelImport.preview'>;
 
 describe('excel import flow', () => {
   let f: DistrictFixture;
@@ -20,8 +23,8 @@ describe('excel import flow', () => {
   });
   afterAll(() => f?.close());
 
-  async function call(channel: string, request: unknown): Promise<any> {
-    const r = await f.call(channel as never, request, officer);
+  async function call<C extends Channel>(channel: C, request: unknown): Promise<Res<C>> {
+    const r = await f.call(channel, request, officer);
     if (!r.ok) throw Object.assign(new Error(`${channel}: ${r.error.code} ${r.error.message}`), { error: r.error });
     return r.value;
   }
@@ -34,7 +37,7 @@ describe('excel import flow', () => {
   }
 
   /** Upload in small pieces (base64 of 3-byte multiples), then preview. */
-  async function preview(wb: ExcelJS.Workbook): Promise<{ uploadId: string; preview: any }> {
+  async function preview(wb: ExcelJS.Workbook): Promise<{ uploadId: string; preview: Res<'excelImport.preview'> }> {
     const bytes = Buffer.from(await wb.xlsx.writeBuffer());
     let uploadId: string | undefined;
     const piece = 3 * 4096;
@@ -45,6 +48,17 @@ describe('excel import flow', () => {
       if (done) expect(r.received).toBe(bytes.length);
     }
     return { uploadId: uploadId!, preview: await call('excelImport.preview', { uploadId }) };
+  }
+
+  /** A preview that must be clean: the test fails naming its errors otherwise. */
+  function clean(p: Preview): Extract<Preview, { clean: true }> {
+    if (!p.clean) throw new Error(`expected a clean preview, got errors ${JSON.stringify(p.errors)}`);
+    return p;
+  }
+  /** A preview that must list errors. */
+  function withErrors(p: Preview): Extract<Preview, { clean: false }> {
+    if (p.clean) throw new Error('expected a preview with errors, got a clean one');
+    return p;
   }
 
   const events = () => f.app.store!.eventCount();
@@ -60,8 +74,9 @@ describe('excel import flow', () => {
 
   it('the district as downloaded, imported back: no changes, nothing written', async () => {
     const before = await events();
-    const { uploadId, preview: p } = await preview(await template('ru', true));
-    expect(p.clean).toBe(true);
+    const previewed = await preview(await template('ru', true));
+    const { uploadId } = previewed;
+    const p = clean(previewed.preview);
     expect(p.events).toBe(0);
     expect(p.changes).toEqual([]);
     expect(await call('excelImport.confirm', { uploadId })).toMatchObject({ written: 0 });
@@ -78,9 +93,10 @@ describe('excel import flow', () => {
     catchments.addRow(['S9', 'BISH.OKT.ST05']); // unknown school
     const quotas = wb.getWorksheet('Quotas')!;
     quotas.getRow(2).getCell(3).value = -3; // negative seats
-    const { uploadId, preview: p } = await preview(wb);
-    expect(p.clean).toBe(false);
-    const brief = p.errors.map((e: any) => `${e.sheet}:${e.row}:${e.column}:${e.reason}`);
+    const previewed = await preview(wb);
+    const { uploadId } = previewed;
+    const p = withErrors(previewed.preview);
+    const brief = p.errors.map((e) => `${e.sheet}:${e.row}:${e.column}:${e.reason}`);
     const lastCatchment = catchments.rowCount;
     expect(brief).toEqual(
       expect.arrayContaining([
@@ -98,8 +114,7 @@ describe('excel import flow', () => {
   it('a missing column is named', async () => {
     const wb = await template('en', true);
     wb.getWorksheet('Quotas')!.spliceColumns(3, 1); // no Seats column
-    const { preview: p } = await preview(wb);
-    expect(p.clean).toBe(false);
+    const p = withErrors((await preview(wb)).preview);
     expect(p.errors).toContainEqual(expect.objectContaining({ sheet: 'quotas', reason: 'missing_column', column: 'seats' }));
   });
 
@@ -112,8 +127,9 @@ describe('excel import flow', () => {
     wb.getWorksheet('Schools')!.addRow(['S3', 'Школа №3', 'state', 'BISH-OKT', 'ky']);
     wb.getWorksheet('Catchments')!.addRow(['S3', 'BISH.OKT.ST03']);
     quotas.addRow(['S3', 'ky', 25, 1]);
-    const { uploadId, preview: p } = await preview(wb);
-    expect(p.clean).toBe(true);
+    const previewed = await preview(wb);
+    const { uploadId } = previewed;
+    const p = clean(previewed.preview);
     expect(p.counts).toEqual({ schoolsAdded: 1, schoolsChanged: 0, catchmentsChanged: 1, streamsAdded: 1, quotasChanged: 1 });
     expect(p.events).toBe(4);
     expect(p.changes).toContainEqual(expect.objectContaining({ type: 'quota.set', change: 'changed', schoolId: 'S1', language: 'ky', seats: 9, seatsBefore: 5 }));
@@ -139,7 +155,9 @@ describe('excel import flow', () => {
     const wb = await template('en', true);
     const quotas = wb.getWorksheet('Quotas')!;
     quotas.getRow(2).getCell(3).value = Number(quotas.getRow(2).getCell(3).value) + 1;
-    const { uploadId, preview: p } = await preview(wb);
+    const previewed = await preview(wb);
+    const { uploadId } = previewed;
+    const p = clean(previewed.preview);
     expect(p.events).toBe(1);
     // someone else sets that quota to the same value first: the plan is now empty, not what was previewed
     const store = f.app.store!;

@@ -6,6 +6,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Session } from '../../main/auth/session';
+import type { ApiError } from '../../shared/ipc/contract';
 import { ATTACHMENT_MAX_BYTES } from '../../shared/ipc/channels/attachments';
 import { districtFixture, type DistrictFixture } from '../ipc/districtFixture';
 import { LogBuilder, T } from '../support/logBuilder';
@@ -30,23 +31,13 @@ function claimsLog(): LogBuilder {
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('fake image body')]);
 const PDF = Buffer.from('%PDF-1.4\n% a scanned certificate\n');
 
-type Ok = Record<string, any>;
-
 describe('privilege review, commission and attachments', () => {
   let f: DistrictFixture;
   let officer: Session;
   let director: Session;
   let commission: Session;
-  const must = async (channel: string, request: unknown, s: Session): Promise<Ok> => {
-    const r = await f.call(channel as never, request, s);
-    if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`);
-    return r.value as Ok;
-  };
-  const fails = async (channel: string, request: unknown, s: Session) => {
-    const r = await f.call(channel as never, request, s);
-    expect(r.ok).toBe(false);
-    return (r as { ok: false; error: { code: string; message: string; reason?: string } }).error;
-  };
+  const must: DistrictFixture['must'] = (channel, request, s) => f.must(channel, request, s);
+  const fails: DistrictFixture['fails'] = (channel, request, s) => f.fails(channel, request, s);
   const upload = (subject: unknown, name: string, bytes: Buffer, s: Session) =>
     f.call('attachments.upload', { subject, name, chunk: bytes.toString('base64'), done: true }, s);
 
@@ -58,11 +49,11 @@ describe('privilege review, commission and attachments', () => {
 
   it('the queue: an officer sees every pending claim, a director only their school', async () => {
     const all = await must('privileges.queue', {}, officer);
-    expect(all.claims.map((c: Ok) => c.applicationId).sort()).toEqual(['P1', 'P2', 'P3']);
-    const p2 = all.claims.find((c: Ok) => c.applicationId === 'P2');
+    expect(all.claims.map((c) => c.applicationId).sort()).toEqual(['P1', 'P2', 'P3']);
+    const p2 = all.claims.find((c) => c.applicationId === 'P2');
     expect(p2).toMatchObject({ category: 'teacher', basis: 'privilege', schoolId: 'S2', schoolName: 'School S2' });
     const mine = await must('privileges.queue', {}, director);
-    expect(mine.claims.map((c: Ok) => c.applicationId).sort()).toEqual(['P1', 'P3']);
+    expect(mine.claims.map((c) => c.applicationId).sort()).toEqual(['P1', 'P3']);
     expect((await fails('privileges.queue', {}, commission)).code).toBe('forbidden');
   });
 
@@ -82,10 +73,10 @@ describe('privilege review, commission and attachments', () => {
     expect(!fake.ok && fake.error.code).toBe('invalid_request');
     const a = await upload({ kind: 'claim', id: 'P1' }, 'certificate.png', PNG, officer);
     const b = await upload({ kind: 'claim', id: 'P3' }, 'same-bytes.png', PNG, director);
-    expect(a.ok && b.ok).toBe(true);
-    const hash = (a as Ok).value.attachment.hash;
-    expect((b as Ok).value.attachment.hash).toBe(hash);
-    expect((a as Ok).value.attachment.type).toBe('image/png');
+    if (!a.ok || !b.ok) throw new Error('the uploads failed');
+    const hash = a.value.attachment!.hash;
+    expect(b.value.attachment!.hash).toBe(hash);
+    expect(a.value.attachment!.type).toBe('image/png');
     const files = await readdir(path.join(f.dataDir, 'attachments'));
     expect(files.filter((n) => n === hash)).toHaveLength(1);
     expect(files.filter((n) => n.endsWith('.tmp'))).toHaveLength(0);
@@ -93,7 +84,7 @@ describe('privilege review, commission and attachments', () => {
     // chunked: the limit is on the whole file, not on one chunk
     const chunk = Buffer.alloc(3 * 1024 * 1024).toString('base64');
     let first = await must('attachments.upload', { subject: { kind: 'claim', id: 'P1' }, name: 'huge.pdf', chunk, done: false }, officer);
-    let error: Ok | null = null;
+    let error: ApiError | null = null;
     for (let i = 0; i < 4 && error === null; i++) {
       const r = await f.call('attachments.upload', { uploadId: first.uploadId, subject: { kind: 'claim', id: 'P1' }, name: 'huge.pdf', chunk, done: false }, officer);
       if (!r.ok) error = r.error;
@@ -105,15 +96,15 @@ describe('privilege review, commission and attachments', () => {
 
     // the queue lists it; the bytes come back whole
     const q = await must('privileges.queue', {}, officer);
-    expect(q.claims.find((c: Ok) => c.applicationId === 'P1').attachments.map((x: Ok) => x.name)).toEqual(['certificate.png']);
+    expect(q.claims.find((c) => c.applicationId === 'P1')!.attachments.map((x) => x.name)).toEqual(['certificate.png']);
     const got = await must('attachments.get', { subject: { kind: 'claim', id: 'P1' }, hash }, director);
     expect(Buffer.from(got.base64, 'base64').equals(PNG)).toBe(true);
   });
 
   it("a director cannot fetch another school's claim's attachment, nor a case's", async () => {
     const r = await upload({ kind: 'claim', id: 'P2' }, 'order.pdf', PDF, officer);
-    expect(r.ok).toBe(true);
-    const hash = (r as Ok).value.attachment.hash;
+    if (!r.ok) throw new Error(`upload failed: ${r.error.message}`);
+    const hash = r.value.attachment!.hash;
     expect((await fails('attachments.get', { subject: { kind: 'claim', id: 'P2' }, hash }, director)).code).toBe('forbidden');
     // a hash of its own claim's file does not open another subject's
     expect((await fails('attachments.get', { subject: { kind: 'claim', id: 'P1' }, hash }, director)).code).toBe('not_found');
@@ -127,14 +118,14 @@ describe('privilege review, commission and attachments', () => {
     const r = await must('privileges.review', { applicationId: 'P2', decision: 'rejected', note: 'No certificate from the school' }, officer);
     expect(r.placementRemoved).toBe(true);
     expect(r.application).toMatchObject({ status: 'refused', reason: 'privilege_rejected', privilege: 'rejected' });
-    expect(r.stream.occupied).toBe(before.occupied - 1);
+    expect(r.stream!.occupied).toBe(before.occupied - 1);
     const [event] = (await f.app.store!.reads.events({ type: 'privilege.reviewed' })).slice(-1);
     const body = JSON.parse(event.body);
     expect(body.actor).toEqual({ role: 'district', id: 'officer' });
     expect(body.data).toMatchObject({ applicationId: 'P2', decision: 'rejected', note: 'No certificate from the school' });
     expect(body.data.attachments).toHaveLength(1);
     // decided: out of the queue, and a second review is the engine's refusal
-    expect((await must('privileges.queue', {}, officer)).claims.map((c: Ok) => c.applicationId)).not.toContain('P2');
+    expect((await must('privileges.queue', {}, officer)).claims.map((c) => c.applicationId)).not.toContain('P2');
     const again = await fails('privileges.review', { applicationId: 'P2', decision: 'approved' }, officer);
     expect(again).toMatchObject({ code: 'refused', reason: 'no_pending_privilege' });
   });
@@ -157,7 +148,7 @@ describe('privilege review, commission and attachments', () => {
     const r = await must('commission.open', { fullName: 'Asanova Aigerim', birthDate: '2018-11-02', reasonKind: 'age_out_of_range', reasonText: 'Born two months early for the range', notes: 'Mother brought a medical opinion' }, commission);
     expect(r.case).toMatchObject({ status: 'open', fullName: 'Asanova Aigerim', birthDate: '2018-11-02', reasonKind: 'age_out_of_range', reason: 'Born two months early for the range', notes: 'Mother brought a medical opinion', openedBy: 'commission' });
     const list = await must('commission.cases', {}, officer);
-    expect(list.cases.map((c: Ok) => c.caseId)).toEqual(expect.arrayContaining(['C1', r.case.caseId]));
+    expect(list.cases.map((c) => c.caseId)).toEqual(expect.arrayContaining(['C1', r.case.caseId]));
   });
 
   it('placing into a full stream needs a justification; with one, the stream goes into overflow', async () => {

@@ -5,6 +5,7 @@
 // director and a commission member are refused every quota channel.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Session } from '../../main/auth/session';
+import type { Channel, Result } from '../../shared/ipc/contract';
 import { SETTING } from '../../main/services/settings';
 import { districtFixture, type DistrictFixture } from '../ipc/districtFixture';
 import { LogBuilder, T } from '../support/logBuilder';
@@ -24,15 +25,14 @@ function fullStreamLog(): LogBuilder {
   return log;
 }
 
-type Ok<T> = { ok: true; value: T };
 
 describe('quotas', () => {
   let f: DistrictFixture;
   let officer: Session;
-  const value = async <T>(p: Promise<unknown>): Promise<T> => {
-    const r = (await p) as { ok: boolean; value?: T; error?: unknown };
+  const value = async <T>(p: Promise<Result<T>>): Promise<T> => {
+    const r = await p;
     if (!r.ok) throw new Error(JSON.stringify(r.error));
-    return (r as Ok<T>).value;
+    return r.value;
   };
 
   beforeAll(async () => {
@@ -44,7 +44,7 @@ describe('quotas', () => {
   afterAll(() => f?.close());
 
   it('lists every stream with occupied, free, overflow and warnings', async () => {
-    const list = await value<{ streams: { schoolId: string; language: string; quota: number; occupied: number; free: number; warnings: string[] }[]; schools: { schoolId: string; inScope: boolean; norm: number }[] }>(f.call('quotas.list', {}, officer));
+    const list = await value(f.call('quotas.list', {}, officer));
     const s2 = list.streams.find((s) => s.schoolId === 'S2' && s.language === 'ky')!;
     expect(s2).toMatchObject({ quota: 1, occupied: 1, free: 0, warnings: [] });
     expect(list.schools.find((s) => s.schoolId === 'P1')).toMatchObject({ inScope: false, norm: 30 });
@@ -53,7 +53,7 @@ describe('quotas', () => {
   it('one save writes exactly the changed streams, with classes and the actor', async () => {
     const store = f.app.store!;
     const before = await store.eventCount();
-    const saved = await value<{ written: number; eventIds: string[] }>(
+    const saved = await value(
       f.call('quotas.save', {
         changes: [
           { schoolId: 'S1', language: 'ky', seats: 5 }, // unchanged: no event
@@ -72,13 +72,13 @@ describe('quotas', () => {
     for (const e of events) expect(e).toMatchObject({ type: 'quota.set', actor: { role: 'district', id: 'officer' } });
     expect(events.map((e) => e.id).sort()).toEqual([...saved.eventIds].sort());
 
-    const list = await value<{ streams: { schoolId: string; language: string; seatsPerClass: number | null; warnings: string[] }[] }>(f.call('quotas.list', {}, officer));
+    const list = await value(f.call('quotas.list', {}, officer));
     // 40 in one class: above the urban norm (30) and above 36, not yet 50.
     expect(list.streams.find((s) => s.schoolId === 'S1' && s.language === 'ru')).toMatchObject({ seatsPerClass: 40, warnings: ['above_norm', 'above_max'] });
     expect(list.streams.some((s) => s.schoolId === 'S2' && s.language === 'uz')).toBe(true);
 
     // Saving the same again writes nothing.
-    const again = await value<{ written: number }>(f.call('quotas.save', { changes: [{ schoolId: 'S1', language: 'ru', seats: 40, classes: 1 }] }, officer));
+    const again = await value(f.call('quotas.save', { changes: [{ schoolId: 'S1', language: 'ru', seats: 40, classes: 1 }] }, officer));
     expect(again.written).toBe(0);
     expect(await store.eventCount()).toBe(before + 2);
   });
@@ -97,12 +97,12 @@ describe('quotas', () => {
   it("a school's norm and locality are a school.registered with the same identity", async () => {
     const store = f.app.store!;
     const before = await store.eventCount();
-    const r = await value<{ school: { norm: number; locality: string; classSizeNorm: number } }>(f.call('quotas.setSchool', { schoolId: 'S1', locality: 'rural', classSizeNorm: 20 }, officer));
+    const r = await value(f.call('quotas.setSchool', { schoolId: 'S1', locality: 'rural', classSizeNorm: 20 }, officer));
     expect(r.school).toMatchObject({ locality: 'rural', classSizeNorm: 20, norm: 20 });
     const [e] = (await store.reads.events({ afterSeq: before })).map((x) => JSON.parse(x.body));
     expect(e).toMatchObject({ type: 'school.registered', actor: { role: 'district', id: 'officer' }, data: { schoolId: 'S1', name: 'School S1', kind: 'state', districtId: 'D1', locality: 'rural', classSizeNorm: 20 } });
     // Back to the default for a rural school: 25.
-    const back = await value<{ school: { norm: number; classSizeNorm: number | null } }>(f.call('quotas.setSchool', { schoolId: 'S1', locality: 'rural', classSizeNorm: null }, officer));
+    const back = await value(f.call('quotas.setSchool', { schoolId: 'S1', locality: 'rural', classSizeNorm: null }, officer));
     expect(back.school).toMatchObject({ classSizeNorm: null, norm: 25 });
     expect((await store.reads.schools('S1'))[0]!.catchment).toEqual(['BISH.OKT.ST01']);
   });
@@ -110,7 +110,7 @@ describe('quotas', () => {
   it('what-if names the child a raised quota would place, and writes nothing', async () => {
     const store = f.app.store!;
     const before = await store.eventCount();
-    const r = await value<{ gained: number; lost: number; changes: { applicationId: string; childName: string; before: { status: string; reason: string }; after: { status: string } }[]; streams: { key: string; quotaAfter: number; occupiedBefore: number; occupiedAfter: number }[]; events: number }>(
+    const r = await value(
       f.call('quotas.whatIf', { overrides: [{ schoolId: 'S2', language: 'ky', seats: 2 }] }, officer),
     );
     expect(r.events).toBe(before);
@@ -123,13 +123,13 @@ describe('quotas', () => {
   });
 
   it('a refused application fits once the quota is raised for real', async () => {
-    const refused = await value<{ applications: { applicationId: string }[] }>(f.call('quotas.refused', { schoolId: 'S2', language: 'ky' }, officer));
+    const refused = await value(f.call('quotas.refused', { schoolId: 'S2', language: 'ky' }, officer));
     expect(refused.applications.map((a) => a.applicationId)).toEqual(['A4']);
-    const before = await value<{ fits: boolean; reason: string | null }>(f.call('quotas.checkFit', { applicationId: 'A4' }, officer));
+    const before = await value(f.call('quotas.checkFit', { applicationId: 'A4' }, officer));
     expect(before).toMatchObject({ fits: false, reason: 'no_free_seats' });
     const count = await f.app.store!.eventCount();
     await value(f.call('quotas.save', { changes: [{ schoolId: 'S2', language: 'ky', seats: 2 }] }, officer));
-    const after = await value<{ fits: boolean; reason: string | null; at: string }>(f.call('quotas.checkFit', { applicationId: 'A4' }, officer));
+    const after = await value(f.call('quotas.checkFit', { applicationId: 'A4' }, officer));
     expect(after).toMatchObject({ fits: true, reason: null, at: '2026-07-10T12:00:00+06:00' });
     // The check is a dry run: only the save was written.
     expect(await f.app.store!.eventCount()).toBe(count + 1);
@@ -138,7 +138,7 @@ describe('quotas', () => {
   });
 
   it('a director and a commission member are refused every quota channel', async () => {
-    const requests: [string, unknown][] = [
+    const requests: [Channel, unknown][] = [
       ['quotas.list', {}],
       ['quotas.save', { changes: [{ schoolId: 'S1', language: 'ky', seats: 50 }] }],
       ['quotas.setSchool', { schoolId: 'S1', locality: 'urban', classSizeNorm: 40 }],
@@ -150,7 +150,7 @@ describe('quotas', () => {
     for (const who of ['director', 'commission'] as const) {
       const session = await f.signedIn(who);
       for (const [channel, request] of requests) {
-        const r = await f.call(channel as never, request, session);
+        const r = await f.call(channel, request, session);
         expect(r.ok ? 'ok' : r.error.code, `${channel} as ${who}`).toBe('forbidden');
       }
     }

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Session } from '../../main/auth/session';
+import type { Channel, Res } from '../../shared/ipc/contract';
 import { HEADER_ROW } from '../../main/excel/writeReport';
 import { REPORT_NAMES } from '../../shared/reports/labels';
 import { buildReport } from '../../shared/reports/reports';
@@ -32,10 +33,8 @@ describe('reports services', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  async function must(channel: string, request: unknown, session = officer): Promise<any> {
-    const r = await f.call(channel as never, request, session);
-    if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`);
-    return r.value;
+  function must<C extends Channel>(channel: C, request: unknown, session = officer): Promise<Res<C>> {
+    return f.must(channel, request, session);
   }
 
   /** Starts an export, polls it to the end, downloads it piece by piece into a file. */

@@ -26,23 +26,12 @@ function schoolLog(): LogBuilder {
   return log;
 }
 
-type Ok = { ok: true; value: any };
-type Err = { ok: false; error: { code: string; message: string; reason?: string } };
-
 describe("a director's school", () => {
   let f: DistrictFixture;
   let director: Session;
   let officer: Session;
-  const ok = async (channel: string, request: unknown, s: Session) => {
-    const r = await f.call(channel as never, request, s);
-    if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`);
-    return (r as Ok).value;
-  };
-  const fail = async (channel: string, request: unknown, s: Session) => {
-    const r = await f.call(channel as never, request, s);
-    expect(r.ok, `${channel} should fail`).toBe(false);
-    return (r as Err).error;
-  };
+  const ok: DistrictFixture['must'] = (channel, request, s) => f.must(channel, request, s);
+  const fail: DistrictFixture['fails'] = (channel, request, s) => f.fails(channel, request, s);
   const setClock = (at: string) => f.app.store!.setSetting(SETTING.frozenAt, at);
 
   beforeAll(async () => {
@@ -56,9 +45,9 @@ describe("a director's school", () => {
     await setClock('2026-07-10T12:00:00+06:00');
     const list = await ok('school.children', {}, director);
     expect(list.school).toEqual({ schoolId: 'S1', name: expect.any(String) });
-    expect(list.children.map((c: { applicationId: string }) => c.applicationId).sort()).toEqual(['A1', 'A2', 'A5']);
+    expect(list.children.map((c) => c.applicationId).sort()).toEqual(['A1', 'A2', 'A5']);
     expect(list.documentsOpen).toBe(false);
-    const a5 = list.children.find((c: { applicationId: string }) => c.applicationId === 'A5');
+    const a5 = list.children.find((c) => c.applicationId === 'A5')!;
     expect(a5).toMatchObject({ status: 'registered', privilege: 'pending', privilegeCategory: 'military', language: 'ky', stage: 1 });
     // 2026-07-10 12:00 to the deadline 2026-09-15 00:00: 66.5 days, rounded up.
     expect(a5.daysLeft).toBe(67);
@@ -70,7 +59,7 @@ describe("a director's school", () => {
     expect((await fail('school.orders', { schoolId: 'S2' }, director)).code).toBe('forbidden');
     expect((await ok('school.children', { schoolId: 'S1' }, director)).school.schoolId).toBe('S1');
     const s2 = await ok('school.children', { schoolId: 'S2' }, officer);
-    expect(s2.children.map((c: { applicationId: string }) => c.applicationId)).toEqual(['A3']);
+    expect(s2.children.map((c) => c.applicationId)).toEqual(['A3']);
     expect((await fail('school.children', { schoolId: 'NOPE' }, officer)).code).toBe('not_found');
   });
 
@@ -112,7 +101,7 @@ describe("a director's school", () => {
     const event = JSON.parse(app!.events.find((e) => e.id === r.eventId)!.body);
     expect(event).toMatchObject({ type: 'documents.received', actor: { role: 'director', id: 'director' }, data: { applicationId: 'A1', items: ALL, note: 'F-26 dated 2026-07-30' } });
     const list = await ok('school.children', {}, director);
-    const a1 = list.children.find((c: { applicationId: string }) => c.applicationId === 'A1');
+    const a1 = list.children.find((c) => c.applicationId === 'A1');
     // Documents in: no deadline left to meet, never at risk.
     expect(a1).toMatchObject({ status: 'documents_received', daysLeft: null, atRisk: false });
     // Locked list (R10): the same documents twice are refused.
@@ -124,7 +113,7 @@ describe("a director's school", () => {
     expect(first).toMatchObject({ orders: [], nextNumber: '1', waiting: 1 });
     const o1 = await ok('school.issueOrder', { orderNumber: '1' }, director);
     expect(o1).toMatchObject({ schoolId: 'S1', orderNumber: '1', issuedBy: 'director' });
-    expect(o1.children.map((c: { applicationId: string }) => c.applicationId)).toEqual(['A1']);
+    expect(o1.children.map((c) => c.applicationId)).toEqual(['A1']);
     expect((await f.app.store!.reads.application('A1'))!.application).toMatchObject({ status: 'enrolled', orderNumber: '1' });
 
     // Nobody waiting: the engine refuses an empty order.
@@ -137,7 +126,7 @@ describe("a director's school", () => {
     const second = await ok('school.orders', {}, director);
     expect(second).toMatchObject({ nextNumber: '2', waiting: 1 });
     const o2 = await ok('school.issueOrder', { orderNumber: '2' }, director);
-    expect(o2.children.map((c: { applicationId: string }) => c.applicationId)).toEqual(['A2']);
+    expect(o2.children.map((c) => c.applicationId)).toEqual(['A2']);
 
     const listed = await ok('school.orders', {}, director);
     expect(listed.orders.map((o: { orderNumber: string; children: unknown[] }) => [o.orderNumber, o.children.length])).toEqual([['1', 1], ['2', 1]]);
@@ -155,7 +144,7 @@ describe("a director's school", () => {
   it('registered children close to the deadline are at risk', async () => {
     await setClock('2026-09-05T09:00:00+06:00');
     const list = await ok('school.children', {}, director);
-    const a5 = list.children.find((c: { applicationId: string }) => c.applicationId === 'A5');
+    const a5 = list.children.find((c) => c.applicationId === 'A5')!;
     expect(a5).toMatchObject({ daysLeft: 10, atRisk: true });
     expect(list.atRiskDays).toBe(14);
   });

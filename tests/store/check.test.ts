@@ -76,7 +76,9 @@ describe('verifyProjections and rebuildProjections', () => {
 
 describe('verifyChain', () => {
   it('accepts the chain as written, and chains on across appends', async () => {
-    expect(await store.verifyChain()).toEqual({ ok: true, checked: lines.length, brokenAt: null, reason: null });
+    expect(await store.verifyChain()).toEqual({
+      ok: true, checked: lines.length, brokenAt: null, reason: null, columns: null, anchor: 'none', anchorProtection: null, rewrittenBy: null,
+    });
     const last = JSON.parse(lines[lines.length - 1]);
     await store.append([{ ...last, id: 'later' }]);
     const [a, b] = await store.dataSource.query('SELECT hash, body FROM event WHERE seq >= ? ORDER BY seq', [lines.length]);

@@ -13,17 +13,25 @@ export function tempDir(): { dir: string; file(name: string): string; cleanup():
 /** The parts of `kabyl replay`'s document that the projection tables hold (stats aside). */
 export async function outputFromProjections(store: Store): Promise<Omit<ReplayOutput, 'stats'>> {
   const apps = await store.dataSource.query(
-    'SELECT id, status, reason, school_id, language, stage, basis, privilege, order_number FROM application',
+    'SELECT id, status, reason, school_id, language, stage, basis, privilege, order_number, waitlist_stream, waitlist_position FROM application',
   );
+  const streamRows = await store.streams();
+  const streamOf = new Map(streamRows.map((s) => [s.key, s]));
+  const queued = new Map<string, number>();
   const applications: ReplayOutput['applications'] = {};
   for (const a of apps) {
+    const queue = a.waitlist_stream === null ? undefined : streamOf.get(a.waitlist_stream)!;
+    if (queue) queued.set(queue.key, (queued.get(queue.key) ?? 0) + 1);
     applications[a.id] = {
       status: a.status, reason: a.reason, schoolId: a.school_id, language: a.language,
       stage: a.stage, basis: a.basis, privilege: a.privilege, orderNumber: a.order_number,
+      waitlist: queue ? { schoolId: queue.schoolId, language: queue.language, position: a.waitlist_position } : null,
     };
   }
   const streams: ReplayOutput['streams'] = {};
-  for (const s of await store.streams()) streams[s.key] = { quota: s.quota, occupied: s.occupied, free: s.free, overflow: s.overflow };
+  for (const s of streamRows) {
+    streams[s.key] = { quota: s.quota, occupied: s.occupied, free: s.free, overflow: s.overflow, waitlist: queued.get(s.key) ?? 0 };
+  }
   const cases: ReplayOutput['cases'] = {};
   for (const c of await store.cases()) cases[c.id] = { status: c.status };
   const rejections = (await store.rejections(0, 1_000_000)).map((r) => ({ eventId: r.eventId, type: r.type, reason: r.reason }));

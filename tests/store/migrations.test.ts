@@ -10,6 +10,7 @@ import { Projections1795737600001 } from '../../main/store/migrations/1795737600
 import { UsersAndSettings1795737600002 } from '../../main/store/migrations/1795737600002-UsersAndSettings';
 import { RegistryIndexes1795737600003 } from '../../main/store/migrations/1795737600003-RegistryIndexes';
 import { ChainWithoutPrevHash1795737600004 } from '../../main/store/migrations/1795737600004-ChainWithoutPrevHash';
+import { Waitlists1795737600005 } from '../../main/store/migrations/1795737600005-Waitlists';
 import { GENESIS_HASH } from '../../shared/log/hashChain';
 import { openStore } from '../../main/store';
 import { tempDir } from './helpers';
@@ -182,6 +183,21 @@ describe('migrations', () => {
     } finally {
       await store.close();
     }
+  });
+
+  it('Waitlists adds the queue place to applications, NULL for rows already there, with an index in queue order', async () => {
+    const before = [EventLog1795737600000, Projections1795737600001, UsersAndSettings1795737600002, RegistryIndexes1795737600003,
+      ChainWithoutPrevHash1795737600004];
+    const file = tmp.file('w.sqlite');
+    const old = await migrate(before, file);
+    const cols = (await columns(old, 'application')).length;
+    await old.destroy();
+    const ds = await migrate([...before, Waitlists1795737600005], file);
+    const all = await columns(ds, 'application');
+    expect(all.length).toBe(cols + 3);
+    expect(all.slice(-3)).toEqual(['waitlist_stream', 'waitlist_position', 'waitlist_since']);
+    const plan = await ds.query("EXPLAIN QUERY PLAN SELECT id FROM application WHERE waitlist_stream = 'S/ky' ORDER BY waitlist_position");
+    expect(JSON.stringify(plan)).toContain('idx_application_waitlist');
   });
 
   it('each migration can be reverted', async () => {

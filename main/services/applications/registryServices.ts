@@ -28,6 +28,7 @@ export function toStoreFilter(f: RegistryFilter, scope: string | null): Applicat
   if (f.basis !== undefined) out.basis = f.basis === 'none' ? null : f.basis;
   if (f.privilege !== undefined) out.privilege = f.privilege;
   if (f.privilegeCategory !== undefined) out.privilegeCategory = f.privilegeCategory;
+  if (f.waitlistPosition !== undefined) out.waitlistPositionMax = f.waitlistPosition;
   if (f.schoolId !== undefined) out.schoolId = f.schoolId;
   if (scope !== null) out.schoolId = scope;
   if (f.language !== undefined) out.language = f.language;
@@ -52,6 +53,10 @@ function toRow(a: ApplicationRow, names: Map<string, string>): RegistryRow {
     orderNumber: a.orderNumber,
     pin: a.pin,
     childName: a.childName,
+    waitlist:
+      a.waitlistStream === null || a.waitlistPosition === null
+        ? null
+        : { stream: a.waitlistStream, position: a.waitlistPosition, since: a.waitlistSince ?? '' },
   };
 }
 

@@ -89,6 +89,15 @@ export async function auditVerify(_req: object, ctx: ServiceContext): Promise<Re
       count: projections.mismatches.length,
       differences: projections.mismatches.slice(0, MAX_DIFFERENCES).map((m) => ({ table: m.table, key: m.key, problem: m.problem, columns: m.columns ?? [] })),
     },
-    chain: { ok: chain.ok, checked: chain.checked, brokenAt: chain.brokenAt, reason: chain.reason },
+    chain: {
+      ok: chain.ok,
+      checked: chain.checked,
+      brokenAt: chain.brokenAt,
+      reason: chain.reason,
+      columns: chain.columns ?? [],
+      rewrittenBy: chain.rewrittenBy,
+      anchor: chain.anchor,
+      anchorProtection: chain.anchorProtection,
+    },
   };
 }

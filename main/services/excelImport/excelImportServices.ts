@@ -12,7 +12,7 @@ import { districtModelFromEngine } from '../../../shared/excelImport/fromEngine'
 import type { ImportIssue } from '../../../shared/excelImport/issues';
 import { planImport, type ImportPlan } from '../../../shared/excelImport/planImport';
 import type { Lang } from '../../../shared/reports/labels';
-import { readDistrictWorkbook } from '../../excel/readDistrictWorkbook';
+import { readWorkbookOffThread } from '../../excel/workbookJob';
 import { templateXlsxBuffer } from '../../excel/writeTemplate';
 import { refused, ServiceError } from '../errors';
 import type { WorkbookUpload } from './workbookUploads';
@@ -75,7 +75,8 @@ const fingerprint = (plan: ImportPlan) => JSON.stringify(plan.events.map((e) => 
 
 async function planFor(ctx: ServiceContext, up: WorkbookUpload): Promise<{ preview: ImportPreview; plan: ImportPlan | null }> {
   const store = requireStore(ctx);
-  const read = await readDistrictWorkbook(Buffer.concat(up.pieces));
+  // Off the main thread, within WORKBOOK_LIMITS: a decompression bomb costs the worker, not the app.
+  const read = await readWorkbookOffThread(Buffer.concat(up.pieces));
   if (!read.ok) return { preview: { clean: false, fileName: up.name, errors: read.errors.map(issueDto), warnings: read.warnings.map(issueDto) }, plan: null };
   const engine = await store.engine();
   // at/actor/ids here are placeholders: recordAll stamps the events it writes with

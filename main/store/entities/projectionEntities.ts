@@ -76,6 +76,9 @@ export const ApplicationEntity = new EntitySchema<Record<string, unknown>>({
     registeredAddress: { type: 'text', name: 'registered_address', nullable: true },
     actualAddress: { type: 'text', name: 'actual_address', nullable: true },
     caseId: { type: 'text', name: 'case_id', nullable: true },
+    waitlistStream: { type: 'text', name: 'waitlist_stream', nullable: true },
+    waitlistPosition: { type: 'integer', name: 'waitlist_position', nullable: true },
+    waitlistSince: { type: 'text', name: 'waitlist_since', nullable: true },
   },
   indices: [
     { name: 'idx_application_status', columns: ['status'] },
@@ -83,6 +86,7 @@ export const ApplicationEntity = new EntitySchema<Record<string, unknown>>({
     { name: 'idx_application_stage', columns: ['stage'] },
     { name: 'idx_application_pin', columns: ['pin'] },
     { name: 'idx_application_name', columns: ['nameKey'] },
+    { name: 'idx_application_waitlist', columns: ['waitlistStream', 'waitlistPosition'] },
   ],
 });
 

@@ -10,13 +10,15 @@ import { Engine, type ChangeSet } from '../../../shared/engine/engine';
 import type { Reason } from '../../../shared/engine/reasons';
 import { GENESIS_HASH } from '../../../shared/log/hashChain';
 import type { LogEvent } from '../../../shared/log/events';
-import { LogError, parseEventLine } from '../../../shared/log/parseLine';
+import { LogError, MAX_LINE_BYTES, checkLineLength, lineTooLong, parseEventLine } from '../../../shared/log/parseLine';
 import { type Connection, writeRows } from '../sql/connection';
 import { nodeChainHashBytes } from './nodeHash';
 import {
   type Row,
   type TableSpec,
   applicationTable,
+  type QueuedApplication,
+  withPlaces,
   campaignTable,
   caseTable,
   orderTable,
@@ -47,6 +49,13 @@ export class LogWriter {
   private engine: Engine | null = null;
   private head: Head = { seq: 0, hash: GENESIS_HASH, at: null };
   private queue: Promise<unknown> = Promise.resolve();
+
+  /**
+   * Runs after each commit that added events, still inside this writer's turn, with
+   * the new head (the store records it outside the file: chainAnchor.ts). A failure
+   * here cannot undo the commit, so the hook handles its own errors.
+   */
+  onCommit: ((head: Head, conn: Connection) => Promise<void>) | null = null;
 
   constructor(private readonly conn: Connection) {}
 
@@ -87,6 +96,7 @@ export class LogWriter {
         await this.conn.finalizeStatements();
         await this.conn.run('COMMIT');
         this.head = tx.head;
+        if (tx.added > 0 && this.onCommit) await this.onCommit({ ...this.head }, this.conn);
         return result;
       } catch (e) {
         // Let queued statements settle before rolling back under them.
@@ -181,6 +191,8 @@ export class WriteTx {
    * `bytes`, when the caller has them (an import reads them from the file), are `body` in UTF-8.
    */
   add(event: LogEvent, body: string, line?: number, bytes?: Uint8Array): EventOutcome {
+    // Every stored body is a well-formed line (FORMATS.md): at most 1 MiB, whoever wrote it.
+    if (bytes ? bytes.length > MAX_LINE_BYTES : (checkLineLength(body, line), false)) throw lineTooLong(line);
     const engine = this.engine;
     const rejectionsBefore = engine.rejections.length;
     let outcome;
@@ -303,13 +315,30 @@ function pick<K, V>(map: Map<K, V>, keys: Set<K>): V[] {
   return out;
 }
 
+/**
+ * The applications an ingest touched, with their queue places (R16). A queue
+ * that changed may have moved everyone in it, so all its entries are rewritten.
+ */
+function changedApplications(engine: Engine, changes: ChangeSet): Iterable<QueuedApplication> {
+  if (changes.waitlists.size === 0) return withPlaces(engine, pick(engine.applications, changes.applications), new Map());
+  const ids = new Set(changes.applications);
+  const positions = new Map<string, number>();
+  for (const key of changes.waitlists) {
+    engine.waitlist(key).forEach((entry, i) => {
+      ids.add(entry.applicationId);
+      positions.set(entry.applicationId, i + 1);
+    });
+  }
+  return withPlaces(engine, pick(engine.applications, ids), positions);
+}
+
 /** Upserts exactly the rows the engine says it touched. */
 export function writeChanges(conn: Connection, engine: Engine, changes: ChangeSet, queue: (p: Promise<void>[]) => void): void {
   const parts = [
     upsert(campaignTable, campaignTable.all(engine)),
     upsert(schoolTable, pick(engine.schools, changes.schools)),
     upsert(streamTable, pick(engine.streams, changes.streams)),
-    upsert(applicationTable, pick(engine.applications, changes.applications)),
+    upsert(applicationTable, changedApplications(engine, changes)),
     upsert(caseTable, pick(engine.cases, changes.cases)),
     upsert(orderTable, changes.orders),
   ];

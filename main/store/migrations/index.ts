@@ -4,8 +4,9 @@ import { Projections1795737600001 } from './1795737600001-Projections';
 import { UsersAndSettings1795737600002 } from './1795737600002-UsersAndSettings';
 import { RegistryIndexes1795737600003 } from './1795737600003-RegistryIndexes';
 import { ChainWithoutPrevHash1795737600004 } from './1795737600004-ChainWithoutPrevHash';
+import { Waitlists1795737600005 } from './1795737600005-Waitlists';
 
 export const MIGRATIONS = [
   EventLog1795737600000, Projections1795737600001, UsersAndSettings1795737600002, RegistryIndexes1795737600003,
-  ChainWithoutPrevHash1795737600004,
+  ChainWithoutPrevHash1795737600004, Waitlists1795737600005,
 ];

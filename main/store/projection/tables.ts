@@ -61,20 +61,43 @@ export const streamTable: TableSpec<Stream> = {
 /** Lower-cased for search; Cyrillic case folding is JS's, since SQLite's LIKE folds ASCII only. */
 export const nameKey = (name: string): string => name.toLowerCase();
 
-export const applicationTable: TableSpec<Application> = {
+/** An application with its place in a queue (R16), which only the engine's queues know. */
+export interface QueuedApplication {
+  app: Application;
+  place: { streamKey: string; position: number; since: string } | null;
+}
+
+/**
+ * Pairs applications with their queue places. `positions` holds the places
+ * already counted (whole queues at a time); anyone else in a queue is counted
+ * alone, which costs that queue's length.
+ */
+export function* withPlaces(engine: Engine, apps: Iterable<Application>, positions: Map<string, number>): Iterable<QueuedApplication> {
+  for (const app of apps) {
+    const entry = engine.waitlistEntry(app.id);
+    if (!entry) {
+      yield { app, place: null };
+      continue;
+    }
+    const position = positions.get(app.id) ?? engine.waitlistPosition(app.id)!;
+    yield { app, place: { streamKey: entry.streamKey, position, since: entry.since } };
+  }
+}
+
+export const applicationTable: TableSpec<QueuedApplication> = {
   table: 'application',
   columns: [
     'id', 'event_id', 'submitted_at', 'submitted_ms', 'updated_at', 'status', 'reason', 'school_id', 'language', 'stage',
     'basis', 'privilege', 'privilege_category', 'order_number', 'pin', 'child_name', 'name_key', 'registered_address',
-    'actual_address', 'case_id',
+    'actual_address', 'case_id', 'waitlist_stream', 'waitlist_position', 'waitlist_since',
   ],
   keyColumns: 1,
-  toRow: (a) => [
+  toRow: ({ app: a, place }) => [
     a.id, a.eventId, a.submittedAt, parseInstant(a.submittedAt), a.updatedAt, a.status, a.reason, a.schoolId, a.language, a.stage,
     a.basis, a.privilege, a.privilegeCategory, a.orderNumber, a.pin, a.childName, nameKey(a.childName), a.registeredAddress,
-    a.actualAddress, a.caseId,
+    a.actualAddress, a.caseId, place?.streamKey ?? null, place?.position ?? null, place?.since ?? null,
   ],
-  all: (engine) => engine.applications.values(),
+  all: (engine) => withPlaces(engine, engine.applications.values(), engine.waitlistPositions()),
 };
 
 export const caseTable: TableSpec<Case> = {

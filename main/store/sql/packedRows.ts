@@ -15,9 +15,13 @@ import type { SqlValue } from '../projection/tables';
 /** A value to pack: bytes are stored as they are (and read back as TEXT, so they must be UTF-8). */
 export type PackValue = SqlValue | Uint8Array;
 
-/** per value: a 10-digit 1-based byte offset into the data blob, then an 8-digit byte length (both even: digits go in pairs) */
+/**
+ * Per value: a 10-digit 1-based byte offset into the data blob, then a 10-digit byte
+ * length (both even: digits go in pairs). Ten digits hold any length up to MAX_BYTES,
+ * so no value can be cut short (8 digits once stored 9,715,411 bytes of a 200 MiB line).
+ */
 const OFFSET_DIGITS = 10;
-const LENGTH_DIGITS = 8;
+const LENGTH_DIGITS = 10;
 const ENTRY = OFFSET_DIGITS + LENGTH_DIGITS;
 /** an entry starting with '-' is SQL NULL */
 const NULL_MARK = 0x2d;

@@ -20,13 +20,14 @@ export const REGISTRY_SORTS = [
   'basis',
   'privilege',
   'orderNumber',
+  'waitlistPosition',
   'id',
 ] as const;
 export type RegistrySort = (typeof REGISTRY_SORTS)[number];
 
 // contract.ts imports this file, so its STATUSES cannot be imported back here;
 // the `satisfies` checks keep these lists equal to the engine's types.
-const STATUSES = ['registered', 'documents_received', 'enrolled', 'refused', 'withdrawn', 'no_documents'] as const satisfies readonly Status[];
+const STATUSES = ['registered', 'documents_received', 'enrolled', 'refused', 'withdrawn', 'no_documents', 'waitlisted'] as const satisfies readonly Status[];
 const BASES = ['catchment', 'privilege', 'open', 'commission'] as const satisfies readonly Basis[];
 const PRIVILEGE_STATES = ['none', 'pending', 'approved', 'rejected'] as const satisfies readonly PrivilegeState[];
 const language = z.string().trim().min(1).max(16).regex(/^[a-z]{2,3}$/, 'expected a language code such as ky, ru, uz');
@@ -40,6 +41,8 @@ export const registryFilterSchema = z.strictObject({
   basis: z.enum([...BASES, 'none']).optional(),
   privilege: z.enum(PRIVILEGE_STATES).optional(),
   privilegeCategory: z.string().trim().min(1).max(40).optional(),
+  /** R16: only applications in a queue (waiting, or a standing transfer), at this place or better */
+  waitlistPosition: z.number().int().min(1).max(1_000_000).optional(),
   schoolId: id.optional(),
   language: language.optional(),
   /** digits: a PIN prefix; anything else: part of the child's name, in any case */
@@ -63,6 +66,8 @@ export const registryRowSchema = z.object({
   orderNumber: z.string().nullable(),
   pin: z.string().nullable(),
   childName: z.string(),
+  /** R16: the queue the application is in (its own stream's, or a standing transfer's target), else null */
+  waitlist: z.object({ stream: z.string(), position: z.number().int(), since: z.string() }).nullable(),
 });
 export type RegistryRow = z.infer<typeof registryRowSchema>;
 

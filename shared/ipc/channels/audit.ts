@@ -2,6 +2,7 @@
 // and Bishkek calendar days, paged by seq; and "verify": a full replay compared
 // with the stored projections plus a walk of the hash chain.
 import { z } from 'zod';
+import { CHAIN_BREAK_REASONS } from '../../log/hashChain';
 import { channel, empty } from '../channel';
 
 const officer = ['district'] as const;
@@ -58,7 +59,15 @@ export const auditChannels = {
         checked: z.number().int(),
         /** the seq where the chain breaks: a changed event, the one after a deleted one, or the head */
         brokenAt: z.number().int().nullable(),
-        reason: z.enum(['hash_mismatch', 'prev_mismatch', 'head_mismatch']).nullable(),
+        reason: z.enum(CHAIN_BREAK_REASONS).nullable(),
+        /** column_mismatch: the audit columns that differ from the hashed body */
+        columns: z.array(z.string()),
+        /** rewritten: the last head recorded outside the file that the chain no longer holds */
+        rewrittenBy: z.number().int().nullable(),
+        /** the heads recorded outside the store file (docs/security.md) */
+        anchor: z.enum(['agrees', 'differs', 'none', 'unreadable']),
+        /** how that record is protected; null where the app keeps none */
+        anchorProtection: z.enum(['os-encrypted', 'user-file']).nullable(),
       }),
     }),
   ),

@@ -12,7 +12,7 @@ export type DocumentItem = (typeof DOCUMENT_ITEMS)[number];
 /** Registered children with this many days or fewer left to the deadline are "at risk" (docs/director-and-printing.md). */
 export const AT_RISK_DAYS = 14;
 
-const status = z.enum(['registered', 'documents_received', 'enrolled', 'refused', 'withdrawn', 'no_documents']);
+const status = z.enum(['registered', 'documents_received', 'enrolled', 'refused', 'withdrawn', 'no_documents', 'waitlisted']);
 
 export const schoolChildSchema = z.object({
   applicationId: z.string(),

@@ -11,13 +11,17 @@ const repoRoot = path.resolve(__dirname, '../../..');
 
 export interface PrivateHarness {
   url: string;
+  /** its data folder (the store files), for specs that tamper with them */
+  dataDir: string;
   close(): Promise<void>;
 }
 
-export async function startPrivateHarness(): Promise<PrivateHarness> {
+/** `env`: extra environment for the harness, e.g. KABYL_DEMO_WAITLIST=1 for a demo district with waitlists. */
+export async function startPrivateHarness(env: Record<string, string> = {}): Promise<PrivateHarness> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'kabyl-e2e-private-'));
   const child: ChildProcess = spawn(process.execPath, [path.join(repoRoot, 'dist/harness.cjs'), '--port', '0', '--data-dir', dataDir], {
     cwd: repoRoot,
+    env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const url = await new Promise<string>((resolve, reject) => {
@@ -39,6 +43,7 @@ export async function startPrivateHarness(): Promise<PrivateHarness> {
   });
   return {
     url,
+    dataDir,
     async close() {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));

@@ -24,6 +24,14 @@ type Streams = Res<'applications.streams'>['streams'];
 /** A row not fetched yet: the virtualiser still needs something at its index. */
 type Slot = RegistryRow | { pending: true; index: number };
 
+/** R16: the place in line; a standing transfer names the stream it waits for. */
+function queueCell(t: TFunction, r: RegistryRow): React.ReactNode {
+  if (r.waitlist === null) return '—';
+  const place = t('applications.queuePlace', { position: r.waitlist.position });
+  if (r.status === 'waitlisted') return <span data-testid="queue-place">{place}</span>;
+  return <span data-testid="queue-place" title={t('applications.standingHint')}>{t('applications.standing', { stream: r.waitlist.stream, place })}</span>;
+}
+
 function columns(t: TFunction, lang: string): ColumnDef<Slot>[] {
   const cell = (render: (r: RegistryRow) => React.ReactNode) => ({ row }: { row: { original: Slot } }) =>
     'pending' in row.original ? <span className="reg-pending" /> : render(row.original);
@@ -40,6 +48,7 @@ function columns(t: TFunction, lang: string): ColumnDef<Slot>[] {
     { id: 'privilege', header: t('applications.col.privilege'), size: 120, cell: cell((r) => (r.privilege === 'none' ? '—' : t(`privilege.${r.privilege}`))) },
     { id: 'submittedAt', header: t('applications.col.submitted'), size: 160, cell: cell((r) => formatDateTime(r.submittedAt, lang)) },
     { id: 'orderNumber', header: t('applications.col.order'), size: 80, cell: cell((r) => r.orderNumber ?? '—') },
+    { id: 'waitlistPosition', header: t('applications.col.queue'), size: 150, cell: cell((r) => queueCell(t, r)) },
   ];
   return list.map((c) => ({ ...c, accessorFn: value(c.id as RegistrySort) }) as ColumnDef<Slot>);
 }

@@ -1,5 +1,5 @@
 // The registry's filters (status, stage, basis, privilege state and category,
-// school, stream language, PIN/name search) and the signed-in user's saved filters.
+// school, stream language, place in an R16 queue, PIN/name search) and the signed-in user's saved filters.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type ApiError, type Res } from '../../bridge';
@@ -122,6 +122,18 @@ export function FilterBar({ filter, onChange, schools, sort, direction, onApplyS
             <option value="">{t('applications.any')}</option>
             {STREAM_LANGUAGES.map((l) => <option key={l} value={l}>{streamLanguageName(t, l)}</option>)}
           </select>
+        </label>
+        <label>
+          {t('applications.queueUpTo')}
+          <input
+            className="input reg-queue-input" type="number" min={1} step={1} inputMode="numeric"
+            value={filter.waitlistPosition ?? ''} placeholder={t('applications.any')}
+            onChange={(e) => {
+              const n = Number(e.target.value);
+              onChange(withKey(filter, 'waitlistPosition', e.target.value !== '' && Number.isInteger(n) && n >= 1 ? n : undefined));
+            }}
+            data-testid="filter-queue"
+          />
         </label>
         <button type="button" className="btn" onClick={() => onChange({})} data-testid="filter-clear">{t('applications.clear')}</button>
       </div>

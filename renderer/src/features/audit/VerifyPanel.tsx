@@ -38,9 +38,31 @@ export function VerifyPanel() {
         return t('audit.chainChanged', { seq: c.brokenAt });
       case 'prev_mismatch':
         return t('audit.chainDeleted', { seq: c.brokenAt });
+      case 'malformed_body':
+        return t('audit.chainMalformed', { seq: c.brokenAt });
+      case 'column_mismatch':
+        return t('audit.chainColumns', { seq: c.brokenAt, columns: c.columns.join(', ') });
+      case 'rewritten':
+        return t('audit.chainRewritten', { seq: c.brokenAt, upTo: c.rewrittenBy });
       default:
         return t('audit.chainHead', { seq: c.brokenAt });
     }
+  };
+
+  /** The heads kept outside the store file (docs/security.md): null where the app keeps none. */
+  const anchorText = (c: Verify['chain']) => {
+    if (c.anchorProtection === null || c.anchor === 'differs') return null;
+    if (c.anchor === 'none') return { tone: 'info' as const, text: t('audit.anchorNone') };
+    if (c.anchor === 'unreadable') return { tone: 'error' as const, text: t('audit.anchorUnreadable') };
+    return { tone: 'ok' as const, text: t(c.anchorProtection === 'os-encrypted' ? 'audit.anchorAgrees' : 'audit.anchorAgreesWeak') };
+  };
+  const anchor = result ? anchorText(result.chain) : null;
+
+  const problemText = (problem: string) => {
+    if (problem === 'missing') return t('audit.diffMissing');
+    if (problem === 'unexpected') return t('audit.diffUnexpected');
+    if (problem === 'malformed_body') return t('audit.diffMalformed');
+    return t('audit.diffDifferent');
   };
 
   return (
@@ -66,6 +88,11 @@ export function VerifyPanel() {
               <Alert tone={result.chain.ok ? 'ok' : 'error'} testId="verify-chain">
                 {chainText(result.chain)}
               </Alert>
+              {anchor && (
+                <Alert tone={anchor.tone} testId="verify-anchor">
+                  {anchor.text}
+                </Alert>
+              )}
               {result.projections.differences.length > 0 && (
                 <table className="table" data-testid="verify-differences">
                   <thead>
@@ -81,7 +108,7 @@ export function VerifyPanel() {
                       <tr key={`${d.table}/${d.key}`}>
                         <td className="reg-mono">{d.table}</td>
                         <td className="reg-mono">{d.key}</td>
-                        <td>{d.problem === 'missing' ? t('audit.diffMissing') : d.problem === 'unexpected' ? t('audit.diffUnexpected') : t('audit.diffDifferent')}</td>
+                        <td>{problemText(d.problem)}</td>
                         <td className="reg-mono">{d.columns.join(', ')}</td>
                       </tr>
                     ))}
