@@ -17,10 +17,13 @@ async function main(): Promise<void> {
     sequencer: testHook ? { inTransaction: pauseInCommit(Number(testHook)) } : undefined,
   });
   const db = config.database;
-  const where = 'url' in db ? 'PostgreSQL (DATABASE_URL)' : 'dataDir' in db ? `PGlite in ${db.dataDir}` : 'PGlite in memory';
-  process.stdout.write(`Kabyl server listening on ${server.url} (database: ${where}, head seq ${server.sequencer.headSeq})\n`);
+  const where =
+    'url' in db ? 'PostgreSQL (DATABASE_URL)' : 'dataDir' in db ? `PGlite in ${db.dataDir}` : 'PGlite in memory';
+  const head = server.sequencer.headSeq;
+  process.stdout.write(`Kabyl server listening on ${server.url} (database: ${where}, head seq ${head})\n`);
   if (config.clockStart !== null) {
-    process.stdout.write(`The server clock was set to start at ${formatInstant(config.clockStart)} (KABYL_SERVER_CLOCK_START)\n`);
+    const start = formatInstant(config.clockStart);
+    process.stdout.write(`The server clock was set to start at ${start} (KABYL_SERVER_CLOCK_START)\n`);
   }
   let stopping = false;
   const stop = (): void => {

@@ -18,7 +18,9 @@ export async function createCampaign(db: Database, input: CampaignInput): Promis
   const sequencer = await Sequencer.start(db);
   try {
     if (input.campaign !== null) {
-      if (sequencer.state.campaign !== null) throw new Error('this server already has its campaign: a log holds exactly one');
+      if (sequencer.state.campaign !== null) {
+        throw new Error('this server already has its campaign: a log holds exactly one');
+      }
       const event = {
         id: `campaign-${randomUUID()}`,
         type: 'campaign.opened',

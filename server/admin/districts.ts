@@ -17,6 +17,8 @@ export async function upsertDistricts(sql: Sql, districts: readonly District[]):
 }
 
 export async function listDistricts(sql: Sql): Promise<District[]> {
-  const rows = await sql.query<{ district_id: string; name: string }>('SELECT district_id, name FROM districts ORDER BY 1');
+  const rows = await sql.query<{ district_id: string; name: string }>(
+    'SELECT district_id, name FROM districts ORDER BY 1',
+  );
   return rows.map((r) => ({ id: r.district_id, name: r.name }));
 }

@@ -42,7 +42,8 @@ export async function verifyServer(sql: Sql): Promise<VerifyResult> {
   if (last?.at && engine.campaign !== null && parseInstant(last.at) > engine.clock) engine.advanceTo(last.at);
 
   const apps = await sql.query<Record<string, string | number | null>>(
-    'SELECT application_id, status, reason, school_id, language, stage, basis, privilege, order_number FROM applications',
+    `SELECT application_id, status, reason, school_id, language, stage, basis, privilege, order_number
+     FROM applications`,
   );
   const seen = new Set<string>();
   for (const row of apps) {
@@ -54,7 +55,9 @@ export async function verifyServer(sql: Sql): Promise<VerifyResult> {
       continue;
     }
     const want = [a.status, a.reason, a.schoolId, a.language, a.stage, a.basis, a.privilege, a.orderNumber];
-    const got = [row.status, row.reason, row.school_id, row.language, row.stage, row.basis, row.privilege, row.order_number];
+    const got = [
+      row.status, row.reason, row.school_id, row.language, row.stage, row.basis, row.privilege, row.order_number,
+    ];
     if (JSON.stringify(want) !== JSON.stringify(got)) {
       note(`application ${id}: stored ${JSON.stringify(got)}, replay ${JSON.stringify(want)}`);
     }

@@ -29,7 +29,11 @@ export async function createEnrolmentCode(sql: Sql, districtId: string, deviceNa
 }
 
 /** Spends a code: returns the new device and its token, or throws when the code is unknown, used or expired. */
-export async function enrol(db: Database, typedCode: string, name?: string): Promise<DeviceIdentity & { token: string }> {
+export async function enrol(
+  db: Database,
+  typedCode: string,
+  name?: string,
+): Promise<DeviceIdentity & { token: string }> {
   return db.transaction(async (tx) => {
     const [code] = await tx.query<{ district_id: string; device_name: string }>(
       `UPDATE enrolment_codes SET used_at = now()

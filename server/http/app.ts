@@ -75,7 +75,8 @@ export function buildApp({ db, sequencer, logger = false }: AppDeps): FastifyIns
     const token = header.startsWith('Bearer ') ? header.slice(7).trim() : '';
     const device = token === '' ? null : await deviceOfToken(db, token);
     if (device === null) {
-      await fail(reply, 'unauthenticated', token === '' ? 'a device token is required' : 'this device token is unknown or revoked');
+      const why = token === '' ? 'a device token is required' : 'this device token is unknown or revoked';
+      await fail(reply, 'unauthenticated', why);
       return;
     }
     req.device = device;

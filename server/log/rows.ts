@@ -96,7 +96,8 @@ export async function writeProjections(
       `INSERT INTO applications (district_id, application_id, status, reason, school_id, language, stage, basis,
          privilege, order_number, updated_seq)
        SELECT d, a, st, r, s, l, sg, b, p, o, $11 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[],
-         $5::text[], $6::text[], $7::smallint[], $8::text[], $9::text[], $10::text[]) AS u(d, a, st, r, s, l, sg, b, p, o)
+         $5::text[], $6::text[], $7::smallint[], $8::text[], $9::text[], $10::text[])
+         AS u(d, a, st, r, s, l, sg, b, p, o)
        ON CONFLICT (district_id, application_id) DO UPDATE SET status = excluded.status, reason = excluded.reason,
          school_id = excluded.school_id, language = excluded.language, stage = excluded.stage, basis = excluded.basis,
          privilege = excluded.privilege, order_number = excluded.order_number, updated_seq = excluded.updated_seq`,
@@ -119,7 +120,8 @@ export async function writeProjections(
     const streams = [...changes.streams].map((k) => engine.streams.get(k)!);
     await tx.query(
       `INSERT INTO streams (district_id, school_id, language, quota, occupied, updated_seq)
-       SELECT d, s, l, q, o, $6 FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::int[]) AS u(d, s, l, q, o)
+       SELECT d, s, l, q, o, $6
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::int[]) AS u(d, s, l, q, o)
        ON CONFLICT (district_id, school_id, language) DO UPDATE SET quota = excluded.quota,
          occupied = excluded.occupied, updated_seq = excluded.updated_seq`,
       [

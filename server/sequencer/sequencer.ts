@@ -12,7 +12,14 @@ import { LogError } from '../../shared/log/parseLine';
 import { MAX_LINE_BYTES, type EventOutcome, type PushResponse } from '../../shared/sync/contract';
 import type { Database, Writer } from '../db/database';
 import { CAMPAIGN_SCOPE, type ScopeView, checkDeviceScope, scopeOf } from '../log/scope';
-import { type EventRow, type Homes, type RefusalRow, insertEvents, insertRefusals, writeProjections } from '../log/rows';
+import {
+  type EventRow,
+  type Homes,
+  type RefusalRow,
+  insertEvents,
+  insertRefusals,
+  writeProjections,
+} from '../log/rows';
 import { type Clock, formatInstant, systemClock } from './clock';
 import { PushError } from './errors';
 import { type StoredOutcome, loadLog } from './loadLog';
@@ -273,7 +280,9 @@ export class Sequencer {
     try {
       engine.ingest(stored);
     } catch (e) {
-      if (e instanceof LogError) throw new PushError('malformed_event', `${event.id}: ${e.message}`, undefined, event.id);
+      if (e instanceof LogError) {
+        throw new PushError('malformed_event', `${event.id}: ${e.message}`, undefined, event.id);
+      }
       throw e;
     }
     const seq = ++this.head;
@@ -326,7 +335,8 @@ function validatePushed(value: unknown, index: number): LogEvent {
   } catch (e) {
     if (e instanceof SchemaError) {
       const id = (value as { id?: unknown })?.id;
-      throw new PushError('malformed_event', `events[${index}]: ${e.describe()}`, index, typeof id === 'string' ? id : undefined);
+      const eventId = typeof id === 'string' ? id : undefined;
+      throw new PushError('malformed_event', `events[${index}]: ${e.describe()}`, index, eventId);
     }
     throw e;
   }

@@ -114,7 +114,10 @@ describe('export, replay and verify', () => {
     );
     expect(apps.length).toBe(Object.keys(replay.applications).length);
     for (const a of apps) {
-      expect(replay.applications[a.application_id as string], a.application_id as string).toEqual({
+      // The server does not project waitlist places yet (docs/sync.md); this campaign has waitlists off.
+      const { waitlist, ...placement } = replay.applications[a.application_id as string];
+      expect(waitlist).toBeNull();
+      expect(placement, a.application_id as string).toEqual({
         status: a.status, reason: a.reason, schoolId: a.school_id, language: a.language, stage: a.stage,
         basis: a.basis, privilege: a.privilege, orderNumber: a.order_number,
         // The server's projection holds no queue position yet; this campaign has no waitlists.

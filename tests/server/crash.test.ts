@@ -88,7 +88,9 @@ it('kill -9 mid-batch loses no acknowledged event and leaves no gap or half batc
 
   // Let a couple of batches commit, then kill inside the next one's open transaction.
   let hook: RegExpMatchArray | null = null;
-  for (let i = 0; i < 3; i++) hook = await server.waitForStderr(new RegExp(`TEST-HOOK in-transaction seq (\\d+)\\.\\.(\\d+)\\n(?![^]*TEST-HOOK)`), 30_000);
+  // The last hook line printed so far: the batch whose transaction is open now.
+  const lastHook = /TEST-HOOK in-transaction seq (\d+)\.\.(\d+)\n(?![^]*TEST-HOOK)/;
+  for (let i = 0; i < 3; i++) hook = await server.waitForStderr(lastHook, 30_000);
   const [first, last] = [Number(hook![1]), Number(hook![2])];
   const open = await db.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND state = 'idle in transaction'`,

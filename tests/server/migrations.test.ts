@@ -26,7 +26,10 @@ const EXPECTED: Record<number, Record<string, [string[], string[]]>> = {
         'order_number', 'updated_seq'],
       ['district_id', 'application_id'],
     ],
-    streams: [['district_id', 'school_id', 'language', 'quota', 'occupied', 'updated_seq'], ['district_id', 'school_id', 'language']],
+    streams: [
+      ['district_id', 'school_id', 'language', 'quota', 'occupied', 'updated_seq'],
+      ['district_id', 'school_id', 'language'],
+    ],
     cases: [['district_id', 'case_id', 'status', 'updated_seq'], ['district_id', 'case_id']],
   },
 };
@@ -68,7 +71,8 @@ describe('migrations', () => {
   it('each, applied in order on an empty database, creates exactly the tables the code expects', async () => {
     test = await createTestDatabase();
     db = await openDatabase({ url: test.url });
-    await db.query('CREATE TABLE schema_migrations (id integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())');
+    await db.query(`CREATE TABLE schema_migrations (
+      id integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
     for (const m of MIGRATIONS) {
       // Apply this one migration as migrate() would, then check what it made.
       await db.transaction(async (tx) => {
