@@ -35,10 +35,15 @@ afterAll(async () => {
 
 describe('the one schema description', () => {
   it('the migrations create exactly the tables the entities describe, no more', async () => {
-    const tables: { name: string }[] = await store.dataSource.query(
-      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'migrations' ORDER BY name",
+    const tables: { name: string; sql: string }[] = await store.dataSource.query(
+      "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'migrations' ORDER BY name",
     );
-    expect(tables.map((t) => t.name)).toEqual(TABLES.map((t) => t.table).sort());
+    // A full-text index is an index, not a table of records: its virtual table and the shadow
+    // tables SQLite keeps for it (`<name>_data`, `_idx`, ...) are the migration's, not an entity's.
+    const virtual = tables.filter((t) => /^CREATE VIRTUAL TABLE/i.test(t.sql)).map((t) => t.name);
+    expect(virtual).toEqual(['application_search']);
+    const records = tables.filter((t) => !virtual.some((v) => t.name === v || t.name.startsWith(`${v}_`)));
+    expect(records.map((t) => t.name)).toEqual(TABLES.map((t) => t.table).sort());
   });
 
   it.each(TABLES.map((t) => [t.table, t] as const))('%s: every column in order, its type, NOT NULL and key', async (_, t) => {
