@@ -74,7 +74,7 @@ if (process.argv[2] === '--step' && process.argv[3] === 'firstWrite') {
   // engine comes from the snapshot the import left beside the store (issue 13).
   const lib = await loadLib(false);
   const t = performance.now();
-  const s = await lib.openStore({ file: files.ingest });
+  const s = await lib.openStore({ file: storeFiles(process.argv[4]).ingest });
   const opened = performance.now();
   const at = (await s.campaign()).lastAt;
   const r = await s.append([{
@@ -163,7 +163,7 @@ if (!chain.value.ok) throw new Error('the imported store\'s hash chain does not 
 // Issue 13's waits: the first write after opening (a fresh process, the engine
 // from the snapshot the import wrote) and a what-if on this 200k store.
 spawnSync('sync');
-const fw = spawnSync(process.execPath, [self, '--step', 'firstWrite'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+const fw = spawnSync(process.execPath, [self, '--step', 'firstWrite', dir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
 if (fw.status !== 0) throw new Error(`the first-write step failed (exit ${fw.status})`);
 const first = JSON.parse(fw.stdout.trim().split('\n').pop());
 gate.check('first write after opening', first.writeMs, {
