@@ -123,10 +123,9 @@ export class DistrictLinks {
     const app = this.apps.get(id)!;
     for (const d of districts) {
       if (app.districts.has(d)) continue;
-      const first = app.districts.size === 0;
       app.districts.add(d);
       // Its earlier events were filed elsewhere: D's view grows behind its cursor.
-      if (!first && earlier > 0) {
+      if (earlier > 0) {
         this.give(d, `a:${id}`);
         this.bump(d);
       }
