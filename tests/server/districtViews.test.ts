@@ -23,7 +23,14 @@ import { http } from './fixtures';
 import { type TestDatabase, createTestDatabase } from './pgTestDatabase';
 
 const BIN = path.resolve(__dirname, '../../bin/kabyl.cjs');
-type Line = { seq?: number; id: string; type: string; at: string; data: Record<string, any> };
+type Line = {
+  seq?: number;
+  id: string;
+  type: string;
+  at: string;
+  actor?: { role: string; id: string };
+  data: Record<string, any>;
+};
 type Replay = {
   applications: Record<string, { schoolId: string } & Record<string, unknown>>;
   streams: Record<string, unknown>;
@@ -119,9 +126,9 @@ describe('district views', () => {
     toD = dStream.schoolId;
     // Seats first, so the moves are placements, not standing requests.
     await admin([
-      { id: 'x-q1', type: 'quota.set', actor: { role: 'district', id: 'centre' } as never,
+      { id: 'x-q1', type: 'quota.set', actor: { role: 'district', id: 'centre' },
         data: { schoolId: dStream.schoolId, language: 'ky', seats: dStream.occupied + 5 } },
-      { id: 'x-q2', type: 'quota.set', actor: { role: 'district', id: 'centre' } as never,
+      { id: 'x-q2', type: 'quota.set', actor: { role: 'district', id: 'centre' },
         data: { schoolId: eStream.schoolId, language: 'ky', seats: eStream.occupied + 5 } },
     ]);
     now += 60_000;
@@ -138,13 +145,13 @@ describe('district views', () => {
     expect(engine.applications.get(sameChild)!.status).toBe('registered');
     // The documents window: the transferred child's papers and an order at its new school.
     now = parseInstant('2026-08-05T10:00:00+06:00');
-    await admin([{ id: 'x-d1', type: 'documents.received', actor: { role: 'director', id: 'dir' } as never,
+    await admin([{ id: 'x-d1', type: 'documents.received', actor: { role: 'director', id: 'dir' },
       data: { applicationId: a.id, items: [...REQUIRED_DOCUMENTS] } }]);
-    await admin([{ id: 'x-o1', type: 'order.issued', actor: { role: 'director', id: 'dir' } as never,
+    await admin([{ id: 'x-o1', type: 'order.issued', actor: { role: 'director', id: 'dir' },
       data: { schoolId: toD, orderNumber: 'X-1' } }]);
     // Past the documents deadline: the sweep (R11) fires in every replica's replay too.
     now = parseInstant('2026-09-16T10:00:00+06:00');
-    await admin([{ id: 'x-q3', type: 'quota.set', actor: { role: 'district', id: 'centre' } as never,
+    await admin([{ id: 'x-q3', type: 'quota.set', actor: { role: 'district', id: 'centre' },
       data: { schoolId: dStream.schoolId, language: 'ky', seats: dStream.quota } }]);
     expect(engine.applications.get(a.id)!.status).toBe('enrolled');
   });
