@@ -19,6 +19,7 @@ export interface StartOptions {
   rateLimits?: RateLimits;
   /** KABYL_UPDATES_DIR: the desktop's update feed, served at /updates/ */
   updatesDir?: string | null;
+  streamKeepAliveMs?: number;
 }
 
 export interface RunningServer {
@@ -41,6 +42,7 @@ export async function startServer(o: StartOptions): Promise<RunningServer> {
       logger: o.logger,
       rateLimits: o.rateLimits,
       updatesDir: o.updatesDir,
+      streamKeepAliveMs: o.streamKeepAliveMs,
     });
     const address = await app.listen({ host: o.host ?? '127.0.0.1', port: o.port ?? 0 });
     return {

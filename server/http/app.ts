@@ -52,6 +52,8 @@ export interface AppDeps {
   rateLimits?: RateLimits;
   /** the folder of the desktop's update feed (latest.yml and the installer), served at /updates/ */
   updatesDir?: string | null;
+  /** ms between keep-alives (and token checks) on an idle SSE pull; tests shorten it */
+  streamKeepAliveMs?: number;
 }
 
 export function buildApp({
@@ -60,6 +62,7 @@ export function buildApp({
   logger = false,
   rateLimits = DEFAULT_RATE_LIMITS,
   updatesDir = null,
+  streamKeepAliveMs,
 }: AppDeps): FastifyInstance {
   const options: FastifyServerOptions = { bodyLimit: BODY_LIMIT_BYTES };
   if (typeof logger === 'object') options.loggerInstance = logger as FastifyBaseLogger;
@@ -161,6 +164,7 @@ export function buildApp({
         req: req.raw,
         res: reply.raw,
         stillAllowed: async () => (await deviceOfToken(db, token)) !== null,
+        keepAliveMs: streamKeepAliveMs,
       });
     },
   );
