@@ -49,17 +49,21 @@ export async function pullPage(
   signal: AbortSignal,
 ): Promise<PullPage> {
   let { after, reset } = startOf(sequencer, district, q.cursor);
+  let view = viewId(sequencer, district);
   const deadline = Date.now() + q.wait * 1000;
   for (;;) {
+    if (viewId(sequencer, district) !== view) {
+      // The view grew behind the cursor while this pull waited: start over, flagged.
+      view = viewId(sequencer, district);
+      after = 0;
+      reset = true;
+    }
     const page = await readPage(sql, sequencer, district, after, q.limit, reset);
     // Long-poll: an empty page waits for the next commit (which may not be this
     // district's: then the page is read again, from the head it reached).
     const left = deadline - Date.now();
     if (page.events > 0 || left <= 0 || signal.aborted) return page;
-    const c = decodeCursor(page.cursor)!;
-    after = c.seq;
-    // A view version that changed meanwhile: the next read starts over (reset).
-    if (c.logId !== viewId(sequencer, district)) return page;
+    after = decodeCursor(page.cursor)!.seq;
     await waitForHead(sequencer, after, left, signal);
   }
 }

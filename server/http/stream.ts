@@ -52,24 +52,24 @@ export async function streamPull(d: StreamDeps): Promise<void> {
   };
   const keepAliveMs = d.keepAliveMs ?? STREAM_KEEPALIVE_SECONDS * 1000;
   let { after, reset } = startOf(sequencer, district, d.cursor);
+  let view = viewId(sequencer, district);
   let first = true;
   try {
     while (!closed.signal.aborted) {
+      if (viewId(sequencer, district) !== view) {
+        // The view grew behind the cursor (a link to an older application): start over, flagged.
+        view = viewId(sequencer, district);
+        after = 0;
+        reset = true;
+      }
       const page = await readPage(d.sql, sequencer, district, after, d.limit, reset);
       if (closed.signal.aborted) break;
-      const c = decodeCursor(page.cursor)!;
       if (page.events > 0 || page.reset || first) {
         await write(`id: ${page.cursor}\nevent: page\ndata: ${page.body}\n\n`);
       }
       first = false;
       reset = false;
-      after = c.seq;
-      if (c.logId !== viewId(sequencer, district)) {
-        // The view grew behind the cursor (a link to an older application): start over.
-        after = 0;
-        reset = true;
-        continue;
-      }
+      after = decodeCursor(page.cursor)!.seq;
       if (page.more) continue;
       const head = sequencer.headSeq;
       if (head > after) continue;

@@ -201,6 +201,36 @@ describe('SSE pull', () => {
       }
     }
   });
+  it('restarts an open stream from the beginning, flagged, when the view grows behind it', async () => {
+    const { token } = await enrol(districtA);
+    const s = openStream(`${server.url}/v1/pull/stream?limit=5000`, token);
+    try {
+      await s.catchUp();
+      const e = server.sequencer.state;
+      // A child of the other district moves into this one: its older history joins this view.
+      const app = [...e.applications.values()].find(
+        (a) => a.status === 'registered' && a.privilege !== 'pending' && a.language === langA &&
+          e.schools.get(a.schoolId)!.districtId === districtB,
+      )!;
+      expect(app).toBeDefined();
+      const moved = await server.sequencer.push(
+        [{ id: 'x-move', type: 'application.transfer_requested', at: '2026-07-15T10:00:00+06:00',
+          actor: { role: 'parent', id: 'p' }, data: { applicationId: app.id, toSchoolId: schoolA } }],
+        { kind: 'admin' },
+      );
+      expect(moved.outcomes[0].status).toBe('accepted');
+      const pages = await s.catchUp();
+      expect(pages[0].reset).toBe(true);
+      const events = pages.flatMap((p) => p.events);
+      expect(events[0].type).toBe('campaign.opened');
+      const ids = events.map((ev) => ev.id);
+      expect(ids).toContain('x-move');
+      expect(events.some((ev) => ev.type === 'application.submitted' && ev.data.applicationId === app.id)).toBe(true);
+      expect(new Set(ids).size).toBe(ids.length);
+    } finally {
+      await s.close();
+    }
+  });
 });
 
 describe('actors', () => {
