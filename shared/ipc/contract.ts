@@ -73,6 +73,10 @@ export const dashboardSchema = z.object({
     overflow: z.number().int(),
     openCases: z.number().int(),
     events: z.number().int(),
+    /** R16: entries in every queue (waiting children and standing transfers) */
+    waitlistEntries: z.number().int(),
+    /** R16: streams with a non-empty queue */
+    waitlistStreams: z.number().int(),
   }),
   /** null: the whole district; set: the figures are one school's (always so for a director) */
   scope: z.object({ schoolId: z.string(), schoolName: z.string() }).nullable(),
