@@ -88,6 +88,8 @@ export const schoolSummarySchema = z.object({
   name: z.string(),
   kind: z.string(),
   districtId: z.string(),
+  /** state and municipal schools take part in the campaign; the others count in no campaign figure */
+  inScope: z.boolean(),
   streams: z.array(
     z.object({
       language: z.string(),
