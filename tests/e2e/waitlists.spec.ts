@@ -90,10 +90,11 @@ test('officer: each stream\'s queue in order, standing transfers marked, in ky, 
     await expect(page.locator('h1')).toHaveText(words(lang).waitlists.title);
     for (const stream of school.streams) await expectQueueShown(page, school.schoolId, stream, lang);
   }
-  const transfer = school.streams.flatMap((s) => s.entries).find((e) => e.kind === 'transfer');
-  if (transfer) {
-    await expect(page.locator(`tr[data-application-id="${transfer.applicationId}"]`)).toHaveAttribute('data-kind', 'transfer');
-  }
+  // The demo's parents ask for transfers too: a standing request is on screen, marked.
+  const transfer = school.streams.flatMap((s) => s.entries).find((e) => e.kind === 'transfer')!;
+  expect(transfer).toBeTruthy();
+  await expect(page.locator(`tr[data-application-id="${transfer.applicationId}"]`)).toHaveAttribute('data-kind', 'transfer');
+  await expect(page.locator(`tr[data-application-id="${transfer.applicationId}"] td`).nth(3)).not.toHaveText('—');
 });
 
 test('officer: a quota raise shows who the queue would place, and writes nothing', async ({ page }) => {
