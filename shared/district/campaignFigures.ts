@@ -30,7 +30,13 @@ export function inCampaign(schoolKind: string): boolean {
 
 export function campaignSeatTotals(streams: Iterable<StreamFigures>): CampaignSeatTotals {
   const t: CampaignSeatTotals = {
-    streams: 0, seats: 0, occupied: 0, free: 0, overflow: 0, waitlistEntries: 0, waitlistStreams: 0,
+    streams: 0,
+    seats: 0,
+    occupied: 0,
+    free: 0,
+    overflow: 0,
+    waitlistEntries: 0,
+    waitlistStreams: 0,
   };
   for (const s of streams) {
     if (!inCampaign(s.schoolKind)) continue;

@@ -63,7 +63,12 @@ export function raiseAndPlace(engine: Engine, raise: QueueRaise, at: string): Qu
   for (const s of engine.streams.values()) {
     engine.waitlist(s.key).forEach((entry, i) => {
       const app = engine.applications.get(entry.applicationId)!;
-      before.set(app.id, { entry, position: i + 1, schoolId: app.schoolId, language: app.language });
+      before.set(app.id, {
+        entry,
+        position: i + 1,
+        schoolId: app.schoolId,
+        language: app.language,
+      });
     });
   }
   const quotaBefore = stream.quota;
@@ -87,7 +92,12 @@ export function raiseAndPlace(engine: Engine, raise: QueueRaise, at: string): Qu
     const queueSchoolId = b.entry.streamKey.slice(0, slash);
     const queueLanguage = b.entry.streamKey.slice(slash + 1);
     // Out of the queue and seated in its stream: placed. (Closed queues refuse or lapse instead.)
-    if (app.status !== 'registered' || app.schoolId !== queueSchoolId || app.language !== queueLanguage) continue;
+    if (
+      app.status !== 'registered' ||
+      app.schoolId !== queueSchoolId ||
+      app.language !== queueLanguage
+    )
+      continue;
     placed.push({
       applicationId: id,
       childName: app.childName,
@@ -100,6 +110,16 @@ export function raiseAndPlace(engine: Engine, raise: QueueRaise, at: string): Qu
       fromLanguage: b.entry.kind === 'transfer' ? b.language : null,
     });
   }
-  placed.sort((x, y) => before.get(x.applicationId)!.entry.seq - before.get(y.applicationId)!.entry.seq);
-  return { at, quotaBefore, quotaAfter, queuesOpen, placed, queuedBefore: before.size, queuedAfter };
+  placed.sort(
+    (x, y) => before.get(x.applicationId)!.entry.seq - before.get(y.applicationId)!.entry.seq,
+  );
+  return {
+    at,
+    quotaBefore,
+    quotaAfter,
+    queuesOpen,
+    placed,
+    queuedBefore: before.size,
+    queuedAfter,
+  };
 }

@@ -8,15 +8,28 @@ import { test, expect } from './support/fixtures';
 import { LOCALES, type Lang, callApi, chooseLanguage, signIn } from './support/app';
 import { startPrivateHarness, type PrivateHarness } from './support/privateHarness';
 
-type Entry = { position: number; applicationId: string; childName: string; kind: 'wait' | 'transfer' };
+type Entry = {
+  position: number;
+  applicationId: string;
+  childName: string;
+  kind: 'wait' | 'transfer';
+};
 type Stream = { language: string; quota: number; occupied: number; free: number; entries: Entry[] };
 type List = {
   enabled: boolean;
   open: boolean;
-  schools: { schoolId: string; name: string; streams: { language: string; quota: number; occupied: number; waitlist: number }[] }[];
+  schools: {
+    schoolId: string;
+    name: string;
+    streams: { language: string; quota: number; occupied: number; waitlist: number }[];
+  }[];
   school: { schoolId: string; name: string; streams: Stream[] } | null;
 };
-type WhatIf = { placed: { applicationId: string; childName: string; kind: string }[]; queuesOpen: boolean; quotaAfter: number };
+type WhatIf = {
+  placed: { applicationId: string; childName: string; kind: string }[];
+  queuesOpen: boolean;
+  quotaAfter: number;
+};
 type Strings = {
   waitlists: { title: string; whatIf: { summary: string } };
   queueEntryKind: Record<string, string>;
@@ -52,11 +65,20 @@ async function list(page: Page, request: object = {}): Promise<List> {
 }
 
 /** The table of one stream on screen, checked row by row against main's answer. */
-async function expectQueueShown(page: Page, schoolId: string, stream: Stream, lang: Lang): Promise<void> {
-  const section = page.locator(`[data-testid="queue-stream"][data-stream="${schoolId}/${stream.language}"]`);
+async function expectQueueShown(
+  page: Page,
+  schoolId: string,
+  stream: Stream,
+  lang: Lang,
+): Promise<void> {
+  const section = page.locator(
+    `[data-testid="queue-stream"][data-stream="${schoolId}/${stream.language}"]`,
+  );
   const rows = section.locator('tbody tr[data-application-id]');
   await expect(rows).toHaveCount(stream.entries.length);
-  const ids = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-application-id')));
+  const ids = await rows.evaluateAll((trs) =>
+    trs.map((tr) => tr.getAttribute('data-application-id')),
+  );
   expect(ids).toEqual(stream.entries.map((e) => e.applicationId));
   for (const [i, e] of stream.entries.slice(0, 5).entries()) {
     const row = rows.nth(i);
@@ -65,7 +87,9 @@ async function expectQueueShown(page: Page, schoolId: string, stream: Stream, la
   }
 }
 
-test('officer: each stream\'s queue in order, standing transfers marked, in ky, ru and en', async ({ page }) => {
+test("officer: each stream's queue in order, standing transfers marked, in ky, ru and en", async ({
+  page,
+}) => {
   test.setTimeout(240_000);
   await openQueues(page, 'district');
   const first = await list(page);
@@ -88,16 +112,24 @@ test('officer: each stream\'s queue in order, standing transfers marked, in ky, 
   for (const lang of LANGS) {
     await chooseLanguage(page, lang);
     await expect(page.locator('h1')).toHaveText(words(lang).waitlists.title);
-    for (const stream of school.streams) await expectQueueShown(page, school.schoolId, stream, lang);
+    for (const stream of school.streams)
+      await expectQueueShown(page, school.schoolId, stream, lang);
   }
   // The demo's parents ask for transfers too: a standing request is on screen, marked.
   const transfer = school.streams.flatMap((s) => s.entries).find((e) => e.kind === 'transfer')!;
   expect(transfer).toBeTruthy();
-  await expect(page.locator(`tr[data-application-id="${transfer.applicationId}"]`)).toHaveAttribute('data-kind', 'transfer');
-  await expect(page.locator(`tr[data-application-id="${transfer.applicationId}"] td`).nth(3)).not.toHaveText('—');
+  await expect(page.locator(`tr[data-application-id="${transfer.applicationId}"]`)).toHaveAttribute(
+    'data-kind',
+    'transfer',
+  );
+  await expect(
+    page.locator(`tr[data-application-id="${transfer.applicationId}"] td`).nth(3),
+  ).not.toHaveText('—');
 });
 
-test('officer: a quota raise shows who the queue would place, and writes nothing', async ({ page }) => {
+test('officer: a quota raise shows who the queue would place, and writes nothing', async ({
+  page,
+}) => {
   test.setTimeout(240_000);
   await openQueues(page, 'district');
   const all = await list(page);
@@ -106,21 +138,30 @@ test('officer: a quota raise shows who the queue would place, and writes nothing
     .flatMap((s) => s.streams.map((x) => ({ schoolId: s.schoolId, ...x })))
     .find((x) => x.waitlist > 0 && x.quota + 2 > x.occupied)!;
   expect(target).toBeTruthy();
-  const before = (await callApi<{ totals: { events: number } }>(page, 'dashboard.get')).value!.totals.events;
+  const before = (await callApi<{ totals: { events: number } }>(page, 'dashboard.get')).value!
+    .totals.events;
   await page.getByTestId('waitlists-school').selectOption(target.schoolId);
-  const section = page.locator(`[data-testid="queue-stream"][data-stream="${target.schoolId}/${target.language}"]`);
+  const section = page.locator(
+    `[data-testid="queue-stream"][data-stream="${target.schoolId}/${target.language}"]`,
+  );
   await section.getByTestId('what-if-add').fill('2');
   await section.getByTestId('what-if-run').click();
   const result = section.getByTestId('what-if-result');
   await expect(result).toBeVisible({ timeout: 60_000 });
-  const expected = (await callApi<WhatIf>(page, 'waitlists.whatIf', { schoolId: target.schoolId, language: target.language, add: 2 })).value!;
+  const expected = (
+    await callApi<WhatIf>(page, 'waitlists.whatIf', {
+      schoolId: target.schoolId,
+      language: target.language,
+      add: 2,
+    })
+  ).value!;
   expect(expected.queuesOpen).toBe(true);
   expect(expected.placed.length).toBeGreaterThan(0);
   await expect(result).toHaveAttribute('data-placed', String(expected.placed.length));
   const rows = result.locator('tbody tr[data-application-id]');
-  expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-application-id')))).toEqual(
-    expected.placed.map((p) => p.applicationId),
-  );
+  expect(
+    await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-application-id'))),
+  ).toEqual(expected.placed.map((p) => p.applicationId));
   for (const lang of LANGS) {
     await chooseLanguage(page, lang);
     const summary = words(lang)
@@ -130,11 +171,14 @@ test('officer: a quota raise shows who the queue would place, and writes nothing
     await expect(result.locator('.queue-what-if-summary')).toHaveText(summary);
     await expect(rows.first().locator('td').first()).toHaveText(expected.placed[0]!.childName);
   }
-  const after = (await callApi<{ totals: { events: number } }>(page, 'dashboard.get')).value!.totals.events;
+  const after = (await callApi<{ totals: { events: number } }>(page, 'dashboard.get')).value!.totals
+    .events;
   expect(after).toBe(before);
 });
 
-test('director: their own school\'s queues only; another school\'s is refused by main', async ({ page }) => {
+test("director: their own school's queues only; another school's is refused by main", async ({
+  page,
+}) => {
   test.setTimeout(240_000);
   await openQueues(page, 'director');
   const own = await list(page);
@@ -147,7 +191,8 @@ test('director: their own school\'s queues only; another school\'s is refused by
   for (const lang of LANGS) {
     await chooseLanguage(page, lang);
     await expect(page.locator('h1')).toHaveText(words(lang).waitlists.title);
-    for (const stream of school.streams) await expectQueueShown(page, school.schoolId, stream, lang);
+    for (const stream of school.streams)
+      await expectQueueShown(page, school.schoolId, stream, lang);
   }
   // Another school of the district (the officer's tests saw them all), named through
   // the bridge as a tampered renderer would.
@@ -156,10 +201,16 @@ test('director: their own school\'s queues only; another school\'s is refused by
   const foreign = await callApi<List>(page, 'waitlists.list', { schoolId: other });
   expect(foreign.ok).toBe(false);
   expect(foreign.error?.code).toBe('forbidden');
-  const raise = await callApi(page, 'waitlists.whatIf', { schoolId: school.schoolId, language: 'ky', add: 1 });
+  const raise = await callApi(page, 'waitlists.whatIf', {
+    schoolId: school.schoolId,
+    language: 'ky',
+    add: 1,
+  });
   expect(raise.error?.code).toBe('forbidden');
   // The dashboard's queue figures are the school's own.
   await page.locator('a[data-nav="dashboard"]').click();
   const queued = school.streams.reduce((n, s) => n + s.entries.length, 0);
-  await expect(page.getByTestId('total-waitlistEntries').locator('.card-value')).toHaveText(String(queued));
+  await expect(page.getByTestId('total-waitlistEntries').locator('.card-value')).toHaveText(
+    String(queued),
+  );
 });

@@ -43,7 +43,7 @@ describe('waitlists on the desktop', () => {
   }, 60_000);
   afterAll(() => f?.close());
 
-  it('lists each stream\'s queue in order, standing transfers marked with the seat they hold', async () => {
+  it("lists each stream's queue in order, standing transfers marked with the seat they hold", async () => {
     const s2 = await f.must('waitlists.list', { schoolId: 'S2' }, officer);
     expect(s2).toMatchObject({ enabled: true, open: true, asOf: IN_STAGE_2 });
     expect(s2.school!.schoolId).toBe('S2');
@@ -54,7 +54,11 @@ describe('waitlists on the desktop', () => {
       [1, 'X', 'transfer'],
       [2, 'V', 'wait'],
     ]);
-    expect(ky!.entries[0]!.holds).toEqual({ schoolId: 'S1', schoolName: 'School S1', language: 'ky' });
+    expect(ky!.entries[0]!.holds).toEqual({
+      schoolId: 'S1',
+      schoolName: 'School S1',
+      language: 'ky',
+    });
     expect(ky!.entries[1]!.holds).toBeNull();
     expect(ky!.entries[1]!.childName).toBe('Asanov Aibek');
     expect(ky!.entries[0]!.since).toBe('2026-06-27T09:00:04.000+06:00');
@@ -70,22 +74,34 @@ describe('waitlists on the desktop', () => {
     expect((await f.fails('waitlists.list', { schoolId: 'NOPE' }, officer)).code).toBe('not_found');
   });
 
-  it('a director reads their own school\'s queues and cannot read another school\'s', async () => {
+  it("a director reads their own school's queues and cannot read another school's", async () => {
     const own = await f.must('waitlists.list', {}, director);
     expect(own.schools.map((s) => s.schoolId)).toEqual(['S1']);
     expect(own.school!.streams[0]!.entries.map((e) => e.applicationId)).toEqual(['W1', 'W2']);
-    expect((await f.must('waitlists.list', { schoolId: 'S1' }, director)).school!.schoolId).toBe('S1');
+    expect((await f.must('waitlists.list', { schoolId: 'S1' }, director)).school!.schoolId).toBe(
+      'S1',
+    );
     const other = await f.fails('waitlists.list', { schoolId: 'S2' }, director);
     expect(other.code).toBe('forbidden');
     expect(other.message).toMatch(/own school/);
     // The what-if spans the district: never a director's.
-    expect((await f.fails('waitlists.whatIf', { schoolId: 'S1', language: 'ky', add: 1 }, director)).code).toBe('forbidden');
+    expect(
+      (await f.fails('waitlists.whatIf', { schoolId: 'S1', language: 'ky', add: 1 }, director))
+        .code,
+    ).toBe('forbidden');
   });
 
   it('a raise shows who the queues would place, the cascade included, and writes nothing', async () => {
     const before = await f.app.store!.eventCount();
     const r = await f.must('waitlists.whatIf', { schoolId: 'S2', language: 'ky', add: 1 }, officer);
-    expect(r).toMatchObject({ at: IN_STAGE_2, quotaBefore: 1, quotaAfter: 2, queuesOpen: true, queuedBefore: 4, queuedAfter: 2 });
+    expect(r).toMatchObject({
+      at: IN_STAGE_2,
+      quotaBefore: 1,
+      quotaAfter: 2,
+      queuesOpen: true,
+      queuedBefore: 4,
+      queuedAfter: 2,
+    });
     // X moves into the new S2 seat; the S1 seat X leaves goes to W1, who joined before X's request.
     expect(r.placed.map((p) => [p.applicationId, p.kind, p.schoolId, p.position])).toEqual([
       ['W1', 'wait', 'S1', 1],
@@ -106,14 +122,29 @@ describe('waitlists on the desktop', () => {
   });
 
   it('refuses a stream the school does not have, and a raise that is not a positive whole number', async () => {
-    expect((await f.fails('waitlists.whatIf', { schoolId: 'S1', language: 'ru', add: 1 }, officer)).code).toBe('not_found');
-    expect((await f.fails('waitlists.whatIf', { schoolId: 'S1', language: 'ky', add: 0 }, officer)).code).toBe('invalid_request');
-    expect((await f.fails('waitlists.whatIf', { schoolId: 'S1', language: 'ky', add: 1.5 }, officer)).code).toBe('invalid_request');
+    expect(
+      (await f.fails('waitlists.whatIf', { schoolId: 'S1', language: 'ru', add: 1 }, officer)).code,
+    ).toBe('not_found');
+    expect(
+      (await f.fails('waitlists.whatIf', { schoolId: 'S1', language: 'ky', add: 0 }, officer)).code,
+    ).toBe('invalid_request');
+    expect(
+      (await f.fails('waitlists.whatIf', { schoolId: 'S1', language: 'ky', add: 1.5 }, officer))
+        .code,
+    ).toBe('invalid_request');
   });
 
   it('the dashboard counts queue entries and streams with a queue, and no seat of a private school', async () => {
     const d = await f.must('dashboard.get', {}, officer);
-    expect(d.totals).toMatchObject({ waitlistEntries: 4, waitlistStreams: 2, schools: 2, streams: 2, seats: 2, occupied: 2, free: 0 });
+    expect(d.totals).toMatchObject({
+      waitlistEntries: 4,
+      waitlistStreams: 2,
+      schools: 2,
+      streams: 2,
+      seats: 2,
+      occupied: 2,
+      free: 0,
+    });
     const own = await f.must('dashboard.get', {}, director);
     expect(own.totals).toMatchObject({ waitlistEntries: 2, waitlistStreams: 1, seats: 1, free: 0 });
   });
@@ -123,7 +154,11 @@ describe('waitlists on the desktop', () => {
     try {
       const list = await f.must('waitlists.list', {}, officer);
       expect(list).toMatchObject({ enabled: true, open: false });
-      const r = await f.must('waitlists.whatIf', { schoolId: 'S2', language: 'ky', add: 3 }, officer);
+      const r = await f.must(
+        'waitlists.whatIf',
+        { schoolId: 'S2', language: 'ky', add: 3 },
+        officer,
+      );
       expect(r).toMatchObject({ queuesOpen: false, placed: [], queuedAfter: 0 });
     } finally {
       await f.app.store!.setSetting(SETTING.frozenAt, IN_STAGE_2);

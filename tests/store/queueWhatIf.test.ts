@@ -14,13 +14,24 @@ import { Engine } from '../../shared/engine/engine';
 import { openStore, type Store } from '../../main/store';
 import { queueWhatIfOnStoreFile } from '../../main/store/whatIf/queueWhatIfOnStore';
 import { runQueueWhatIf } from '../../main/store/whatIf/whatIfJob';
-import { removeSnapshotFile, writeSnapshotFile } from '../../main/store/snapshot/engineSnapshotFile';
+import {
+  removeSnapshotFile,
+  writeSnapshotFile,
+} from '../../main/store/snapshot/engineSnapshotFile';
 import { tempDir } from './helpers';
 
 const root = path.resolve(__dirname, '../..');
 const UNTIL = '2026-07-10T12:00:00+06:00';
 const events: LogEvent[] = [
-  ...generateLog({ seed: 11, year: 2026, districtNames: ['BISH.OKT'], schoolsPerDistrict: 6, children: 900, until: UNTIL, waitlist: true }),
+  ...generateLog({
+    seed: 11,
+    year: 2026,
+    districtNames: ['BISH.OKT'],
+    schoolsPerDistrict: 6,
+    children: 900,
+    until: UNTIL,
+    waitlist: true,
+  }),
 ];
 const AT = '2026-07-10T12:30:00+06:00';
 
@@ -47,7 +58,13 @@ beforeAll(async () => {
   writeFileSync(log, events.map((e) => JSON.stringify(e)).join('\n') + '\n');
   store = await openStore({ file });
   await store.importFile(log);
-  workerFile = path.join(root, 'dist', 'tests-queue-what-if', String(process.pid), 'what-if-worker.cjs');
+  workerFile = path.join(
+    root,
+    'dist',
+    'tests-queue-what-if',
+    String(process.pid),
+    'what-if-worker.cjs',
+  );
   await build({
     entryPoints: [path.join(root, 'main/store/whatIf/whatIfWorker.ts')],
     outfile: workerFile,
@@ -120,6 +137,8 @@ describe('the queue what-if from the store file', () => {
   });
 
   it('a raised stream the log lacks is an error, not an empty answer', async () => {
-    await expect(queueWhatIfOnStoreFile(file, { schoolId: 'NOPE', language: 'ky', add: 1 }, AT)).rejects.toThrow(/no stream/);
+    await expect(
+      queueWhatIfOnStoreFile(file, { schoolId: 'NOPE', language: 'ky', add: 1 }, AT),
+    ).rejects.toThrow(/no stream/);
   });
 });

@@ -17,7 +17,8 @@ type ListRes = Res<'waitlists.list'>;
 type Entry = NonNullable<ListRes['school']>['streams'][number]['entries'][number];
 
 function entryOf(r: QueueRow): Entry {
-  // A waiting child queues in its own stream; anyone else in a queue holds a seat and stands for a transfer.
+  // A waiting child queues in its own stream; anyone else in a queue holds a seat
+  // and stands for a transfer.
   const waits = r.status === 'waitlisted';
   return {
     position: r.position,
@@ -29,11 +30,15 @@ function entryOf(r: QueueRow): Entry {
   };
 }
 
-export async function listWaitlists(req: Req<'waitlists.list'>, ctx: ServiceContext): Promise<ListRes> {
+export async function listWaitlists(
+  req: Req<'waitlists.list'>,
+  ctx: ServiceContext,
+): Promise<ListRes> {
   const store = requireStore(ctx);
   const own = schoolScope(ctx);
   // The director's scope is checked before anything is read.
-  const ownSchool = own !== null || req.schoolId !== undefined ? await resolveSchool(ctx, req.schoolId) : null;
+  const ownSchool =
+    own !== null || req.schoolId !== undefined ? await resolveSchool(ctx, req.schoolId) : null;
   const [calendar, asOf, streams] = await Promise.all([
     store.campaign(),
     eventInstant(store),
@@ -44,15 +49,27 @@ export async function listWaitlists(req: Req<'waitlists.list'>, ctx: ServiceCont
     // Private and special schools take no part in the campaign, so they have no queues to show.
     if (!inCampaign(s.schoolKind)) continue;
     let school = bySchool.get(s.schoolId);
-    if (!school) bySchool.set(s.schoolId, (school = { schoolId: s.schoolId, name: s.schoolName, streams: [] }));
-    school.streams.push({ language: s.language, quota: s.quota, occupied: s.occupied, free: s.free, waitlist: s.waitlist });
+    if (!school)
+      bySchool.set(
+        s.schoolId,
+        (school = { schoolId: s.schoolId, name: s.schoolName, streams: [] }),
+      );
+    school.streams.push({
+      language: s.language,
+      quota: s.quota,
+      occupied: s.occupied,
+      free: s.free,
+      waitlist: s.waitlist,
+    });
   }
   const schools = [...bySchool.values()];
   const chosen = ownSchool
-    ? bySchool.get(ownSchool.schoolId) ?? null
-    : schools.find((s) => s.streams.some((x) => x.waitlist > 0)) ?? schools[0] ?? null;
+    ? (bySchool.get(ownSchool.schoolId) ?? null)
+    : (schools.find((s) => s.streams.some((x) => x.waitlist > 0)) ?? schools[0] ?? null);
   if (ownSchool && !chosen && own === null) {
-    throw notFound(`schoolId: ${ownSchool.schoolId} takes no part in the campaign (${ownSchool.kind})`);
+    throw notFound(
+      `schoolId: ${ownSchool.schoolId} takes no part in the campaign (${ownSchool.kind})`,
+    );
   }
   let school: ListRes['school'] = null;
   if (chosen) {
@@ -75,17 +92,26 @@ export async function listWaitlists(req: Req<'waitlists.list'>, ctx: ServiceCont
   const enabled = calendar?.waitlist ?? false;
   // R16: the queues take entries in stage 2 until stage 2 or the documents window closes.
   const now = parseInstant(asOf);
-  const open = enabled && calendar !== null && now >= parseInstant(calendar.stage2Start)
-    && now < Math.min(parseInstant(calendar.stage2End), parseInstant(calendar.documentsEnd));
+  const open =
+    enabled &&
+    calendar !== null &&
+    now >= parseInstant(calendar.stage2Start) &&
+    now < Math.min(parseInstant(calendar.stage2End), parseInstant(calendar.documentsEnd));
   return { asOf, enabled, open, schools, school };
 }
 
-export async function waitlistWhatIf(req: Req<'waitlists.whatIf'>, ctx: ServiceContext): Promise<Res<'waitlists.whatIf'>> {
+export async function waitlistWhatIf(
+  req: Req<'waitlists.whatIf'>,
+  ctx: ServiceContext,
+): Promise<Res<'waitlists.whatIf'>> {
   const store = requireStore(ctx);
   // Raising a quota is the district's; the contract says so, and so does this.
-  if (schoolScope(ctx) !== null) throw forbidden('quota raises are the district officer\'s');
+  if (schoolScope(ctx) !== null) throw forbidden("quota raises are the district officer's");
   const started = performance.now();
-  const [schools, streams] = await Promise.all([store.reads.schools(), store.reads.streams(req.schoolId)]);
+  const [schools, streams] = await Promise.all([
+    store.reads.schools(),
+    store.reads.streams(req.schoolId),
+  ]);
   const names = new Map(schools.map((s) => [s.id, s.name]));
   if (!names.has(req.schoolId)) throw notFound(`schoolId: no school ${req.schoolId}`);
   if (!streams.some((s) => s.language === req.language)) {
@@ -112,9 +138,14 @@ export async function waitlistWhatIf(req: Req<'waitlists.whatIf'>, ctx: ServiceC
       language: p.queueLanguage,
       position: p.position,
       since: p.since,
-      from: p.fromSchoolId === null
-        ? null
-        : { schoolId: p.fromSchoolId, schoolName: name(p.fromSchoolId), language: p.fromLanguage! },
+      from:
+        p.fromSchoolId === null
+          ? null
+          : {
+              schoolId: p.fromSchoolId,
+              schoolName: name(p.fromSchoolId),
+              language: p.fromLanguage!,
+            },
     })),
   };
 }

@@ -5,7 +5,11 @@
 // same chain hash), else from a replay; either way the events come from one
 // read transaction, so a write landing meanwhile is either wholly in or out.
 import { Engine } from '../../../shared/engine/engine';
-import { type QueueRaise, type QueueWhatIfResult, raiseAndPlace } from '../../../shared/district/queueWhatIf';
+import {
+  type QueueRaise,
+  type QueueWhatIfResult,
+  raiseAndPlace,
+} from '../../../shared/district/queueWhatIf';
 import type { LogEvent } from '../../../shared/log/events';
 import { readSnapshotFile } from '../snapshot/engineSnapshotFile';
 import { ReadOnly } from './readOnlyDb';
@@ -20,7 +24,11 @@ export interface StoredQueueWhatIf {
   replayed: number;
 }
 
-export async function queueWhatIfOnStoreFile(file: string, raise: QueueRaise, at: string): Promise<StoredQueueWhatIf> {
+export async function queueWhatIfOnStoreFile(
+  file: string,
+  raise: QueueRaise,
+  at: string,
+): Promise<StoredQueueWhatIf> {
   const db = await ReadOnly.open(file);
   try {
     await db.run('PRAGMA busy_timeout = 30000');
@@ -32,9 +40,12 @@ export async function queueWhatIfOnStoreFile(file: string, raise: QueueRaise, at
       let from = 0;
       const snapshot = await readSnapshotFile(file);
       if (snapshot.ok && snapshot.head.seq <= last) {
-        const [row] = await db.all<{ hash: string }>('SELECT hash FROM event WHERE seq = ?', [snapshot.head.seq]);
+        const [row] = await db.all<{ hash: string }>('SELECT hash FROM event WHERE seq = ?', [
+          snapshot.head.seq,
+        ]);
         // The same seq with another hash is another log: replay instead.
-        if (row?.hash === snapshot.head.hash) (engine = snapshot.engine), (from = snapshot.head.seq);
+        if (row?.hash === snapshot.head.hash)
+          (engine = snapshot.engine), (from = snapshot.head.seq);
       }
       const page = (after: number) =>
         db.all<{ seq: number; body: string }>(

@@ -7,12 +7,16 @@ export class ReadOnly {
 
   static open(file: string): Promise<ReadOnly> {
     return new Promise((resolve, reject) => {
-      const db = new sqlite3.Database(file, sqlite3.OPEN_READONLY, (e) => (e ? reject(e) : resolve(new ReadOnly(db))));
+      const db = new sqlite3.Database(file, sqlite3.OPEN_READONLY, (e) =>
+        e ? reject(e) : resolve(new ReadOnly(db)),
+      );
     });
   }
 
   all<T>(sql: string, params: unknown[] = []): Promise<T[]> {
-    return new Promise((resolve, reject) => this.db.all(sql, params, (e, rows) => (e ? reject(e) : resolve(rows as T[]))));
+    return new Promise((resolve, reject) =>
+      this.db.all(sql, params, (e, rows) => (e ? reject(e) : resolve(rows as T[]))),
+    );
   }
 
   run(sql: string): Promise<void> {

@@ -12,7 +12,10 @@ import type { StoredQueueWhatIf } from './queueWhatIfOnStore';
 import { runWhatIfHere, type WhatIfWorkerData } from './whatIfWorker';
 
 export function whatIfWorkerFile(): string | null {
-  const candidates = [path.join(__dirname, 'what-if-worker.cjs'), path.join(__dirname, '..', 'what-if-worker.cjs')];
+  const candidates = [
+    path.join(__dirname, 'what-if-worker.cjs'),
+    path.join(__dirname, '..', 'what-if-worker.cjs'),
+  ];
   return candidates.find((f) => existsSync(f)) ?? null;
 }
 
@@ -20,7 +23,11 @@ interface JobOptions {
   workerFile?: string | null;
 }
 
-export function runWhatIf(dbFile: string, overrides: QuotaOverride[], options: JobOptions = {}): Promise<StoredWhatIf> {
+export function runWhatIf(
+  dbFile: string,
+  overrides: QuotaOverride[],
+  options: JobOptions = {},
+): Promise<StoredWhatIf> {
   return runJob<StoredWhatIf>({ kind: 'replay', dbFile: path.resolve(dbFile), overrides }, options);
 }
 
@@ -31,7 +38,10 @@ export function runQueueWhatIf(
   at: string,
   options: JobOptions = {},
 ): Promise<StoredQueueWhatIf> {
-  return runJob<StoredQueueWhatIf>({ kind: 'queue', dbFile: path.resolve(dbFile), raise, at }, options);
+  return runJob<StoredQueueWhatIf>(
+    { kind: 'queue', dbFile: path.resolve(dbFile), raise, at },
+    options,
+  );
 }
 
 function runJob<T>(data: WhatIfWorkerData, options: JobOptions): Promise<T> {
@@ -50,7 +60,8 @@ function runJob<T>(data: WhatIfWorkerData, options: JobOptions): Promise<T> {
       if (!settled) (settled = true), reject(e);
     });
     worker.once('exit', (code) => {
-      if (!settled) (settled = true), reject(new Error(`the what-if worker stopped (exit ${code})`));
+      if (!settled)
+        (settled = true), reject(new Error(`the what-if worker stopped (exit ${code})`));
     });
   });
 }

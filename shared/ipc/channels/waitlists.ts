@@ -5,7 +5,12 @@
 import { z } from 'zod';
 import { channel, id, instant } from '../channel';
 
-const language = z.string().trim().min(1).max(16).regex(/^[a-z]{2,3}$/, 'expected a language code such as ky, ru, uz');
+const language = z
+  .string()
+  .trim()
+  .min(1)
+  .max(16)
+  .regex(/^[a-z]{2,3}$/, 'expected a language code such as ky, ru, uz');
 
 export const QUEUE_ENTRY_KINDS = ['wait', 'transfer'] as const;
 
@@ -17,7 +22,9 @@ export const queueEntrySchema = z.object({
   /** when the entry joined the queue, as the log wrote it */
   since: instant,
   /** a standing transfer: the seat the child holds meanwhile */
-  holds: z.object({ schoolId: z.string(), schoolName: z.string(), language: z.string() }).nullable(),
+  holds: z
+    .object({ schoolId: z.string(), schoolName: z.string(), language: z.string() })
+    .nullable(),
 });
 export type QueueEntryDto = z.infer<typeof queueEntrySchema>;
 
@@ -83,7 +90,9 @@ export const waitlistChannels = {
           position: z.number().int(),
           since: instant,
           /** a standing transfer: the seat the child would leave */
-          from: z.object({ schoolId: z.string(), schoolName: z.string(), language: z.string() }).nullable(),
+          from: z
+            .object({ schoolId: z.string(), schoolName: z.string(), language: z.string() })
+            .nullable(),
         }),
       ),
     }),

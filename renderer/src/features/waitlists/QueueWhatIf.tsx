@@ -33,7 +33,8 @@ export function QueueWhatIf({ schoolId, language }: { schoolId: string; language
         className="queue-what-if-form"
         onSubmit={(e) => {
           e.preventDefault();
-          if (valid) void runner.run(() => api['waitlists.whatIf']({ schoolId, language, add: seats }));
+          if (valid)
+            void runner.run(() => api['waitlists.whatIf']({ schoolId, language, add: seats }));
         }}
       >
         <label htmlFor={inputId}>{t('waitlists.whatIf.add')}</label>
@@ -48,7 +49,12 @@ export function QueueWhatIf({ schoolId, language }: { schoolId: string; language
           onChange={(e) => setAdd(e.target.value)}
           data-testid="what-if-add"
         />
-        <button type="submit" className="btn btn-primary" disabled={!valid || state.loading} data-testid="what-if-run">
+        <button
+          type="submit"
+          className="btn btn-primary"
+          disabled={!valid || state.loading}
+          data-testid="what-if-run"
+        >
           {state.loading ? t('waitlists.whatIf.running') : t('waitlists.whatIf.run')}
         </button>
       </form>
@@ -80,7 +86,11 @@ export function QueueWhatIf({ schoolId, language }: { schoolId: string; language
                 </thead>
                 <tbody>
                   {answer.placed.map((p) => (
-                    <tr key={p.applicationId} data-application-id={p.applicationId} data-kind={p.kind}>
+                    <tr
+                      key={p.applicationId}
+                      data-application-id={p.applicationId}
+                      data-kind={p.kind}
+                    >
                       <td>{p.childName}</td>
                       <td>{codeLabel(t, 'queueEntryKind', p.kind)}</td>
                       <td>{streamOf(p.schoolName, p.language)}</td>

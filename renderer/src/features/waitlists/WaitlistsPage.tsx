@@ -52,7 +52,11 @@ export function WaitlistsPage() {
       </div>
       {error && <Alert tone="error">{describeError(t, error)}</Alert>}
       <Alert tone="info" testId="waitlists-state">
-        {!data.enabled ? t('waitlists.off') : data.open ? t('waitlists.open') : t('waitlists.closed')}
+        {!data.enabled
+          ? t('waitlists.off')
+          : data.open
+            ? t('waitlists.open')
+            : t('waitlists.closed')}
       </Alert>
       {officer && data.schools.length > 0 && (
         <div className="field waitlists-school">
@@ -93,7 +97,15 @@ export function WaitlistsPage() {
   );
 }
 
-function StreamQueue({ schoolId, stream, whatIf }: { schoolId: string; stream: Stream; whatIf: boolean }) {
+function StreamQueue({
+  schoolId,
+  stream,
+  whatIf,
+}: {
+  schoolId: string;
+  stream: Stream;
+  whatIf: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const n = (v: number) => formatNumber(v, i18n.language);
   const language = streamLanguageName(t, stream.language);
@@ -108,10 +120,16 @@ function StreamQueue({ schoolId, stream, whatIf }: { schoolId: string; stream: S
       <div className="panel-header">
         <h2 id={titleId}>{t('waitlists.streamTitle', { language })}</h2>
         <span className="muted">
-          {t('waitlists.seats', { quota: n(stream.quota), occupied: n(stream.occupied), free: n(stream.free) })}
+          {t('waitlists.seats', {
+            quota: n(stream.quota),
+            occupied: n(stream.occupied),
+            free: n(stream.free),
+          })}
         </span>
         <span className="header-spacer" />
-        <strong data-testid="queue-length">{t('waitlists.inLine', { count: n(stream.entries.length) })}</strong>
+        <strong data-testid="queue-length">
+          {t('waitlists.inLine', { count: n(stream.entries.length) })}
+        </strong>
       </div>
       {stream.entries.length === 0 ? (
         <div className="panel-body muted">{t('waitlists.empty')}</div>
@@ -133,7 +151,9 @@ function StreamQueue({ schoolId, stream, whatIf }: { schoolId: string; stream: S
                   <td className="num">{n(e.position)}</td>
                   <td>{e.childName}</td>
                   <td>
-                    <span className={`queue-kind queue-kind-${e.kind}`}>{codeLabel(t, 'queueEntryKind', e.kind)}</span>
+                    <span className={`queue-kind queue-kind-${e.kind}`}>
+                      {codeLabel(t, 'queueEntryKind', e.kind)}
+                    </span>
                   </td>
                   <td>
                     {e.holds
