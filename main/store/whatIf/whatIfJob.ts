@@ -9,7 +9,7 @@ import type { QuotaOverride } from '../../../shared/district/whatIf';
 import type { QueueRaise } from '../../../shared/district/queueWhatIf';
 import type { StoredWhatIf } from './storedWhatIf';
 import type { StoredQueueWhatIf } from './queueWhatIfOnStore';
-import { runWhatIfHere, type WhatIfWorkerData } from './whatIfWorker';
+import { runWhatIfHere, type WhatIfWorkerData } from './whatIfRun';
 
 export function whatIfWorkerFile(): string | null {
   const candidates = [

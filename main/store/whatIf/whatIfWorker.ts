@@ -3,21 +3,9 @@
 // stands to see who leaves the queues (queueWhatIfOnStore.ts), on its own
 // thread, so the window and every other call stay answered while it runs.
 import { parentPort, workerData } from 'node:worker_threads';
-import type { QuotaOverride } from '../../../shared/district/whatIf';
-import type { QueueRaise } from '../../../shared/district/queueWhatIf';
-import { whatIfOnStoreFile } from './storedWhatIf';
-import { queueWhatIfOnStoreFile } from './queueWhatIfOnStore';
+import { runWhatIfHere, type WhatIfWorkerData } from './whatIfRun';
 
-export type WhatIfWorkerData =
-  | { kind?: 'replay'; dbFile: string; overrides: QuotaOverride[] }
-  | { kind: 'queue'; dbFile: string; raise: QueueRaise; at: string };
-
-/** Runs one what-if on this thread: the worker's body, and the fallback where no bundle exists. */
-export function runWhatIfHere(data: WhatIfWorkerData): Promise<unknown> {
-  return data.kind === 'queue'
-    ? queueWhatIfOnStoreFile(data.dbFile, data.raise, data.at)
-    : whatIfOnStoreFile(data.dbFile, data.overrides);
-}
+export type { WhatIfWorkerData } from './whatIfRun';
 
 if (parentPort) {
   runWhatIfHere(workerData as WhatIfWorkerData).then(
