@@ -13,6 +13,7 @@ async function main(): Promise<void> {
     host: config.host,
     port: config.port,
     clockStart: config.clockStart,
+    updatesDir: config.updatesDir,
     logger,
     sequencer: testHook ? { inTransaction: pauseInCommit(Number(testHook)) } : undefined,
   });

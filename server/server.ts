@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { type Database, type DatabaseTarget, openDatabase } from './db/database';
 import { migrate } from './db/migrate';
+import type { RateLimits } from './auth/rateLimit';
 import { buildApp } from './http/app';
 import { type Clock, shiftedClock } from './sequencer/clock';
 import { Sequencer, type SequencerOptions } from './sequencer/sequencer';
@@ -15,6 +16,10 @@ export interface StartOptions {
   clockStart?: number | null;
   logger?: Logger | boolean;
   sequencer?: Omit<SequencerOptions, 'clock'>;
+  rateLimits?: RateLimits;
+  /** KABYL_UPDATES_DIR: the desktop's update feed, served at /updates/ */
+  updatesDir?: string | null;
+  streamKeepAliveMs?: number;
 }
 
 export interface RunningServer {
@@ -31,7 +36,14 @@ export async function startServer(o: StartOptions): Promise<RunningServer> {
     await migrate(db);
     const clock = o.clock ?? (o.clockStart != null ? shiftedClock(o.clockStart) : undefined);
     const sequencer = await Sequencer.start(db, { ...o.sequencer, clock });
-    const app = buildApp({ db, sequencer, logger: o.logger });
+    const app = buildApp({
+      db,
+      sequencer,
+      logger: o.logger,
+      rateLimits: o.rateLimits,
+      updatesDir: o.updatesDir,
+      streamKeepAliveMs: o.streamKeepAliveMs,
+    });
     const address = await app.listen({ host: o.host ?? '127.0.0.1', port: o.port ?? 0 });
     return {
       url: address.replace('[::1]', 'localhost'),
