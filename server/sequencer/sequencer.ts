@@ -41,7 +41,9 @@ export interface SequencerOptions {
   maxBatch?: number;
   /**
    * Write a snapshot of the state once this many events were appended since the
-   * last one (and on a clean close); 0 never writes one. Default 100,000.
+   * last one (and on a clean close); 0 never writes one. Default 500,000: writing one
+   * holds the sequencer for the copy and serialisation (about a second on a republic log,
+   * under load), so the periodic one only bounds the replay after a crash.
    */
   snapshotEvery?: number;
   /** test hook: runs inside the batch's open transaction, after its rows were written */
@@ -149,7 +151,7 @@ export class Sequencer {
   }
 
   private snapshotEvery(): number {
-    return this.options.snapshotEvery ?? 100_000;
+    return this.options.snapshotEvery ?? 500_000;
   }
 
   private async reload(): Promise<void> {
