@@ -90,7 +90,11 @@ export function buildApp({
   const enrolLimit = new RateLimiter(rateLimits.enrol);
   const tokenLimit = new RateLimiter(rateLimits.failedToken);
   const limited = (reply: FastifyReply, seconds: number, what: string) =>
-    fail(reply.header('retry-after', String(seconds)), 'rate_limited', `too many ${what} from this address: try again in ${seconds} s`);
+    fail(
+      reply.header('retry-after', String(seconds)),
+      'rate_limited',
+      `too many ${what} from this address: try again in ${seconds} s`,
+    );
 
   const authenticate = async (req: FastifyRequest, reply: FastifyReply): Promise<void> => {
     const header = req.headers.authorization ?? '';
@@ -141,7 +145,8 @@ export function buildApp({
   app.get('/v1/pull', { schema: { querystring: PullQuery }, onRequest: authenticate }, async (req, reply) => {
     const aborted = new AbortController();
     req.raw.on('close', () => aborted.abort());
-    const page = await pullPage(db, sequencer, req.device!.districtId, req.query as PullQuery, aborted.signal);
+    const district = req.device!.districtId;
+    const page = await pullPage(db, sequencer, district, req.query as PullQuery, aborted.signal);
     return reply.type('application/json; charset=utf-8').send(page.body);
   });
 
@@ -151,7 +156,7 @@ export function buildApp({
     async (req, reply) => {
       const q = req.query as PullStreamQuery;
       const lastEventId = req.headers['last-event-id'];
-      // An EventSource that reconnects sends the id of the last page it got: that is where it stands.
+      // A reconnecting EventSource sends the id of the last page it got: that is where it stands.
       const cursor = typeof lastEventId === 'string' && lastEventId !== '' ? lastEventId : q.cursor;
       const token = (req.headers.authorization ?? '').slice(7).trim();
       reply.hijack();
@@ -169,7 +174,9 @@ export function buildApp({
     },
   );
 
-  if (updatesDir) serveUpdates(app, updatesDir, (reply, message) => fail(reply, 'not_found', message));
+  if (updatesDir) {
+    serveUpdates(app, updatesDir, (reply, message) => fail(reply, 'not_found', message));
+  }
 
   app.setNotFoundHandler((req, reply) => fail(reply, 'not_found', `no such endpoint: ${req.method} ${req.url}`));
   return app;

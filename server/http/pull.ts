@@ -28,8 +28,12 @@ export function viewId(sequencer: Sequencer, district: string): string {
   return `${sequencer.logId}/${district}/v${sequencer.links.version(district)}`;
 }
 
-/** Where a pull starts: after `seq`, or from the beginning with `reset` when the cursor cannot continue. */
-export function startOf(sequencer: Sequencer, district: string, cursor: string | undefined): {
+/** Where a pull starts: after `seq`, or at the beginning (`reset`) if the cursor cannot go on. */
+export function startOf(
+  sequencer: Sequencer,
+  district: string,
+  cursor: string | undefined,
+): {
   after: number;
   reset: boolean;
 } {
@@ -92,7 +96,8 @@ export async function readPage(
               WHERE district_id = $3 AND seq > $1 AND seq <= $2 ORDER BY seq LIMIT $6)
              UNION ALL
              (SELECT seq, line, district_id FROM events
-              WHERE district_id = $4 AND type = 'campaign.opened' AND seq > $1 AND seq <= $2 ORDER BY seq LIMIT $6)
+              WHERE district_id = $4 AND type = 'campaign.opened' AND seq > $1 AND seq <= $2
+              ORDER BY seq LIMIT $6)
              UNION ALL
              (SELECT seq, line, district_id FROM events
               WHERE subject = ANY($5::text[]) AND district_id <> $3 AND seq > $1 AND seq <= $2
@@ -101,7 +106,7 @@ export async function readPage(
           [after, head, district, CAMPAIGN_SCOPE, subjects, limit],
         );
   const more = rows.length === limit && rows[rows.length - 1].seq < head;
-  // A short page read the view up to the head: the cursor goes there, so the next pull skips nothing.
+  // A short page read the view up to the head: the cursor goes there and the next pull skips nothing.
   const last = more ? rows[rows.length - 1].seq : Math.max(after, head);
   const cursor = encodeCursor({ logId: view, seq: last });
   const lines = rows.map((r) =>
@@ -114,7 +119,12 @@ export async function readPage(
   return { body, head, cursor, events: rows.length, more, reset };
 }
 
-export function waitForHead(sequencer: Sequencer, after: number, ms: number, signal: AbortSignal): Promise<void> {
+export function waitForHead(
+  sequencer: Sequencer,
+  after: number,
+  ms: number,
+  signal: AbortSignal,
+): Promise<void> {
   return new Promise((resolve) => {
     const done = (): void => {
       clearTimeout(timer);

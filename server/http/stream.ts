@@ -78,7 +78,10 @@ export async function streamPull(d: StreamDeps): Promise<void> {
       if (closed.signal.aborted) break;
       if (sequencer.headSeq <= after && Date.now() - started >= keepAliveMs - 5) {
         if (!(await d.stillAllowed())) {
-          const msg = { error: 'unauthenticated', message: 'this device token is unknown or revoked' };
+          const msg = {
+            error: 'unauthenticated',
+            message: 'this device token is unknown or revoked',
+          };
           await write(`event: error\ndata: ${JSON.stringify(msg)}\n\n`);
           break;
         }
@@ -87,7 +90,10 @@ export async function streamPull(d: StreamDeps): Promise<void> {
     }
   } catch (e) {
     if (!closed.signal.aborted) {
-      const msg = { error: 'unavailable', message: `the stream failed: ${(e as Error).message}; reconnect` };
+      const msg = {
+        error: 'unavailable',
+        message: `the stream failed: ${(e as Error).message}; reconnect`,
+      };
       res.write(`event: error\ndata: ${JSON.stringify(msg)}\n\n`);
     }
   } finally {

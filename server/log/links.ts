@@ -28,7 +28,7 @@ const SCHOOL_TYPES: ReadonlySet<string> = new Set([
   'order.issued',
 ]);
 
-/** The key of what an event is about: `a:` an application (or case), `s:` a school, null for the campaign. */
+/** What an event is about: `a:` an application (or case), `s:` a school; null: the campaign. */
 export function subjectOf(event: LogEvent): string | null {
   const d = event.data as Record<string, unknown>;
   if (SCHOOL_TYPES.has(event.type)) return `s:${d.schoolId as string}`;
@@ -66,7 +66,7 @@ export class DistrictLinks {
   private readonly byDistrict = new Map<string, Set<string>>();
   private readonly versions = new Map<string, number>();
 
-  /** The view version of a district: part of its cursors; it changes when its view grows backwards. */
+  /** A district's view version: part of its cursors; it goes up when its view grows backwards. */
   version(district: string): number {
     return this.versions.get(district) ?? 0;
   }
@@ -117,7 +117,7 @@ export class DistrictLinks {
       (app.pin === null || this.pins.get(app.pin)!.length === 1) &&
       app.schools.every((s) => engine.schools.get(s)?.districtId === scope)
     ) {
-      // The common first event: a new child's application at a school of the district it is filed under.
+      // The usual first event: a new child applying at a school of the district it is filed under.
       app.districts.push(scope);
       return;
     }
@@ -175,7 +175,10 @@ export class DistrictLinks {
 
   snapshot(): LinksSnapshot {
     return {
-      apps: [...this.apps].map(([id, a]) => [id, { d: [...a.districts], s: [...a.schools], pin: a.pin, n: a.events }]),
+      apps: [...this.apps].map(([id, a]) => [
+        id,
+        { d: [...a.districts], s: [...a.schools], pin: a.pin, n: a.events },
+      ]),
       pins: [...this.pins].map(([p, ids]) => [p, [...ids]]),
       schools: [...this.schoolsSeen],
       byDistrict: [...this.byDistrict].map(([d, s]) => [d, [...s]]),
@@ -185,7 +188,8 @@ export class DistrictLinks {
 
   static restore(s: LinksSnapshot): DistrictLinks {
     const links = new DistrictLinks();
-    for (const [id, a] of s.apps) links.apps.set(id, { districts: a.d, schools: a.s, pin: a.pin, events: a.n });
+    for (const [id, a] of s.apps)
+      links.apps.set(id, { districts: a.d, schools: a.s, pin: a.pin, events: a.n });
     for (const [p, ids] of s.pins) links.pins.set(p, ids);
     for (const id of s.schools) links.schoolsSeen.add(id);
     for (const [d, subjects] of s.byDistrict) links.byDistrict.set(d, new Set(subjects));
@@ -212,7 +216,11 @@ function schoolsTouched(event: LogEvent, engine: Engine, id: string): string[] {
   }
   if (event.type === 'application.submitted') out.push(event.data.schoolId);
   if (event.type === 'application.transfer_requested') out.push(event.data.toSchoolId);
-  if (event.type === 'commission.decided' && event.data.decision === 'place' && event.data.schoolId) {
+  if (
+    event.type === 'commission.decided' &&
+    event.data.decision === 'place' &&
+    event.data.schoolId
+  ) {
     out.push(event.data.schoolId);
   }
   return out;
@@ -229,5 +237,8 @@ export function minimiseLine(line: string): string {
   const event = JSON.parse(line) as { type: string; data: Record<string, unknown> };
   if (event.type !== 'application.submitted') return line;
   const { actualAddress: _actual, guardian: _guardian, ...data } = event.data;
-  return JSON.stringify({ ...event, data: { ...data, guardian: { pin: '', email: '', phone: '' } } });
+  return JSON.stringify({
+    ...event,
+    data: { ...data, guardian: { pin: '', email: '', phone: '' } },
+  });
 }

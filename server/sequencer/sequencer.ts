@@ -137,7 +137,9 @@ export class Sequencer {
     this.closed = true;
     while (this.draining || this.queue.length > 0) await new Promise((r) => setTimeout(r, 5));
     try {
-      if (this.snapshotEvery() > 0 && this.committedHead > this.snapshotSeq) await this.takeSnapshot();
+      if (this.snapshotEvery() > 0 && this.committedHead > this.snapshotSeq) {
+        await this.takeSnapshot();
+      }
     } finally {
       await this.writer.release();
     }
