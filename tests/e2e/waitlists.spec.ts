@@ -174,6 +174,11 @@ test('officer: a quota raise shows who the queue would place, and writes nothing
   const after = (await callApi<{ totals: { events: number } }>(page, 'dashboard.get')).value!.totals
     .events;
   expect(after).toBe(before);
+  // Another school's streams start without this answer.
+  const elsewhere = all.schools.find((x) => x.schoolId !== target.schoolId)!;
+  await page.getByTestId('waitlists-school').selectOption(elsewhere.schoolId);
+  await expect(page.locator(`[data-stream^="${elsewhere.schoolId}/"]`).first()).toBeVisible();
+  await expect(page.getByTestId('what-if-result')).toHaveCount(0);
   // The dashboard counts the district's queues: entries, and streams with a queue.
   const streams = all.schools.flatMap((x) => x.streams);
   const entries = streams.reduce((sum, x) => sum + x.waitlist, 0);
