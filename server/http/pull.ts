@@ -81,11 +81,19 @@ export async function readPage(
     after >= head
       ? []
       : await sql.query<{ seq: number; line: string; district_id: string }>(
-          `SELECT seq, line, district_id FROM events
-           WHERE seq > $1 AND seq <= $2
-             AND (district_id = $3 OR (district_id = $4 AND type = 'campaign.opened')
-                  OR subject = ANY($5::text[]))
-           ORDER BY seq LIMIT $6`,
+          // Three index range scans (the district's key, the campaign's, the linked subjects'),
+          // merged: an OR of them would make PostgreSQL read the whole log's seq range.
+          `SELECT seq, line, district_id FROM (
+             (SELECT seq, line, district_id FROM events
+              WHERE district_id = $3 AND seq > $1 AND seq <= $2 ORDER BY seq LIMIT $6)
+             UNION ALL
+             (SELECT seq, line, district_id FROM events
+              WHERE district_id = $4 AND type = 'campaign.opened' AND seq > $1 AND seq <= $2 ORDER BY seq LIMIT $6)
+             UNION ALL
+             (SELECT seq, line, district_id FROM events
+              WHERE subject = ANY($5::text[]) AND district_id <> $3 AND seq > $1 AND seq <= $2
+              ORDER BY seq LIMIT $6)
+           ) AS view ORDER BY seq LIMIT $6`,
           [after, head, district, CAMPAIGN_SCOPE, subjects, limit],
         );
   const more = rows.length === limit && rows[rows.length - 1].seq < head;
