@@ -1,6 +1,8 @@
 // `npm run server`: the central server, on PGlite in its data folder unless DATABASE_URL names a PostgreSQL.
 import pino from 'pino';
 import { readConfig } from './config';
+import { limitsFromEnv } from './intake/admission';
+import { SignedParentTokens } from './intake/parentAuth';
 import { formatInstant } from './sequencer/clock';
 import { startServer } from './server';
 
@@ -15,6 +17,11 @@ async function main(): Promise<void> {
     clockStart: config.clockStart,
     logger,
     sequencer: testHook ? { inTransaction: pauseInCommit(Number(testHook)) } : undefined,
+    // Pre-issued signed parent tokens stand in for the portal's sessions (docs/opening-day.md).
+    parentAuth: process.env.KABYL_PARENT_TOKEN_SECRET
+      ? new SignedParentTokens(process.env.KABYL_PARENT_TOKEN_SECRET)
+      : undefined,
+    admission: limitsFromEnv(),
   });
   const db = config.database;
   const where =

@@ -5,6 +5,9 @@ import { type Database, type DatabaseTarget, openDatabase } from './db/database'
 import { migrate } from './db/migrate';
 import { buildApp } from './http/app';
 import { type Clock, shiftedClock } from './sequencer/clock';
+import type { AdmissionLimits } from './intake/admission';
+import { Intake } from './intake/intake';
+import type { ParentAuth } from './intake/parentAuth';
 import { Sequencer, type SequencerOptions } from './sequencer/sequencer';
 
 export interface StartOptions {
@@ -15,12 +18,16 @@ export interface StartOptions {
   clockStart?: number | null;
   logger?: Logger | boolean;
   sequencer?: Omit<SequencerOptions, 'clock'>;
+  /** turns on POST /v1/intake/applications with this parent authentication */
+  parentAuth?: ParentAuth;
+  admission?: AdmissionLimits;
 }
 
 export interface RunningServer {
   url: string;
   db: Database;
   sequencer: Sequencer;
+  intake: Intake | null;
   app: FastifyInstance;
   close(): Promise<void>;
 }
@@ -30,13 +37,22 @@ export async function startServer(o: StartOptions): Promise<RunningServer> {
   try {
     await migrate(db);
     const clock = o.clock ?? (o.clockStart != null ? shiftedClock(o.clockStart) : undefined);
-    const sequencer = await Sequencer.start(db, { ...o.sequencer, clock });
-    const app = buildApp({ db, sequencer, logger: o.logger });
+    const intake = o.parentAuth ? new Intake(o.admission) : null;
+    const observers = [...(o.sequencer?.observers ?? []), ...(intake ? [intake] : [])];
+    const sequencer = await Sequencer.start(db, { ...o.sequencer, clock, observers });
+    intake?.attach(sequencer);
+    const app = buildApp({
+      db,
+      sequencer,
+      logger: o.logger,
+      intake: intake && o.parentAuth ? { intake, auth: o.parentAuth } : undefined,
+    });
     const address = await app.listen({ host: o.host ?? '127.0.0.1', port: o.port ?? 0 });
     return {
       url: address.replace('[::1]', 'localhost'),
       db,
       sequencer,
+      intake,
       app,
       async close() {
         await app.close();

@@ -16,6 +16,9 @@ import { type DeviceIdentity, EnrolmentError, deviceOfToken, enrol } from '../au
 import type { Database } from '../db/database';
 import { PushError } from '../sequencer/errors';
 import type { Sequencer } from '../sequencer/sequencer';
+import type { Intake } from '../intake/intake';
+import type { ParentAuth } from '../intake/parentAuth';
+import { registerIntakeRoutes } from '../intake/routes';
 import { pullPage } from './pull';
 import { zodValidator } from './zod';
 
@@ -44,9 +47,13 @@ export interface AppDeps {
   db: Database;
   sequencer: Sequencer;
   logger?: Logger | boolean;
+  /** parents' submissions (docs/opening-day.md): present when a ParentAuth is configured */
+  intake?: { intake: Intake; auth: ParentAuth };
+  /** extra routes (the public proof) registered before the not-found handler */
+  routes?: ((app: FastifyInstance) => void)[];
 }
 
-export function buildApp({ db, sequencer, logger = false }: AppDeps): FastifyInstance {
+export function buildApp({ db, sequencer, logger = false, intake, routes = [] }: AppDeps): FastifyInstance {
   const options: FastifyServerOptions = { bodyLimit: BODY_LIMIT_BYTES };
   if (typeof logger === 'object') options.loggerInstance = logger as FastifyBaseLogger;
   else options.logger = logger;
@@ -113,6 +120,9 @@ export function buildApp({ db, sequencer, logger = false }: AppDeps): FastifyIns
     const page = await pullPage(db, sequencer, req.query as PullQuery, aborted.signal);
     return reply.type('application/json; charset=utf-8').send(page.body);
   });
+
+  if (intake) registerIntakeRoutes(app, intake.intake, intake.auth);
+  for (const add of routes) add(app);
 
   app.setNotFoundHandler((req, reply) => fail(reply, 'not_found', `no such endpoint: ${req.method} ${req.url}`));
   return app;

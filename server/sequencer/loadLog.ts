@@ -2,6 +2,7 @@
 // of every event id ever judged, and the districts rows are filed under. Run
 // at start and after a failed commit, so memory always equals what committed.
 import { Engine } from '../../shared/engine/engine';
+import type { LogEvent } from '../../shared/log/events';
 import { parseEventLine } from '../../shared/log/parseLine';
 import type { Sql } from '../db/database';
 import type { Homes } from '../log/rows';
@@ -18,7 +19,10 @@ export interface LogState {
 
 const PAGE = 20_000;
 
-export async function loadLog(sql: Sql): Promise<LogState> {
+export async function loadLog(
+  sql: Sql,
+  onEvent?: (event: LogEvent, seq: number) => void,
+): Promise<LogState> {
   const [meta] = await sql.query<{ value: string }>(`SELECT value FROM server_meta WHERE key = 'log_id'`);
   const engine = new Engine({ trackChanges: true, details: false });
   const outcomes = new Map<string, StoredOutcome>();
@@ -34,6 +38,7 @@ export async function loadLog(sql: Sql): Promise<LogState> {
       head = row.seq;
       const event = parseEventLine(row.line, row.seq);
       engine.ingest(event);
+      onEvent?.(event, row.seq);
       outcomes.set(event.id, { seq: row.seq });
       if (event.type === 'commission.case_opened') homes.cases.set(event.data.caseId, row.district_id);
     }
