@@ -3,6 +3,7 @@
 // names it, minus `applicationId`, which the server derives from the parent and
 // the Idempotency-Key, so a retry can never make a second application.
 import { createHash } from 'node:crypto';
+import { parsePin } from '../../shared/engine/pin';
 import { SchemaError } from '../../shared/log/check';
 import { type LogEvent, validateEvent } from '../../shared/log/events';
 
@@ -95,6 +96,10 @@ export function toSubmission(parentId: string, key: string, body: unknown): Subm
   }
   if (event.type !== 'application.submitted') throw new Error('unreachable');
   const d = event.data;
+  // A typo in the PIN is the form's to catch, not a decision to record in the log.
+  if (parsePin(d.child.pin) === null) {
+    throw new SubmissionError(400, 'invalid_request', `child.pin: ${d.child.pin} is not a valid PIN`);
+  }
   return {
     event,
     digest,
