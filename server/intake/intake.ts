@@ -129,7 +129,8 @@ export class Intake implements LogObserver {
     if (known) {
       if (known.digest !== sub.digest) return mismatch();
       this.stats.replayed++;
-      return this.accepted(known.receipt, { replayed: true });
+      const collapsed = this.collapsedKeys.has(at) ? { collapsed: true } : {};
+      return this.accepted(known.receipt, { replayed: true, ...collapsed });
     }
     const flying = this.inFlight.get(at);
     if (flying) {
