@@ -22,6 +22,8 @@ async function main(): Promise<void> {
       ? new SignedParentTokens(process.env.KABYL_PARENT_TOKEN_SECRET)
       : undefined,
     admission: limitsFromEnv(),
+    digestFile: config.digestFile,
+    publishIntervalMs: config.publishIntervalMs,
   });
   const db = config.database;
   const where =

@@ -8,6 +8,8 @@ import { type Clock, shiftedClock } from './sequencer/clock';
 import type { AdmissionLimits } from './intake/admission';
 import { Intake } from './intake/intake';
 import type { ParentAuth } from './intake/parentAuth';
+import { Publisher, pseudonymKey } from './publish/publisher';
+import { publicRoutes } from './publish/routes';
 import { Sequencer, type SequencerOptions } from './sequencer/sequencer';
 
 export interface StartOptions {
@@ -21,6 +23,10 @@ export interface StartOptions {
   /** turns on POST /v1/intake/applications with this parent authentication */
   parentAuth?: ParentAuth;
   admission?: AdmissionLimits;
+  /** the public proof's digest file (docs/opening-day.md); null: the table only */
+  digestFile?: string | null;
+  /** how often the public chain's head is published, ms (default 5 minutes) */
+  publishIntervalMs?: number;
 }
 
 export interface RunningServer {
@@ -28,6 +34,7 @@ export interface RunningServer {
   db: Database;
   sequencer: Sequencer;
   intake: Intake | null;
+  publisher: Publisher;
   app: FastifyInstance;
   close(): Promise<void>;
 }
@@ -38,14 +45,21 @@ export async function startServer(o: StartOptions): Promise<RunningServer> {
     await migrate(db);
     const clock = o.clock ?? (o.clockStart != null ? shiftedClock(o.clockStart) : undefined);
     const intake = o.parentAuth ? new Intake(o.admission) : null;
-    const observers = [...(o.sequencer?.observers ?? []), ...(intake ? [intake] : [])];
+    const publisher = new Publisher(db, await pseudonymKey(db), {
+      digestFile: o.digestFile ?? null,
+      intervalMs: o.publishIntervalMs,
+      clock,
+    });
+    const observers = [...(o.sequencer?.observers ?? []), publisher, ...(intake ? [intake] : [])];
     const sequencer = await Sequencer.start(db, { ...o.sequencer, clock, observers });
     intake?.attach(sequencer);
+    await publisher.start();
     const app = buildApp({
       db,
       sequencer,
       logger: o.logger,
       intake: intake && o.parentAuth ? { intake, auth: o.parentAuth } : undefined,
+      routes: [publicRoutes(db, publisher)],
     });
     const address = await app.listen({ host: o.host ?? '127.0.0.1', port: o.port ?? 0 });
     return {
@@ -53,9 +67,11 @@ export async function startServer(o: StartOptions): Promise<RunningServer> {
       db,
       sequencer,
       intake,
+      publisher,
       app,
       async close() {
         await app.close();
+        await publisher.stop();
         await sequencer.close();
         await db.close();
       },
