@@ -78,6 +78,8 @@ export class Publisher implements LogObserver {
     for (const r of await this.sql.query<{ reason: string }>('SELECT DISTINCT reason FROM published_heads')) {
       this.done.add(r.reason);
     }
+    // Boundaries crossed while the server was down (found in the replay at load) come first.
+    await this.flushBoundaries();
     await this.publish(this.chain.head, 'start');
     const interval = this.options.intervalMs ?? 300_000;
     this.timer = setInterval(() => void this.tick(interval), Math.min(1000, interval));
@@ -91,8 +93,14 @@ export class Publisher implements LogObserver {
   }
 
   /** Publishes the current head now (also what the timer does every interval). */
-  publishNow(reason = 'interval'): Promise<PublishedHead> {
+  async publishNow(reason = 'interval'): Promise<PublishedHead> {
+    await this.flushBoundaries();
     return this.publish(this.chain.head, reason);
+  }
+
+  private async flushBoundaries(): Promise<void> {
+    const due = this.pending.splice(0);
+    for (const p of due) if (!this.done.has(p.name)) await this.publish(p.head, p.name);
   }
 
   async list(): Promise<PublishedHead[]> {
@@ -114,8 +122,7 @@ export class Publisher implements LogObserver {
     while (this.boundaries.length > 0 && this.boundaries[0].at <= now) {
       this.pending.push({ name: this.boundaries.shift()!.name, head: this.chain.head });
     }
-    const due = this.pending.splice(0);
-    for (const p of due) if (!this.done.has(p.name)) await this.publish(p.head, p.name);
+    await this.flushBoundaries();
     if (Date.now() - this.lastPublished >= interval) await this.publish(this.chain.head, 'interval');
   }
 

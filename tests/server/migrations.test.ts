@@ -32,6 +32,7 @@ const EXPECTED: Record<number, Record<string, [string[], string[]]>> = {
     ],
     cases: [['district_id', 'case_id', 'status', 'updated_seq'], ['district_id', 'case_id']],
   },
+  5: { published_heads: [['id', 'published_at', 'seq', 'hash', 'at', 'reason'], ['id']] },
 };
 
 async function columns(db: Database, table: string): Promise<string[]> {
