@@ -5,7 +5,7 @@
 // placements, carries none of the generator's names, PINs or address codes,
 // and `kabyl verify-published` accepts it and rejects a tampered, a reordered
 // and a cut export.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -37,7 +37,6 @@ const verify = (exportFile: string, extra: string[] = []) =>
   });
 
 beforeAll(async () => {
-  execFileSync(process.execPath, ['scripts/build.mjs', '--cli-only'], { cwd: path.resolve(__dirname, '../..') });
   dir = mkdtempSync(path.join(tmpdir(), 'kabyl-proof-'));
   digest = path.join(dir, 'published-heads.jsonl');
   db = await createTestDatabase();
