@@ -10,7 +10,8 @@ import { parseDigest, verifyExport } from '../../shared/publish/publicChain';
 import { nodeChainHash } from '../store/log/nodeHash';
 import { type Io, UsageError, takeOption } from './io';
 
-export const verifyPublishedHelp = `Usage: kabyl verify-published EXPORT.jsonl --digest FILE [--placements REPLAY.json]
+export const verifyPublishedHelp = `Usage:
+  kabyl verify-published EXPORT.jsonl --digest FILE [--placements REPLAY.json]
 
 Checks an anonymised export of the server's log (GET /v1/public/export, or
 "kabyl server export --anonymised") against the chain heads the server
@@ -28,6 +29,7 @@ published (the digest file, one JSON line per head: seq, hash, at):
 Exit codes: 0 everything holds; 1 something does not (each failure printed);
 2 bad arguments or an unreadable file.`;
 
+const CLEAN = 'no stream over quota beyond R4, no child in two places';
 const ACTIVE = new Set(['registered', 'documents_received', 'enrolled', 'waitlisted']);
 
 export async function verifyPublishedCommand(args: string[], io: Io): Promise<number> {
@@ -48,7 +50,10 @@ export async function verifyPublishedCommand(args: string[], io: Io): Promise<nu
   const report = verifyExport(lines, published, nodeChainHash);
   const failures: string[] = [...report.problems];
   for (const h of report.heads) {
-    io.out(`head seq ${h.seq} (published ${h.publishedAt || '?'}): ${h.ok ? 'matches' : `DOES NOT MATCH: ${h.why}`}\n`);
+    io.out(
+      `head seq ${h.seq} (published ${h.publishedAt || '?'}): ` +
+        `${h.ok ? 'matches' : `DOES NOT MATCH: ${h.why}`}\n`,
+    );
     if (!h.ok) failures.push(`published head seq ${h.seq}: ${h.why}`);
   }
   let replay: ReplayOutput | null = null;
@@ -66,15 +71,21 @@ export async function verifyPublishedCommand(args: string[], io: Io): Promise<nu
     io.out(
       `replay: ${report.events} events, ${apps.length} applications, ` +
         `${apps.filter((a) => ACTIVE.has(a.status)).length} holding a place; ` +
-        `${problems.length === 0 ? 'no stream over quota beyond R4, no child in two places' : problems.length + ' rule violation(s)'}\n`,
+        `${problems.length === 0 ? CLEAN : `${problems.length} rule violation(s)`}\n`,
     );
-    if (placementsFile) failures.push(...comparePlacements(replay, JSON.parse(readText(placementsFile)) as ReplayOutput));
+    if (placementsFile)
+      failures.push(
+        ...comparePlacements(replay, JSON.parse(readText(placementsFile)) as ReplayOutput),
+      );
   }
   if (failures.length === 0) {
     io.out('ok: the export matches every published head and its placements follow from it\n');
     return 0;
   }
-  io.err(`kabyl verify-published: ${failures.length} failure(s):\n${failures.map((f) => `  ${f}`).join('\n')}\n`);
+  io.err(
+    `kabyl verify-published: ${failures.length} failure(s):\n` +
+      `${failures.map((f) => `  ${f}`).join('\n')}\n`,
+  );
   return 1;
 }
 
@@ -90,7 +101,10 @@ function pinsOf(lines: string[]): Map<string, string> {
   const out = new Map<string, string>();
   for (const l of lines) {
     if (!l.includes('"application.submitted"')) continue;
-    const e = JSON.parse(l) as { type: string; data: { applicationId: string; child: { pin: string } } };
+    const e = JSON.parse(l) as {
+      type: string;
+      data: { applicationId: string; child: { pin: string } };
+    };
     if (e.type === 'application.submitted') out.set(e.data.applicationId, e.data.child.pin);
   }
   return out;
@@ -111,7 +125,11 @@ function overQuota(replay: ReplayOutput, _lines: string[]): string[] {
   }
   return Object.entries(replay.streams)
     .filter(([k, s]) => s.occupied > s.quota && s.occupied - s.quota > (allowed.get(k) ?? 0))
-    .map(([k, s]) => `stream ${k}: ${s.occupied} seats taken of ${s.quota}, more than R4's catchment overflow allows`);
+    .map(
+      ([k, s]) =>
+        `stream ${k}: ${s.occupied} seats taken of ${s.quota}, ` +
+        "more than R4's catchment overflow allows",
+    );
 }
 
 function twoPlaces(replay: ReplayOutput, pins: Map<string, string>): string[] {
@@ -122,7 +140,9 @@ function twoPlaces(replay: ReplayOutput, pins: Map<string, string>): string[] {
     if (pin === undefined) continue;
     count.set(pin, [...(count.get(pin) ?? []), id]);
   }
-  return [...count.values()].filter((ids) => ids.length > 1).map((ids) => `one child holds ${ids.join(', ')}`);
+  return [...count.values()]
+    .filter((ids) => ids.length > 1)
+    .map((ids) => `one child holds ${ids.join(', ')}`);
 }
 
 function comparePlacements(replay: ReplayOutput, expected: ReplayOutput): string[] {
@@ -132,14 +152,18 @@ function comparePlacements(replay: ReplayOutput, expected: ReplayOutput): string
   for (const [id, e] of Object.entries(want)) {
     const got = replay.applications[id];
     if (!got) out.push(`application ${id}: in the placements, not in the export's replay`);
-    else for (const k of keys) if (got[k] !== e[k]) out.push(`application ${id}: ${k} is ${String(got[k])}, placements say ${String(e[k])}`);
+    else
+      for (const k of keys)
+        if (got[k] !== e[k])
+          out.push(`application ${id}: ${k} is ${String(got[k])}, placements say ${String(e[k])}`);
   }
   for (const id of Object.keys(replay.applications)) {
     if (!(id in want)) out.push(`application ${id}: in the export's replay, not in the placements`);
   }
   for (const [k, s] of Object.entries(expected.streams ?? {})) {
     const got = replay.streams[k];
-    if (!got || got.occupied !== s.occupied || got.quota !== s.quota) out.push(`stream ${k}: differs from the placements`);
+    if (!got || got.occupied !== s.occupied || got.quota !== s.quota)
+      out.push(`stream ${k}: differs from the placements`);
   }
   return out.slice(0, 50);
 }

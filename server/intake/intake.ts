@@ -110,7 +110,11 @@ export class Intake implements LogObserver {
    * POST /v1/intake/applications, as a function the portal's apply route can
    * call with its own parent: the answer's status, body and headers.
    */
-  async submit(parent: ParentIdentity, key: string | undefined, body: unknown): Promise<IntakeAnswer> {
+  async submit(
+    parent: ParentIdentity,
+    key: string | undefined,
+    body: unknown,
+  ): Promise<IntakeAnswer> {
     const sequencer = this.sequencer;
     if (sequencer === null) throw new Error('the intake is not attached to a sequencer');
     let sub;
@@ -118,7 +122,11 @@ export class Intake implements LogObserver {
       const k = checkKey(key);
       sub = toSubmission(parent.parentId, k, body);
       if (parent.children && !parent.children.includes(sub.childPin)) {
-        throw new SubmissionError(403, 'forbidden_child', 'this account may not apply for that child');
+        throw new SubmissionError(
+          403,
+          'forbidden_child',
+          'this account may not apply for that child',
+        );
       }
     } catch (e) {
       if (e instanceof SubmissionError) return fail(e.status, e.code, e.message);
@@ -135,13 +143,20 @@ export class Intake implements LogObserver {
     const flying = this.inFlight.get(at);
     if (flying) {
       if (flying.digest !== sub.digest) return mismatch();
-      return fail(409, 'in_progress', 'a request with this Idempotency-Key is still being accepted; retry it');
+      return fail(
+        409,
+        'in_progress',
+        'a request with this Idempotency-Key is still being accepted; retry it',
+      );
     }
     if (sequencer.state.campaign === null) {
-      return fail(503, 'unavailable', 'no campaign is open on this server', { 'retry-after': '60' });
+      return fail(503, 'unavailable', 'no campaign is open on this server', {
+        'retry-after': '60',
+      });
     }
     const earlier = this.byChoice.get(sub.choice);
-    const earlierApp = earlier instanceof Promise ? null : earlier && this.decision(earlier.applicationId);
+    const earlierApp =
+      earlier instanceof Promise ? null : earlier && this.decision(earlier.applicationId);
     if (earlier instanceof Promise || (earlierApp && earlierApp.status !== 'refused')) {
       // Another device of the family was first with the same choice: one application.
       const done = Promise.resolve(earlier!);
@@ -165,11 +180,13 @@ export class Intake implements LogObserver {
       });
     }
     const { applicationId } = idsOf(parent.parentId, key!);
-    const done = sequencer.push([sub.event], { kind: 'parent', parentId: parent.parentId }).then((r) => {
-      const o = r.outcomes[0];
-      if (o.status !== 'accepted') throw new Error(`the intake event was refused: ${o.reason}`);
-      return this.known.get(at)?.receipt ?? { applicationId, seq: o.seq, acceptedAt: '' };
-    });
+    const done = sequencer
+      .push([sub.event], { kind: 'parent', parentId: parent.parentId })
+      .then((r) => {
+        const o = r.outcomes[0];
+        if (o.status !== 'accepted') throw new Error(`the intake event was refused: ${o.reason}`);
+        return this.known.get(at)?.receipt ?? { applicationId, seq: o.seq, acceptedAt: '' };
+      });
     this.inFlight.set(at, { digest: sub.digest, done });
     this.byChoice.set(sub.choice, done);
     try {
@@ -185,7 +202,10 @@ export class Intake implements LogObserver {
     }
   }
 
-  private accepted(receipt: Receipt, flags: { replayed?: boolean; collapsed?: boolean }): IntakeAnswer {
+  private accepted(
+    receipt: Receipt,
+    flags: { replayed?: boolean; collapsed?: boolean },
+  ): IntakeAnswer {
     return {
       status: 202,
       body: { receipt, decision: this.decision(receipt.applicationId), ...flags },
@@ -193,7 +213,12 @@ export class Intake implements LogObserver {
   }
 }
 
-function fail(status: number, error: string, message: string, headers?: Record<string, string>): IntakeAnswer {
+function fail(
+  status: number,
+  error: string,
+  message: string,
+  headers?: Record<string, string>,
+): IntakeAnswer {
   return { status, body: { error, message }, headers };
 }
 

@@ -12,7 +12,9 @@ export interface ParentIdentity {
 
 export interface ParentAuth {
   /** The parent an `Authorization` header names, or null when it names none. */
-  authenticate(authorization: string | undefined): Promise<ParentIdentity | null> | ParentIdentity | null;
+  authenticate(
+    authorization: string | undefined,
+  ): Promise<ParentIdentity | null> | ParentIdentity | null;
 }
 
 const PREFIX = 'kbp_';
@@ -21,7 +23,8 @@ export class SignedParentTokens implements ParentAuth {
   private readonly key: Buffer;
 
   constructor(secret: string) {
-    if (secret.length < 16) throw new Error('the parent token secret must be at least 16 characters');
+    if (secret.length < 16)
+      throw new Error('the parent token secret must be at least 16 characters');
     this.key = Buffer.from(secret, 'utf8');
   }
 
@@ -49,7 +52,9 @@ export class SignedParentTokens implements ParentAuth {
       };
       if (typeof body.p !== 'string' || body.p === '' || typeof body.x !== 'number') return null;
       if (body.x < now) return null;
-      const children = Array.isArray(body.c) ? body.c.filter((c) => typeof c === 'string') : undefined;
+      const children = Array.isArray(body.c)
+        ? body.c.filter((c) => typeof c === 'string')
+        : undefined;
       return { parentId: body.p, children };
     } catch {
       return null;

@@ -27,7 +27,9 @@ export function registerIntakeRoutes(app: FastifyInstance, intake: Intake, auth:
       const id = req.params.applicationId;
       const decision = intake.ownerOf(id) === parent.parentId ? intake.decision(id) : null;
       if (decision === null) {
-        return reply.code(404).send({ error: 'not_found', message: `no application ${id} of yours` });
+        return reply
+          .code(404)
+          .send({ error: 'not_found', message: `no application ${id} of yours` });
       }
       return { applicationId: id, decision };
     },

@@ -98,7 +98,11 @@ export function toSubmission(parentId: string, key: string, body: unknown): Subm
   const d = event.data;
   // A typo in the PIN is the form's to catch, not a decision to record in the log.
   if (parsePin(d.child.pin) === null) {
-    throw new SubmissionError(400, 'invalid_request', `child.pin: ${d.child.pin} is not a valid PIN`);
+    throw new SubmissionError(
+      400,
+      'invalid_request',
+      `child.pin: ${d.child.pin} is not a valid PIN`,
+    );
   }
   return {
     event,

@@ -17,10 +17,18 @@ import type { Sql } from '../db/database';
 import type { LogObserver } from '../sequencer/sequencer';
 import { type Clock, formatInstant, systemClock } from '../sequencer/clock';
 
-export const BOUNDARIES = ['stage1Start', 'stage2Start', 'stage2End', 'documentsStart', 'documentsEnd'] as const;
+export const BOUNDARIES = [
+  'stage1Start',
+  'stage2Start',
+  'stage2End',
+  'documentsStart',
+  'documentsEnd',
+] as const;
 
 export async function pseudonymKey(sql: Sql): Promise<KeyedHash> {
-  const [row] = await sql.query<{ value: string }>(`SELECT value FROM server_meta WHERE key = 'pseudonym_key'`);
+  const [row] = await sql.query<{ value: string }>(
+    `SELECT value FROM server_meta WHERE key = 'pseudonym_key'`,
+  );
   if (!row) throw new Error('the server has no pseudonym key (migration 5 not applied?)');
   const key = Buffer.from(row.value, 'utf8');
   return (text) => createHmac('sha256', key).update(text).digest('hex');
@@ -75,7 +83,9 @@ export class Publisher implements LogObserver {
 
   /** Starts publishing: the boundaries already published are skipped, then a `start` head. */
   async start(): Promise<void> {
-    for (const r of await this.sql.query<{ reason: string }>('SELECT DISTINCT reason FROM published_heads')) {
+    for (const r of await this.sql.query<{ reason: string }>(
+      'SELECT DISTINCT reason FROM published_heads',
+    )) {
       this.done.add(r.reason);
     }
     // Boundaries crossed while the server was down (found in the replay at load) come first.
@@ -104,9 +114,13 @@ export class Publisher implements LogObserver {
   }
 
   async list(): Promise<PublishedHead[]> {
-    const rows = await this.sql.query<{ seq: number; hash: string; at: string | null; published_at: Date; reason: string }>(
-      'SELECT seq, hash, at, published_at, reason FROM published_heads ORDER BY id',
-    );
+    const rows = await this.sql.query<{
+      seq: number;
+      hash: string;
+      at: string | null;
+      published_at: Date;
+      reason: string;
+    }>('SELECT seq, hash, at, published_at, reason FROM published_heads ORDER BY id');
     return rows.map((r) => ({
       seq: r.seq,
       hash: r.hash,
@@ -123,7 +137,8 @@ export class Publisher implements LogObserver {
       this.pending.push({ name: this.boundaries.shift()!.name, head: this.chain.head });
     }
     await this.flushBoundaries();
-    if (Date.now() - this.lastPublished >= interval) await this.publish(this.chain.head, 'interval');
+    if (Date.now() - this.lastPublished >= interval)
+      await this.publish(this.chain.head, 'interval');
   }
 
   private publish(head: PublicHead, reason: string): Promise<PublishedHead> {
@@ -133,8 +148,15 @@ export class Publisher implements LogObserver {
     // One at a time, in order: the file and the table list the same heads in the same order.
     const run = this.writing.then(async () => {
       await this.sql.query(
-        'INSERT INTO published_heads (published_at, seq, hash, at, reason) VALUES ($1, $2, $3, $4, $5)',
-        [new Date(parseInstant(entry.publishedAt)).toISOString(), entry.seq, entry.hash, entry.at, reason],
+        `INSERT INTO published_heads (published_at, seq, hash, at, reason)
+         VALUES ($1, $2, $3, $4, $5)`,
+        [
+          new Date(parseInstant(entry.publishedAt)).toISOString(),
+          entry.seq,
+          entry.hash,
+          entry.at,
+          reason,
+        ],
       );
       if (this.options.digestFile) {
         mkdirSync(path.dirname(this.options.digestFile), { recursive: true });

@@ -14,9 +14,10 @@
 //   Idempotency-Key and payload digest are left out.
 // In the events that can carry something personal, fields the format does not
 // name are dropped (an extension could carry anything); configuration events
-// (campaign, schools, quotas, orders) are kept as they are. The keyed hash is the caller's (HMAC-SHA-256 on the server), and
-// the pseudonyms depend on the order of the log (serials are given in order of
-// first appearance), so the same log and key always give the same export.
+// (campaign, schools, quotas, orders) are kept as they are. The keyed hash is
+// the caller's (HMAC-SHA-256 on the server), and the pseudonyms depend on the
+// order of the log (serials are given in order of first appearance), so the
+// same log and key always give the same export.
 import type { LogEvent } from '../log/events';
 
 /** Keyed hash of a label: lowercase hex, at least 16 characters. */
@@ -54,7 +55,8 @@ export class Pseudonymizer {
     } else {
       const group = pin.slice(0, 9);
       const n = this.groupCounters.get(group) ?? 0;
-      if (n >= SERIALS) throw new Error(`more than ${SERIALS} PINs share the birth date and sex of ${group}`);
+      if (n >= SERIALS)
+        throw new Error(`more than ${SERIALS} PINs share the birth date and sex of ${group}`);
       this.groupCounters.set(group, n + 1);
       const serial = (this.mul * n + this.add) % SERIALS;
       out = `${group}${String(serial).padStart(5, '0')}`;
@@ -120,7 +122,10 @@ export class Pseudonymizer {
         // Nothing personal: configuration, ids and codes.
         return { ...e.data };
       case 'catchment.set':
-        return { schoolId: e.data.schoolId, addresses: e.data.addresses.map((a) => this.address(a)) };
+        return {
+          schoolId: e.data.schoolId,
+          addresses: e.data.addresses.map((a) => this.address(a)),
+        };
       case 'application.submitted': {
         const d = e.data;
         const out: Json = {
@@ -159,7 +164,7 @@ export class Pseudonymizer {
   }
 }
 
-/** 14 digits, sex 1 or 2: the shape the serial-keeping pseudonym needs (the date may still be invalid). */
+/** 14 digits, sex 1 or 2: what the serial-keeping pseudonym needs (the date may be invalid). */
 function isWellFormedPin(pin: string): boolean {
   return /^[12]\d{13}$/.test(pin);
 }

@@ -61,7 +61,11 @@ export interface VerifyReport {
  * A changed, reordered or dropped line breaks the chain at or before the next
  * published head; a cut-off export cannot reach the last one.
  */
-export function verifyExport(lines: Iterable<string>, published: readonly PublishedHead[], link: LinkHash): VerifyReport {
+export function verifyExport(
+  lines: Iterable<string>,
+  published: readonly PublishedHead[],
+  link: LinkHash,
+): VerifyReport {
   const wanted = new Map<number, PublishedHead[]>();
   for (const h of published) wanted.set(h.seq, [...(wanted.get(h.seq) ?? []), h]);
   const heads: VerifyReport['heads'] = [];
@@ -76,7 +80,10 @@ export function verifyExport(lines: Iterable<string>, published: readonly Publis
       at: h.at,
       publishedAt: h.publishedAt,
       ok,
-      why: ok ? undefined : `the export's chain at seq ${h.seq} is ${hash.slice(0, 16)}..., published ${h.hash.slice(0, 16)}...`,
+      why: ok
+        ? undefined
+        : `the export's chain at seq ${h.seq} is ${hash.slice(0, 16)}..., ` +
+          `published ${h.hash.slice(0, 16)}...`,
     });
   };
   for (const h of wanted.get(0) ?? []) check(h);
@@ -92,7 +99,9 @@ export function verifyExport(lines: Iterable<string>, published: readonly Publis
       break;
     }
     if (e.seq !== seq + 1) {
-      problems.push(`line ${n}: seq ${String(e.seq)} where ${seq + 1} was due (an event dropped or moved)`);
+      problems.push(
+        `line ${n}: seq ${String(e.seq)} where ${seq + 1} was due (an event dropped or moved)`,
+      );
       break;
     }
     seq++;
@@ -102,8 +111,13 @@ export function verifyExport(lines: Iterable<string>, published: readonly Publis
   }
   for (const h of published) {
     if (h.seq > seq) {
-      heads.push({ seq: h.seq, at: h.at, publishedAt: h.publishedAt, ok: false,
-        why: `the export stops at seq ${seq}, before this published head` });
+      heads.push({
+        seq: h.seq,
+        at: h.at,
+        publishedAt: h.publishedAt,
+        ok: false,
+        why: `the export stops at seq ${seq}, before this published head`,
+      });
     }
   }
   heads.sort((a, b) => a.seq - b.seq);
@@ -123,7 +137,8 @@ export function parseDigest(text: string): PublishedHead[] {
     } catch {
       throw new Error(`digest line ${i + 1}: not JSON`);
     }
-    if (!Number.isInteger(h.seq) || (h.seq as number) < 0) throw new Error(`digest line ${i + 1}: seq must be an integer >= 0`);
+    if (!Number.isInteger(h.seq) || (h.seq as number) < 0)
+      throw new Error(`digest line ${i + 1}: seq must be an integer >= 0`);
     if (typeof h.hash !== 'string' || !/^[0-9a-f]{64}$/.test(h.hash)) {
       throw new Error(`digest line ${i + 1}: hash must be 64 lowercase hex characters`);
     }

@@ -14,7 +14,11 @@ await pool.query(`CREATE TABLE IF NOT EXISTS naive_streams (school_id text, lang
   CREATE TABLE IF NOT EXISTS naive_applications (parent text, key text, school_id text, placed boolean,
   PRIMARY KEY (parent, key))`);
 for (let h = 0; h < hotSchools(Number(parents)); h++) {
-  await pool.query('INSERT INTO naive_streams VALUES ($1, $2, $3, 0) ON CONFLICT DO NOTHING', [schoolId(h), 'ky', SEATS]);
+  await pool.query('INSERT INTO naive_streams VALUES ($1, $2, $3, 0) ON CONFLICT DO NOTHING', [
+    schoolId(h),
+    'ky',
+    SEATS,
+  ]);
 }
 
 function parentOf(header) {
@@ -47,8 +51,10 @@ app.post('/naive/applications', async (req, reply) => {
       );
       placed = seat.rowCount === 1;
       if (placed) {
-        await client.query('UPDATE naive_applications SET placed = true WHERE parent = $1 AND key = $2',
-          [parent, req.headers['idempotency-key']]);
+        await client.query(
+          'UPDATE naive_applications SET placed = true WHERE parent = $1 AND key = $2',
+          [parent, req.headers['idempotency-key']],
+        );
       }
     }
     await client.query('COMMIT');

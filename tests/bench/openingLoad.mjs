@@ -19,7 +19,9 @@ const baseline = mode === 'baseline';
 const path = baseline ? '/naive/applications' : '/v1/intake/applications';
 
 function token(parentId) {
-  const payload = Buffer.from(JSON.stringify({ p: parentId, x: Date.now() + 86_400_000 })).toString('base64url');
+  const payload = Buffer.from(JSON.stringify({ p: parentId, x: Date.now() + 86_400_000 })).toString(
+    'base64url',
+  );
   return `kbp_${payload}.${createHmac('sha256', secret).update(payload).digest('base64url')}`;
 }
 
@@ -30,7 +32,8 @@ for (let i = 0; i < parents; i++) {
   const body = JSON.stringify(applicationOf(i, parents));
   const auth = `Bearer ${token(parentId)}`;
   const devices = i % 20 === 7 ? 2 + (i % 3) : 1;
-  for (let d = 0; d < devices; d++) items.push({ i, key: `key-${i}-device-${d}`, body, auth, tries: 0, done: false });
+  for (let d = 0; d < devices; d++)
+    items.push({ i, key: `key-${i}-device-${d}`, body, auth, tries: 0, done: false });
 }
 let next = 0;
 const retries = new Map(); // due second -> items
@@ -74,7 +77,11 @@ const request = {
     flying.add(item);
     return {
       ...req,
-      headers: { 'content-type': 'application/json', authorization: item.auth, 'idempotency-key': item.key },
+      headers: {
+        'content-type': 'application/json',
+        authorization: item.auth,
+        'idempotency-key': item.key,
+      },
       body: item.body,
     };
   },
@@ -90,8 +97,14 @@ const request = {
         item.done = true;
         outstanding--;
         if (!baseline) {
-          receipts.push([item.i, item.key, b.receipt.applicationId, b.receipt.seq, b.collapsed ? 1 : 0,
-            b.decision ? 1 : 0]);
+          receipts.push([
+            item.i,
+            item.key,
+            b.receipt.applicationId,
+            b.receipt.seq,
+            b.collapsed ? 1 : 0,
+            b.decision ? 1 : 0,
+          ]);
         }
       }
       context.accepted = true;
@@ -133,7 +146,8 @@ const phases = baseline
       { name: 'ramp-1', connections: 16, overallRate: rate(250), duration: 10 },
       { name: 'ramp-2', connections: 32, overallRate: rate(500), duration: 10 },
       { name: 'ramp-3', connections: 48, overallRate: rate(1000), duration: 10 },
-      { name: 'unthrottled', connections: 64, duration: 45 },
+      // Bounded: a slow machine stops here with parents still waiting, and says so.
+      { name: 'unthrottled', connections: 64, duration: 90 },
       { name: 'retries', connections: 8, overallRate: 2000, duration: 30 },
     ];
 const timeline = [];
@@ -148,6 +162,17 @@ for (const p of phases) {
   for (const item of flying) if (!item.done) retryLater(item, 0);
   flying.clear();
 }
-writeFileSync(out, JSON.stringify({ timeline, receipts, statuses, accepts, reqErrors, idle, outstanding,
-  sent: items.map((x) => [x.i, x.key, x.tries]) }));
+writeFileSync(
+  out,
+  JSON.stringify({
+    timeline,
+    receipts,
+    statuses,
+    accepts,
+    reqErrors,
+    idle,
+    outstanding,
+    sent: items.map((x) => [x.i, x.key, x.tries]),
+  }),
+);
 process.stdout.write(`done ${outstanding} outstanding\n`);

@@ -15,11 +15,19 @@ export function setupLog(parents) {
   const at = (t) => `2026-03-02T${t}+06:00`;
   const lines = [
     {
-      id: 'load-campaign', type: 'campaign.opened', at: at('10:00:00'), actor: { role: 'system', id: 'load' },
+      id: 'load-campaign',
+      type: 'campaign.opened',
+      at: at('10:00:00'),
+      actor: { role: 'system', id: 'load' },
       data: {
-        year: 2026, stage1Start: '2026-04-11T09:00:00+06:00', stage2Start: STAGE2_START,
-        stage2End: '2026-09-11T00:00:00+06:00', documentsStart: '2026-08-01T00:00:00+06:00',
-        documentsEnd: '2026-09-15T00:00:00+06:00', birthDateFrom: '2019-09-01', birthDateTo: '2020-08-31',
+        year: 2026,
+        stage1Start: '2026-04-11T09:00:00+06:00',
+        stage2Start: STAGE2_START,
+        stage2End: '2026-09-11T00:00:00+06:00',
+        documentsStart: '2026-08-01T00:00:00+06:00',
+        documentsEnd: '2026-09-15T00:00:00+06:00',
+        birthDateFrom: '2019-09-01',
+        birthDateTo: '2020-08-31',
         maxWithdrawals: 3,
       },
     },
@@ -27,12 +35,27 @@ export function setupLog(parents) {
   for (let h = 0; h < hotSchools(parents); h++) {
     const s = schoolId(h);
     lines.push(
-      { id: `load-school-${h}`, type: 'school.registered', at: at('10:01:00'), actor: { role: 'district', id: 'load' },
-        data: { schoolId: s, name: `Hot school ${h}`, kind: 'state', districtId: DISTRICT } },
-      { id: `load-catchment-${h}`, type: 'catchment.set', at: at('10:01:00'), actor: { role: 'district', id: 'load' },
-        data: { schoolId: s, addresses: [`BSK.H${h}`] } },
-      { id: `load-quota-${h}`, type: 'quota.set', at: at('10:01:00'), actor: { role: 'district', id: 'load' },
-        data: { schoolId: s, language: 'ky', seats: SEATS } },
+      {
+        id: `load-school-${h}`,
+        type: 'school.registered',
+        at: at('10:01:00'),
+        actor: { role: 'district', id: 'load' },
+        data: { schoolId: s, name: `Hot school ${h}`, kind: 'state', districtId: DISTRICT },
+      },
+      {
+        id: `load-catchment-${h}`,
+        type: 'catchment.set',
+        at: at('10:01:00'),
+        actor: { role: 'district', id: 'load' },
+        data: { schoolId: s, addresses: [`BSK.H${h}`] },
+      },
+      {
+        id: `load-quota-${h}`,
+        type: 'quota.set',
+        at: at('10:01:00'),
+        actor: { role: 'district', id: 'load' },
+        data: { schoolId: s, language: 'ky', seats: SEATS },
+      },
     );
   }
   return lines.map((l) => JSON.stringify(l));
@@ -54,12 +77,18 @@ function pinOf(i, sex = 2) {
 export function applicationOf(i, parents) {
   const h = (i * 7919) % hotSchools(parents);
   const early = i < parents / 4;
-  const kind = early ? ['catchment', 'catchment', 'privilege', 'outside', 'outside'][i % 5] : 'open';
+  const kind = early
+    ? ['catchment', 'catchment', 'privilege', 'outside', 'outside'][i % 5]
+    : 'open';
   const inside = `BSK.H${h}.${(i % 40) + 1}.${(i % 97) + 1}`;
   const outside = `BSK.X${h}.${(i % 40) + 1}.${(i % 97) + 1}`;
   return {
     child: { pin: pinOf(i), lastName: 'Load', firstName: `Child${i}`, citizenship: 'KG' },
-    guardian: { pin: pinOf(i, 1).replace(/^1(\d{4})2019/, '1$11990'), email: `p${i}@example.kg`, phone: '+996555000000' },
+    guardian: {
+      pin: pinOf(i, 1).replace(/^1(\d{4})2019/, '1$11990'),
+      email: `p${i}@example.kg`,
+      phone: '+996555000000',
+    },
     schoolId: schoolId(h),
     language: 'ky',
     registeredAddress: kind === 'catchment' ? inside : outside,

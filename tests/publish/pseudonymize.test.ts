@@ -8,7 +8,8 @@ import { covers } from '../../shared/engine/catchment';
 import { parsePin } from '../../shared/engine/pin';
 import { Pseudonymizer } from '../../shared/publish/pseudonymize';
 
-const keyed = (key: string) => (text: string) => createHmac('sha256', key).update(text).digest('hex');
+const keyed = (key: string) => (text: string) =>
+  createHmac('sha256', key).update(text).digest('hex');
 
 const pinArb = fc
   .record({
@@ -18,11 +19,17 @@ const pinArb = fc
     year: fc.constantFrom(2019, 2020),
     serial: fc.integer({ min: 0, max: 99_999 }),
   })
-  .map(({ sex, day, month, year, serial }) =>
-    `${sex}${String(day).padStart(2, '0')}${String(month).padStart(2, '0')}${year}${String(serial).padStart(5, '0')}`);
+  .map(
+    ({ sex, day, month, year, serial }) =>
+      `${sex}${String(day).padStart(2, '0')}${String(month).padStart(2, '0')}${year}` +
+      String(serial).padStart(5, '0'),
+  );
 
 const addressArb = fc
-  .array(fc.constantFrom('BISH', 'LEN', 'S001', 'S002', 'ST01', 'ST02', 'H1', 'H12'), { minLength: 1, maxLength: 5 })
+  .array(fc.constantFrom('BISH', 'LEN', 'S001', 'S002', 'ST01', 'ST02', 'H1', 'H12'), {
+    minLength: 1,
+    maxLength: 5,
+  })
   .map((parts) => parts.join('.'));
 
 describe('Pseudonymizer', () => {
@@ -60,14 +67,16 @@ describe('Pseudonymizer', () => {
         for (let i = 0; i < codes.length; i++) {
           expect(out[i].split('.').length).toBe(codes[i].split('.').length);
           for (const part of codes[i].split('.')) expect(out[i].split('.')).not.toContain(part);
-          for (let j = 0; j < codes.length; j++) expect(covers(out[i], out[j])).toBe(covers(codes[i], codes[j]));
+          for (let j = 0; j < codes.length; j++)
+            expect(covers(out[i], out[j])).toBe(covers(codes[i], codes[j]));
         }
       }),
     );
   });
 
   it('depends on the key: another key gives other pseudonyms', () => {
-    const a = new Pseudonymizer(keyed('one')), b = new Pseudonymizer(keyed('two'));
+    const a = new Pseudonymizer(keyed('one')),
+      b = new Pseudonymizer(keyed('two'));
     expect(a.address('BISH.LEN.S001')).not.toBe(b.address('BISH.LEN.S001'));
     expect(a.actorId('parent', 'p-1')).not.toBe(b.actorId('parent', 'p-1'));
     expect(a.actorId('district', 'officer-1')).toBe('officer-1');

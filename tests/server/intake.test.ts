@@ -48,7 +48,11 @@ async function submit(token: string | null, key: string | null, body: unknown): 
     headers,
     body: JSON.stringify(body),
   });
-  return { status: res.status, headers: res.headers, body: (await res.json()) as Record<string, any> };
+  return {
+    status: res.status,
+    headers: res.headers,
+    body: (await res.json()) as Record<string, any>,
+  };
 }
 
 const logLines = async (): Promise<Record<string, any>[]> =>
@@ -111,8 +115,15 @@ describe('acceptance', () => {
     expect(receipt.seq).toBe(head + 1);
     expect(receipt.acceptedAt).toBe('2026-07-15T10:00:00.000+06:00');
     expect(receipt.applicationId).toMatch(/^W[0-9A-F]{20}$/);
-    expect(decision).toMatchObject({ status: 'registered', stage: 2, basis: 'open', schoolId: school });
-    const stored = (await logLines()).filter((l) => l.data?.applicationId === receipt.applicationId);
+    expect(decision).toMatchObject({
+      status: 'registered',
+      stage: 2,
+      basis: 'open',
+      schoolId: school,
+    });
+    const stored = (await logLines()).filter(
+      (l) => l.data?.applicationId === receipt.applicationId,
+    );
     expect(stored).toHaveLength(1);
     expect(stored[0]).toMatchObject({
       seq: receipt.seq,
@@ -146,7 +157,11 @@ describe('acceptance', () => {
   it('the same key with another payload is 422 and writes nothing', async () => {
     await submit(tokenOf('parent-4'), 'key-0004-aaaa', application(4));
     const head = server.sequencer.headSeq;
-    const other = await submit(tokenOf('parent-4'), 'key-0004-aaaa', application(4, { registeredAddress: 'X-2' }));
+    const other = await submit(
+      tokenOf('parent-4'),
+      'key-0004-aaaa',
+      application(4, { registeredAddress: 'X-2' }),
+    );
     expect(other.status).toBe(422);
     expect(other.body.error).toBe('key_reused');
     expect(server.sequencer.headSeq).toBe(head);
@@ -186,18 +201,32 @@ describe('acceptance', () => {
   });
 
   it('decides in acceptance order: of two for the last seat, the first is placed', async () => {
-    const s = server.sequencer.state.streams.get(`${school}/${language}`) ??
-      [...server.sequencer.state.streams.values()].find((x) => x.schoolId === school && x.language === language)!;
+    const s =
+      server.sequencer.state.streams.get(`${school}/${language}`) ??
+      [...server.sequencer.state.streams.values()].find(
+        (x) => x.schoolId === school && x.language === language,
+      )!;
     const r = await server.sequencer.push(
-      [{ id: 'intake-test-last-seat', type: 'quota.set', at: '2026-07-15T09:00:00+06:00',
-        actor: { role: 'district', id: 'officer' }, data: { schoolId: school, language, seats: s.occupied + 1 } }],
+      [
+        {
+          id: 'intake-test-last-seat',
+          type: 'quota.set',
+          at: '2026-07-15T09:00:00+06:00',
+          actor: { role: 'district', id: 'officer' },
+          data: { schoolId: school, language, seats: s.occupied + 1 },
+        },
+      ],
       { kind: 'admin' },
     );
     expect(r.outcomes[0].status).toBe('accepted');
     holdCommitMs = 200;
     let answers: Answer[];
     try {
-      const blocker = submit(tokenOf('parent-7'), 'key-0007-aaaa', application(7, { schoolId: 'NO-SUCH' }));
+      const blocker = submit(
+        tokenOf('parent-7'),
+        'key-0007-aaaa',
+        application(7, { schoolId: 'NO-SUCH' }),
+      );
       await new Promise((res) => setTimeout(res, 50));
       const first = submit(tokenOf('parent-8'), 'key-0008-aaaa', application(8));
       await new Promise((res) => setTimeout(res, 20));
@@ -223,9 +252,13 @@ describe('acceptance', () => {
     const noKey = await submit(tokenOf('parent-10'), null, application(10));
     expect(noKey.status).toBe(400);
     expect(noKey.body.message).toMatch(/Idempotency-Key/);
-    const badPin = await submit(tokenOf('parent-10'), 'key-0010-aaaa', application(10, {
-      child: { pin: '123', lastName: 'A', firstName: 'B', citizenship: 'KG' },
-    }));
+    const badPin = await submit(
+      tokenOf('parent-10'),
+      'key-0010-aaaa',
+      application(10, {
+        child: { pin: '123', lastName: 'A', firstName: 'B', citizenship: 'KG' },
+      }),
+    );
     expect(badPin.status).toBe(400);
     expect(badPin.body.message).toMatch(/child\.pin/);
     const notHers = await submit(tokenOf('parent-10', [pin(11)]), 'key-0010-aaaa', application(10));
@@ -240,13 +273,17 @@ describe('acceptance', () => {
     const again = await submit(tokenOf('parent-12'), 'key-0012-aaaa', application(12));
     expect(again.status).toBe(202);
     expect(again.body.receipt).toEqual(first.body.receipt);
-    const mismatch = await submit(tokenOf('parent-12'), 'key-0012-aaaa', application(12, { language: 'xx' }));
+    const mismatch = await submit(
+      tokenOf('parent-12'),
+      'key-0012-aaaa',
+      application(12, { language: 'xx' }),
+    );
     expect(mismatch.status).toBe(422);
   });
 });
 
 describe('admission control', () => {
-  it('answers 429 with Retry-After once the backlog passes its bound, then lets requests in again', async () => {
+  it('answers 429 with Retry-After past the backlog bound, then lets requests in', async () => {
     await server.close();
     server = await start({ admission: { maxBacklog: 2, maxWaitMs: 60_000 } });
     holdCommitMs = 500;

@@ -45,21 +45,38 @@ beforeAll(async () => {
   generated = generatedLog();
   await importLog(setup, generated);
   await setup.close();
-  server = await startServer({ database: { url: db.url }, clock: () => NOW, parentAuth: tokens, digestFile: digest });
+  server = await startServer({
+    database: { url: db.url },
+    clock: () => NOW,
+    parentAuth: tokens,
+    digestFile: digest,
+  });
   // Parents through the intake too: their actor ids and keys must not leak either.
   const engine = server.sequencer.state;
-  const stream = [...engine.streams.values()].find((s) => engine.schools.get(s.schoolId)!.kind === 'state')!;
+  const stream = [...engine.streams.values()].find(
+    (s) => engine.schools.get(s.schoolId)!.kind === 'state',
+  )!;
+  const expiry = Date.now() + 60_000;
   for (let i = 0; i < 3; i++) {
     const res = await fetch(`${server.url}/v1/intake/applications`, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
-        authorization: `Bearer ${tokens.issue({ parentId: `proof-parent-${i}` }, Date.now() + 60_000)}`,
+        authorization: `Bearer ${tokens.issue({ parentId: `proof-parent-${i}` }, expiry)}`,
         'idempotency-key': `proof-key-${i}-xyz`,
       },
       body: JSON.stringify({
-        child: { pin: pin(900 + i), lastName: 'Уникалбеков', firstName: 'Секретбек', citizenship: 'KG' },
-        guardian: { pin: pin(900 + i, '01011990'), email: 'secret-guardian@example.kg', phone: '+996700111222' },
+        child: {
+          pin: pin(900 + i),
+          lastName: 'Уникалбеков',
+          firstName: 'Секретбек',
+          citizenship: 'KG',
+        },
+        guardian: {
+          pin: pin(900 + i, '01011990'),
+          email: 'secret-guardian@example.kg',
+          phone: '+996700111222',
+        },
         schoolId: stream.schoolId,
         language: stream.language,
         registeredAddress: 'ZZTOP.SECRET.STREET.9',
@@ -81,19 +98,39 @@ afterAll(async () => {
 });
 
 describe('published heads', () => {
-  it('go to the table, the endpoint and the digest file alike, the last one the live head', async () => {
-    const file = readFileSync(digest, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-    const listed = ((await (await fetch(`${server.url}/v1/public/heads`)).json()) as { heads: unknown[] }).heads;
+  it('go to the table, the endpoint and the digest file alike, the last the live head', async () => {
+    const file = readFileSync(digest, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    const listed = (
+      (await (await fetch(`${server.url}/v1/public/heads`)).json()) as { heads: unknown[] }
+    ).heads;
     expect(listed).toEqual(file);
-    const head = (await (await fetch(`${server.url}/v1/public/head`)).json()) as { seq: number; hash: string };
+    const head = (await (await fetch(`${server.url}/v1/public/head`)).json()) as {
+      seq: number;
+      hash: string;
+    };
     expect(head.seq).toBe(server.sequencer.headSeq);
-    expect(file[file.length - 1]).toMatchObject({ seq: head.seq, hash: head.hash, reason: 'interval' });
-    expect(file.map((h) => h.reason)).toEqual(expect.arrayContaining(['start', 'stage1Start', 'stage2Start']));
+    expect(file[file.length - 1]).toMatchObject({
+      seq: head.seq,
+      hash: head.hash,
+      reason: 'interval',
+    });
+    expect(file.map((h) => h.reason)).toEqual(
+      expect.arrayContaining(['start', 'stage1Start', 'stage2Start']),
+    );
   });
 
   it('at a stage boundary, the head is the last event before it', () => {
-    const lines = anonymised.trim().split('\n').map((l) => JSON.parse(l));
-    const heads = readFileSync(digest, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const lines = anonymised
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    const heads = readFileSync(digest, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     const boundary = heads.find((h) => h.reason === 'stage2Start');
     const stage2 = parseInstant('2026-06-27T09:00:00+06:00');
     expect(parseInstant(lines[boundary.seq - 1].at)).toBeLessThan(stage2);
@@ -116,14 +153,24 @@ describe('the anonymised export', () => {
     expect(b.rejections).toEqual(a.rejections);
   });
 
-  it("carries none of the generator's names, PINs or address codes, nor the parents' ids or keys", () => {
+  it("carries none of the generator's names, PINs, address codes, nor parents' ids or keys", () => {
     const secrets = new Set<string>();
     for (const l of generated) {
       const e = JSON.parse(l);
       const d = e.data;
       if (e.type === 'application.submitted') {
-        for (const v of [d.child.pin, d.child.lastName, d.child.firstName, d.child.patronymic, d.guardian.pin,
-          d.guardian.email, d.guardian.phone, d.registeredAddress, d.actualAddress]) if (v) secrets.add(v);
+        for (const v of [
+          d.child.pin,
+          d.child.lastName,
+          d.child.firstName,
+          d.child.patronymic,
+          d.guardian.pin,
+          d.guardian.email,
+          d.guardian.phone,
+          d.registeredAddress,
+          d.actualAddress,
+        ])
+          if (v) secrets.add(v);
       }
       if (e.type === 'catchment.set') for (const a of d.addresses) secrets.add(a);
       if (e.type === 'commission.case_opened') {
@@ -132,8 +179,19 @@ describe('the anonymised export', () => {
       }
       if (e.actor?.role === 'parent') secrets.add(`"${e.actor.id}"`);
     }
-    for (const s of ['Уникалбеков', 'Секретбек', 'secret-guardian', '+996700111222', 'ZZTOP', 'SECRET',
-      'proof-parent-', 'proof-key-', pin(900), pin(900, '01011990')]) secrets.add(s);
+    for (const s of [
+      'Уникалбеков',
+      'Секретбек',
+      'secret-guardian',
+      '+996700111222',
+      'ZZTOP',
+      'SECRET',
+      'proof-parent-',
+      'proof-key-',
+      pin(900),
+      pin(900, '01011990'),
+    ])
+      secrets.add(s);
     expect(secrets.size).toBeGreaterThan(500);
     const leaks = [...secrets].filter((s) => s.length >= 3 && anonymised.includes(s));
     expect(leaks).toEqual([]);
@@ -193,8 +251,11 @@ describe('kabyl verify-published', () => {
   it('says what is wrong with a digest file, by line', () => {
     const bad = path.join(dir, 'bad-digest.jsonl');
     writeFileSync(bad, '{"seq": 1, "hash": "nothex"}\n');
-    const r = spawnSync(process.execPath, [BIN, 'verify-published', path.join(dir, 'export.jsonl'), '--digest', bad],
-      { encoding: 'utf8' });
+    const r = spawnSync(
+      process.execPath,
+      [BIN, 'verify-published', path.join(dir, 'export.jsonl'), '--digest', bad],
+      { encoding: 'utf8' },
+    );
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/digest line 1: hash/);
   });
