@@ -15,6 +15,7 @@ async function main(): Promise<void> {
     host: config.host,
     port: config.port,
     clockStart: config.clockStart,
+    updatesDir: config.updatesDir,
     logger,
     sequencer: testHook ? { inTransaction: pauseInCommit(Number(testHook)) } : undefined,
     // Pre-issued signed parent tokens stand in for the portal's sessions (docs/opening-day.md).

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { type Database, type DatabaseTarget, openDatabase } from './db/database';
 import { migrate } from './db/migrate';
+import type { RateLimits } from './auth/rateLimit';
 import { buildApp } from './http/app';
 import { type Clock, shiftedClock } from './sequencer/clock';
 import type { AdmissionLimits } from './intake/admission';
@@ -20,6 +21,10 @@ export interface StartOptions {
   clockStart?: number | null;
   logger?: Logger | boolean;
   sequencer?: Omit<SequencerOptions, 'clock'>;
+  rateLimits?: RateLimits;
+  /** KABYL_UPDATES_DIR: the desktop's update feed, served at /updates/ */
+  updatesDir?: string | null;
+  streamKeepAliveMs?: number;
   /** turns on POST /v1/intake/applications with this parent authentication */
   parentAuth?: ParentAuth;
   admission?: AdmissionLimits;
@@ -60,6 +65,9 @@ export async function startServer(o: StartOptions): Promise<RunningServer> {
       logger: o.logger,
       intake: intake && o.parentAuth ? { intake, auth: o.parentAuth } : undefined,
       routes: [publicRoutes(db, publisher)],
+      rateLimits: o.rateLimits,
+      updatesDir: o.updatesDir,
+      streamKeepAliveMs: o.streamKeepAliveMs,
     });
     const address = await app.listen({ host: o.host ?? '127.0.0.1', port: o.port ?? 0 });
     return {

@@ -20,9 +20,12 @@ import {
   insertRefusals,
   writeProjections,
 } from '../log/rows';
+import { DistrictLinks, subjectOf } from '../log/links';
 import { type Clock, formatInstant, systemClock } from './clock';
 import { PushError } from './errors';
 import { type StoredOutcome, loadLog } from './loadLog';
+import { feedObservers } from './observers';
+import { writeSnapshot } from './snapshots';
 
 /** Who sends a push: an enrolled device of one district, or the centre's own admin commands. */
 export type Caller =
@@ -42,6 +45,11 @@ export interface SequencerOptions {
   clock?: Clock;
   /** the most events one transaction carries; a bigger queue is committed in several */
   maxBatch?: number;
+  /**
+   * Write a snapshot of the state once this many events were appended since the
+   * last one (and on a clean close); 0 never writes one. Default 100,000.
+   */
+  snapshotEvery?: number;
   /** test hook: runs inside the batch's open transaction, after its rows were written */
   inTransaction?: (rows: readonly EventRow[]) => Promise<void> | void;
   /** told of every event in the log: all of it at each (re)load, then each batch after its commit */
@@ -70,6 +78,9 @@ export class Sequencer {
   private engine!: Engine;
   private outcomes!: Map<string, StoredOutcome>;
   private homes!: Homes;
+  /** what each district receives from outside its scope (server/log/links.ts) */
+  links!: DistrictLinks;
+  private snapshotSeq = 0;
   /** the last seq given out, and the last one committed (what readers may see) */
   private head = 0;
   private committedHead = 0;
@@ -152,18 +163,34 @@ export class Sequencer {
   async close(): Promise<void> {
     this.closed = true;
     while (this.draining || this.queue.length > 0) await new Promise((r) => setTimeout(r, 5));
-    await this.writer.release();
+    try {
+      if (this.snapshotEvery() > 0 && this.committedHead > this.snapshotSeq) await this.takeSnapshot();
+    } finally {
+      await this.writer.release();
+    }
+  }
+
+  /** Writes a snapshot of the committed state now (between batches). */
+  async takeSnapshot(): Promise<void> {
+    const seq = this.committedHead;
+    await writeSnapshot(this.writer, seq, this.engine, this.links);
+    this.snapshotSeq = seq;
+  }
+
+  private snapshotEvery(): number {
+    return this.options.snapshotEvery ?? 100_000;
   }
 
   private async reload(): Promise<void> {
-    const observers = this.options.observers ?? [];
-    for (const o of observers) o.reset();
-    const state = await loadLog(this.writer, (e, seq) => {
-      for (const o of observers) o.event(e, seq);
-    });
+    const state = await loadLog(this.writer);
+    // Observers follow the whole log, even where a snapshot spared the engine its start
+    // (docs/opening-day.md: what this costs a restart).
+    await feedObservers(this.writer, this.options.observers ?? [], state.head);
     this.engine = state.engine;
     this.outcomes = state.outcomes;
     this.homes = state.homes;
+    this.links = state.links;
+    this.snapshotSeq = state.snapshotSeq;
     this.head = this.committedHead = state.head;
     this.logId = state.logId;
   }
@@ -186,6 +213,11 @@ export class Sequencer {
         } finally {
           this.queuedEvents -= size;
           this.inBatchSince = 0;
+        }
+        const every = this.snapshotEvery();
+        if (every > 0 && this.committedHead - this.snapshotSeq >= every) {
+          // A failed snapshot costs only a longer restart: the log stays the reference.
+          await this.takeSnapshot().catch(() => undefined);
         }
       }
     } finally {
@@ -331,6 +363,7 @@ export class Sequencer {
     if (stored.type === 'commission.case_opened' && !this.homes.cases.has(stored.data.caseId)) {
       this.homes.cases.set(stored.data.caseId, district);
     }
+    this.links.observe(stored, engine, district);
     this.outcomes.set(event.id, { seq });
     const line = { seq, ...withoutSeq(stored) } as unknown as LogEvent;
     rows.push({
@@ -341,6 +374,7 @@ export class Sequencer {
       type: stored.type,
       at: stored.at,
       deviceId: device?.deviceId ?? null,
+      subject: subjectOf(stored),
       line: JSON.stringify(line),
     });
     return { id: event.id, status: 'accepted', seq };
