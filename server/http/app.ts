@@ -18,6 +18,9 @@ import { DEFAULT_RATE_LIMITS, RateLimiter, type RateLimits } from '../auth/rateL
 import type { Database } from '../db/database';
 import { PushError } from '../sequencer/errors';
 import type { Sequencer } from '../sequencer/sequencer';
+import type { Intake } from '../intake/intake';
+import type { ParentAuth } from '../intake/parentAuth';
+import { registerIntakeRoutes } from '../intake/routes';
 import { pullPage } from './pull';
 import { streamPull } from './stream';
 import { serveUpdates } from './updates';
@@ -54,6 +57,10 @@ export interface AppDeps {
   updatesDir?: string | null;
   /** ms between keep-alives (and token checks) on an idle SSE pull; tests shorten it */
   streamKeepAliveMs?: number;
+  /** parents' submissions (docs/opening-day.md): present when a ParentAuth is configured */
+  intake?: { intake: Intake; auth: ParentAuth };
+  /** extra routes (the public proof) registered before the not-found handler */
+  routes?: ((app: FastifyInstance) => void)[];
 }
 
 export function buildApp({
@@ -63,6 +70,8 @@ export function buildApp({
   rateLimits = DEFAULT_RATE_LIMITS,
   updatesDir = null,
   streamKeepAliveMs,
+  intake,
+  routes = [],
 }: AppDeps): FastifyInstance {
   const options: FastifyServerOptions = { bodyLimit: BODY_LIMIT_BYTES };
   if (typeof logger === 'object') options.loggerInstance = logger as FastifyBaseLogger;
@@ -177,6 +186,9 @@ export function buildApp({
   if (updatesDir) {
     serveUpdates(app, updatesDir, (reply, message) => fail(reply, 'not_found', message));
   }
+
+  if (intake) registerIntakeRoutes(app, intake.intake, intake.auth);
+  for (const add of routes) add(app);
 
   app.setNotFoundHandler((req, reply) => fail(reply, 'not_found', `no such endpoint: ${req.method} ${req.url}`));
   return app;
