@@ -138,6 +138,24 @@ describe('published heads', () => {
   });
 });
 
+describe('after a restart', () => {
+  it('the chain and its head are the same, rebuilt from the log past a snapshot', async () => {
+    const before = server.publisher.head;
+    await server.close(); // a clean close writes a snapshot
+    server = await startServer({
+      database: { url: db.url },
+      clock: () => NOW,
+      parentAuth: tokens,
+      digestFile: digest,
+    });
+    expect(server.publisher.head).toEqual(before);
+    const heads = readFileSync(digest, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(heads[heads.length - 1]).toMatchObject({ ...before, reason: 'start' });
+    // Boundaries already published are not published again.
+    expect(heads.filter((h) => h.reason === 'stage2Start')).toHaveLength(1);
+  });
+});
+
 describe('the anonymised export', () => {
   it('replays to exactly the placements of the real log', async () => {
     let real = '';
