@@ -16,6 +16,10 @@ import { type DeviceIdentity, EnrolmentError, deviceOfToken, enrol } from '../au
 import type { Database } from '../db/database';
 import { PushError } from '../sequencer/errors';
 import type { Sequencer } from '../sequencer/sequencer';
+import { PORTAL_API_PREFIX } from '../../shared/portal/contract';
+import { portalPlugin } from '../portal/http/plugin';
+import { addSecurityHeaders } from '../portal/http/security';
+import type { Portal } from '../portal/portal';
 import { pullPage } from './pull';
 import { zodValidator } from './zod';
 
@@ -44,15 +48,18 @@ export interface AppDeps {
   db: Database;
   sequencer: Sequencer;
   logger?: Logger | boolean;
+  /** the parents' portal (docs/portal.md), served under PORTAL_API_PREFIX */
+  portal?: Portal;
 }
 
-export function buildApp({ db, sequencer, logger = false }: AppDeps): FastifyInstance {
+export function buildApp({ db, sequencer, logger = false, portal }: AppDeps): FastifyInstance {
   const options: FastifyServerOptions = { bodyLimit: BODY_LIMIT_BYTES };
   if (typeof logger === 'object') options.loggerInstance = logger as FastifyBaseLogger;
   else options.logger = logger;
   const app = Fastify(options);
   app.setValidatorCompiler(zodValidator);
   app.decorateRequest('device', null);
+  addSecurityHeaders(app);
 
   const fail = (reply: FastifyReply, code: ErrorCode, message: string, extra: Partial<ErrorResponse> = {}) =>
     reply.code(STATUS[code]).send({ error: code, message, ...extra } satisfies ErrorResponse);
@@ -113,6 +120,16 @@ export function buildApp({ db, sequencer, logger = false }: AppDeps): FastifyIns
     const page = await pullPage(db, sequencer, req.query as PullQuery, aborted.signal);
     return reply.type('application/json; charset=utf-8').send(page.body);
   });
+
+  if (portal) {
+    app.register(portalPlugin(portal), { prefix: PORTAL_API_PREFIX });
+    // A district reviewer's desktop fetches a privilege document named in a synced submission.
+    app.get('/v1/documents/:id', { onRequest: authenticate }, async (req, reply) => {
+      const doc = await portal.documents.read((req.params as { id: string }).id);
+      if (!doc) return fail(reply, 'not_found', 'no such document');
+      return reply.type(doc.type).header('content-disposition', 'attachment').send(doc.bytes);
+    });
+  }
 
   app.setNotFoundHandler((req, reply) => fail(reply, 'not_found', `no such endpoint: ${req.method} ${req.url}`));
   return app;
