@@ -163,13 +163,13 @@ export class Client {
     if (this.csrf && method !== 'GET') headers[CSRF_HEADER] = this.csrf;
     let payload: string | Buffer | undefined;
     if (extra.raw) {
-      payload = extra.raw;
+      payload = new Uint8Array(extra.raw) as unknown as Buffer;
       headers['content-type'] = extra.contentType ?? 'application/octet-stream';
     } else if (body !== undefined) {
       payload = JSON.stringify(body);
       headers['content-type'] = 'application/json';
     }
-    const res = await fetch(`${this.api}${p}`, { method, headers, body: payload });
+    const res = await fetch(`${this.api}${p}`, { method, headers, body: payload as BodyInit | undefined });
     const set = res.headers.get('set-cookie');
     if (set) {
       const m = new RegExp(`${SESSION_COOKIE}=([^;]*)`).exec(set);
@@ -209,4 +209,50 @@ export async function registeredParent(
   const s = await c.call('POST', '/password/set', { token, password });
   if (s.status !== 200) throw new Error(`set password: ${s.status} ${JSON.stringify(s.body)}`);
   return c;
+}
+
+/** Children of the simulator who have no application in the server's log yet, with their guardian. */
+export function freshChildren(h: Harness, n: number): { pin: string; guardianPin: string; address: string }[] {
+  const engine = h.server.sequencer.state;
+  const taken = new Set([...engine.applications.values()].map((a) => a.pin));
+  const c = engine.campaign!;
+  return h.registry
+    .all()
+    .filter((p) => {
+      const key = Number(p.birthDate.replaceAll('-', ''));
+      return !taken.has(p.pin) && key >= c.birthFrom && key <= c.birthTo;
+    })
+    .slice(0, n)
+    .map((p) => ({ pin: p.pin, guardianPin: p.guardianPins[0], address: p.addressCode }));
+}
+
+/** An enrolled district device's token, to act as the district officer over /v1/push. */
+export async function districtToken(h: Harness, districtId: string): Promise<string> {
+  const { createEnrolmentCode } = await import('../../../server/auth/devices');
+  const code = await createEnrolmentCode(h.server.db, districtId, `desk-${districtId}`);
+  const r = await fetch(`${h.server.url}/v1/enrol`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ code }),
+  });
+  return ((await r.json()) as { token: string }).token;
+}
+
+export async function pushAsDistrict(h: Harness, token: string, events: unknown[]): Promise<any> {
+  const r = await fetch(`${h.server.url}/v1/push`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ events }),
+  });
+  return r.json();
+}
+
+export async function until<T>(what: string, fn: () => Promise<T | null | undefined | false>, ms = 10_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
