@@ -93,6 +93,28 @@ describe('registry down: address pending, decided in arrival order', () => {
     expect(refused.map((r) => r.event_id).sort()).toEqual(
       [`portal-${receipts[1].applicationId}`, `portal-${receipts[2].applicationId}`].sort(),
     );
+
+    // Stage 2 transfer (R7): to a stream with a free seat it moves; to a full one the child keeps its place.
+    const placed = parents[2];
+    const id = receipts[0].applicationId;
+    const e = h.server.sequencer.state;
+    const target = [...e.streams.values()].find(
+      (s) => s.schoolId !== stream.schoolId && s.quota > s.occupied &&
+        ['state', 'municipal'].includes(e.schools.get(s.schoolId)!.kind),
+    )!;
+    const full = await placed.call('POST', `/applications/${id}/transfer`, { schoolId: stream.schoolId === target.schoolId ? 'x' : stream.schoolId, language: stream.language });
+    expect(full.status).toBe(422);
+    expect(full.body.error).toBe('rule_refused');
+    const moved = await placed.call<ApplicationView>('POST', `/applications/${id}/transfer`, {
+      schoolId: target.schoolId,
+      language: target.language,
+    });
+    expect(moved.status).toBe(200);
+    expect(moved.body).toMatchObject({ status: 'registered', schoolId: target.schoolId, basis: 'open' });
+    const [t] = await h.server.db.query<{ line: string }>(
+      "SELECT line FROM events WHERE type = 'application.transfer_requested' ORDER BY seq DESC LIMIT 1",
+    );
+    expect(JSON.parse(t.line).actor.role).toBe('parent');
   }, 60_000);
 });
 
