@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { type Database, type DatabaseTarget, openDatabase } from './db/database';
 import { migrate } from './db/migrate';
+import type { RateLimits } from './auth/rateLimit';
 import { buildApp } from './http/app';
 import { Portal, type PortalOptions } from './portal/portal';
 import { type Clock, shiftedClock, systemClock } from './sequencer/clock';
@@ -16,6 +17,10 @@ export interface StartOptions {
   clockStart?: number | null;
   logger?: Logger | boolean;
   sequencer?: Omit<SequencerOptions, 'clock'>;
+  rateLimits?: RateLimits;
+  /** KABYL_UPDATES_DIR: the desktop's update feed, served at /updates/ */
+  updatesDir?: string | null;
+  streamKeepAliveMs?: number;
   /** the parents' portal; without it the server speaks only the /v1 sync protocol */
   portal?: Omit<PortalOptions, 'db' | 'sequencer' | 'clock'>;
 }
@@ -36,7 +41,15 @@ export async function startServer(o: StartOptions): Promise<RunningServer> {
     const clock = o.clock ?? (o.clockStart != null ? shiftedClock(o.clockStart) : undefined);
     const sequencer = await Sequencer.start(db, { ...o.sequencer, clock });
     const portal = o.portal ? new Portal({ ...o.portal, db, sequencer, clock: clock ?? systemClock }) : null;
-    const app = buildApp({ db, sequencer, logger: o.logger, portal: portal ?? undefined });
+    const app = buildApp({
+      db,
+      sequencer,
+      logger: o.logger,
+      rateLimits: o.rateLimits,
+      updatesDir: o.updatesDir,
+      streamKeepAliveMs: o.streamKeepAliveMs,
+      portal: portal ?? undefined,
+    });
     const address = await app.listen({ host: o.host ?? '127.0.0.1', port: o.port ?? 0 });
     const url = address.replace('[::1]', 'localhost');
     if (portal) {
