@@ -15,7 +15,10 @@ export interface PortalConfig {
   rateLimitPerMinute: number;
 }
 
-export function readPortalConfig(dataDir: string, env: NodeJS.ProcessEnv = process.env): PortalConfig {
+export function readPortalConfig(
+  dataDir: string,
+  env: NodeJS.ProcessEnv = process.env,
+): PortalConfig {
   const int = (name: string, fallback: number): number => {
     const v = env[name];
     if (v === undefined || v === '') return fallback;

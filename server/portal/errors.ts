@@ -39,5 +39,11 @@ export class PortalFailure extends Error {
   }
 }
 
-export const fieldFailure = (field: string, code: FieldError['code'], message: string): PortalFailure =>
-  new PortalFailure('invalid_request', `${field}: ${message}`, { fields: [{ field, code, message }] });
+export const fieldFailure = (
+  field: string,
+  code: FieldError['code'],
+  message: string,
+): PortalFailure =>
+  new PortalFailure('invalid_request', `${field}: ${message}`, {
+    fields: [{ field, code, message }],
+  });

@@ -45,7 +45,10 @@ export class Portal {
       mailQueued: wake,
     });
     this.documents = new DocumentStore(o.db, o.uploadsDir);
-    this.intake = new Intake(o.db, o.sequencer, o.registry, this.documents, { ...o.intake, clock: o.clock });
+    this.intake = new Intake(o.db, o.sequencer, o.registry, this.documents, {
+      ...o.intake,
+      clock: o.clock,
+    });
     this.notifier = new Notifier(o.db, () => o.sequencer.state, o.clock, wake, o.notifyThrottleMs);
   }
 

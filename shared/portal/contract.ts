@@ -118,7 +118,9 @@ export const Phone = z
   .string()
   .trim()
   .transform((s) => s.replace(/[\s\-()]/g, ''))
-  .pipe(z.string().regex(/^\+?996\d{9}$|^0\d{9}$/, { message: 'a phone number: +996 and 9 digits' }));
+  .pipe(
+    z.string().regex(/^\+?996\d{9}$|^0\d{9}$/, { message: 'a phone number: +996 and 9 digits' }),
+  );
 
 export const Password = z.string().min(MIN_PASSWORD_LENGTH).max(200);
 
@@ -126,7 +128,9 @@ export const Password = z.string().min(MIN_PASSWORD_LENGTH).max(200);
 export const Telegram = z
   .string()
   .trim()
-  .regex(/^(@[A-Za-z0-9_]{5,32}|\+?\d{9,15})$/, { message: 'a Telegram @username or phone number' });
+  .regex(/^(@[A-Za-z0-9_]{5,32}|\+?\d{9,15})$/, {
+    message: 'a Telegram @username or phone number',
+  });
 
 // ---------------------------------------------------------------- accounts
 

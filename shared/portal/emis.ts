@@ -65,7 +65,8 @@ export function emisExport(events: Iterable<LogEvent>): EmisExport {
   const c = engine.campaign;
   if (c === null) throw new Error('the log has no campaign.opened');
   const orderDate = new Map<string, string>();
-  for (const o of engine.orders) orderDate.set(`${o.schoolId}\n${o.orderNumber}`, bishkekDate(o.at));
+  for (const o of engine.orders)
+    orderDate.set(`${o.schoolId}\n${o.orderNumber}`, bishkekDate(o.at));
   const records: EmisRecord[] = [];
   for (const a of engine.applications.values()) {
     if (a.status !== 'enrolled') continue;
@@ -80,7 +81,9 @@ export function emisExport(events: Iterable<LogEvent>): EmisExport {
       last_name: n?.lastName ?? '',
       first_name: n?.firstName ?? '',
       middle_name: n?.patronymic ?? '',
-      full_name: n ? [n.lastName, n.firstName, n.patronymic].filter(Boolean).join(' ') : a.childName,
+      full_name: n
+        ? [n.lastName, n.firstName, n.patronymic].filter(Boolean).join(' ')
+        : a.childName,
       gender: pin ? (pin.sex === 'female' ? 'F' : 'M') : '',
       date_of_birth: pin?.birthDate ?? kase?.birthDate ?? '',
       nationality: n?.citizenship ?? '',
@@ -93,13 +96,21 @@ export function emisExport(events: Iterable<LogEvent>): EmisExport {
       privilege_category: a.privilegeCategory ?? '',
       privilege_status: a.privilege,
       admission_order_number: a.orderNumber ?? '',
-      admission_order_date: a.orderNumber ? (orderDate.get(`${a.schoolId}\n${a.orderNumber}`) ?? '') : '',
+      admission_order_date: a.orderNumber
+        ? (orderDate.get(`${a.schoolId}\n${a.orderNumber}`) ?? '')
+        : '',
       application_id: a.id,
     });
   }
-  const key = (r: EmisRecord) => [r.institution_code, r.language_of_instruction, r.identity_number, r.application_id];
+  const key = (r: EmisRecord) => [
+    r.institution_code,
+    r.language_of_instruction,
+    r.identity_number,
+    r.application_id,
+  ];
   records.sort((x, y) => {
-    const a = key(x), b = key(y);
+    const a = key(x),
+      b = key(y);
     for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;
     return 0;
   });
@@ -117,7 +128,13 @@ export function emisCsv(records: readonly EmisRecord[]): string {
 /** `{format, year, count, records}` with keys in EMIS_COLUMNS order, two-space indent. */
 export function emisJson(x: EmisExport): string {
   const records = x.records.map((r) => Object.fromEntries(EMIS_COLUMNS.map((k) => [k, r[k]])));
-  return JSON.stringify({ format: 'kabyl-emis/1', year: x.year, count: records.length, records }, null, 2) + '\n';
+  return (
+    JSON.stringify(
+      { format: 'kabyl-emis/1', year: x.year, count: records.length, records },
+      null,
+      2,
+    ) + '\n'
+  );
 }
 
 function bishkekDate(at: string): string {

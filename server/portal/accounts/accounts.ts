@@ -48,15 +48,17 @@ export class Accounts {
   async register(r: RegisterRequest & { phone: string }): Promise<void> {
     await this.d.db.transaction(async (tx) => {
       // Serialise registrations of one address or PIN, so two at once cannot both insert.
-      await tx.query('SELECT pg_advisory_xact_lock(hashtext($1)), pg_advisory_xact_lock(hashtext($2))', [
-        r.pin,
-        r.email.toLowerCase(),
-      ]);
+      await tx.query(
+        'SELECT pg_advisory_xact_lock(hashtext($1)), pg_advisory_xact_lock(hashtext($2))',
+        [r.pin, r.email.toLowerCase()],
+      );
       const existing = await tx.query<AccountRow>(
         'SELECT * FROM portal_accounts WHERE pin = $1 OR lower(email) = lower($2)',
         [r.pin, r.email],
       );
-      const same = existing.find((a) => a.pin === r.pin && a.email.toLowerCase() === r.email.toLowerCase());
+      const same = existing.find(
+        (a) => a.pin === r.pin && a.email.toLowerCase() === r.email.toLowerCase(),
+      );
       if (existing.length === 0) {
         const accountId = newId('P');
         await tx.query(
@@ -64,14 +66,24 @@ export class Accounts {
            VALUES ($1, $2, $3, $4, $5, $6, $7)`,
           [accountId, r.pin, r.email, r.email2 ?? null, r.phone, r.telegram ?? null, r.language],
         );
-        await this.sendLink(tx, { account_id: accountId, email: r.email, language: r.language }, 'register');
+        await this.sendLink(
+          tx,
+          { account_id: accountId, email: r.email, language: r.language },
+          'register',
+        );
       } else if (same && same.password_hash === null) {
         await this.sendLink(tx, same, 'register'); // the first link was lost: send a fresh one
       } else {
         for (const a of existing) {
           // At most one such mail per account and hour, so the form cannot be used to flood a mailbox.
           const hour = Math.floor(Date.now() / 3_600_000);
-          await queueMail(tx, 'register_again', a, { url: `${this.d.publicUrl()}${PORTAL_LINK_PAGES.forgotPassword}` }, `again:${a.account_id}:${hour}`);
+          await queueMail(
+            tx,
+            'register_again',
+            a,
+            { url: `${this.d.publicUrl()}${PORTAL_LINK_PAGES.forgotPassword}` },
+            `again:${a.account_id}:${hour}`,
+          );
         }
       }
     });
@@ -88,8 +100,14 @@ export class Accounts {
     this.d.mailQueued();
   }
 
-  async linkInfo(token: string): Promise<{ purpose: 'register' | 'reset'; email: string; expiresAt: Date }> {
-    const [l] = await this.d.db.query<{ purpose: 'register' | 'reset'; email: string; expires_at: Date }>(
+  async linkInfo(
+    token: string,
+  ): Promise<{ purpose: 'register' | 'reset'; email: string; expiresAt: Date }> {
+    const [l] = await this.d.db.query<{
+      purpose: 'register' | 'reset';
+      email: string;
+      expires_at: Date;
+    }>(
       `SELECT l.purpose, a.email, l.expires_at FROM portal_links l JOIN portal_accounts a USING (account_id)
        WHERE l.token_hash = $1 AND l.used_at IS NULL AND l.expires_at > now()`,
       [tokenHash(token)],
@@ -99,7 +117,10 @@ export class Accounts {
   }
 
   /** Uses a link once: sets the password, ends every other session, and signs in. */
-  async setPassword(token: string, password: string): Promise<{ token: string; session: SessionInfo }> {
+  async setPassword(
+    token: string,
+    password: string,
+  ): Promise<{ token: string; session: SessionInfo }> {
     const hash = await hashPassword(password);
     const accountId = await this.d.db.transaction(async (tx) => {
       const [l] = await tx.query<{ account_id: string }>(
@@ -108,19 +129,26 @@ export class Accounts {
         [tokenHash(token)],
       );
       if (!l) throw new LinkInvalid('this link is unknown, used or expired');
-      await tx.query('UPDATE portal_accounts SET password_hash = $2 WHERE account_id = $1', [l.account_id, hash]);
+      await tx.query('UPDATE portal_accounts SET password_hash = $2 WHERE account_id = $1', [
+        l.account_id,
+        hash,
+      ]);
       await tx.query('DELETE FROM portal_sessions WHERE account_id = $1', [l.account_id]);
       // Older unused links of the account die with this one.
-      await tx.query('UPDATE portal_links SET used_at = now() WHERE account_id = $1 AND used_at IS NULL', [
-        l.account_id,
-      ]);
+      await tx.query(
+        'UPDATE portal_links SET used_at = now() WHERE account_id = $1 AND used_at IS NULL',
+        [l.account_id],
+      );
       return l.account_id;
     });
     return this.openSession(accountId);
   }
 
   /** `login` is the e-mail or the parent's own PIN. Null for any failure, alike. */
-  async signIn(login: string, password: string): Promise<{ token: string; session: SessionInfo } | null> {
+  async signIn(
+    login: string,
+    password: string,
+  ): Promise<{ token: string; session: SessionInfo } | null> {
     const [a] = await this.d.db.query<AccountRow>(
       'SELECT * FROM portal_accounts WHERE lower(email) = lower($1) OR pin = $1 LIMIT 1',
       [login.trim()],
@@ -146,17 +174,25 @@ export class Accounts {
       [tokenHash(token)],
     );
     if (!row) return null;
-    return { account: toAccount(row), csrfToken: row.csrf_token, expiresAt: row.expires_at.toISOString() };
+    return {
+      account: toAccount(row),
+      csrfToken: row.csrf_token,
+      expiresAt: row.expires_at.toISOString(),
+    };
   }
 
   async setLanguage(accountId: string, language: PortalLanguage): Promise<void> {
-    await this.d.db.query('UPDATE portal_accounts SET language = $2 WHERE account_id = $1', [accountId, language]);
+    await this.d.db.query('UPDATE portal_accounts SET language = $2 WHERE account_id = $1', [
+      accountId,
+      language,
+    ]);
   }
 
   async account(accountId: string): Promise<AccountRow> {
-    const [a] = await this.d.db.query<AccountRow>('SELECT * FROM portal_accounts WHERE account_id = $1', [
-      accountId,
-    ]);
+    const [a] = await this.d.db.query<AccountRow>(
+      'SELECT * FROM portal_accounts WHERE account_id = $1',
+      [accountId],
+    );
     return a;
   }
 
@@ -187,7 +223,13 @@ export class Accounts {
     const url = `${this.d.publicUrl()}${PORTAL_LINK_PAGES.setPassword}?token=${encodeURIComponent(token)}`;
     // The outbox row keeps the link in its body; the link is single-use and expires within a
     // day, so a copy read from the database later opens nothing.
-    await queueMail(tx, purpose === 'register' ? 'link_register' : 'link_reset', a, { url }, `link:${tokenHash(token)}`);
+    await queueMail(
+      tx,
+      purpose === 'register' ? 'link_register' : 'link_reset',
+      a,
+      { url },
+      `link:${tokenHash(token)}`,
+    );
   }
 }
 

@@ -9,7 +9,11 @@ import { PortalFailure } from '../errors';
 import type { ApplicationRow } from './store';
 
 /** The parent's own submission, or not_found (the same for another parent's: no probing). */
-export async function ownApplication(db: Database, accountId: string, id: string): Promise<ApplicationRow> {
+export async function ownApplication(
+  db: Database,
+  accountId: string,
+  id: string,
+): Promise<ApplicationRow> {
   const [row] = await db.query<ApplicationRow>(
     'SELECT * FROM portal_applications WHERE application_id = $1 AND account_id = $2',
     [id, accountId],
@@ -23,10 +27,14 @@ export async function requestChange(
   row: ApplicationRow,
   accountId: string,
   now: number,
-  change: { type: 'application.withdrawn' } | { type: 'application.transfer_requested'; schoolId: string; language?: string },
+  change:
+    | { type: 'application.withdrawn' }
+    | { type: 'application.transfer_requested'; schoolId: string; language?: string },
 ): Promise<void> {
   if (row.state !== 'decided') {
-    throw new PortalFailure('rule_refused', 'this application holds no place', { reason: 'not_active' });
+    throw new PortalFailure('rule_refused', 'this application holds no place', {
+      reason: 'not_active',
+    });
   }
   const data: Record<string, unknown> = { applicationId: row.application_id };
   if (change.type === 'application.transfer_requested') {
@@ -42,6 +50,8 @@ export async function requestChange(
   } as unknown as LogEvent;
   const [outcome] = (await sequencer.push([event], { kind: 'admin' })).outcomes;
   if (outcome.status === 'refused') {
-    throw new PortalFailure('rule_refused', `refused by the rules: ${outcome.reason}`, { reason: outcome.reason });
+    throw new PortalFailure('rule_refused', `refused by the rules: ${outcome.reason}`, {
+      reason: outcome.reason,
+    });
   }
 }

@@ -6,7 +6,8 @@ import { formatInstant } from '../../sequencer/clock';
 import { PortalFailure } from '../errors';
 
 export function requireCampaign(engine: Engine): Campaign {
-  if (engine.campaign === null) throw new PortalFailure('outside_window', 'no campaign is open on this server');
+  if (engine.campaign === null)
+    throw new PortalFailure('outside_window', 'no campaign is open on this server');
   return engine.campaign;
 }
 
@@ -19,7 +20,8 @@ export function phaseAt(c: Campaign, now: number): Phase {
 
 export function campaignInfo(c: Campaign, now: number): CampaignInfo {
   const phase = phaseAt(c, now);
-  const day = (k: number) => `${String(k).slice(0, 4)}-${String(k).slice(4, 6)}-${String(k).slice(6, 8)}`;
+  const day = (k: number) =>
+    `${String(k).slice(0, 4)}-${String(k).slice(4, 6)}-${String(k).slice(6, 8)}`;
   return {
     year: c.year,
     now: formatInstant(now),

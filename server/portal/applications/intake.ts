@@ -70,11 +70,18 @@ export class Intake {
 
   async apply(account: AccountRow, key: string, body: ApplyRequest): Promise<ApplicationRow> {
     if (!/^[\x21-\x7e]{8,200}$/.test(key)) {
-      throw fieldFailure('Idempotency-Key', 'invalid_value', 'a header of 8 to 200 visible ASCII characters');
+      throw fieldFailure(
+        'Idempotency-Key',
+        'invalid_value',
+        'a header of 8 to 200 visible ASCII characters',
+      );
     }
     const slot = `${account.account_id}\n${key}`;
     if (this.inFlight.has(slot)) {
-      throw new PortalFailure('idempotency_conflict', 'this submission is being processed; retry in a moment');
+      throw new PortalFailure(
+        'idempotency_conflict',
+        'this submission is being processed; retry in a moment',
+      );
     }
     this.inFlight.add(slot);
     try {
@@ -84,15 +91,24 @@ export class Intake {
     }
   }
 
-  private async applyOnce(account: AccountRow, key: string, body: ApplyRequest): Promise<ApplicationRow> {
-    const hash = createHash('sha256').update(JSON.stringify([body.childPin, body.choice ?? null])).digest('hex');
+  private async applyOnce(
+    account: AccountRow,
+    key: string,
+    body: ApplyRequest,
+  ): Promise<ApplicationRow> {
+    const hash = createHash('sha256')
+      .update(JSON.stringify([body.childPin, body.choice ?? null]))
+      .digest('hex');
     const [previous] = await this.db.query<ApplicationRow>(
       'SELECT * FROM portal_applications WHERE account_id = $1 AND idempotency_key = $2',
       [account.account_id, key],
     );
     if (previous) {
       if (previous.request_hash !== hash) {
-        throw new PortalFailure('idempotency_mismatch', 'this Idempotency-Key was used for another submission');
+        throw new PortalFailure(
+          'idempotency_mismatch',
+          'this Idempotency-Key was used for another submission',
+        );
       }
       return previous;
     }
@@ -114,8 +130,16 @@ export class Intake {
         `INSERT INTO portal_applications (application_id, position, account_id, child_pin, idempotency_key,
            request_hash, choice, received_at, state)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'pending') RETURNING *`,
-        [newId('PA'), next, account.account_id, child.pin, key, hash, JSON.stringify(choice),
-          new Date(this.o.clock())],
+        [
+          newId('PA'),
+          next,
+          account.account_id,
+          child.pin,
+          key,
+          hash,
+          JSON.stringify(choice),
+          new Date(this.o.clock()),
+        ],
       );
       return { ...r, existing: false };
     });
@@ -135,7 +159,12 @@ export class Intake {
       'SELECT choice FROM portal_drafts WHERE account_id = $1 AND child_pin = $2',
       [accountId, pin],
     );
-    if (!d) throw fieldFailure('choice', 'required', 'choose a school and a language (or save a draft first)');
+    if (!d)
+      throw fieldFailure(
+        'choice',
+        'required',
+        'choose a school and a language (or save a draft first)',
+      );
     return JSON.parse(d.choice) as Choice;
   }
 
@@ -143,10 +172,19 @@ export class Intake {
     if (!choice.privilege) return;
     const c = requireCampaign(this.sequencer.state);
     if (!c.privilegeCategories.has(choice.privilege.category)) {
-      throw fieldFailure('choice.privilege.category', 'invalid_value', 'not a privilege category of this campaign');
+      throw fieldFailure(
+        'choice.privilege.category',
+        'invalid_value',
+        'not a privilege category of this campaign',
+      );
     }
     const doc = await this.documents.ownedBy(accountId, choice.privilege.documentId);
-    if (!doc) throw fieldFailure('choice.privilege.documentId', 'invalid_value', 'no such uploaded document');
+    if (!doc)
+      throw fieldFailure(
+        'choice.privilege.documentId',
+        'invalid_value',
+        'no such uploaded document',
+      );
   }
 
   /** A submission of this child still waiting, or one the log holds as active. */
@@ -229,7 +267,9 @@ export class Intake {
 
   /** Decides the longest prefix of `pending` the registry answers for; true if it stopped short. */
   private async decideBatch(pending: ApplicationRow[]): Promise<boolean> {
-    const lookups = await Promise.allSettled(pending.map((r) => this.registry.lookupChild(r.child_pin)));
+    const lookups = await Promise.allSettled(
+      pending.map((r) => this.registry.lookupChild(r.child_pin)),
+    );
     const events: LogEvent[] = [];
     const notFound: ApplicationRow[] = [];
     const taken: ApplicationRow[] = [];
@@ -251,7 +291,8 @@ export class Intake {
       events.push(this.submission(row, account, child, l.value.addressCode));
       taken.push(row);
     }
-    const outcomes = events.length > 0 ? (await this.sequencer.push(events, { kind: 'admin' })).outcomes : [];
+    const outcomes =
+      events.length > 0 ? (await this.sequencer.push(events, { kind: 'admin' })).outcomes : [];
     await this.db.transaction(async (tx) => {
       for (const r of notFound) {
         await tx.query(
@@ -264,8 +305,12 @@ export class Intake {
         const o = outcomes[i];
         await tx.query(
           `UPDATE portal_applications SET state = $2, refusal = $3, seq = $4 WHERE application_id = $1`,
-          [taken[i].application_id, o.status === 'accepted' ? 'decided' : 'refused',
-            o.status === 'refused' ? o.reason : null, o.status === 'accepted' ? o.seq : null],
+          [
+            taken[i].application_id,
+            o.status === 'accepted' ? 'decided' : 'refused',
+            o.status === 'refused' ? o.reason : null,
+            o.status === 'accepted' ? o.seq : null,
+          ],
         );
       }
     });
@@ -278,7 +323,10 @@ export class Intake {
   }
 
   private async accountRow(accountId: string): Promise<AccountRow> {
-    const [a] = await this.db.query<AccountRow>('SELECT * FROM portal_accounts WHERE account_id = $1', [accountId]);
+    const [a] = await this.db.query<AccountRow>(
+      'SELECT * FROM portal_accounts WHERE account_id = $1',
+      [accountId],
+    );
     return a;
   }
 
@@ -287,9 +335,18 @@ export class Intake {
    * pushing it again after a crash gets the sequencer's stored outcome back
    * instead of a second application.
    */
-  private submission(row: ApplicationRow, account: AccountRow, child: ChildRow, address: string): LogEvent {
+  private submission(
+    row: ApplicationRow,
+    account: AccountRow,
+    child: ChildRow,
+    address: string,
+  ): LogEvent {
     const choice = choiceOf(row);
-    const guardian: Record<string, string> = { pin: account.pin, email: account.email, phone: account.phone };
+    const guardian: Record<string, string> = {
+      pin: account.pin,
+      email: account.email,
+      phone: account.phone,
+    };
     if (account.telegram) guardian.telegram = account.telegram;
     if (account.email2) guardian.email2 = account.email2;
     const data: Record<string, unknown> = {
@@ -306,11 +363,17 @@ export class Intake {
       language: choice.language,
       registeredAddress: address,
       // Extension fields (FORMATS.md allows them): the receipt, and the privilege document.
-      portal: { receivedAt: formatInstant(row.received_at.getTime()), position: Number(row.position) },
+      portal: {
+        receivedAt: formatInstant(row.received_at.getTime()),
+        position: Number(row.position),
+      },
     };
     if (choice.actualAddress) data.actualAddress = choice.actualAddress;
     if (choice.privilege) {
-      data.privilege = { category: choice.privilege.category, documentId: choice.privilege.documentId };
+      data.privilege = {
+        category: choice.privilege.category,
+        documentId: choice.privilege.documentId,
+      };
     }
     return {
       id: `portal-${row.application_id}`,

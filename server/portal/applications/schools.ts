@@ -29,7 +29,9 @@ export function listSchools(
   const districts = new Map<string, string>();
   for (const school of engine.schools.values()) {
     if (!IN_SCOPE.has(school.kind)) continue;
-    const streams = (byStream.get(school.id) ?? []).sort((a, b) => a.language.localeCompare(b.language));
+    const streams = (byStream.get(school.id) ?? []).sort((a, b) =>
+      a.language.localeCompare(b.language),
+    );
     if (streams.length === 0) continue;
     districts.set(school.districtId, districtName(school.districtId));
     const catchment = address !== null && school.catchment.covers(address);
@@ -37,7 +39,11 @@ export function listSchools(
     if (stage === 2) {
       if (!streams.some((s) => s.free > 0)) continue;
       if (q.districtId && school.districtId !== q.districtId) continue;
-      if (needle && !school.name.toLocaleLowerCase().includes(needle) && !school.id.toLowerCase().includes(needle)) {
+      if (
+        needle &&
+        !school.name.toLocaleLowerCase().includes(needle) &&
+        !school.id.toLowerCase().includes(needle)
+      ) {
         continue;
       }
     }
@@ -55,8 +61,8 @@ export function listSchools(
     stage,
     total: all.length,
     schools: all.slice(q.offset, q.offset + q.limit),
-    districts: [...districts].map(([districtId, name]) => ({ districtId, name })).sort((a, b) =>
-      a.name.localeCompare(b.name),
-    ),
+    districts: [...districts]
+      .map(([districtId, name]) => ({ districtId, name }))
+      .sort((a, b) => a.name.localeCompare(b.name)),
   };
 }

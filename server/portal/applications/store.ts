@@ -16,4 +16,5 @@ export interface ApplicationRow {
   notified: string;
 }
 
-export const choiceOf = (row: Pick<ApplicationRow, 'choice'>): Choice => JSON.parse(row.choice) as Choice;
+export const choiceOf = (row: Pick<ApplicationRow, 'choice'>): Choice =>
+  JSON.parse(row.choice) as Choice;

@@ -11,14 +11,19 @@ export function applicationView(row: ApplicationRow, engine: Engine, now: number
   const c = engine.campaign!;
   const choice = choiceOf(row);
   const a = row.state === 'decided' ? engine.applications.get(row.application_id) : undefined;
-  let status: ApplicationView['status'] = a ? a.status : row.state === 'pending' ? 'address_pending' : 'refused';
+  let status: ApplicationView['status'] = a
+    ? a.status
+    : row.state === 'pending'
+      ? 'address_pending'
+      : 'refused';
   // The engine moves its clock only with events: past the documents deadline a registered child
   // has no documents (R11) whether or not an event has come since.
   if (status === 'registered' && now >= c.documentsEnd) status = 'no_documents';
   const reason = a ? (status === 'no_documents' ? 'no_documents' : a.reason) : row.refusal;
   const schoolId = a?.schoolId ?? choice.schoolId;
   const withdrawals = engine.withdrawalsOf(row.child_pin);
-  const withdrawalsLeft = c.maxWithdrawals === null ? null : Math.max(0, c.maxWithdrawals - withdrawals);
+  const withdrawalsLeft =
+    c.maxWithdrawals === null ? null : Math.max(0, c.maxWithdrawals - withdrawals);
   const phase = phaseAt(c, now);
   const open = phase === 'stage1' || phase === 'stage2';
   return {
@@ -42,7 +47,9 @@ export function applicationView(row: ApplicationRow, engine: Engine, now: number
     documentsEnd: formatInstant(c.documentsEnd),
     withdrawalsLeft,
     canWithdraw:
-      (status === 'registered' || status === 'waitlisted') && open && (withdrawalsLeft === null || withdrawalsLeft > 0),
+      (status === 'registered' || status === 'waitlisted') &&
+      open &&
+      (withdrawalsLeft === null || withdrawalsLeft > 0),
     canTransfer: status === 'registered' && phase === 'stage2',
   };
 }

@@ -7,8 +7,10 @@ export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 
 export function sniffDocument(bytes: Uint8Array): DocumentType | null {
   // PDF: "%PDF-" (ISO 32000 allows up to 1024 bytes of junk before it; phones and scanners don't write any).
-  if (bytes.length >= 5 && String.fromCharCode(...bytes.subarray(0, 5)) === '%PDF-') return 'application/pdf';
+  if (bytes.length >= 5 && String.fromCharCode(...bytes.subarray(0, 5)) === '%PDF-')
+    return 'application/pdf';
   // JPEG: SOI marker FF D8 followed by another marker FF.
-  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
+  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff)
+    return 'image/jpeg';
   return null;
 }

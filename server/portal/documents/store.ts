@@ -24,7 +24,10 @@ export class DocumentStore {
     if (type === null) throw new UnsupportedDocument('the file is neither a PDF nor a JPEG');
     const documentId = newId('D');
     const sha256 = createHash('sha256').update(bytes).digest('hex');
-    const file = path.join(this.dir, `${documentId}${type === 'application/pdf' ? '.pdf' : '.jpg'}`);
+    const file = path.join(
+      this.dir,
+      `${documentId}${type === 'application/pdf' ? '.pdf' : '.jpg'}`,
+    );
     // The file first, then the row: a crash between them leaves an orphan file, never a row
     // that names a missing file.
     writeFileSync(`${file}.tmp`, bytes);

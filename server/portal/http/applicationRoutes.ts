@@ -84,7 +84,10 @@ export function applicationRoutes(app: FastifyInstance, portal: Portal, guard: G
       'SELECT * FROM portal_children WHERE account_id = $1 ORDER BY added_at, pin',
       [id],
     );
-    const apps = await db.query<ApplicationRow>('SELECT * FROM portal_applications WHERE account_id = $1', [id]);
+    const apps = await db.query<ApplicationRow>(
+      'SELECT * FROM portal_applications WHERE account_id = $1',
+      [id],
+    );
     const views: ChildView[] = [];
     for (const c of children) views.push(await childView(c, apps));
     return { account: toAccount(p.account), children: views };
@@ -115,7 +118,10 @@ export function applicationRoutes(app: FastifyInstance, portal: Portal, guard: G
   app.delete('/children/:pin/draft', async (req, reply) => {
     const p = await guard(req);
     const pin = parseOrFail(Pin, (req.params as { pin: string }).pin);
-    await db.query('DELETE FROM portal_drafts WHERE account_id = $1 AND child_pin = $2', [p.account.account_id, pin]);
+    await db.query('DELETE FROM portal_drafts WHERE account_id = $1 AND child_pin = $2', [
+      p.account.account_id,
+      pin,
+    ]);
     return reply.code(204).send();
   });
 
@@ -137,21 +143,26 @@ export function applicationRoutes(app: FastifyInstance, portal: Portal, guard: G
   });
 
   for (const type of ['application/pdf', 'image/jpeg', 'application/octet-stream']) {
-    app.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: MAX_DOCUMENT_BYTES }, (_req, body, done) =>
-      done(null, body),
+    app.addContentTypeParser(
+      type,
+      { parseAs: 'buffer', bodyLimit: MAX_DOCUMENT_BYTES },
+      (_req, body, done) => done(null, body),
     );
   }
 
   app.post('/documents', { bodyLimit: MAX_DOCUMENT_BYTES }, async (req, reply) => {
     const p = await guard(req);
     const body = req.body;
-    if (!Buffer.isBuffer(body) || body.length === 0) throw fieldFailure('file', 'required', 'send the file as the body');
+    if (!Buffer.isBuffer(body) || body.length === 0)
+      throw fieldFailure('file', 'required', 'send the file as the body');
     try {
       return reply.code(201).send(await portal.documents.save(p.account.account_id, body));
     } catch (e) {
       if (e instanceof UnsupportedDocument) {
         throw new PortalFailure('unsupported_media_type', e.message, {
-          fields: [{ field: 'file', code: 'file_type', message: 'only PDF or JPEG files are accepted' }],
+          fields: [
+            { field: 'file', code: 'file_type', message: 'only PDF or JPEG files are accepted' },
+          ],
         });
       }
       throw e;
@@ -162,7 +173,11 @@ export function applicationRoutes(app: FastifyInstance, portal: Portal, guard: G
     const p = await guard(req);
     const key = req.headers[IDEMPOTENCY_HEADER];
     if (typeof key !== 'string' || key === '') {
-      throw fieldFailure('Idempotency-Key', 'required', 'send an Idempotency-Key header, the same on every retry');
+      throw fieldFailure(
+        'Idempotency-Key',
+        'required',
+        'send an Idempotency-Key header, the same on every retry',
+      );
     }
     const body = parseOrFail(ApplyRequest, req.body);
     if (body.choice) checkChoice(body.choice);
@@ -179,7 +194,9 @@ export function applicationRoutes(app: FastifyInstance, portal: Portal, guard: G
   app.post('/applications/:id/withdraw', async (req) => {
     const p = await guard(req);
     const row = await ownApplication(db, p.account.account_id, (req.params as { id: string }).id);
-    await requestChange(sequencer, row, p.account.account_id, clock(), { type: 'application.withdrawn' });
+    await requestChange(sequencer, row, p.account.account_id, clock(), {
+      type: 'application.withdrawn',
+    });
     return applicationView(row, engine(), clock());
   });
 
@@ -216,7 +233,9 @@ export function applicationRoutes(app: FastifyInstance, portal: Portal, guard: G
       busy = true;
       try {
         const row = await ownApplication(db, p.account.account_id, id);
-        const json = JSON.stringify(applicationView(row, engine(), clock()) satisfies ApplicationView);
+        const json = JSON.stringify(
+          applicationView(row, engine(), clock()) satisfies ApplicationView,
+        );
         if (json !== last) {
           last = json;
           res.write(`event: ${SSE_EVENT}\ndata: ${json}\n\n`);

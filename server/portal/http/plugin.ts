@@ -38,7 +38,10 @@ export function portalPlugin(portal: Portal) {
     await app.register(rateLimit, {
       global: false,
       errorResponseBuilder: (_req, ctx) => {
-        const body: PortalError = { error: 'rate_limited', message: `too many requests; retry after ${ctx.after}` };
+        const body: PortalError = {
+          error: 'rate_limited',
+          message: `too many requests; retry after ${ctx.after}`,
+        };
         // @fastify/rate-limit throws what this returns: give it the status the error handler reads.
         return Object.assign(new PortalFailure('rate_limited', body.message), { statusCode: 429 });
       },
@@ -49,7 +52,9 @@ export function portalPlugin(portal: Portal) {
         const msg = `the file is larger than ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB`;
         return sendFailure(
           reply,
-          new PortalFailure('payload_too_large', msg, { fields: [{ field: 'file', code: 'file_too_large', message: msg }] }),
+          new PortalFailure('payload_too_large', msg, {
+            fields: [{ field: 'file', code: 'file_too_large', message: msg }],
+          }),
         );
       }
       if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
@@ -59,10 +64,16 @@ export function portalPlugin(portal: Portal) {
         return sendFailure(reply, new PortalFailure('invalid_request', err.message));
       }
       req.log.error(err);
-      return sendFailure(reply, new PortalFailure('internal', 'the server failed on this request; it has been logged'));
+      return sendFailure(
+        reply,
+        new PortalFailure('internal', 'the server failed on this request; it has been logged'),
+      );
     });
     app.setNotFoundHandler((req, reply) =>
-      sendFailure(reply, new PortalFailure('not_found', `no such endpoint: ${req.method} ${req.url}`)),
+      sendFailure(
+        reply,
+        new PortalFailure('not_found', `no such endpoint: ${req.method} ${req.url}`),
+      ),
     );
 
     const guard: Guard = async (req) => {
@@ -70,8 +81,15 @@ export function portalPlugin(portal: Portal) {
       const token = readCookie(req.headers.cookie, SESSION_COOKIE);
       const session = token ? await portal.accounts.session(token) : null;
       if (!token || !session) throw new PortalFailure('unauthenticated', 'sign in first');
-      if (req.method !== 'GET' && req.method !== 'HEAD' && req.headers[CSRF_HEADER] !== session.csrfToken) {
-        throw new PortalFailure('csrf', `the ${CSRF_HEADER} header is missing or does not match this session`);
+      if (
+        req.method !== 'GET' &&
+        req.method !== 'HEAD' &&
+        req.headers[CSRF_HEADER] !== session.csrfToken
+      ) {
+        throw new PortalFailure(
+          'csrf',
+          `the ${CSRF_HEADER} header is missing or does not match this session`,
+        );
       }
       const account = await portal.accounts.account(session.account.accountId);
       req.parent = { account, session, token };

@@ -22,7 +22,8 @@ export const SECURITY_HEADERS: Record<string, string> = {
 
 export function addSecurityHeaders(app: FastifyInstance): void {
   app.addHook('onSend', async (_req, reply, payload) => {
-    for (const [k, v] of Object.entries(SECURITY_HEADERS)) if (!reply.hasHeader(k)) reply.header(k, v);
+    for (const [k, v] of Object.entries(SECURITY_HEADERS))
+      if (!reply.hasHeader(k)) reply.header(k, v);
     return payload;
   });
 }
@@ -31,7 +32,8 @@ export function readCookie(header: string | undefined, name: string): string | n
   if (!header) return null;
   for (const part of header.split(';')) {
     const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+    if (eq > 0 && part.slice(0, eq).trim() === name)
+      return decodeURIComponent(part.slice(eq + 1).trim());
   }
   return null;
 }
@@ -49,5 +51,8 @@ export function setSessionCookie(reply: FastifyReply, token: string, maxAgeSecon
 }
 
 export function clearSessionCookie(reply: FastifyReply): void {
-  reply.header('set-cookie', `${SESSION_COOKIE}=; Path=/portal; HttpOnly; Secure; SameSite=Strict; Max-Age=0`);
+  reply.header(
+    'set-cookie',
+    `${SESSION_COOKIE}=; Path=/portal; HttpOnly; Secure; SameSite=Strict; Max-Age=0`,
+  );
 }

@@ -18,7 +18,8 @@ export function parseOrFail<S extends ZodType>(schema: S, data: unknown): z.infe
   const fields: FieldError[] = [];
   for (const issue of r.error.issues) {
     if (issue.code === 'unrecognized_keys') {
-      for (const k of issue.keys) fields.push({ field: k, code: 'invalid_value', message: 'not a field of this request' });
+      for (const k of issue.keys)
+        fields.push({ field: k, code: 'invalid_value', message: 'not a field of this request' });
       continue;
     }
     const field = issue.path.map(String).join('.') || '(body)';

@@ -57,7 +57,8 @@ export class MailWorker {
   private running: Promise<void> | null = null;
   private again = false;
   private stopped = false;
-  private readonly o: Required<Omit<MailWorkerOptions, 'onError'>> & Pick<MailWorkerOptions, 'onError'>;
+  private readonly o: Required<Omit<MailWorkerOptions, 'onError'>> &
+    Pick<MailWorkerOptions, 'onError'>;
 
   constructor(
     private readonly db: Sql & { transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T> },
@@ -137,7 +138,10 @@ export class MailWorker {
           text: m.body,
           messageId: messageIdOf(m.dedupe_key),
         });
-        await this.db.query('UPDATE mail_outbox SET sent_at = now(), last_error = NULL WHERE id = $1', [m.id]);
+        await this.db.query(
+          'UPDATE mail_outbox SET sent_at = now(), last_error = NULL WHERE id = $1',
+          [m.id],
+        );
       } catch (e) {
         const delay = Math.min(this.o.maxBackoffMs, this.o.backoffMs * 2 ** (m.attempts - 1));
         await this.db.query(

@@ -27,8 +27,10 @@ const DOCS = {
   en: "the parent's passport, the birth certificate, medical forms F-26 and F-63, 3x4 photos",
 };
 
-const mk =
-  (subject: Record<PortalLanguage, string>, body: Record<PortalLanguage, (v: Vars) => string>): Texts =>
+const mk = (
+  subject: Record<PortalLanguage, string>,
+  body: Record<PortalLanguage, (v: Vars) => string>,
+): Texts =>
   Object.fromEntries(
     (['ky', 'ru', 'en'] as const).map((l) => [
       l,
@@ -40,41 +42,60 @@ export const MAILS = {
   link_register: mk(
     { ky: 'Сырсөздү коюңуз', ru: 'Задайте пароль', en: 'Set your password' },
     {
-      ky: (v) => `Каттоо үчүн рахмат. Сырсөздү коюу үчүн шилтемени ачыңыз (24 саат жарактуу):\n${v.url}`,
-      ru: (v) => `Спасибо за регистрацию. Откройте ссылку, чтобы задать пароль (действует 24 часа):\n${v.url}`,
-      en: (v) => `Thank you for registering. Open this link to set your password (valid 24 hours):\n${v.url}`,
+      ky: (v) =>
+        `Каттоо үчүн рахмат. Сырсөздү коюу үчүн шилтемени ачыңыз (24 саат жарактуу):\n${v.url}`,
+      ru: (v) =>
+        `Спасибо за регистрацию. Откройте ссылку, чтобы задать пароль (действует 24 часа):\n${v.url}`,
+      en: (v) =>
+        `Thank you for registering. Open this link to set your password (valid 24 hours):\n${v.url}`,
     },
   ),
   link_reset: mk(
     { ky: 'Сырсөздү калыбына келтирүү', ru: 'Восстановление пароля', en: 'Reset your password' },
     {
-      ky: (v) => `Жаңы сырсөз коюу үчүн шилтемени ачыңыз (1 саат жарактуу):\n${v.url}\nЭгер сиз суратпасаңыз, бул катты этибарга албаңыз.`,
-      ru: (v) => `Откройте ссылку, чтобы задать новый пароль (действует 1 час):\n${v.url}\nЕсли вы не запрашивали восстановление, просто проигнорируйте письмо.`,
-      en: (v) => `Open this link to set a new password (valid 1 hour):\n${v.url}\nIf you did not ask for this, ignore this mail.`,
+      ky: (v) =>
+        `Жаңы сырсөз коюу үчүн шилтемени ачыңыз (1 саат жарактуу):\n${v.url}\nЭгер сиз суратпасаңыз, бул катты этибарга албаңыз.`,
+      ru: (v) =>
+        `Откройте ссылку, чтобы задать новый пароль (действует 1 час):\n${v.url}\nЕсли вы не запрашивали восстановление, просто проигнорируйте письмо.`,
+      en: (v) =>
+        `Open this link to set a new password (valid 1 hour):\n${v.url}\nIf you did not ask for this, ignore this mail.`,
     },
   ),
   register_again: mk(
-    { ky: 'Сиздин аккаунтуңуз бар', ru: 'У вас уже есть учётная запись', en: 'You already have an account' },
     {
-      ky: (v) => `Бул дарек менен кайра каттоо аракети болду. Кирүү же сырсөздү калыбына келтирүү: ${v.url}`,
-      ru: (v) => `С этим адресом попытались зарегистрироваться снова. Войдите или восстановите пароль: ${v.url}`,
-      en: (v) => `Someone tried to register again with this address. Sign in or recover your password: ${v.url}`,
+      ky: 'Сиздин аккаунтуңуз бар',
+      ru: 'У вас уже есть учётная запись',
+      en: 'You already have an account',
+    },
+    {
+      ky: (v) =>
+        `Бул дарек менен кайра каттоо аракети болду. Кирүү же сырсөздү калыбына келтирүү: ${v.url}`,
+      ru: (v) =>
+        `С этим адресом попытались зарегистрироваться снова. Войдите или восстановите пароль: ${v.url}`,
+      en: (v) =>
+        `Someone tried to register again with this address. Sign in or recover your password: ${v.url}`,
     },
   ),
   address_pending: mk(
     { ky: 'Арыз кабыл алынды', ru: 'Заявление принято', en: 'Application received' },
     {
-      ky: (v) => `${v.child}: арыз кабыл алынды. Мамлекеттик реестр жооп бергенде, арыз келген тартибинде чечилет.`,
-      ru: (v) => `${v.child}: заявление принято. Оно будет рассмотрено в порядке поступления, как только ответит государственный реестр.`,
-      en: (v) => `${v.child}: the application is received. It will be decided in its arrival order as soon as the state registry answers.`,
+      ky: (v) =>
+        `${v.child}: арыз кабыл алынды. Мамлекеттик реестр жооп бергенде, арыз келген тартибинде чечилет.`,
+      ru: (v) =>
+        `${v.child}: заявление принято. Оно будет рассмотрено в порядке поступления, как только ответит государственный реестр.`,
+      en: (v) =>
+        `${v.child}: the application is received. It will be decided in its arrival order as soon as the state registry answers.`,
     },
   ),
   registered: mk(
     { ky: 'Бала катталды', ru: 'Ребёнок зарегистрирован', en: 'Your child is registered' },
     {
-      ky: (v) => `${v.child} ${v.school} мектебине катталды. ${v.deadline} чейин мектепке алып келиңиз: ${DOCS.ky}.`,
-      ru: (v) => `${v.child} зарегистрирован(а) в школе ${v.school}. До ${v.deadline} принесите в школу: ${DOCS.ru}.`,
-      en: (v) => `${v.child} is registered at ${v.school}. Bring to the school by ${v.deadline}: ${DOCS.en}.`,
+      ky: (v) =>
+        `${v.child} ${v.school} мектебине катталды. ${v.deadline} чейин мектепке алып келиңиз: ${DOCS.ky}.`,
+      ru: (v) =>
+        `${v.child} зарегистрирован(а) в школе ${v.school}. До ${v.deadline} принесите в школу: ${DOCS.ru}.`,
+      en: (v) =>
+        `${v.child} is registered at ${v.school}. Bring to the school by ${v.deadline}: ${DOCS.en}.`,
     },
   ),
   refused: mk(
@@ -96,9 +117,11 @@ export const MAILS = {
   privilege_rejected: mk(
     { ky: 'Жеңилдик четке кагылды', ru: 'Льгота отклонена', en: 'Privilege rejected' },
     {
-      ky: (v) => `${v.child}: ${v.school} мектебинде жеңилдик четке кагылды. Порталдан абалын караңыз.`,
+      ky: (v) =>
+        `${v.child}: ${v.school} мектебинде жеңилдик четке кагылды. Порталдан абалын караңыз.`,
       ru: (v) => `${v.child}: льгота в школе ${v.school} отклонена. Статус заявления - на портале.`,
-      en: (v) => `${v.child}: the privilege claim at ${v.school} is rejected. See the status on the portal.`,
+      en: (v) =>
+        `${v.child}: the privilege claim at ${v.school} is rejected. See the status on the portal.`,
     },
   ),
   documents_received: mk(
@@ -110,7 +133,11 @@ export const MAILS = {
     },
   ),
   enrolled: mk(
-    { ky: 'Бала биринчи класска кабыл алынды', ru: 'Ребёнок зачислен', en: 'Your child is enrolled' },
+    {
+      ky: 'Бала биринчи класска кабыл алынды',
+      ru: 'Ребёнок зачислен',
+      en: 'Your child is enrolled',
+    },
     {
       ky: (v) => `${v.child} ${v.school} мектебине буйрук менен кабыл алынды.`,
       ru: (v) => `${v.child} зачислен(а) приказом в школу ${v.school}.`,
@@ -120,9 +147,12 @@ export const MAILS = {
   no_documents: mk(
     { ky: 'Документтер берилген жок', ru: 'Документы не поданы', en: 'No documents' },
     {
-      ky: (v) => `${v.child}: мөөнөтүнө чейин документтер берилбегендиктен орун бошотулду. Райондук комиссияга кайрылыңыз.`,
-      ru: (v) => `${v.child}: документы не поданы в срок, место освобождено. Обратитесь в районную комиссию.`,
-      en: (v) => `${v.child}: no documents came by the deadline and the seat was freed. Contact the district commission.`,
+      ky: (v) =>
+        `${v.child}: мөөнөтүнө чейин документтер берилбегендиктен орун бошотулду. Райондук комиссияга кайрылыңыз.`,
+      ru: (v) =>
+        `${v.child}: документы не поданы в срок, место освобождено. Обратитесь в районную комиссию.`,
+      en: (v) =>
+        `${v.child}: no documents came by the deadline and the seat was freed. Contact the district commission.`,
     },
   ),
   withdrawn: mk(
@@ -134,7 +164,11 @@ export const MAILS = {
     },
   ),
   deadline_7: mk(
-    { ky: 'Документтерге 7 күн калды', ru: 'До срока подачи документов 7 дней', en: '7 days left to bring the documents' },
+    {
+      ky: 'Документтерге 7 күн калды',
+      ru: 'До срока подачи документов 7 дней',
+      en: '7 days left to bring the documents',
+    },
     {
       ky: (v) => `${v.child}: ${v.deadline} чейин ${v.school} мектебине алып келиңиз: ${DOCS.ky}.`,
       ru: (v) => `${v.child}: до ${v.deadline} принесите в школу ${v.school}: ${DOCS.ru}.`,
@@ -142,10 +176,16 @@ export const MAILS = {
     },
   ),
   deadline_1: mk(
-    { ky: 'Документтерге 1 күн калды', ru: 'До срока подачи документов 1 день', en: '1 day left to bring the documents' },
     {
-      ky: (v) => `${v.child}: эртең, ${v.deadline}, акыркы күн. ${v.school} мектебине алып келиңиз: ${DOCS.ky}.`,
-      ru: (v) => `${v.child}: последний срок - ${v.deadline}. Принесите в школу ${v.school}: ${DOCS.ru}.`,
+      ky: 'Документтерге 1 күн калды',
+      ru: 'До срока подачи документов 1 день',
+      en: '1 day left to bring the documents',
+    },
+    {
+      ky: (v) =>
+        `${v.child}: эртең, ${v.deadline}, акыркы күн. ${v.school} мектебине алып келиңиз: ${DOCS.ky}.`,
+      ru: (v) =>
+        `${v.child}: последний срок - ${v.deadline}. Принесите в школу ${v.school}: ${DOCS.ru}.`,
       en: (v) => `${v.child}: the last day is ${v.deadline}. Bring to ${v.school}: ${DOCS.en}.`,
     },
   ),

@@ -28,7 +28,13 @@ export function smtpTransport(url: string, from = DEFAULT_FROM): MailTransport {
   return {
     description: `SMTP ${shown.toString()}`,
     async send(m) {
-      await t.sendMail({ from, to: m.to, subject: m.subject, text: m.text, messageId: m.messageId });
+      await t.sendMail({
+        from,
+        to: m.to,
+        subject: m.subject,
+        text: m.text,
+        messageId: m.messageId,
+      });
     },
     close: () => t.close(),
   };

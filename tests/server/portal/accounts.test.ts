@@ -9,7 +9,11 @@ let h: Harness;
 const PARENT = { pin: '11911198879926', email: 'dinara@example.kg' };
 
 beforeAll(async () => {
-  h = await startHarness({ until: '2026-04-20T00:00:00+06:00', now: '2026-04-20T10:00:00+06:00', rateLimit: 25 });
+  h = await startHarness({
+    until: '2026-04-20T00:00:00+06:00',
+    now: '2026-04-20T10:00:00+06:00',
+    rateLimit: 25,
+  });
 }, 60_000);
 afterAll(async () => h?.close());
 
@@ -35,7 +39,11 @@ describe('registration and the one-time link', () => {
 
     const set = await c.call('POST', '/password/set', { token, password: 'a good long password' });
     expect(set.status).toBe(200);
-    expect(set.body.account).toMatchObject({ email: PARENT.email, phone: '+996555123456', language: 'ru' });
+    expect(set.body.account).toMatchObject({
+      email: PARENT.email,
+      phone: '+996555123456',
+      language: 'ru',
+    });
     const cookie = set.headers.get('set-cookie')!;
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/Secure/);
@@ -43,7 +51,10 @@ describe('registration and the one-time link', () => {
     expect((await c.call('GET', '/session')).status).toBe(200);
 
     // The link works once.
-    const again = await new Client(h.api).call('POST', '/password/set', { token, password: 'another long password' });
+    const again = await new Client(h.api).call('POST', '/password/set', {
+      token,
+      password: 'another long password',
+    });
     expect(again.status).toBe(400);
     expect(again.body.error).toBe('link_invalid');
     // The hash is argon2id, never the password.
@@ -80,27 +91,44 @@ describe('registration and the one-time link', () => {
     });
     expect(r.status).toBe(400);
     expect(r.body.error).toBe('invalid_request');
-    const fields = Object.fromEntries(r.body.fields.map((f: { field: string; code: string }) => [f.field, f.code]));
+    const fields = Object.fromEntries(
+      r.body.fields.map((f: { field: string; code: string }) => [f.field, f.code]),
+    );
     expect(fields).toEqual({
       pin: 'invalid_pin',
       email: 'invalid_email',
       phone: 'invalid_phone',
       password: 'invalid_value',
     });
-    expect(await h.server.db.query('SELECT 1 FROM portal_accounts WHERE lower(email) = $1', ['parent.example.kg']))
-      .toEqual([]);
+    expect(
+      await h.server.db.query('SELECT 1 FROM portal_accounts WHERE lower(email) = $1', [
+        'parent.example.kg',
+      ]),
+    ).toEqual([]);
   });
 });
 
 describe('sign-in, sessions, CSRF, headers', () => {
   it('signs in by e-mail or own PIN; a wrong password and an unknown login get the same answer', async () => {
     const c = new Client(h.api);
-    const ok = await c.call('POST', '/sign-in', { login: PARENT.email, password: 'a good long password' });
+    const ok = await c.call('POST', '/sign-in', {
+      login: PARENT.email,
+      password: 'a good long password',
+    });
     expect(ok.status).toBe(200);
-    const byPin = await new Client(h.api).call('POST', '/sign-in', { login: PARENT.pin, password: 'a good long password' });
+    const byPin = await new Client(h.api).call('POST', '/sign-in', {
+      login: PARENT.pin,
+      password: 'a good long password',
+    });
     expect(byPin.status).toBe(200);
-    const wrong = await new Client(h.api).call('POST', '/sign-in', { login: PARENT.email, password: 'nope nope nope' });
-    const unknown = await new Client(h.api).call('POST', '/sign-in', { login: 'x@y.kg', password: 'nope nope nope' });
+    const wrong = await new Client(h.api).call('POST', '/sign-in', {
+      login: PARENT.email,
+      password: 'nope nope nope',
+    });
+    const unknown = await new Client(h.api).call('POST', '/sign-in', {
+      login: 'x@y.kg',
+      password: 'nope nope nope',
+    });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect(wrong.body).toEqual(unknown.body);
@@ -128,23 +156,33 @@ describe('sign-in, sessions, CSRF, headers', () => {
     expect(out.status).toBe(204);
     expect((await c.call('GET', '/session')).status).toBe(401);
   });
-
 });
 
 describe('recovery by own PIN and e-mail', () => {
   it('mails a reset link for the right pair, the same answer and no mail for a wrong one', async () => {
     const before = h.mail.mails.length;
-    const wrong = await new Client(h.api).call('POST', '/forgot-password', { pin: '21010199012345', email: PARENT.email });
+    const wrong = await new Client(h.api).call('POST', '/forgot-password', {
+      pin: '21010199012345',
+      email: PARENT.email,
+    });
     expect(wrong.status).toBe(202);
-    const right = await new Client(h.api).call('POST', '/forgot-password', { pin: PARENT.pin, email: PARENT.email });
+    const right = await new Client(h.api).call('POST', '/forgot-password', {
+      pin: PARENT.pin,
+      email: PARENT.email,
+    });
     expect(right.status).toBe(202);
     expect(right.body).toEqual(wrong.body);
     const mail = await h.mail.waitFor(PARENT.email, /Восстановление пароля/);
     expect(h.mail.mails.length).toBe(before + 1);
     const token = new URL(linkIn(mail)).searchParams.get('token')!;
     const c = new Client(h.api);
-    expect((await c.call('POST', '/password/set', { token, password: 'a brand new password' })).status).toBe(200);
-    const old = await new Client(h.api).call('POST', '/sign-in', { login: PARENT.email, password: 'a good long password' });
+    expect(
+      (await c.call('POST', '/password/set', { token, password: 'a brand new password' })).status,
+    ).toBe(200);
+    const old = await new Client(h.api).call('POST', '/sign-in', {
+      login: PARENT.email,
+      password: 'a good long password',
+    });
     expect(old.status).toBe(401);
   });
 
@@ -160,7 +198,10 @@ describe('rate limits', () => {
     let last = 0;
     let retryAfter: string | null = null;
     for (let i = 0; i < 30 && last !== 429; i++) {
-      const r = await new Client(h.api).call('POST', '/sign-in', { login: 'x@y.kg', password: 'nope nope nope' });
+      const r = await new Client(h.api).call('POST', '/sign-in', {
+        login: 'x@y.kg',
+        password: 'nope nope nope',
+      });
       last = r.status;
       retryAfter = r.headers.get('retry-after');
       if (r.status === 429) expect(r.body.error).toBe('rate_limited');

@@ -19,7 +19,9 @@ let dir: string;
 let log: string[];
 
 const kabyl = (...args: string[]) =>
-  spawnSync(process.execPath, [BIN, 'server', '--database', tdb.url, ...args], { encoding: 'utf8' });
+  spawnSync(process.execPath, [BIN, 'server', '--database', tdb.url, ...args], {
+    encoding: 'utf8',
+  });
 
 beforeAll(async () => {
   tdb = await createTestDatabase();
@@ -37,12 +39,27 @@ afterAll(async () => {
 
 describe('kabyl server emis-export', () => {
   it('refuses before the documents deadline unless forced, and a wrong campaign year', () => {
-    const early = kabyl('emis-export', '--campaign', '2026', '--out', path.join(dir, 'early.csv'),
-      '--now', '2026-09-01T00:00:00+06:00');
+    const early = kabyl(
+      'emis-export',
+      '--campaign',
+      '2026',
+      '--out',
+      path.join(dir, 'early.csv'),
+      '--now',
+      '2026-09-01T00:00:00+06:00',
+    );
     expect(early.status).toBe(2);
     expect(early.stderr).toMatch(/documents deadline, 2026-09-15T00:00:00.000\+06:00.*--force/);
-    const forced = kabyl('emis-export', '--campaign', '2026', '--out', path.join(dir, 'early.csv'),
-      '--now', '2026-09-01T00:00:00+06:00', '--force');
+    const forced = kabyl(
+      'emis-export',
+      '--campaign',
+      '2026',
+      '--out',
+      path.join(dir, 'early.csv'),
+      '--now',
+      '2026-09-01T00:00:00+06:00',
+      '--force',
+    );
     expect(forced.status).toBe(0);
     const wrong = kabyl('emis-export', '--campaign', '2025', '--out', path.join(dir, 'x.csv'));
     expect(wrong.status).toBe(2);
@@ -50,7 +67,9 @@ describe('kabyl server emis-export', () => {
   });
 
   it('writes every enrolled child as CSV and JSON, byte for byte the same on every run', () => {
-    const csv1 = path.join(dir, 'a.csv'), csv2 = path.join(dir, 'b.csv'), json = path.join(dir, 'a.json');
+    const csv1 = path.join(dir, 'a.csv'),
+      csv2 = path.join(dir, 'b.csv'),
+      json = path.join(dir, 'a.json');
     expect(kabyl('emis-export', '--campaign', '2026', '--out', csv1).status).toBe(0);
     expect(kabyl('emis-export', '--campaign', '2026', '--out', csv2).status).toBe(0);
     expect(kabyl('emis-export', '--campaign', '2026', '--out', json).status).toBe(0);
@@ -58,10 +77,21 @@ describe('kabyl server emis-export', () => {
 
     // The replay of the same log says who is enrolled.
     const logFile = path.join(dir, 'log.jsonl');
-    execFileSync(process.execPath, [BIN, 'server', '--database', tdb.url, 'export', '--out', logFile]);
-    const replay = JSON.parse(execFileSync(process.execPath, [BIN, 'replay', logFile], { encoding: 'utf8' }));
-    const enrolled = Object.entries(replay.applications as Record<string, { status: string; orderNumber: string }>)
-      .filter(([, a]) => a.status === 'enrolled');
+    execFileSync(process.execPath, [
+      BIN,
+      'server',
+      '--database',
+      tdb.url,
+      'export',
+      '--out',
+      logFile,
+    ]);
+    const replay = JSON.parse(
+      execFileSync(process.execPath, [BIN, 'replay', logFile], { encoding: 'utf8' }),
+    );
+    const enrolled = Object.entries(
+      replay.applications as Record<string, { status: string; orderNumber: string }>,
+    ).filter(([, a]) => a.status === 'enrolled');
     expect(enrolled.length).toBeGreaterThan(10);
 
     const rows = readFileSync(csv1, 'utf8').trimEnd().split('\r\n');

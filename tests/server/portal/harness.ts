@@ -58,7 +58,9 @@ export class MailCatcher {
   async waitFor(to: string, subject: RegExp, ms = 10_000): Promise<ParsedMail> {
     const deadline = Date.now() + ms;
     for (;;) {
-      const m = this.mails.find((x) => addressOf(x) === to.toLowerCase() && subject.test(x.subject ?? ''));
+      const m = this.mails.find(
+        (x) => addressOf(x) === to.toLowerCase() && subject.test(x.subject ?? ''),
+      );
       if (m) return m;
       if (Date.now() > deadline) {
         const seen = this.mails.map((x) => `${addressOf(x)}: ${x.subject}`).join('; ');
@@ -98,7 +100,11 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(o: { until: string; now: string; rateLimit?: number }): Promise<Harness> {
+export async function startHarness(o: {
+  until: string;
+  now: string;
+  rateLimit?: number;
+}): Promise<Harness> {
   const db = await createTestDatabase();
   const setup = await openDatabase({ url: db.url });
   await migrate(setup);
@@ -106,7 +112,12 @@ export async function startHarness(o: { until: string; now: string; rateLimit?: 
   await setup.close();
   const mail = await new MailCatcher().listen();
   const registry = SimulatedRegistry.fromGenerator(GEN);
-  const resilient = new ResilientRegistry(registry, { timeoutMs: 500, retries: 1, retryDelayMs: 10, openMs: 200 });
+  const resilient = new ResilientRegistry(registry, {
+    timeoutMs: 500,
+    retries: 1,
+    retryDelayMs: 10,
+    openMs: 200,
+  });
   const uploads = mkdtempSync(path.join(os.tmpdir(), 'kabyl-uploads-'));
   const clock = { now: parseInstant(o.now) };
   const server = await startServer({
@@ -169,7 +180,11 @@ export class Client {
       payload = JSON.stringify(body);
       headers['content-type'] = 'application/json';
     }
-    const res = await fetch(`${this.api}${p}`, { method, headers, body: payload as BodyInit | undefined });
+    const res = await fetch(`${this.api}${p}`, {
+      method,
+      headers,
+      body: payload as BodyInit | undefined,
+    });
     const set = res.headers.get('set-cookie');
     if (set) {
       const m = new RegExp(`${SESSION_COOKIE}=([^;]*)`).exec(set);
@@ -212,7 +227,10 @@ export async function registeredParent(
 }
 
 /** Children of the simulator who have no application in the server's log yet, with their guardian. */
-export function freshChildren(h: Harness, n: number): { pin: string; guardianPin: string; address: string }[] {
+export function freshChildren(
+  h: Harness,
+  n: number,
+): { pin: string; guardianPin: string; address: string }[] {
   const engine = h.server.sequencer.state;
   const taken = new Set([...engine.applications.values()].map((a) => a.pin));
   const c = engine.campaign!;
@@ -247,7 +265,11 @@ export async function pushAsDistrict(h: Harness, token: string, events: unknown[
   return r.json();
 }
 
-export async function until<T>(what: string, fn: () => Promise<T | null | undefined | false>, ms = 10_000): Promise<T> {
+export async function until<T>(
+  what: string,
+  fn: () => Promise<T | null | undefined | false>,
+  ms = 10_000,
+): Promise<T> {
   const deadline = Date.now() + ms;
   for (;;) {
     const v = await fn();

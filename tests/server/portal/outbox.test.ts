@@ -29,7 +29,12 @@ afterAll(async () => {
   await tdb?.drop();
 });
 
-const mail = (i: number) => ({ dedupeKey: `test:${i}`, to: `p${i}@example.kg`, subject: `mail ${i}`, body: `body ${i}` });
+const mail = (i: number) => ({
+  dedupeKey: `test:${i}`,
+  to: `p${i}@example.kg`,
+  subject: `mail ${i}`,
+  body: `body ${i}`,
+});
 
 describe('the outbox', () => {
   it('queues a key once, retries refused sends with backoff, and survives a worker restart', async () => {
@@ -46,9 +51,15 @@ describe('the outbox', () => {
     await until('a few mails', async () => smtp.mails.length >= 6);
     // Stop one worker mid-way; a new one (a restarted server) takes the rest.
     await first.stop();
-    const second = new MailWorker(db, smtpTransport(smtp.url), { backoffMs: 30, pollMs: 20, batch: 5 }).start();
+    const second = new MailWorker(db, smtpTransport(smtp.url), {
+      backoffMs: 30,
+      pollMs: 20,
+      batch: 5,
+    }).start();
     await until('every mail', async () => {
-      const [r] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM mail_outbox WHERE sent_at IS NULL');
+      const [r] = await db.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM mail_outbox WHERE sent_at IS NULL',
+      );
       return r.n === 0;
     });
     await second.stop();
@@ -56,8 +67,12 @@ describe('the outbox', () => {
     const ids = smtp.mails.map((m) => m.messageId);
     expect(new Set(ids).size).toBe(20); // none lost, none twice
     expect(ids.length).toBe(20);
-    expect(new Set(ids)).toEqual(new Set(Array.from({ length: 20 }, (_, i) => messageIdOf(`test:${i}`))));
-    const retried = await db.query<{ attempts: number }>('SELECT attempts FROM mail_outbox WHERE attempts > 1');
+    expect(new Set(ids)).toEqual(
+      new Set(Array.from({ length: 20 }, (_, i) => messageIdOf(`test:${i}`))),
+    );
+    const retried = await db.query<{ attempts: number }>(
+      'SELECT attempts FROM mail_outbox WHERE attempts > 1',
+    );
     expect(retried.length).toBeGreaterThan(0);
   }, 30_000);
 
@@ -65,7 +80,12 @@ describe('the outbox', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'kabyl-mail-'));
     try {
       const t = folderTransport(dir);
-      const m = { to: 'a@example.kg', subject: 'Тест', text: 'Салам', messageId: messageIdOf('folder:1') };
+      const m = {
+        to: 'a@example.kg',
+        subject: 'Тест',
+        text: 'Салам',
+        messageId: messageIdOf('folder:1'),
+      };
       await t.send(m);
       await t.send(m); // a resend after a crash
       const files = readdirSync(dir);

@@ -56,22 +56,36 @@ describe('registry down: address pending, decided in arrival order', () => {
     const receipts: Receipt[] = [];
     // Arrival order 2, 0, 1: the order of the requests, not of the parents' numbers.
     for (const i of [2, 0, 1]) {
-      const r = await parents[i].call<Receipt>('POST', '/applications', { childPin: kids[i].pin, choice }, {
-        headers: { 'idempotency-key': `parent-${i}-key-0001` },
-      });
+      const r = await parents[i].call<Receipt>(
+        'POST',
+        '/applications',
+        { childPin: kids[i].pin, choice },
+        {
+          headers: { 'idempotency-key': `parent-${i}-key-0001` },
+        },
+      );
       expect(r.status).toBe(202);
       expect(r.body.status).toBe('address_pending');
       receipts.push(r.body);
     }
     expect(receipts.map((r) => r.position)).toEqual([1, 2, 3]);
-    expect(await h.server.db.query("SELECT 1 FROM events WHERE event_id LIKE 'portal-%'")).toEqual([]);
+    expect(await h.server.db.query("SELECT 1 FROM events WHERE event_id LIKE 'portal-%'")).toEqual(
+      [],
+    );
     await h.mail.waitFor('p2@example.kg', /Application received/);
 
     h.registry.down = false;
     const views = await until('all three decided', async () => {
       const vs: ApplicationView[] = [];
       for (const [k, i] of [2, 0, 1].entries()) {
-        vs.push((await parents[i].call<ApplicationView>('GET', `/applications/${receipts[k].applicationId}`)).body);
+        vs.push(
+          (
+            await parents[i].call<ApplicationView>(
+              'GET',
+              `/applications/${receipts[k].applicationId}`,
+            )
+          ).body,
+        );
       }
       return vs.every((v) => v.status !== 'address_pending') ? vs : null;
     });
@@ -81,9 +95,10 @@ describe('registry down: address pending, decided in arrival order', () => {
       ['refused', 'no_free_seats'],
     ]);
     // The one that entered the log did so with the registry's address, in arrival order.
-    const [row] = await h.server.db.query<{ line: string }>('SELECT line FROM events WHERE event_id = $1', [
-      `portal-${receipts[0].applicationId}`,
-    ]);
+    const [row] = await h.server.db.query<{ line: string }>(
+      'SELECT line FROM events WHERE event_id = $1',
+      [`portal-${receipts[0].applicationId}`],
+    );
     const ev = JSON.parse(row.line);
     expect(ev.data.registeredAddress).toBe(kids[2].address);
     expect(ev.data.portal.position).toBe(1);
@@ -99,10 +114,15 @@ describe('registry down: address pending, decided in arrival order', () => {
     const id = receipts[0].applicationId;
     const e = h.server.sequencer.state;
     const target = [...e.streams.values()].find(
-      (s) => s.schoolId !== stream.schoolId && s.quota > s.occupied &&
+      (s) =>
+        s.schoolId !== stream.schoolId &&
+        s.quota > s.occupied &&
         ['state', 'municipal'].includes(e.schools.get(s.schoolId)!.kind),
     )!;
-    const full = await placed.call('POST', `/applications/${id}/transfer`, { schoolId: stream.schoolId === target.schoolId ? 'x' : stream.schoolId, language: stream.language });
+    const full = await placed.call('POST', `/applications/${id}/transfer`, {
+      schoolId: stream.schoolId === target.schoolId ? 'x' : stream.schoolId,
+      language: stream.language,
+    });
     expect(full.status).toBe(422);
     expect(full.body.error).toBe('rule_refused');
     const moved = await placed.call<ApplicationView>('POST', `/applications/${id}/transfer`, {
@@ -110,7 +130,11 @@ describe('registry down: address pending, decided in arrival order', () => {
       language: target.language,
     });
     expect(moved.status).toBe(200);
-    expect(moved.body).toMatchObject({ status: 'registered', schoolId: target.schoolId, basis: 'open' });
+    expect(moved.body).toMatchObject({
+      status: 'registered',
+      schoolId: target.schoolId,
+      basis: 'open',
+    });
     const [t] = await h.server.db.query<{ line: string }>(
       "SELECT line FROM events WHERE type = 'application.transfer_requested' ORDER BY seq DESC LIMIT 1",
     );
@@ -120,7 +144,12 @@ describe('registry down: address pending, decided in arrival order', () => {
 
 describe('the resilient registry', () => {
   it('times out, retries, opens the circuit, and closes it after a successful trial', async () => {
-    const sim = SimulatedRegistry.fromGenerator({ seed: 7, districts: 1, schoolsPerDistrict: 2, children: 20 });
+    const sim = SimulatedRegistry.fromGenerator({
+      seed: 7,
+      districts: 1,
+      schoolsPerDistrict: 2,
+      children: 20,
+    });
     const pin = sim.all()[0].pin;
     let t = 0;
     const r = new ResilientRegistry(sim, {
