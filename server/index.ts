@@ -6,6 +6,8 @@ import { readPortalConfig } from './portal/config';
 import { folderTransport, smtpTransport } from './portal/mail/transports';
 import { ResilientRegistry } from './portal/registry/resilient';
 import { SimulatedRegistry } from './portal/registry/simulator';
+import { limitsFromEnv } from './intake/admission';
+import { SignedParentTokens } from './intake/parentAuth';
 import { formatInstant } from './sequencer/clock';
 import { startServer } from './server';
 
@@ -35,6 +37,13 @@ async function main(): Promise<void> {
       publicUrl: pc.publicUrl,
       rateLimitPerMinute: pc.rateLimitPerMinute,
     },
+    // Pre-issued signed parent tokens stand in for the portal's sessions (docs/opening-day.md).
+    parentAuth: process.env.KABYL_PARENT_TOKEN_SECRET
+      ? new SignedParentTokens(process.env.KABYL_PARENT_TOKEN_SECRET)
+      : undefined,
+    admission: limitsFromEnv(),
+    digestFile: config.digestFile,
+    publishIntervalMs: config.publishIntervalMs,
   });
   const db = config.database;
   const where =

@@ -22,6 +22,9 @@ import { PORTAL_API_PREFIX } from '../../shared/portal/contract';
 import { portalPlugin } from '../portal/http/plugin';
 import { addSecurityHeaders } from '../portal/http/security';
 import type { Portal } from '../portal/portal';
+import type { Intake } from '../intake/intake';
+import type { ParentAuth } from '../intake/parentAuth';
+import { registerIntakeRoutes } from '../intake/routes';
 import { pullPage } from './pull';
 import { streamPull } from './stream';
 import { serveUpdates } from './updates';
@@ -60,6 +63,10 @@ export interface AppDeps {
   streamKeepAliveMs?: number;
   /** the parents' portal (docs/portal.md), served under PORTAL_API_PREFIX */
   portal?: Portal;
+  /** parents' submissions (docs/opening-day.md): present when a ParentAuth is configured */
+  intake?: { intake: Intake; auth: ParentAuth };
+  /** extra routes (the public proof) registered before the not-found handler */
+  routes?: ((app: FastifyInstance) => void)[];
 }
 
 export function buildApp({
@@ -70,6 +77,8 @@ export function buildApp({
   updatesDir = null,
   streamKeepAliveMs,
   portal,
+  intake,
+  routes = [],
 }: AppDeps): FastifyInstance {
   const options: FastifyServerOptions = { bodyLimit: BODY_LIMIT_BYTES };
   if (typeof logger === 'object') options.loggerInstance = logger as FastifyBaseLogger;
@@ -188,6 +197,8 @@ export function buildApp({
       return reply.type(doc.type).header('content-disposition', 'attachment').send(doc.bytes);
     });
   }
+  if (intake) registerIntakeRoutes(app, intake.intake, intake.auth);
+  for (const add of routes) add(app);
 
   app.setNotFoundHandler((req, reply) => fail(reply, 'not_found', `no such endpoint: ${req.method} ${req.url}`));
   return app;

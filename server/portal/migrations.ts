@@ -4,7 +4,7 @@ import type { Migration } from '../db/migrations';
 
 export const PORTAL_MIGRATIONS: readonly Migration[] = [
   {
-    id: 8,
+    id: 9,
     name: 'portal_accounts',
     sql: `
       CREATE TABLE portal_accounts (
@@ -88,7 +88,7 @@ export const PORTAL_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX portal_applications_child ON portal_applications (child_pin);`,
   },
   {
-    id: 9,
+    id: 10,
     name: 'portal_mail_outbox',
     sql: `
       -- Mail to send. dedupe_key makes enqueueing idempotent (one mail per status

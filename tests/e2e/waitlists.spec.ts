@@ -5,7 +5,7 @@
 // refuses them another school's through the same door the renderer uses.
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
-import { LOCALES, type Lang, callApi, chooseLanguage, signIn } from './support/app';
+import { LOCALES, type Lang, callApi, cardNumber, chooseLanguage, signIn } from './support/app';
 import { startPrivateHarness, type PrivateHarness } from './support/privateHarness';
 
 type Entry = {
@@ -174,6 +174,24 @@ test('officer: a quota raise shows who the queue would place, and writes nothing
   const after = (await callApi<{ totals: { events: number } }>(page, 'dashboard.get')).value!.totals
     .events;
   expect(after).toBe(before);
+  // Another school's streams start without this answer.
+  const elsewhere = all.schools.find((x) => x.schoolId !== target.schoolId)!;
+  await page.getByTestId('waitlists-school').selectOption(elsewhere.schoolId);
+  await expect(page.locator(`[data-stream^="${elsewhere.schoolId}/"]`).first()).toBeVisible();
+  await expect(page.getByTestId('what-if-result')).toHaveCount(0);
+  // The dashboard counts the district's queues: entries, and streams with a queue.
+  const streams = all.schools.flatMap((x) => x.streams);
+  const entries = streams.reduce((sum, x) => sum + x.waitlist, 0);
+  await page.locator('a[data-nav="dashboard"]').click();
+  for (const lang of LANGS) {
+    await chooseLanguage(page, lang);
+    const card = page.getByTestId('total-waitlistEntries');
+    await expect(card.locator('.card-label')).toHaveText(words(lang).totals.waitlistEntries!);
+  }
+  expect(await cardNumber(page, 'total-waitlistEntries')).toBe(entries);
+  expect(await cardNumber(page, 'total-waitlistStreams')).toBe(
+    streams.filter((x) => x.waitlist > 0).length,
+  );
 });
 
 test("director: their own school's queues only; another school's is refused by main", async ({

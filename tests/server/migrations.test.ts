@@ -50,7 +50,8 @@ const EXPECTED: Record<number, Record<string, [string[], string[]]>> = {
       ['district_id', 'school_id', 'language'],
     ],
   },
-  8: {
+  8: { published_heads: [['id', 'published_at', 'seq', 'hash', 'at', 'reason'], ['id']] },
+  9: {
     portal_accounts: [
       ['account_id', 'pin', 'email', 'email2', 'phone', 'telegram', 'language', 'password_hash', 'created_at'],
       ['account_id'],
@@ -73,7 +74,7 @@ const EXPECTED: Record<number, Record<string, [string[], string[]]>> = {
       ['application_id'],
     ],
   },
-  9: {
+  10: {
     mail_outbox: [
       ['id', 'dedupe_key', 'to_address', 'subject', 'body', 'created_at', 'attempts', 'next_attempt_at', 'sent_at',
         'last_error'],

@@ -86,7 +86,8 @@ export function WaitlistsPage() {
       ) : (
         school.streams.map((stream) => (
           <StreamQueue
-            key={stream.language}
+            // Keyed by school too: another school's stream must not keep this one's what-if.
+            key={`${school.schoolId}/${stream.language}`}
             schoolId={school.schoolId}
             stream={stream}
             whatIf={officer && data.enabled}
