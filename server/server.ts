@@ -5,7 +5,8 @@ import { type Database, type DatabaseTarget, openDatabase } from './db/database'
 import { migrate } from './db/migrate';
 import type { RateLimits } from './auth/rateLimit';
 import { buildApp } from './http/app';
-import { type Clock, shiftedClock } from './sequencer/clock';
+import { Portal, type PortalOptions } from './portal/portal';
+import { type Clock, shiftedClock, systemClock } from './sequencer/clock';
 import type { AdmissionLimits } from './intake/admission';
 import { Intake } from './intake/intake';
 import type { ParentAuth } from './intake/parentAuth';
@@ -32,6 +33,8 @@ export interface StartOptions {
   digestFile?: string | null;
   /** how often the public chain's head is published, ms (default 5 minutes) */
   publishIntervalMs?: number;
+  /** the parents' portal; without it the server speaks only the /v1 sync protocol */
+  portal?: Omit<PortalOptions, 'db' | 'sequencer' | 'clock'>;
 }
 
 export interface RunningServer {
@@ -41,6 +44,7 @@ export interface RunningServer {
   intake: Intake | null;
   publisher: Publisher;
   app: FastifyInstance;
+  portal: Portal | null;
   close(): Promise<void>;
 }
 
@@ -59,6 +63,7 @@ export async function startServer(o: StartOptions): Promise<RunningServer> {
     const sequencer = await Sequencer.start(db, { ...o.sequencer, clock, observers });
     intake?.attach(sequencer);
     await publisher.start();
+    const portal = o.portal ? new Portal({ ...o.portal, db, sequencer, clock: clock ?? systemClock }) : null;
     const app = buildApp({
       db,
       sequencer,
@@ -68,17 +73,25 @@ export async function startServer(o: StartOptions): Promise<RunningServer> {
       rateLimits: o.rateLimits,
       updatesDir: o.updatesDir,
       streamKeepAliveMs: o.streamKeepAliveMs,
+      portal: portal ?? undefined,
     });
     const address = await app.listen({ host: o.host ?? '127.0.0.1', port: o.port ?? 0 });
+    const url = address.replace('[::1]', 'localhost');
+    if (portal) {
+      portal.publicUrl = o.portal?.publicUrl ?? url;
+      portal.start();
+    }
     return {
-      url: address.replace('[::1]', 'localhost'),
+      url,
       db,
       sequencer,
       intake,
       publisher,
       app,
+      portal,
       async close() {
         await app.close();
+        await portal?.close();
         await publisher.stop();
         await sequencer.close();
         await db.close();

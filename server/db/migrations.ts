@@ -6,6 +6,8 @@
 // (docs/scaling.md): the log, refusals, projections, devices. A campaign-level
 // event (campaign.opened) belongs to the scope '*'.
 
+import { PORTAL_MIGRATIONS } from '../portal/migrations';
+
 export interface Migration {
   id: number;
   name: string;
@@ -184,4 +186,5 @@ export const MIGRATIONS: readonly Migration[] = [
         reason text NOT NULL
       );`,
   },
+  ...PORTAL_MIGRATIONS,
 ];

@@ -18,6 +18,10 @@ import { DEFAULT_RATE_LIMITS, RateLimiter, type RateLimits } from '../auth/rateL
 import type { Database } from '../db/database';
 import { PushError } from '../sequencer/errors';
 import type { Sequencer } from '../sequencer/sequencer';
+import { PORTAL_API_PREFIX } from '../../shared/portal/contract';
+import { portalPlugin } from '../portal/http/plugin';
+import { addSecurityHeaders } from '../portal/http/security';
+import type { Portal } from '../portal/portal';
 import type { Intake } from '../intake/intake';
 import type { ParentAuth } from '../intake/parentAuth';
 import { registerIntakeRoutes } from '../intake/routes';
@@ -57,6 +61,8 @@ export interface AppDeps {
   updatesDir?: string | null;
   /** ms between keep-alives (and token checks) on an idle SSE pull; tests shorten it */
   streamKeepAliveMs?: number;
+  /** the parents' portal (docs/portal.md), served under PORTAL_API_PREFIX */
+  portal?: Portal;
   /** parents' submissions (docs/opening-day.md): present when a ParentAuth is configured */
   intake?: { intake: Intake; auth: ParentAuth };
   /** extra routes (the public proof) registered before the not-found handler */
@@ -70,6 +76,7 @@ export function buildApp({
   rateLimits = DEFAULT_RATE_LIMITS,
   updatesDir = null,
   streamKeepAliveMs,
+  portal,
   intake,
   routes = [],
 }: AppDeps): FastifyInstance {
@@ -79,6 +86,7 @@ export function buildApp({
   const app = Fastify(options);
   app.setValidatorCompiler(zodValidator);
   app.decorateRequest('device', null);
+  addSecurityHeaders(app);
 
   const fail = (reply: FastifyReply, code: ErrorCode, message: string, extra: Partial<ErrorResponse> = {}) =>
     reply.code(STATUS[code]).send({ error: code, message, ...extra } satisfies ErrorResponse);
@@ -187,6 +195,15 @@ export function buildApp({
     serveUpdates(app, updatesDir, (reply, message) => fail(reply, 'not_found', message));
   }
 
+  if (portal) {
+    app.register(portalPlugin(portal), { prefix: PORTAL_API_PREFIX });
+    // A district reviewer's desktop fetches a privilege document named in a synced submission.
+    app.get('/v1/documents/:id', { onRequest: authenticate }, async (req, reply) => {
+      const doc = await portal.documents.read((req.params as { id: string }).id);
+      if (!doc) return fail(reply, 'not_found', 'no such document');
+      return reply.type(doc.type).header('content-disposition', 'attachment').send(doc.bytes);
+    });
+  }
   if (intake) registerIntakeRoutes(app, intake.intake, intake.auth);
   for (const add of routes) add(app);
 

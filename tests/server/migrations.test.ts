@@ -51,6 +51,36 @@ const EXPECTED: Record<number, Record<string, [string[], string[]]>> = {
     ],
   },
   8: { published_heads: [['id', 'published_at', 'seq', 'hash', 'at', 'reason'], ['id']] },
+  9: {
+    portal_accounts: [
+      ['account_id', 'pin', 'email', 'email2', 'phone', 'telegram', 'language', 'password_hash', 'created_at'],
+      ['account_id'],
+    ],
+    portal_links: [['token_hash', 'account_id', 'purpose', 'created_at', 'expires_at', 'used_at'], ['token_hash']],
+    portal_sessions: [['token_hash', 'account_id', 'csrf_token', 'created_at', 'expires_at'], ['token_hash']],
+    portal_children: [
+      ['account_id', 'pin', 'last_name', 'first_name', 'patronymic', 'birth_date', 'citizenship', 'address_code',
+        'address_text', 'added_at'],
+      ['account_id', 'pin'],
+    ],
+    portal_drafts: [['account_id', 'child_pin', 'choice', 'updated_at'], ['account_id', 'child_pin']],
+    portal_documents: [
+      ['document_id', 'account_id', 'type', 'size', 'sha256', 'file', 'created_at'],
+      ['document_id'],
+    ],
+    portal_applications: [
+      ['application_id', 'position', 'account_id', 'child_pin', 'idempotency_key', 'request_hash', 'choice',
+        'received_at', 'state', 'refusal', 'seq', 'notified'],
+      ['application_id'],
+    ],
+  },
+  10: {
+    mail_outbox: [
+      ['id', 'dedupe_key', 'to_address', 'subject', 'body', 'created_at', 'attempts', 'next_attempt_at', 'sent_at',
+        'last_error'],
+      ['id'],
+    ],
+  },
 };
 
 /** Rows a log written before migration 5 holds, and the subject the migration gives each. */
