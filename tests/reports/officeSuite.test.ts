@@ -62,7 +62,7 @@ describe.runIf(existsSync(SOFFICE) && existsSync(PDFTOTEXT))('xlsx reports print
       expect(page, `page ${i + 1}: its number`).toContain(`${PAGE[lang]} ${i + 1} / ${pages.length}`);
       if (demo) expect(page, `page ${i + 1}: DEMO`).toContain('DEMO');
     });
-  });
+  }, 240_000);
 });
 
 it('LibreOffice and pdftotext are installed (.ci/run installs them)', () => {
