@@ -145,7 +145,7 @@ export function ExcelImportPanel() {
         {(state.phase === 'previewed' || state.phase === 'writing') && !state.preview.clean && (
           <div data-testid="excel-errors">
             <Alert tone="error">{t('excelImport.notClean', { count: state.preview.errors.length, name: state.preview.fileName })}</Alert>
-            <ul className="excel-issues">
+            <ul className="excel-issues" tabIndex={0}>
               {state.preview.errors.map((e, i) => (
                 <li key={i} data-testid="excel-issue">
                   {issue(e)}

@@ -187,7 +187,7 @@ export function QuotasPage() {
       {state.savedCount !== null && <Alert tone="ok" testId="quotas-notice">{t('quotas.saved', { count: state.savedCount })}</Alert>}
       {whatIf && <WhatIfResult result={whatIf} schools={schools} />}
       <section className="panel">
-        <div className="table-scroll quotas-scroll">
+        <div className="table-scroll quotas-scroll" tabIndex={0}>
           <table className="table quotas-table" ref={table} data-testid="quotas-table">
             <thead>
               <tr>
