@@ -30,5 +30,5 @@ const KIND_WORD: Record<string, Record<Lang, string>> = {
 export function shortSchoolName(name: string, short: SchoolShort, lang: Lang): string {
   if (short.number === null) return name;
   const word = (KIND_WORD[short.kind] ?? KIND_WORD.state)[lang];
-  return lang === 'en' ? `${word} № ${short.number}` : `№ ${short.number} ${word}`;
+  return lang === 'en' ? `${word} №\u00a0${short.number}` : `№\u00a0${short.number} ${word}`;
 }

@@ -1,7 +1,10 @@
 // Issue 13, items 3 and 4, on the shared demo (nothing here writes): every printout made
 // from the demo carries DEMO, on screen and in the print layout; the report's preview and
 // its print take the export's "as of" and agree on the rows; an "as of" before the
-// campaign opened is said so, instead of silently giving no rows.
+// campaign opened is said so, instead of silently giving no rows. And the README's demo
+// director is at the school the app shows them at.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
 import { LOCALES, chooseLanguage, signIn } from './support/app';
@@ -77,4 +80,12 @@ test('the preview and the print take the "as of"; one before the campaign is war
   await expect(subtitle).toBeVisible({ timeout: 60_000 });
   expect(totalIn(await subtitle.innerText())).toBe(earlier);
   await page.getByTestId('print-close').click();
+});
+
+test("the README names the demo director's school as the app shows it", async ({ page }) => {
+  const readme = readFileSync(path.join(__dirname, '../../README.md'), 'utf8');
+  const school = readme.match(/^\| director \(school [^"]*"([^"]+)"\) \|/m)?.[1];
+  expect(school, 'the README names the director\'s school').toBeDefined();
+  await signIn(page, 'director');
+  await expect(page.locator('body')).toContainText(school!);
 });

@@ -14,11 +14,11 @@ describe('short school names', () => {
 
   it('writes number and kind in the language; a school without a number keeps its name', () => {
     const ten = schoolShort('Средняя общеобразовательная школа № 10', 'state');
-    expect(shortSchoolName('Средняя общеобразовательная школа № 10', ten, 'ru')).toBe('№ 10 школа');
-    expect(shortSchoolName('Средняя общеобразовательная школа № 10', ten, 'ky')).toBe('№ 10 мектеп');
-    expect(shortSchoolName('Средняя общеобразовательная школа № 10', ten, 'en')).toBe('school № 10');
+    expect(shortSchoolName('Средняя общеобразовательная школа № 10', ten, 'ru')).toBe('№\u00a010 школа');
+    expect(shortSchoolName('Средняя общеобразовательная школа № 10', ten, 'ky')).toBe('№\u00a010 мектеп');
+    expect(shortSchoolName('Средняя общеобразовательная школа № 10', ten, 'en')).toBe('school №\u00a010');
     const g = schoolShort('№ 3 гимназия-мектеби', 'gymnasium');
-    expect(shortSchoolName('№ 3 гимназия-мектеби', g, 'ru')).toBe('№ 3 гимназия');
+    expect(shortSchoolName('№ 3 гимназия-мектеби', g, 'ru')).toBe('№\u00a03 гимназия');
     const named = schoolShort('Ат-Башы орто мектеби', 'state');
     expect(shortSchoolName('Ат-Башы орто мектеби', named, 'ru')).toBe('Ат-Башы орто мектеби');
   });
