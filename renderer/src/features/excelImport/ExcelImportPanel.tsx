@@ -68,6 +68,8 @@ export function ExcelImportPanel() {
     if (!file) return;
     const ok = /\.xlsx$/i.test(file.name);
     setWrongType(!ok);
+    // Another file: what was said about the last one no longer holds.
+    setState({ phase: 'idle' });
     if (!ok) return;
     setState({ phase: 'uploading', name: file.name });
     const up = await upload(file);
@@ -120,6 +122,7 @@ export function ExcelImportPanel() {
             accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             className="visually-hidden"
             data-testid="excel-file"
+              aria-label={t('excelImport.choose')}
             tabIndex={-1}
             onChange={(e) => {
               void onFile(e.target.files?.[0]);
