@@ -89,3 +89,15 @@ test("the README names the demo director's school as the app shows it", async ({
   await signIn(page, 'director');
   await expect(page.locator('body')).toContainText(school!);
 });
+
+test('chart notes write dates as the UI language does, never as ISO', async ({ page }) => {
+  await signIn(page, 'district');
+  for (const lang of ['ky', 'ru'] as const) {
+    await chooseLanguage(page, lang);
+    await openReports(page);
+    await page.getByTestId('reports-tab-charts').click();
+    const notes = page.getByTestId('charts').locator('.chart-note');
+    await expect(notes.first()).toBeVisible({ timeout: 30_000 });
+    for (const note of await notes.allInnerTexts()) expect(note, lang).not.toMatch(/\d{4}-\d\d-\d\d/);
+  }
+});
