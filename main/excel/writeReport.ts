@@ -14,6 +14,8 @@ export interface WriteReportOptions {
   generatedAt: number;
   /** rows written so far and the total; called every few thousand rows and at the end */
   onProgress?: (written: number, total: number) => void;
+  /** made from the demo store: the title and every printed page say DEMO */
+  demo?: boolean;
 }
 
 export interface ReportLayout {
@@ -44,7 +46,7 @@ export async function writeReportXlsx<R>(table: ReportTable<R>, path: string, op
 }
 
 async function writeReportFile<R>(table: ReportTable<R>, filename: string, options: WriteReportOptions): Promise<ReportLayout> {
-  const { lang, generatedAt, onProgress } = options;
+  const { lang, generatedAt, onProgress, demo = false } = options;
   const total = table.rows.length;
   const ncols = table.columns.length;
   const lastDataRow = HEADER_ROW + total;
@@ -55,11 +57,12 @@ async function writeReportFile<R>(table: ReportTable<R>, filename: string, optio
   const sheet = workbook.addWorksheet(sheetName(title), {
     views: [{ state: 'frozen', xSplit: 0, ySplit: HEADER_ROW, topLeftCell: `A${HEADER_ROW + 1}`, activeCell: `A${HEADER_ROW + 1}` }],
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}` },
+    headerFooter: pageHeaderFooter(title, lang, demo),
   });
   sheet.autoFilter = { from: { row: HEADER_ROW, column: 1 }, to: { row: Math.max(lastDataRow, HEADER_ROW), column: ncols } };
-  sheet.columns = columnWidths(table, lang).map((width) => ({ width }));
+  sheet.columns = titleBlockWidths(columnWidths(table, lang), lang).map((width) => ({ width }));
 
-  writeTitleBlock(sheet, table, lang, generatedAt, title);
+  writeTitleBlock(sheet, table, lang, generatedAt, demo ? `${DEMO_MARK[lang]} · ${title}` : title);
 
   const header = sheet.addRow(table.columns.map((c) => headerOf(c, lang)));
   header.height = 30;
@@ -80,6 +83,40 @@ async function writeReportFile<R>(table: ReportTable<R>, filename: string, optio
   sheet.commit();
   await workbook.commit();
   return { headerRow: HEADER_ROW, firstDataRow: HEADER_ROW + 1, lastDataRow, columns: ncols };
+}
+
+/**
+ * Columns A and B also hold the title block: A its bold labels, B the two date-times
+ * and the districts. Sized for the data column below alone, LibreOffice showed `###`
+ * for the dates and cut "Дата формирования"; they are widened to fit the block too.
+ * The districts text may run on into the empty cells to its right, as text does.
+ */
+export function titleBlockWidths(widths: number[], lang: Lang): number[] {
+  const labels = [TITLE_BLOCK.districts, TITLE_BLOCK.generated, TITLE_BLOCK.asOf, TITLE_BLOCK.rows];
+  // Bold Calibri/Carlito runs ~15% wider than the width unit (the digit "0").
+  const labelWidth = Math.ceil(Math.max(...labels.map((l) => l[lang].length)) * 1.15) + 2;
+  const dateTimeWidth = dateTimeFormat(lang).length + 3;
+  const out = [...widths];
+  out[0] = Math.max(out[0] ?? 0, labelWidth);
+  if (out.length > 1) out[1] = Math.max(out[1], dateTimeWidth);
+  else out.push(dateTimeWidth);
+  return out;
+}
+
+/** The word stamped on everything made from the demo store, in every language. */
+export const DEMO_MARK: Record<Lang, string> = { ky: 'DEMO (ДЕМО)', ru: 'DEMO (ДЕМО)', en: 'DEMO' };
+
+/**
+ * What a printer puts on every page: the report's title and "page N / M" in the footer,
+ * and for the demo a red DEMO in the header. `&` starts a code in these strings.
+ */
+export function pageHeaderFooter(title: string, lang: Lang, demo: boolean): Partial<ExcelJS.HeaderFooter> {
+  const page = { ky: 'Барак', ru: 'Стр.', en: 'Page' }[lang];
+  const escaped = title.replace(/&/g, '&&');
+  return {
+    oddFooter: `&L${escaped}&R${page} &P / &N`,
+    ...(demo ? { oddHeader: `&C&"-,Bold"&14&KB42318${DEMO_MARK[lang]}` } : {}),
+  };
 }
 
 function writeTitleBlock<R>(sheet: ExcelJS.Worksheet, table: ReportTable<R>, lang: Lang, generatedAt: number, title: string): void {

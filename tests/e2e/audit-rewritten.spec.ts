@@ -61,7 +61,7 @@ test('officer: verify reports a store whose chain was rewritten, against the hea
   const chain = page.getByTestId('verify-chain');
   await expect(chain).toContainText(au.chainRewritten.split('{{seq}}')[0], { timeout: 120_000 });
   const text = await chain.innerText();
-  const [, seq, upTo] = /№ (\d+)[^№]*№ (\d+)/.exec(text)!;
+  const [, seq, upTo] = /№\s(\d+)[^№]*№\s(\d+)/.exec(text)!;
   expect(Number(seq)).toBeLessThanOrEqual(100);
   expect(Number(upTo)).toBeGreaterThanOrEqual(100);
   await expect(page.getByTestId('verify-anchor')).toHaveCount(0);

@@ -85,6 +85,33 @@ test('a file that is not .jsonl is refused before upload', async ({ page }) => {
   await expect(page.getByTestId('import-start')).toBeDisabled();
 });
 
+test('an empty .jsonl is said to hold nothing, not shown as a success', async ({ page }) => {
+  await page.goto(harness.url);
+  await signIn(page, 'district');
+  await chooseLanguage(page, 'en');
+  await page.locator('nav [data-nav="import"]').click();
+  await page.getByTestId('import-file').setInputFiles({ name: 'empty.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from('') });
+  await page.getByTestId('import-start').click();
+  await expect(page.getByTestId('import-empty')).toContainText(LOCALES.en.import.empty);
+  await expect(page.getByTestId('import-done')).toHaveCount(0);
+});
+
+test('choosing another Excel file clears what was said about the last one', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto(harness.url);
+  await signIn(page, 'district');
+  await chooseLanguage(page, 'en');
+  await page.locator('nav [data-nav="reports"]').click();
+  await page.getByTestId('reports-tab-excel').click();
+  // Not a workbook at all: an error about this file.
+  await page.getByTestId('excel-file').setInputFiles({ name: 'broken.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('not a zip') });
+  await expect(page.getByTestId('excel-errors')).toContainText('broken.xlsx', { timeout: 30_000 });
+  // Another file (of the wrong type): the earlier errors go, only this file's word stays.
+  await page.getByTestId('excel-file').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('x') });
+  await expect(page.getByTestId('excel-errors')).toHaveCount(0);
+  await expect(page.getByTestId('excel-error')).toHaveCount(0);
+});
+
 test('a large file shows its progress while it is sent and imported', async ({ page }) => {
   await page.goto(harness.url);
   await signIn(page, 'district');

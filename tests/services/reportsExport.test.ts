@@ -85,6 +85,37 @@ describe('reports services', () => {
     expect(JSON.stringify(title)).toContain('2026-07-01');
   });
 
+  it('preview, print and export agree on an "as of": the same rows, from the same replay', async () => {
+    const asOf = '2026-07-01T12:00:00+06:00';
+    const counts: number[] = [];
+    for (const at of [asOf, AFTER_DEADLINE]) {
+      for (const name of ['applications', 'no-documents'] as const) {
+        const exported = await readReport((await exportTo(name, 'en', at)).file, HEADER_ROW);
+        const preview = await must('reports.rows', { report: name, lang: 'en', limit: 2000, asOf: at });
+        expect(preview.total, `${name} ${at}`).toBe(exported.rows.length);
+        // the first column (ids, names) row by row: the same rows in the same order
+        expect(preview.rows.map((r: unknown[]) => r[0])).toEqual(exported.rows.slice(0, 2000).map((r) => r[0]));
+        if (name === 'no-documents') counts.push(preview.total);
+      }
+    }
+    // mid-campaign no one has missed the deadline yet; after it, some have
+    expect(counts[0]).toBe(0);
+    expect(counts[1]).toBeGreaterThan(0);
+    const within = await must('reports.rows', { report: 'applications', lang: 'en', limit: 1, asOf });
+    expect(within.asOfWarning).toBeNull();
+    expect(within.asOf?.slice(0, 10)).toBe('2026-07-01');
+  });
+
+  it('an "as of" outside the campaign comes with a warning', async () => {
+    const before = await must('reports.rows', { report: 'applications', lang: 'en', limit: 5, asOf: '2025-01-01T00:00:00+06:00' });
+    expect(before.asOfWarning).toBe('before_campaign');
+    expect(before.total).toBe(0);
+    const after = await must('reports.rows', { report: 'applications', lang: 'en', limit: 1, asOf: AFTER_DEADLINE });
+    expect(after.asOfWarning).not.toBeNull();
+    const now = await must('reports.rows', { report: 'applications', lang: 'en', limit: 1 });
+    expect(now.asOfWarning).toBeNull();
+  });
+
   it('progress is reported while a large report is written', async () => {
     // the writer reports every 2,000 rows: fake a bigger table by exporting the
     // applications report of this district and checking the final count, and

@@ -7,15 +7,18 @@ import type { ApplicationFilter, ApplicationQuery, ApplicationRow, StoredEvent, 
 import { notFound } from '../errors';
 import { requireStore, schoolScope, type ServiceContext } from '../context';
 import { recordEvent } from '../events/recordEvents';
+import { schoolShort, type SchoolShort } from '../../../shared/schools/shortName';
+
+type SchoolNames = Map<string, { name: string; short: SchoolShort }>;
 
 /** School names by id, reloaded only when the log has moved (a school.registered may rename one). */
-const schoolNames = new WeakMap<StoreReads, { seq: number; names: Map<string, string> }>();
+const schoolNames = new WeakMap<StoreReads, { seq: number; names: SchoolNames }>();
 
-async function namesOf(store: StoreReads): Promise<Map<string, string>> {
+async function namesOf(store: StoreReads): Promise<SchoolNames> {
   const { seq } = await store.head();
   const cached = schoolNames.get(store);
   if (cached && cached.seq === seq) return cached.names;
-  const names = new Map((await store.schools()).map((s) => [s.id, s.name]));
+  const names: SchoolNames = new Map((await store.schools()).map((s) => [s.id, { name: s.name, short: schoolShort(s.name, s.kind) }]));
   schoolNames.set(store, { seq, names });
   return names;
 }
@@ -36,7 +39,7 @@ export function toStoreFilter(f: RegistryFilter, scope: string | null): Applicat
   return out;
 }
 
-function toRow(a: ApplicationRow, names: Map<string, string>): RegistryRow {
+function toRow(a: ApplicationRow, names: SchoolNames): RegistryRow {
   return {
     id: a.id,
     submittedAt: a.submittedAt,
@@ -44,7 +47,8 @@ function toRow(a: ApplicationRow, names: Map<string, string>): RegistryRow {
     status: a.status,
     reason: a.reason,
     schoolId: a.schoolId,
-    schoolName: names.get(a.schoolId) ?? null,
+    schoolName: names.get(a.schoolId)?.name ?? null,
+    schoolShort: names.get(a.schoolId)?.short ?? null,
     language: a.language,
     stage: a.stage,
     basis: a.basis,

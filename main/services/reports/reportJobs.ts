@@ -12,6 +12,7 @@ import { parseEventLine } from '../../../shared/log/parseLine';
 import type { Lang, ReportName } from '../../../shared/reports/labels';
 import { buildReport } from '../../../shared/reports/reports';
 import { writeReportXlsx } from '../../excel/writeReport';
+import { eventInstant } from '../events/recordEvents';
 import { ServiceError } from '../errors';
 import type { StorePort } from '../storePort';
 
@@ -68,7 +69,14 @@ export class ReportJobs {
       Object.assign(job, { step: 'writing', done: 0, total: 0 });
       const table = buildReport(report, engine);
       job.total = table.rows.length;
-      await writeReportXlsx(table, file, { lang, generatedAt: Date.now(), onProgress: (written, total) => Object.assign(job, { done: written, total }) });
+      // "Generated" is the store's clock: the demo's stands still, a real district's is today.
+      const generatedAt = parseInstant(await eventInstant(store));
+      await writeReportXlsx(table, file, {
+        lang,
+        generatedAt,
+        demo: store.kind === 'demo',
+        onProgress: (written, total) => Object.assign(job, { done: written, total }),
+      });
       const info = await stat(file);
       Object.assign(job, { state: 'done', step: 'finished', size: info.size, ms: performance.now() - started });
     })().catch((e: unknown) => {

@@ -8,7 +8,11 @@ import type { Engine } from '../../../shared/engine/engine';
 import { REPORT_TITLES, type Lang, type ReportName } from '../../../shared/reports/labels';
 import { buildReport } from '../../../shared/reports/reports';
 import { cellRenderer, headerOf, type ReportTable } from '../../../shared/reports/table';
+import { asOfWarning } from '../../../shared/reports/asOf';
 import { requireStore, requireUser, type ServiceContext } from '../context';
+import { eventInstant } from '../events/recordEvents';
+import type { StorePort } from '../storePort';
+import { replayUntil } from './reportJobs';
 
 /** base64 of 2 MiB is ~2.8 MB of JSON per call: well inside the bridge's limits */
 const DOWNLOAD_PIECE = 2 * 1024 * 1024;
@@ -40,6 +44,18 @@ function tableFor(engine: Engine, name: ReportName): ReportTable<unknown> {
   return table;
 }
 
+// The preview and the print page ask for the same "as of" several times (25 rows, then
+// 2,000): the last replay is kept while the log has not grown.
+let replayed: { store: StorePort; asOf: string; events: number; engine: Engine } | null = null;
+
+async function engineAsOf(store: StorePort, asOf: string): Promise<Engine> {
+  const events = await store.eventCount();
+  if (replayed && replayed.store === store && replayed.asOf === asOf && replayed.events === events) return replayed.engine;
+  const engine = await replayUntil(store, asOf, () => {});
+  replayed = { store, asOf, events, engine };
+  return engine;
+}
+
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** A cell as the screen shows it: dates as the xlsx shows them (Bishkek wall time). */
@@ -52,11 +68,13 @@ function screenCell(value: string | number | Date | null, kind: string, lang: La
 }
 
 export async function reportRows(
-  req: { report: ReportName; lang: Lang; offset: number; limit: number },
+  req: { report: ReportName; lang: Lang; offset: number; limit: number; asOf?: string },
   ctx: ServiceContext,
 ): Promise<Res<'reports.rows'>> {
   requireUser(ctx);
-  const engine = await requireStore(ctx).engine();
+  const store = requireStore(ctx);
+  const engine = req.asOf ? await engineAsOf(store, req.asOf) : await store.engine();
+  const warning = req.asOf ? asOfWarning(req.asOf, await store.campaign(), await eventInstant(store)) : null;
   const table = tableFor(engine, req.report);
   const renderers = table.columns.map((c) => cellRenderer(c, req.lang));
   const rows = table.rows.slice(req.offset, req.offset + req.limit).map((row) => renderers.map((render, i) => screenCell(render(row), table.columns[i].kind, req.lang)));
@@ -64,6 +82,7 @@ export async function reportRows(
     title: REPORT_TITLES[req.report][req.lang],
     districts: table.districts,
     asOf: table.asOf,
+    asOfWarning: warning,
     headers: table.columns.map((c) => headerOf(c, req.lang)),
     numeric: table.columns.map((c) => c.kind === 'integer' || c.kind === 'decimal'),
     total: table.rows.length,

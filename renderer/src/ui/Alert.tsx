@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 
-type Tone = 'error' | 'ok' | 'info';
+type Tone = 'error' | 'ok' | 'info' | 'warning';
 
 export function Alert({ tone, children, testId }: { tone: Tone; children: ReactNode; testId?: string }) {
   return (

@@ -58,6 +58,8 @@ export const registryRowSchema = z.object({
   reason: z.string().nullable(),
   schoolId: z.string(),
   schoolName: z.string().nullable(),
+  /** the school's number and kind, for its short name (shared/schools/shortName.ts) */
+  schoolShort: z.object({ number: z.string().nullable(), kind: z.string() }).nullable(),
   language: z.string(),
   stage: z.number().int().nullable(),
   basis: z.string().nullable(),

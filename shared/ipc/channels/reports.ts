@@ -3,6 +3,7 @@
 // a path), a page of rendered rows for the screen and the print page, and the
 // aggregated chart data.
 import { z } from 'zod';
+import { AS_OF_WARNINGS } from '../../reports/asOf';
 import { REPORT_NAMES, LANGS } from '../../reports/labels';
 import { channel, empty, id, instant } from '../channel';
 
@@ -65,11 +66,20 @@ export const reportChannels = {
   /** Rows of a report rendered as text in a language, for the screen and the print page. */
   'reports.rows': channel(
     officer,
-    z.strictObject({ report: reportName, lang, offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(2000).default(100) }),
+    z.strictObject({
+      report: reportName,
+      lang,
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(2000).default(100),
+      /** the same "as of" the export takes: preview, print and export show one state */
+      asOf: instant.min(1).max(40).optional(),
+    }),
     z.object({
       title: z.string(),
       districts: z.array(z.string()),
       asOf: z.string().nullable(),
+      /** set when the requested "as of" lies outside the campaign (shared/reports/asOf.ts) */
+      asOfWarning: z.enum(AS_OF_WARNINGS).nullable(),
       headers: z.array(z.string()),
       /** how each column aligns: numbers to the right */
       numeric: z.array(z.boolean()),

@@ -5,13 +5,23 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type SortingState } from '@tanstack/react-table';
+import {
+  flexRender,
+  getCoreRowModel,
+  useReactTable,
+  type ColumnDef,
+  type ColumnSizingState,
+  type SortingState,
+} from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { api, type ApiError, type Res } from '../../bridge';
 import { useQuery } from '../../data/useQuery';
 import type { RegistryFilter, RegistryRow, RegistrySort } from '../../../../shared/ipc/channels/applications';
 import { describeError } from '../../i18n/describeError';
 import { formatDateTime, formatNumber } from '../../i18n/formatting';
+import { isLanguage } from '../../i18n/languages';
+import type { Lang } from '../../../../shared/reports/labels';
+import { shortSchoolName } from '../../../../shared/schools/shortName';
 import { Alert } from '../../ui/Alert';
 import { useSession } from '../auth/SessionContext';
 import { streamLanguageName } from '../dashboard/streamLanguageName';
@@ -21,6 +31,10 @@ import './applications.css';
 
 const WINDOW = 100;
 const ROW_HEIGHT = 30;
+const MIN_COLUMN = 48;
+const MAX_COLUMN = 360;
+/** the widths a person dragged the columns to, by column id (docs/registry-and-audit.md) */
+const SIZING_KEY = 'kabyl.registry.columnSizing';
 type Streams = Res<'applications.streams'>['streams'];
 const NO_STREAMS: Streams = [];
 /** A row not fetched yet: the virtualiser still needs something at its index. */
@@ -34,25 +48,74 @@ function queueCell(t: TFunction, r: RegistryRow): React.ReactNode {
   return <span data-testid="queue-place" title={t('applications.standingHint')}>{t('applications.standing', { stream: r.waitlist.stream, place })}</span>;
 }
 
-function columns(t: TFunction, lang: string): ColumnDef<Slot>[] {
-  const cell = (render: (r: RegistryRow) => React.ReactNode) => ({ row }: { row: { original: Slot } }) =>
-    'pending' in row.original ? <span className="reg-pending" /> : render(row.original);
+/** One registry column: its header, its text (what the cell shows, whole, on hover) and its cell. */
+interface RegistryColumn {
+  id: RegistrySort;
+  header: string;
+  text(r: RegistryRow): string;
+  cell?(r: RegistryRow): React.ReactNode;
+}
+
+function registryColumns(t: TFunction, lang: string): RegistryColumn[] {
+  const uiLang = (isLanguage(lang) ? lang : 'ky') as Lang;
+  return [
+    { id: 'childName', header: t('applications.col.child'), text: (r) => r.childName },
+    { id: 'pin', header: t('applications.col.pin'), text: (r) => r.pin ?? '—', cell: (r) => <span className="reg-mono">{r.pin ?? '—'}</span> },
+    {
+      id: 'status',
+      header: t('applications.col.status'),
+      text: (r) => t(`status.${r.status}`),
+      cell: (r) => <span className={`reg-status reg-status-${r.status}`}>{t(`status.${r.status}`)}</span>,
+    },
+    {
+      id: 'schoolId',
+      header: t('applications.col.school'),
+      text: (r) => (r.schoolName && r.schoolShort ? shortSchoolName(r.schoolName, r.schoolShort, uiLang) : (r.schoolName ?? r.schoolId)),
+    },
+    { id: 'language', header: t('applications.col.language'), text: (r) => streamLanguageName(t, r.language) },
+    { id: 'stage', header: t('applications.col.stage'), text: (r) => (r.stage === null ? '—' : String(r.stage)) },
+    { id: 'basis', header: t('applications.col.basis'), text: (r) => (r.basis ? t(`basis.${r.basis}`) : '—') },
+    { id: 'privilege', header: t('applications.col.privilege'), text: (r) => (r.privilege === 'none' ? '—' : t(`privilege.${r.privilege}`)) },
+    { id: 'submittedAt', header: t('applications.col.submitted'), text: (r) => formatDateTime(r.submittedAt, lang) },
+    { id: 'orderNumber', header: t('applications.col.order'), text: (r) => r.orderNumber ?? '—' },
+    { id: 'waitlistPosition', header: t('applications.col.queue'), text: (r) => queueText(t, r), cell: (r) => queueCell(t, r) },
+  ];
+}
+
+/** The full value of a cell, for its tooltip: the school's full name where the short one shows. */
+function fullText(c: RegistryColumn, r: RegistryRow): string {
+  return c.id === 'schoolId' ? (r.schoolName ?? r.schoolId) : c.text(r);
+}
+
+function queueText(t: TFunction, r: RegistryRow): string {
+  if (r.waitlist === null) return '—';
+  const place = t('applications.queuePlace', { position: r.waitlist.position });
+  return r.status === 'waitlisted' ? place : t('applications.standing', { stream: r.waitlist.stream, place });
+}
+
+function columns(list: RegistryColumn[], sizes: Record<string, number>): ColumnDef<Slot>[] {
   // An accessor per column: TanStack only lets a column with one be sorted (main does the sorting).
   const value = (id: RegistrySort) => (r: Slot) => ('pending' in r ? null : (r as Record<string, unknown>)[id]);
-  const list: ColumnDef<Slot>[] = [
-    { id: 'childName', header: t('applications.col.child'), size: 210, cell: cell((r) => r.childName) },
-    { id: 'pin', header: t('applications.col.pin'), size: 130, cell: cell((r) => <span className="reg-mono">{r.pin ?? '—'}</span>) },
-    { id: 'status', header: t('applications.col.status'), size: 140, cell: cell((r) => <span className={`reg-status reg-status-${r.status}`}>{t(`status.${r.status}`)}</span>) },
-    { id: 'schoolId', header: t('applications.col.school'), size: 170, cell: cell((r) => r.schoolName ?? r.schoolId) },
-    { id: 'language', header: t('applications.col.language'), size: 100, cell: cell((r) => streamLanguageName(t, r.language)) },
-    { id: 'stage', header: t('applications.col.stage'), size: 60, cell: cell((r) => (r.stage === null ? '—' : String(r.stage))) },
-    { id: 'basis', header: t('applications.col.basis'), size: 140, cell: cell((r) => (r.basis ? t(`basis.${r.basis}`) : '—')) },
-    { id: 'privilege', header: t('applications.col.privilege'), size: 120, cell: cell((r) => (r.privilege === 'none' ? '—' : t(`privilege.${r.privilege}`))) },
-    { id: 'submittedAt', header: t('applications.col.submitted'), size: 160, cell: cell((r) => formatDateTime(r.submittedAt, lang)) },
-    { id: 'orderNumber', header: t('applications.col.order'), size: 80, cell: cell((r) => r.orderNumber ?? '—') },
-    { id: 'waitlistPosition', header: t('applications.col.queue'), size: 150, cell: cell((r) => queueCell(t, r)) },
-  ];
-  return list.map((c) => ({ ...c, accessorFn: value(c.id as RegistrySort) }) as ColumnDef<Slot>);
+  return list.map(
+    (c) =>
+      ({
+        id: c.id,
+        header: c.header,
+        size: sizes[c.id] ?? 120,
+        minSize: MIN_COLUMN,
+        maxSize: MAX_COLUMN,
+        accessorFn: value(c.id),
+        cell: ({ row }: { row: { original: Slot } }) => {
+          const o = row.original;
+          if ('pending' in o) return <span className="reg-pending" />;
+          return (
+            <span className="reg-cell" title={fullText(c, o)}>
+              {c.cell ? c.cell(o) : c.text(o)}
+            </span>
+          );
+        },
+      }) as ColumnDef<Slot>,
+  );
 }
 
 export function ApplicationsPage() {
@@ -60,6 +123,8 @@ export function ApplicationsPage() {
   const { noteError } = useSession();
   const [filter, setFilter] = useState<RegistryFilter>({});
   const [sorting, setSorting] = useState<SortingState>([{ id: 'submittedAt', desc: false }]);
+  const [sizing, setSizing] = useState<ColumnSizingState>(readSizing);
+  useEffect(() => writeSizing(sizing), [sizing]);
   const [total, setTotal] = useState<number | null>(null);
   const [ms, setMs] = useState<number | null>(null);
   const [windows, setWindows] = useState<Map<number, RegistryRow[]>>(new Map());
@@ -133,12 +198,20 @@ export function ApplicationsPage() {
     () => items.map((v) => windows.get(Math.floor(v.index / WINDOW))?.[v.index % WINDOW] ?? { pending: true, index: v.index }),
     [items, windows],
   );
-  const cols = useMemo(() => columns(t, i18n.language), [t, i18n.language]);
+  // Widths that fit the header and the first window's values in the UI's language; a
+  // column a person resized keeps their width (TanStack's columnSizing, remembered).
+  const list = useMemo(() => registryColumns(t, i18n.language), [t, i18n.language]);
+  const sample = windows.get(0);
+  const fitted = useMemo(() => fitWidths(list, sample ?? []), [list, sample]);
+  const cols = useMemo(() => columns(list, fitted), [list, fitted]);
   const table = useReactTable({
     data: visible,
     columns: cols,
-    state: { sorting },
+    state: { sorting, columnSizing: sizing },
     onSortingChange: setSorting,
+    onColumnSizingChange: setSizing,
+    enableColumnResizing: true,
+    columnResizeMode: 'onChange',
     manualSorting: true,
     enableSortingRemoval: false,
     // Columns have no accessor (main sorts), so TanStack cannot guess a first direction: A to Z.
@@ -157,9 +230,9 @@ export function ApplicationsPage() {
         <div className="page-header">
           <h1>{t('applications.title')}</h1>
           {total !== null && (
-            <span className="muted" data-testid="registry-total" data-total={total}>
+            // The query time stays in the answer (and the benchmarks), not in front of the officer.
+            <span className="muted" data-testid="registry-total" data-total={total} data-ms={ms ?? undefined}>
               {t('applications.total', { count: total, n: formatNumber(total, i18n.language) })}
-              {ms !== null && ` · ${t('applications.queryTime', { ms: formatNumber(ms, i18n.language) })}`}
             </span>
           )}
         </div>
@@ -170,18 +243,38 @@ export function ApplicationsPage() {
         {error && <Alert tone="error">{describeError(t, error)}</Alert>}
         <section className="panel">
           <div className="registry-scroll" ref={scrollRef} data-testid="registry-scroll">
-            <table className="table registry-table" data-testid="registry-table">
+            <table className="table registry-table" data-testid="registry-table" style={{ width: table.getTotalSize() }}>
               <thead>
                 {table.getHeaderGroups().map((group) => (
                   <tr key={group.id}>
                     {group.headers.map((header) => {
                       const dir = header.column.getIsSorted();
                       return (
-                        <th key={header.id} style={{ width: header.getSize() }} aria-sort={dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : 'none'}>
-                          <button type="button" className="reg-sort" onClick={header.column.getToggleSortingHandler()} data-sort={header.id}>
-                            {flexRender(header.column.columnDef.header, header.getContext())}
+                        <th
+                          key={header.id}
+                          style={{ width: header.getSize() }}
+                          data-column={header.id}
+                          aria-sort={dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : 'none'}
+                        >
+                          <button
+                            type="button"
+                            className="reg-sort"
+                            onClick={header.column.getToggleSortingHandler()}
+                            data-sort={header.id}
+                            title={String(header.column.columnDef.header)}
+                          >
+                            <span className="reg-sort-label">{flexRender(header.column.columnDef.header, header.getContext())}</span>
                             <span className="reg-sort-mark" aria-hidden="true">{dir === 'asc' ? '▲' : dir === 'desc' ? '▼' : ''}</span>
                           </button>
+                          {/* Drag to resize; a double click gives the column back its fitted width. */}
+                          <span
+                            className={`reg-resizer${header.column.getIsResizing() ? ' reg-resizing' : ''}`}
+                            onMouseDown={header.getResizeHandler()}
+                            onTouchStart={header.getResizeHandler()}
+                            onDoubleClick={() => header.column.resetSize()}
+                            data-testid={`resize-${header.id}`}
+                            aria-hidden="true"
+                          />
                         </th>
                       );
                     })}
@@ -204,7 +297,9 @@ export function ApplicationsPage() {
                       onKeyDown={(e) => e.key === 'Enter' && id && setSelected(id)}
                     >
                       {row.getVisibleCells().map((c) => (
-                        <td key={c.id}>{flexRender(c.column.columnDef.cell, c.getContext())}</td>
+                        <td key={c.id} data-column={c.column.id}>
+                          {flexRender(c.column.columnDef.cell, c.getContext())}
+                        </td>
                       ))}
                     </tr>
                   );
@@ -219,4 +314,44 @@ export function ApplicationsPage() {
       {selected && <DetailPane applicationId={selected} streams={streams} onClose={() => setSelected(null)} onChanged={reload} />}
     </div>
   );
+}
+
+function readSizing(): ColumnSizingState {
+  try {
+    const saved = JSON.parse(localStorage.getItem(SIZING_KEY) ?? '{}') as unknown;
+    if (!saved || typeof saved !== 'object') return {};
+    const out: ColumnSizingState = {};
+    for (const [id, w] of Object.entries(saved)) if (typeof w === 'number' && w >= MIN_COLUMN && w <= MAX_COLUMN) out[id] = w;
+    return out;
+  } catch {
+    return {};
+  }
+}
+
+function writeSizing(sizing: ColumnSizingState): void {
+  try {
+    localStorage.setItem(SIZING_KEY, JSON.stringify(sizing));
+  } catch {
+    // a full or disabled storage only costs the remembered widths
+  }
+}
+
+let measure: CanvasRenderingContext2D | null = null;
+
+/** Pixel widths that fit each column's header (bold, with the sort mark) and values. */
+function fitWidths(list: RegistryColumn[], rows: RegistryRow[]): Record<string, number> {
+  measure ??= document.createElement('canvas').getContext('2d');
+  const font = getComputedStyle(document.body).fontFamily || 'sans-serif';
+  const width = (text: string, bold: boolean) => {
+    if (!measure) return text.length * 7.5;
+    measure.font = `${bold ? '600 ' : ''}13px ${font}`;
+    return measure.measureText(text).width;
+  };
+  const out: Record<string, number> = {};
+  for (const c of list) {
+    let w = width(c.header, true) + 30;
+    for (const r of rows) w = Math.max(w, width(c.text(r), c.id === 'status') + 24);
+    out[c.id] = Math.round(Math.min(MAX_COLUMN, Math.max(MIN_COLUMN, w)));
+  }
+  return out;
 }

@@ -124,7 +124,7 @@ export function AuditPage() {
           <button type="button" className="btn" onClick={() => setFilter(EMPTY)}>{t('audit.clear')}</button>
         </div>
         {error && <Alert tone="error">{describeError(t, error)}</Alert>}
-        <div className="audit-scroll" ref={scrollRef} data-testid="audit-scroll">
+        <div className="audit-scroll" tabIndex={0} ref={scrollRef} data-testid="audit-scroll">
           <table className="table audit-table" data-testid="audit-table">
             <thead>
               <tr>

@@ -31,7 +31,7 @@ export function GapFinder({ gaps, schools, targetName, onAdd, count }: { gaps: G
             {gaps.uncovered.length === 0 ? (
               <p className="muted">{t('catchments.noUncovered')}</p>
             ) : (
-              <div className="gap-scroll">
+              <div className="gap-scroll" tabIndex={0} role="region" aria-label={t('catchments.uncoveredTitle')}>
                 <table className="table" data-testid="uncovered-table">
                   <thead>
                     <tr>
@@ -65,7 +65,7 @@ export function GapFinder({ gaps, schools, targetName, onAdd, count }: { gaps: G
             {gaps.overlapping.length === 0 ? (
               <p className="muted">{t('catchments.noOverlap')}</p>
             ) : (
-              <div className="gap-scroll">
+              <div className="gap-scroll" tabIndex={0} role="region" aria-label={t('catchments.overlapTitle')}>
                 <table className="table" data-testid="overlap-table">
                   <thead>
                     <tr>

@@ -47,7 +47,7 @@ export function ChartCard({ id, title, note, asOf, width = 520, height = 250, re
           {t('charts.print')}
         </button>
       </div>
-      <div className="chart-body" ref={box}>
+      <div className="chart-body" tabIndex={0} ref={box}>
         {render(width, height)}
       </div>
       {note && <p className="muted chart-note">{note}</p>}

@@ -3,7 +3,7 @@
 // as one "others" line, so 2,200 schools draw like 15.
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../i18n/describeError';
-import { formatNumber } from '../../i18n/formatting';
+import { formatDate, formatNumber } from '../../i18n/formatting';
 import { isLanguage } from '../../i18n/languages';
 import { Alert } from '../../ui/Alert';
 import { Loading } from '../../ui/Loading';
@@ -32,7 +32,8 @@ export function ChartsPanel() {
   const docsNote = t('charts.documentsNote', {
     received: formatNumber(data.documents.received, lang),
     target: formatNumber(data.documents.target, lang),
-    deadline: data.documents.deadlineDay ?? '—',
+    // a Bishkek calendar day, written as the UI's language writes dates
+    deadline: data.documents.deadlineDay ? formatDate(`${data.documents.deadlineDay}T12:00:00+06:00`, lang) : '—',
   });
   return (
     <div className="charts-grid" data-testid="charts">

@@ -71,7 +71,8 @@ export function CommissionPage() {
         ))}
       </div>
       <div className="review-layout">
-        <div className="panel review-list">
+        {/* Scrolls on its own: focusable, so the keyboard can scroll it too. */}
+        <div className="panel review-list" tabIndex={0} role="region" aria-label={t('commission.title')}>
           {shown.length === 0 ? (
             <div className="panel-body muted">{t('commission.empty')}</div>
           ) : (

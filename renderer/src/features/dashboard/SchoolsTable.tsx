@@ -14,7 +14,7 @@ export function SchoolsTable({ schools }: { schools: SchoolSummary[] }) {
       {schools.length === 0 ? (
         <div className="panel-body muted">{t('dashboard.noSchools')}</div>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0}>
           <table className="table" data-testid="schools-table">
             <thead>
               <tr>

@@ -103,7 +103,7 @@ export function DocumentsPage() {
         {owing.length === 0 ? (
           <div className="panel-body muted">{needle ? t('documents.noMatch') : t('documents.noneOwing')}</div>
         ) : (
-          <div className="table-scroll">
+          <div className="table-scroll" tabIndex={0}>
             <table className="table" data-testid="owing-table">
               <thead>
                 <tr>

@@ -68,6 +68,8 @@ export function ExcelImportPanel() {
     if (!file) return;
     const ok = /\.xlsx$/i.test(file.name);
     setWrongType(!ok);
+    // Another file: what was said about the last one no longer holds.
+    setState({ phase: 'idle' });
     if (!ok) return;
     setState({ phase: 'uploading', name: file.name });
     const up = await upload(file);
@@ -120,6 +122,7 @@ export function ExcelImportPanel() {
             accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             className="visually-hidden"
             data-testid="excel-file"
+              aria-label={t('excelImport.choose')}
             tabIndex={-1}
             onChange={(e) => {
               void onFile(e.target.files?.[0]);
@@ -145,7 +148,7 @@ export function ExcelImportPanel() {
         {(state.phase === 'previewed' || state.phase === 'writing') && !state.preview.clean && (
           <div data-testid="excel-errors">
             <Alert tone="error">{t('excelImport.notClean', { count: state.preview.errors.length, name: state.preview.fileName })}</Alert>
-            <ul className="excel-issues">
+            <ul className="excel-issues" tabIndex={0}>
               {state.preview.errors.map((e, i) => (
                 <li key={i} data-testid="excel-issue">
                   {issue(e)}

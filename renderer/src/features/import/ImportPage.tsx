@@ -74,6 +74,7 @@ export function ImportPage() {
               accept=".jsonl,application/jsonl,application/x-ndjson"
               className="visually-hidden"
               data-testid="import-file"
+              aria-label={t('import.choose')}
               tabIndex={-1}
               onChange={(e) => {
                 onBrowserFile(e.target.files?.[0]);

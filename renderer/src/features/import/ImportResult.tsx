@@ -24,6 +24,15 @@ export function ImportResult({ job }: { job: ImportJob }) {
       </Alert>
     );
   }
+  // An empty file "went in" with nothing: say so rather than show a row of zeros as a success.
+  if (job.linesRead === 0) {
+    return (
+      <Alert tone="warning" testId="import-empty">
+        <div className="result-file">{job.fileName}</div>
+        <div>{t('import.empty')}</div>
+      </Alert>
+    );
+  }
   return (
     <Alert tone="ok" testId="import-done">
       <div className="result-file">{job.fileName}</div>

@@ -39,7 +39,8 @@ export function PrivilegesPage() {
       {error && <Alert tone="error">{describeError(t, error)}</Alert>}
       {outcome && <OutcomeAlert outcome={outcome} />}
       <div className="review-layout">
-        <div className="panel review-list">
+        {/* Scrolls on its own: focusable, so the keyboard can scroll it too. */}
+        <div className="panel review-list" tabIndex={0} role="region" aria-label={t('privileges.title')}>
           {claims.length === 0 ? (
             <div className="panel-body muted" data-testid="privileges-empty">{t('privileges.empty')}</div>
           ) : (

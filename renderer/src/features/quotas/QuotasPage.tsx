@@ -22,7 +22,9 @@ import {
   INITIAL_EDITOR,
   cellText,
   changesToSave,
+  MAX_COUNT,
   invalidCellCount,
+  invalidCellProblems,
   isEdited,
   isInvalidText,
   quotasReducer,
@@ -182,12 +184,20 @@ export function QuotasPage() {
         )}
       </div>
       {whatIfMode && <Alert tone="info">{t('quotas.whatIfExplain')}</Alert>}
-      {invalidCells > 0 && <Alert tone="error" testId="quotas-invalid">{t('quotas.invalidCells', { count: invalidCells })}</Alert>}
+      {invalidCells > 0 && (
+        <Alert tone="error" testId="quotas-invalid">
+          {t('quotas.invalidCells', { count: invalidCells })}{' '}
+          {invalidCellProblems(state)
+            .filter((p) => p !== 'not_whole')
+            .map((p) => t(`quotas.countProblem.${p}`, { max: formatNumber(MAX_COUNT, i18n.language) }))
+            .join(' ')}
+        </Alert>
+      )}
       {error && <Alert tone="error" testId="quotas-error">{describeError(t, error)}</Alert>}
       {state.savedCount !== null && <Alert tone="ok" testId="quotas-notice">{t('quotas.saved', { count: state.savedCount })}</Alert>}
       {whatIf && <WhatIfResult result={whatIf} schools={schools} />}
       <section className="panel">
-        <div className="table-scroll quotas-scroll">
+        <div className="table-scroll quotas-scroll" tabIndex={0}>
           <table className="table quotas-table" ref={table} data-testid="quotas-table">
             <thead>
               <tr>
@@ -326,6 +336,11 @@ export function QuotasPage() {
             {t('quotas.openStreamAdd')}
           </button>
           {newStreamTaken && <span className="muted">{t('quotas.streamExists')}</span>}
+          {state.newStreamProblem && (
+            <span className="quotas-new-problem" role="alert" data-testid="new-stream-problem">
+              {t(`quotas.countProblem.${state.newStreamProblem}`, { max: formatNumber(MAX_COUNT, i18n.language) })}
+            </span>
+          )}
         </div>
       </section>
     </div>

@@ -37,7 +37,12 @@ export interface QuotasEditor {
   normOf: string | null;
   refusedOf: string | null;
   newStream: NewStreamDraft;
+  /** why the last "open stream" did nothing, until the draft is edited again */
+  newStreamProblem: CountProblem | null;
 }
+
+/** What is wrong with a typed count: the officer is told which, not just "not a number". */
+export type CountProblem = 'negative' | 'too_large' | 'not_whole';
 
 export type QuotasAction =
   | { type: 'typeCell'; key: string; field: Field; text: string }
@@ -64,13 +69,24 @@ export const INITIAL_EDITOR: QuotasEditor = {
   normOf: null,
   refusedOf: null,
   newStream: { schoolId: '', language: 'uz', seats: '', classes: '' },
+  newStreamProblem: null,
 };
 
 export const streamKey = (schoolId: string, language: string): string => `${schoolId}/${language}`;
 /** A whole number of seats or classes, as the contract takes it (at most 100,000). */
 const VALID_NUMBER = /^\d{1,6}$/;
+export const MAX_COUNT = 999_999;
 export const isInvalidText = (text: string | undefined): boolean =>
   text !== undefined && text.trim() !== '' && !VALID_NUMBER.test(text.trim());
+
+/** Null for an empty or valid count; else what is wrong with it. */
+export function countProblem(text: string | undefined): CountProblem | null {
+  const t = (text ?? '').trim();
+  if (t === '' || VALID_NUMBER.test(t)) return null;
+  if (/^[-−]\s*\d+([.,]\d+)?$/.test(t)) return 'negative';
+  if (/^\d+$/.test(t)) return 'too_large';
+  return 'not_whole';
+}
 const cellId = (key: string, field: Field) => `${key}|${field}`;
 
 function without<T>(record: Record<string, T>, key: string): Record<string, T> {
@@ -122,11 +138,13 @@ export function quotasReducer(state: QuotasEditor, action: QuotasAction): Quotas
     case 'toggleRefused':
       return { ...state, refusedOf: state.refusedOf === action.key ? null : action.key };
     case 'editNewStream':
-      return { ...state, newStream: { ...state.newStream, ...action.patch } };
+      return { ...state, newStream: { ...state.newStream, ...action.patch }, newStreamProblem: null };
     case 'openStream': {
       const draft = state.newStream;
       const seats = parseCount(draft.seats);
       const classes = draft.classes.trim() === '' ? undefined : parseCount(draft.classes);
+      const problem = countProblem(draft.seats) ?? countProblem(draft.classes);
+      if (problem) return { ...state, newStreamProblem: problem };
       if (!draft.schoolId || seats === null || classes === null) return state;
       const k = streamKey(draft.schoolId, draft.language);
       return {
@@ -147,6 +165,12 @@ function parseCount(text: string): number | null {
 /** Cells whose text is not (yet) a whole number: Save and what-if wait for them. */
 export function invalidCellCount(state: QuotasEditor): number {
   return Object.values(state.texts).filter((v) => isInvalidText(v)).length;
+}
+
+/** The problems of the cells typed wrong, each once, the most telling first. */
+export function invalidCellProblems(state: QuotasEditor): CountProblem[] {
+  const found = new Set(Object.values(state.texts).map(countProblem));
+  return (['too_large', 'negative', 'not_whole'] as const).filter((p) => found.has(p));
 }
 
 /** What a cell shows: the text being typed, else the edited value, else the stored one. */

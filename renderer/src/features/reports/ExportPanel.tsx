@@ -34,7 +34,11 @@ export function ExportPanel() {
   const { state, run } = useReportExport();
   const busy = state.phase === 'running' || state.phase === 'downloading';
 
-  const sample = useQuery<Rows>(`${report}/${lang}`, () => api['reports.rows']({ report, lang, limit: SAMPLE_ROWS })).data;
+  // The sample, the print page and the export all take the same "as of": one state.
+  const instant = bishkekInstant(asOf);
+  const sample = useQuery<Rows>(`${report}/${lang}/${instant ?? 'now'}`, () =>
+    api['reports.rows']({ report, lang, limit: SAMPLE_ROWS, ...(instant ? { asOf: instant } : {}) }),
+  ).data;
 
   const job = state.phase === 'running' || state.phase === 'downloading' || state.phase === 'saved' ? state.job : null;
   const percent =
@@ -68,7 +72,7 @@ export function ExportPanel() {
             <span>{t('reports.asOf')}</span>
             <input type="datetime-local" value={asOf} onChange={(e) => setAsOf(e.target.value)} data-testid="report-as-of" disabled={busy} />
           </label>
-          <button type="button" className="btn btn-primary" data-testid="report-export" disabled={busy} onClick={() => void run({ report, lang, asOf: bishkekInstant(asOf) })}>
+          <button type="button" className="btn btn-primary" data-testid="report-export" disabled={busy} onClick={() => void run({ report, lang, asOf: instant })}>
             {t('reports.export')}
           </button>
           <button type="button" className="btn" data-testid="report-print" onClick={() => setPrinting(true)}>
@@ -76,6 +80,11 @@ export function ExportPanel() {
           </button>
         </div>
         <p className="muted">{t('reports.asOfHint')}</p>
+        {instant && sample?.asOfWarning && (
+          <Alert tone="warning" testId="report-as-of-warning">
+            {t(`reports.asOfWarning.${sample.asOfWarning}`)}
+          </Alert>
+        )}
         {job && (
           <div className="import-progress">
             <ProgressBar percent={percent} />
@@ -105,7 +114,7 @@ export function ExportPanel() {
           </>
         )}
       </div>
-      {printing && <ReportPrint report={report} lang={lang} onClose={() => setPrinting(false)} />}
+      {printing && <ReportPrint report={report} lang={lang} asOf={instant} onClose={() => setPrinting(false)} />}
     </section>
   );
 }

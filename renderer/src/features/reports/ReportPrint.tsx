@@ -14,11 +14,23 @@ import { ReportTable } from './ReportTable';
 
 export const PRINT_ROWS = 2000;
 
-export function ReportPrint({ report, lang, onClose }: { report: ReportName; lang: Lang; onClose(): void }) {
+export interface ReportPrintProps {
+  report: ReportName;
+  lang: Lang;
+  /** the export's "as of" (a Bishkek instant), or undefined for now */
+  asOf?: string;
+  onClose(): void;
+}
+
+export function ReportPrint({ report, lang, asOf, onClose }: ReportPrintProps) {
   const { t, i18n } = useTranslation();
   const { store } = useSession();
-  const query = useQuery<Res<'reports.rows'>>(`${report}/${lang}`, () => api['reports.rows']({ report, lang, limit: PRINT_ROWS }));
+  const query = useQuery<Res<'reports.rows'>>(`${report}/${lang}/${asOf ?? 'now'}/print`, () =>
+    api['reports.rows']({ report, lang, limit: PRINT_ROWS, ...(asOf ? { asOf } : {}) }),
+  );
   const rows = query.data;
+  // Dated by the district's clock: the demo's stands still, a real district's is today.
+  const clock = useQuery<Res<'clock.get'>>('clock', () => api['clock.get']({})).data;
 
   const tt = i18n.getFixedT(lang);
   return (
@@ -38,7 +50,7 @@ export function ReportPrint({ report, lang, onClose }: { report: ReportName; lan
           ]
             .filter(Boolean)
             .join(' · ')}
-          date={new Date().toISOString()}
+          date={clock?.now ?? new Date().toISOString()}
         >
           <div className="report-print">
             <ReportTable rows={rows} testId="report-print-table" />

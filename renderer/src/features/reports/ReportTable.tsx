@@ -3,7 +3,8 @@ import type { Res } from '../../bridge';
 /** Rendered report rows (main renders every cell in the report's language). */
 export function ReportTable({ rows, testId }: { rows: Res<'reports.rows'>; testId?: string }) {
   return (
-    <div className="reports-table-wrap">
+    // Scrolls sideways on its own: focusable, so the keyboard can scroll it too.
+    <div className="reports-table-wrap" tabIndex={0} role="region" aria-label={rows.title}>
       <table className="reports-table" data-testid={testId}>
         <thead>
           <tr>

@@ -126,7 +126,7 @@ export function SchoolPage() {
         {rows.length === 0 ? (
           <div className="panel-body muted">{t(riskOnly ? 'school.noneAtRisk' : 'school.empty')}</div>
         ) : (
-          <div className="table-scroll">
+          <div className="table-scroll" tabIndex={0}>
             <table className="table" data-testid="school-table">
               <thead>
                 <tr>{COLUMNS.map(header)}</tr>

@@ -68,7 +68,8 @@ export function Shell({ user, store }: { user: SessionUser; store: SessionStore 
           ))}
         </ul>
       </nav>
-      <main className="main" data-testid={`screen-${active.id}`}>
+      {/* Focusable so that a keyboard user can scroll a screen that has nothing to tab to. */}
+      <main className="main" tabIndex={0} data-testid={`screen-${active.id}`}>
         <Screen id={active.id} />
       </main>
     </div>

@@ -7,6 +7,7 @@ import { useEffect, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../i18n/formatting';
+import { useSession } from '../../features/auth/SessionContext';
 import { PrintButton } from './PrintButton';
 import './print.css';
 
@@ -66,9 +67,23 @@ export interface PrintSheetProps {
 /** One A4 document: header (district, school, date), title, body, a page footer where @page counters are missing. */
 export function PrintSheet({ lang, district, school, title, subtitle, date, children }: PrintSheetProps) {
   const { i18n } = useTranslation();
+  const { store } = useSession();
   const tt = i18n.getFixedT(lang);
+  // A printout of the made-up district must never pass for an official document: a
+  // stamp under the header and a watermark that print repeats on every page.
+  const demo = store?.kind === 'demo';
   return (
-    <article className="print-sheet" lang={lang} data-testid="print-sheet">
+    <article className={demo ? 'print-sheet print-demo-sheet' : 'print-sheet'} lang={lang} data-testid="print-sheet">
+      {demo && (
+        <div className="print-demo-watermark" aria-hidden="true">
+          DEMO
+        </div>
+      )}
+      {demo && (
+        <p className="print-demo" data-testid="print-demo">
+          {tt('print.demoMark')}
+        </p>
+      )}
       <header className="print-head">
         <div>
           <div className="print-head-org">{district}</div>
