@@ -29,7 +29,8 @@ export interface UpdateInfo {
   releaseNotes: string | null;
 }
 
-export type UpdateCheck = { available: false; latest: UpdateInfo } | { available: true; latest: UpdateInfo };
+export type UpdateCheck =
+  { available: false; latest: UpdateInfo } | { available: true; latest: UpdateInfo };
 
 export class UpdateFeedError extends Error {}
 
@@ -47,7 +48,7 @@ function baseOf(feedUrl: string): URL {
   return u;
 }
 
-/** Parses a channel file as electron-updater does: YAML, a version, and files each with a sha512. */
+/** Parses a channel file as electron-updater does: YAML, a version, files each with a sha512. */
 export function parseUpdateInfo(text: string, feedUrl: string, source = 'latest.yml'): UpdateInfo {
   let doc: unknown;
   try {
@@ -71,7 +72,8 @@ export function parseUpdateInfo(text: string, feedUrl: string, source = 'latest.
   const base = baseOf(feedUrl);
   const files = raw.map((f, i): UpdateFile => {
     const file = (f ?? {}) as Record<string, unknown>;
-    if (typeof file.url !== 'string' || file.url === '') throw new UpdateFeedError(`${source}: files[${i}].url is missing`);
+    if (typeof file.url !== 'string' || file.url === '')
+      throw new UpdateFeedError(`${source}: files[${i}].url is missing`);
     if (typeof file.sha512 !== 'string' || file.sha512 === '') {
       throw new UpdateFeedError(`${source}: files[${i}].sha512 is missing`);
     }
@@ -109,7 +111,11 @@ export async function checkForUpdate(
  * hashed as they arrive; a file whose SHA-512 or size differs from the feed's
  * is deleted and refused, so a half or altered installer is never kept.
  */
-export async function downloadUpdate(file: UpdateFile, dir: string, fetchFn: typeof fetch = fetch): Promise<string> {
+export async function downloadUpdate(
+  file: UpdateFile,
+  dir: string,
+  fetchFn: typeof fetch = fetch,
+): Promise<string> {
   const res = await fetchFn(file.url);
   if (!res.ok || !res.body) throw new UpdateFeedError(`${file.url}: HTTP ${res.status}`);
   const name = decodeURIComponent(new URL(file.url).pathname.split('/').pop() ?? 'update');

@@ -45,7 +45,8 @@ export class RateLimiter {
 
   private sweep(): void {
     const t = this.now();
-    for (const [k, w] of this.windows) if (t - w.start >= this.limit.windowMs) this.windows.delete(k);
+    for (const [k, w] of this.windows)
+      if (t - w.start >= this.limit.windowMs) this.windows.delete(k);
   }
 }
 

@@ -166,4 +166,22 @@ export const MIGRATIONS: readonly Migration[] = [
         ADD COLUMN waitlist_position integer;
       ALTER TABLE streams ADD COLUMN waitlist integer NOT NULL DEFAULT 0;`,
   },
+  {
+    id: 8,
+    name: 'public_proof',
+    sql: `
+      -- The key of the anonymised export's pseudonyms (docs/opening-day.md). It never
+      -- leaves the server: with it, anyone could test a guessed PIN or address.
+      INSERT INTO server_meta (key, value)
+        VALUES ('pseudonym_key', md5(random()::text || clock_timestamp()::text) || md5(random()::text));
+      -- Every head of the public hash chain the server published, append-only.
+      CREATE TABLE published_heads (
+        id bigserial PRIMARY KEY,
+        published_at timestamptz NOT NULL,
+        seq bigint NOT NULL,
+        hash text NOT NULL,
+        at text,
+        reason text NOT NULL
+      );`,
+  },
 ];

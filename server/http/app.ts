@@ -18,6 +18,9 @@ import { DEFAULT_RATE_LIMITS, RateLimiter, type RateLimits } from '../auth/rateL
 import type { Database } from '../db/database';
 import { PushError } from '../sequencer/errors';
 import type { Sequencer } from '../sequencer/sequencer';
+import type { Intake } from '../intake/intake';
+import type { ParentAuth } from '../intake/parentAuth';
+import { registerIntakeRoutes } from '../intake/routes';
 import { pullPage } from './pull';
 import { streamPull } from './stream';
 import { serveUpdates } from './updates';
@@ -54,6 +57,10 @@ export interface AppDeps {
   updatesDir?: string | null;
   /** ms between keep-alives (and token checks) on an idle SSE pull; tests shorten it */
   streamKeepAliveMs?: number;
+  /** parents' submissions (docs/opening-day.md): present when a ParentAuth is configured */
+  intake?: { intake: Intake; auth: ParentAuth };
+  /** extra routes (the public proof) registered before the not-found handler */
+  routes?: ((app: FastifyInstance) => void)[];
 }
 
 export function buildApp({
@@ -63,6 +70,8 @@ export function buildApp({
   rateLimits = DEFAULT_RATE_LIMITS,
   updatesDir = null,
   streamKeepAliveMs,
+  intake,
+  routes = [],
 }: AppDeps): FastifyInstance {
   const options: FastifyServerOptions = { bodyLimit: BODY_LIMIT_BYTES };
   if (typeof logger === 'object') options.loggerInstance = logger as FastifyBaseLogger;
@@ -90,7 +99,11 @@ export function buildApp({
   const enrolLimit = new RateLimiter(rateLimits.enrol);
   const tokenLimit = new RateLimiter(rateLimits.failedToken);
   const limited = (reply: FastifyReply, seconds: number, what: string) =>
-    fail(reply.header('retry-after', String(seconds)), 'rate_limited', `too many ${what} from this address: try again in ${seconds} s`);
+    fail(
+      reply.header('retry-after', String(seconds)),
+      'rate_limited',
+      `too many ${what} from this address: try again in ${seconds} s`,
+    );
 
   const authenticate = async (req: FastifyRequest, reply: FastifyReply): Promise<void> => {
     const header = req.headers.authorization ?? '';
@@ -141,7 +154,8 @@ export function buildApp({
   app.get('/v1/pull', { schema: { querystring: PullQuery }, onRequest: authenticate }, async (req, reply) => {
     const aborted = new AbortController();
     req.raw.on('close', () => aborted.abort());
-    const page = await pullPage(db, sequencer, req.device!.districtId, req.query as PullQuery, aborted.signal);
+    const district = req.device!.districtId;
+    const page = await pullPage(db, sequencer, district, req.query as PullQuery, aborted.signal);
     return reply.type('application/json; charset=utf-8').send(page.body);
   });
 
@@ -151,7 +165,7 @@ export function buildApp({
     async (req, reply) => {
       const q = req.query as PullStreamQuery;
       const lastEventId = req.headers['last-event-id'];
-      // An EventSource that reconnects sends the id of the last page it got: that is where it stands.
+      // A reconnecting EventSource sends the id of the last page it got: that is where it stands.
       const cursor = typeof lastEventId === 'string' && lastEventId !== '' ? lastEventId : q.cursor;
       const token = (req.headers.authorization ?? '').slice(7).trim();
       reply.hijack();
@@ -169,7 +183,12 @@ export function buildApp({
     },
   );
 
-  if (updatesDir) serveUpdates(app, updatesDir, (reply, message) => fail(reply, 'not_found', message));
+  if (updatesDir) {
+    serveUpdates(app, updatesDir, (reply, message) => fail(reply, 'not_found', message));
+  }
+
+  if (intake) registerIntakeRoutes(app, intake.intake, intake.auth);
+  for (const add of routes) add(app);
 
   app.setNotFoundHandler((req, reply) => fail(reply, 'not_found', `no such endpoint: ${req.method} ${req.url}`));
   return app;

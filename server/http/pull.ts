@@ -28,8 +28,12 @@ export function viewId(sequencer: Sequencer, district: string): string {
   return `${sequencer.logId}/${district}/v${sequencer.links.version(district)}`;
 }
 
-/** Where a pull starts: after `seq`, or from the beginning with `reset` when the cursor cannot continue. */
-export function startOf(sequencer: Sequencer, district: string, cursor: string | undefined): {
+/** Where a pull starts: after `seq`, or at the beginning (`reset`) if the cursor cannot go on. */
+export function startOf(
+  sequencer: Sequencer,
+  district: string,
+  cursor: string | undefined,
+): {
   after: number;
   reset: boolean;
 } {
@@ -49,17 +53,21 @@ export async function pullPage(
   signal: AbortSignal,
 ): Promise<PullPage> {
   let { after, reset } = startOf(sequencer, district, q.cursor);
+  let view = viewId(sequencer, district);
   const deadline = Date.now() + q.wait * 1000;
   for (;;) {
+    if (viewId(sequencer, district) !== view) {
+      // The view grew behind the cursor while this pull waited: start over, flagged.
+      view = viewId(sequencer, district);
+      after = 0;
+      reset = true;
+    }
     const page = await readPage(sql, sequencer, district, after, q.limit, reset);
     // Long-poll: an empty page waits for the next commit (which may not be this
     // district's: then the page is read again, from the head it reached).
     const left = deadline - Date.now();
     if (page.events > 0 || left <= 0 || signal.aborted) return page;
-    const c = decodeCursor(page.cursor)!;
-    after = c.seq;
-    // A view version that changed meanwhile: the next read starts over (reset).
-    if (c.logId !== viewId(sequencer, district)) return page;
+    after = decodeCursor(page.cursor)!.seq;
     await waitForHead(sequencer, after, left, signal);
   }
 }
@@ -88,7 +96,8 @@ export async function readPage(
               WHERE district_id = $3 AND seq > $1 AND seq <= $2 ORDER BY seq LIMIT $6)
              UNION ALL
              (SELECT seq, line, district_id FROM events
-              WHERE district_id = $4 AND type = 'campaign.opened' AND seq > $1 AND seq <= $2 ORDER BY seq LIMIT $6)
+              WHERE district_id = $4 AND type = 'campaign.opened' AND seq > $1 AND seq <= $2
+              ORDER BY seq LIMIT $6)
              UNION ALL
              (SELECT seq, line, district_id FROM events
               WHERE subject = ANY($5::text[]) AND district_id <> $3 AND seq > $1 AND seq <= $2
@@ -97,7 +106,7 @@ export async function readPage(
           [after, head, district, CAMPAIGN_SCOPE, subjects, limit],
         );
   const more = rows.length === limit && rows[rows.length - 1].seq < head;
-  // A short page read the view up to the head: the cursor goes there, so the next pull skips nothing.
+  // A short page read the view up to the head: the cursor goes there and the next pull skips nothing.
   const last = more ? rows[rows.length - 1].seq : Math.max(after, head);
   const cursor = encodeCursor({ logId: view, seq: last });
   const lines = rows.map((r) =>
@@ -110,7 +119,12 @@ export async function readPage(
   return { body, head, cursor, events: rows.length, more, reset };
 }
 
-export function waitForHead(sequencer: Sequencer, after: number, ms: number, signal: AbortSignal): Promise<void> {
+export function waitForHead(
+  sequencer: Sequencer,
+  after: number,
+  ms: number,
+  signal: AbortSignal,
+): Promise<void> {
   return new Promise((resolve) => {
     const done = (): void => {
       clearTimeout(timer);

@@ -52,24 +52,24 @@ export async function streamPull(d: StreamDeps): Promise<void> {
   };
   const keepAliveMs = d.keepAliveMs ?? STREAM_KEEPALIVE_SECONDS * 1000;
   let { after, reset } = startOf(sequencer, district, d.cursor);
+  let view = viewId(sequencer, district);
   let first = true;
   try {
     while (!closed.signal.aborted) {
+      if (viewId(sequencer, district) !== view) {
+        // The view grew behind the cursor (a link to an older application): start over, flagged.
+        view = viewId(sequencer, district);
+        after = 0;
+        reset = true;
+      }
       const page = await readPage(d.sql, sequencer, district, after, d.limit, reset);
       if (closed.signal.aborted) break;
-      const c = decodeCursor(page.cursor)!;
       if (page.events > 0 || page.reset || first) {
         await write(`id: ${page.cursor}\nevent: page\ndata: ${page.body}\n\n`);
       }
       first = false;
       reset = false;
-      after = c.seq;
-      if (c.logId !== viewId(sequencer, district)) {
-        // The view grew behind the cursor (a link to an older application): start over.
-        after = 0;
-        reset = true;
-        continue;
-      }
+      after = decodeCursor(page.cursor)!.seq;
       if (page.more) continue;
       const head = sequencer.headSeq;
       if (head > after) continue;
@@ -78,7 +78,10 @@ export async function streamPull(d: StreamDeps): Promise<void> {
       if (closed.signal.aborted) break;
       if (sequencer.headSeq <= after && Date.now() - started >= keepAliveMs - 5) {
         if (!(await d.stillAllowed())) {
-          const msg = { error: 'unauthenticated', message: 'this device token is unknown or revoked' };
+          const msg = {
+            error: 'unauthenticated',
+            message: 'this device token is unknown or revoked',
+          };
           await write(`event: error\ndata: ${JSON.stringify(msg)}\n\n`);
           break;
         }
@@ -87,7 +90,10 @@ export async function streamPull(d: StreamDeps): Promise<void> {
     }
   } catch (e) {
     if (!closed.signal.aborted) {
-      const msg = { error: 'unavailable', message: `the stream failed: ${(e as Error).message}; reconnect` };
+      const msg = {
+        error: 'unavailable',
+        message: `the stream failed: ${(e as Error).message}; reconnect`,
+      };
       res.write(`event: error\ndata: ${JSON.stringify(msg)}\n\n`);
     }
   } finally {

@@ -29,11 +29,13 @@ export function serveUpdates(
     }
     if (size < 0) return notFound(reply, `no update file ${name}`);
     const yml = name.endsWith('.yml');
-    return reply
-      .header('content-length', size)
-      // the feed must be read fresh on every check; an installer never changes under its name
-      .header('cache-control', yml ? 'no-cache' : 'public, max-age=86400')
-      .type(yml ? 'text/yaml; charset=utf-8' : 'application/octet-stream')
-      .send(createReadStream(file));
+    return (
+      reply
+        .header('content-length', size)
+        // the feed must be read fresh on every check; an installer never changes under its name
+        .header('cache-control', yml ? 'no-cache' : 'public, max-age=86400')
+        .type(yml ? 'text/yaml; charset=utf-8' : 'application/octet-stream')
+        .send(createReadStream(file))
+    );
   });
 }

@@ -28,7 +28,7 @@ const SCHOOL_TYPES: ReadonlySet<string> = new Set([
   'order.issued',
 ]);
 
-/** The key of what an event is about: `a:` an application (or case), `s:` a school, null for the campaign. */
+/** What an event is about: `a:` an application (or case), `s:` a school; null: the campaign. */
 export function subjectOf(event: LogEvent): string | null {
   const d = event.data as Record<string, unknown>;
   if (SCHOOL_TYPES.has(event.type)) return `s:${d.schoolId as string}`;
@@ -47,10 +47,10 @@ export interface LinksSnapshot {
 }
 
 interface AppLinks {
-  /** districts whose replica holds this application */
-  districts: Set<string>;
+  /** districts whose replica holds this application (arrays: almost always one element) */
+  districts: string[];
   /** schools it has been at, moved to or queued for */
-  schools: Set<string>;
+  schools: string[];
   pin: string | null;
   /** events about it so far */
   events: number;
@@ -58,14 +58,15 @@ interface AppLinks {
 
 export class DistrictLinks {
   private readonly apps = new Map<string, AppLinks>();
-  private readonly pins = new Map<string, Set<string>>();
+  /** the applications of each child; every one of them has the same districts */
+  private readonly pins = new Map<string, string[]>();
   /** schools that have had events (a link to them is retroactive) */
   private readonly schoolsSeen = new Set<string>();
   /** district -> subjects it receives although they are scoped elsewhere */
   private readonly byDistrict = new Map<string, Set<string>>();
   private readonly versions = new Map<string, number>();
 
-  /** The view version of a district: part of its cursors; it changes when its view grows backwards. */
+  /** A district's view version: part of its cursors; it goes up when its view grows backwards. */
   version(district: string): number {
     return this.versions.get(district) ?? 0;
   }
@@ -77,43 +78,64 @@ export class DistrictLinks {
 
   /**
    * Takes note of an accepted event after the engine applied it. `scope` is
-   * the district the event is filed under.
+   * the district the event is filed under. Runs for every event the sequencer
+   * appends, so the usual case (nothing new about where the application is)
+   * allocates nothing.
    */
   observe(event: LogEvent, engine: Engine, scope: string): void {
     const subject = subjectOf(event);
     if (subject === null) return;
-    if (subject.startsWith('s:')) {
+    if (subject.charCodeAt(0) === 115 /* s */) {
       this.schoolsSeen.add(subject.slice(2));
       return;
     }
     const id = subject.slice(2);
     let app = this.apps.get(id);
     if (!app) {
-      app = { districts: new Set(), schools: new Set(), pin: null, events: 0 };
+      app = { districts: [], schools: [], pin: null, events: 0 };
       this.apps.set(id, app);
     }
-    for (const s of schoolsTouched(event, engine, id)) app.schools.add(s);
+    const earlier = app.events++;
+    let grew = false;
+    for (const s of schoolsTouched(event, engine, id)) {
+      if (!app.schools.includes(s)) {
+        app.schools.push(s);
+        grew = true;
+      }
+    }
     const pin = pinOf(event);
     if (pin !== null && app.pin === null) {
       app.pin = pin;
-      let same = this.pins.get(pin);
-      if (!same) this.pins.set(pin, (same = new Set()));
-      same.add(id);
+      const same = this.pins.get(pin);
+      if (same) same.push(id);
+      else this.pins.set(pin, [id]);
+      grew = true;
     }
-    // Every application of the child shares the districts any of them is linked to.
-    const group = app.pin === null ? [id] : [...this.pins.get(app.pin)!];
-    const districts = new Set<string>();
-    if (scope !== CAMPAIGN_SCOPE) districts.add(scope);
-    for (const g of group) {
-      const a = this.apps.get(g)!;
-      for (const d of a.districts) districts.add(d);
-      for (const s of a.schools) {
-        const d = engine.schools.get(s)?.districtId;
-        if (d !== undefined) districts.add(d);
+    if (
+      earlier === 0 &&
+      scope !== CAMPAIGN_SCOPE &&
+      (app.pin === null || this.pins.get(app.pin)!.length === 1) &&
+      app.schools.every((s) => engine.schools.get(s)?.districtId === scope)
+    ) {
+      // The usual first event: a new child applying at a school of the district it is filed under.
+      app.districts.push(scope);
+      return;
+    }
+    if (grew || (scope !== CAMPAIGN_SCOPE && !app.districts.includes(scope))) {
+      // Every application of the child shares the districts any of them is linked to.
+      const group = app.pin === null ? [id] : this.pins.get(app.pin)!;
+      const districts = new Set<string>();
+      if (scope !== CAMPAIGN_SCOPE) districts.add(scope);
+      for (const g of group) {
+        const a = this.apps.get(g)!;
+        for (const d of a.districts) districts.add(d);
+        for (const s of a.schools) {
+          const d = engine.schools.get(s)?.districtId;
+          if (d !== undefined) districts.add(d);
+        }
       }
+      for (const g of group) this.join(g, districts, engine, g === id ? earlier : Infinity);
     }
-    app.events++;
-    for (const g of group) this.join(g, districts, engine, g === id ? app.events - 1 : Infinity);
     // The event reaches every linked district but the one it is filed under.
     for (const d of app.districts) if (d !== scope) this.give(d, subject);
   }
@@ -122,8 +144,8 @@ export class DistrictLinks {
   private join(id: string, districts: Set<string>, engine: Engine, earlier: number): void {
     const app = this.apps.get(id)!;
     for (const d of districts) {
-      if (app.districts.has(d)) continue;
-      app.districts.add(d);
+      if (app.districts.includes(d)) continue;
+      app.districts.push(d);
       // Its earlier events were filed elsewhere: D's view grows behind its cursor.
       if (earlier > 0) {
         this.give(d, `a:${id}`);
@@ -153,7 +175,10 @@ export class DistrictLinks {
 
   snapshot(): LinksSnapshot {
     return {
-      apps: [...this.apps].map(([id, a]) => [id, { d: [...a.districts], s: [...a.schools], pin: a.pin, n: a.events }]),
+      apps: [...this.apps].map(([id, a]) => [
+        id,
+        { d: [...a.districts], s: [...a.schools], pin: a.pin, n: a.events },
+      ]),
       pins: [...this.pins].map(([p, ids]) => [p, [...ids]]),
       schools: [...this.schoolsSeen],
       byDistrict: [...this.byDistrict].map(([d, s]) => [d, [...s]]),
@@ -163,10 +188,9 @@ export class DistrictLinks {
 
   static restore(s: LinksSnapshot): DistrictLinks {
     const links = new DistrictLinks();
-    for (const [id, a] of s.apps) {
-      links.apps.set(id, { districts: new Set(a.d), schools: new Set(a.s), pin: a.pin, events: a.n });
-    }
-    for (const [p, ids] of s.pins) links.pins.set(p, new Set(ids));
+    for (const [id, a] of s.apps)
+      links.apps.set(id, { districts: a.d, schools: a.s, pin: a.pin, events: a.n });
+    for (const [p, ids] of s.pins) links.pins.set(p, ids);
     for (const id of s.schools) links.schoolsSeen.add(id);
     for (const [d, subjects] of s.byDistrict) links.byDistrict.set(d, new Set(subjects));
     for (const [d, v] of s.versions) links.versions.set(d, v);
@@ -192,7 +216,11 @@ function schoolsTouched(event: LogEvent, engine: Engine, id: string): string[] {
   }
   if (event.type === 'application.submitted') out.push(event.data.schoolId);
   if (event.type === 'application.transfer_requested') out.push(event.data.toSchoolId);
-  if (event.type === 'commission.decided' && event.data.decision === 'place' && event.data.schoolId) {
+  if (
+    event.type === 'commission.decided' &&
+    event.data.decision === 'place' &&
+    event.data.schoolId
+  ) {
     out.push(event.data.schoolId);
   }
   return out;
@@ -209,5 +237,8 @@ export function minimiseLine(line: string): string {
   const event = JSON.parse(line) as { type: string; data: Record<string, unknown> };
   if (event.type !== 'application.submitted') return line;
   const { actualAddress: _actual, guardian: _guardian, ...data } = event.data;
-  return JSON.stringify({ ...event, data: { ...data, guardian: { pin: '', email: '', phone: '' } } });
+  return JSON.stringify({
+    ...event,
+    data: { ...data, guardian: { pin: '', email: '', phone: '' } },
+  });
 }

@@ -2,6 +2,7 @@
 // changed, each as one multi-row statement (unnest of arrays), so a batch of a
 // thousand decisions is a handful of round trips inside one transaction.
 import type { ChangeSet, Engine } from '../../shared/engine/engine';
+import type { LogEvent } from '../../shared/log/events';
 import type { Sql } from '../db/database';
 
 export interface EventRow {
@@ -14,6 +15,8 @@ export interface EventRow {
   /** what the event is about (server/log/links.ts): the key a district's outside links name */
   subject: string | null;
   line: string;
+  /** the stored event itself, for the sequencer's observers */
+  event?: LogEvent;
 }
 
 export interface RefusalRow {

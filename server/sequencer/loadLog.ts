@@ -32,7 +32,9 @@ export interface LoadOptions {
 }
 
 export async function loadLog(sql: Sql, options: LoadOptions = {}): Promise<LogState> {
-  const [meta] = await sql.query<{ value: string }>(`SELECT value FROM server_meta WHERE key = 'log_id'`);
+  const [meta] = await sql.query<{ value: string }>(
+    `SELECT value FROM server_meta WHERE key = 'log_id'`,
+  );
   const [top] = await sql.query<{ head: number | null }>('SELECT max(seq) AS head FROM events');
   const snapshot = options.useSnapshot === false ? null : await readSnapshot(sql, top?.head ?? 0);
   const engine = snapshot?.engine ?? new Engine({ trackChanges: true, details: false });
@@ -42,8 +44,14 @@ export async function loadLog(sql: Sql, options: LoadOptions = {}): Promise<LogS
   let head = snapshot?.seq ?? 0;
   if (snapshot) {
     // The ids and seqs before the snapshot come from their columns: no line is parsed.
-    for (let after = 0; after < snapshot.seq; ) {
-      const rows = await sql.query<{ seq: number; event_id: string; type: string; district_id: string; subject: string }>(
+    for (let after = 0; after < snapshot.seq;) {
+      const rows = await sql.query<{
+        seq: number;
+        event_id: string;
+        type: string;
+        district_id: string;
+        subject: string;
+      }>(
         `SELECT seq, event_id, type, district_id, subject FROM events WHERE seq > $1 AND seq <= $2
          ORDER BY seq LIMIT $3`,
         [after, snapshot.seq, PAGE],
@@ -62,7 +70,8 @@ export async function loadLog(sql: Sql, options: LoadOptions = {}): Promise<LogS
       [head, PAGE],
     );
     for (const row of rows) {
-      if (row.seq !== head + 1) throw new Error(`the log has a gap: seq ${head + 1} is missing before ${row.seq}`);
+      if (row.seq !== head + 1)
+        throw new Error(`the log has a gap: seq ${head + 1} is missing before ${row.seq}`);
       head = row.seq;
       const event = parseEventLine(row.line, row.seq);
       engine.ingest(event);
@@ -77,16 +86,28 @@ export async function loadLog(sql: Sql, options: LoadOptions = {}): Promise<LogS
   // A refusal moved the live engine's clock without an event (its timers fired then):
   // the restarted engine stands where the running one stood.
   const [last] = await sql.query<{ at: string | null }>(
-    `SELECT to_char(max(judged_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at FROM refusals`,
+    `SELECT to_char(max(judged_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at
+     FROM refusals`,
   );
-  if (last?.at && engine.campaign !== null && parseInstant(last.at) > engine.clock) engine.advanceTo(last.at);
+  if (last?.at && engine.campaign !== null && parseInstant(last.at) > engine.clock)
+    engine.advanceTo(last.at);
   engine.takeChanges();
   const appHomes = await sql.query<{ district_id: string; application_id: string }>(
     'SELECT district_id, application_id FROM applications',
   );
   for (const r of appHomes) homes.applications.set(r.application_id, r.district_id);
-  for (const r of await sql.query<{ event_id: string; reason: string }>('SELECT event_id, reason FROM refusals')) {
+  for (const r of await sql.query<{ event_id: string; reason: string }>(
+    'SELECT event_id, reason FROM refusals',
+  )) {
     outcomes.set(r.event_id, { reason: r.reason });
   }
-  return { logId: meta.value, engine, head, outcomes, homes, links, snapshotSeq: snapshot?.seq ?? 0 };
+  return {
+    logId: meta.value,
+    engine,
+    head,
+    outcomes,
+    homes,
+    links,
+    snapshotSeq: snapshot?.seq ?? 0,
+  };
 }

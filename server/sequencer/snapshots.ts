@@ -19,12 +19,22 @@ interface SnapshotBody {
 /** How many snapshots are kept: the newest, and one before it in case the newest is unreadable. */
 const KEEP = 2;
 
-export async function writeSnapshot(sql: Sql, seq: number, engine: Engine, links: DistrictLinks): Promise<void> {
-  const body: SnapshotBody = { format: FORMAT, seq, engine: engine.snapshot(), links: links.snapshot() };
-  await sql.query('INSERT INTO snapshots (seq, body) VALUES ($1, $2) ON CONFLICT (seq) DO NOTHING', [
+export async function writeSnapshot(
+  sql: Sql,
+  seq: number,
+  engine: Engine,
+  links: DistrictLinks,
+): Promise<void> {
+  const body: SnapshotBody = {
+    format: FORMAT,
     seq,
-    JSON.stringify(body),
-  ]);
+    engine: engine.snapshot(),
+    links: links.snapshot(),
+  };
+  await sql.query(
+    'INSERT INTO snapshots (seq, body) VALUES ($1, $2) ON CONFLICT (seq) DO NOTHING',
+    [seq, JSON.stringify(body)],
+  );
   await sql.query(
     `DELETE FROM snapshots WHERE seq NOT IN (SELECT seq FROM snapshots ORDER BY seq DESC LIMIT ${KEEP})`,
   );

@@ -57,7 +57,10 @@ async function admin(events: Omit<Line, 'at'>[]): Promise<void> {
   for (const o of r.outcomes) expect(o, JSON.stringify(o)).toMatchObject({ status: 'accepted' });
 }
 
-async function pullView(token: string, cursor?: string): Promise<{ pages: PullResponse[]; cursor: string }> {
+async function pullView(
+  token: string,
+  cursor?: string,
+): Promise<{ pages: PullResponse[]; cursor: string }> {
   const pages: PullResponse[] = [];
   for (;;) {
     const q = `?limit=500${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
@@ -70,13 +73,29 @@ async function pullView(token: string, cursor?: string): Promise<{ pages: PullRe
 }
 
 const districtsOf = (lines: Line[]) =>
-  [...new Set(lines.filter((l) => l.type === 'school.registered').map((l) => l.data.districtId as string))].sort();
+  [
+    ...new Set(
+      lines.filter((l) => l.type === 'school.registered').map((l) => l.data.districtId as string),
+    ),
+  ].sort();
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'kabyl-views-'));
   db = await createTestDatabase();
-  const text = kabyl(['generate', '--districts', '3', '--schools', '4', '--children', '500', '--seed', '11',
-    '--waitlist', '--until', '2026-07-10T00:00:00+06:00']);
+  const text = kabyl([
+    'generate',
+    '--districts',
+    '3',
+    '--schools',
+    '4',
+    '--children',
+    '500',
+    '--seed',
+    '11',
+    '--waitlist',
+    '--until',
+    '2026-07-10T00:00:00+06:00',
+  ]);
   const lines = text.split('\n').filter((l) => l !== '');
   generated = lines.map((l) => JSON.parse(l));
   const setup = await openDatabase({ url: db.url });
@@ -107,18 +126,31 @@ describe('district views', () => {
     const engine = server.sequencer.state;
     [districtD, districtE] = districtsOf(generated);
     const inScope = (d: string) =>
-      [...engine.schools.values()].filter((s) => s.districtId === d && ['state', 'municipal'].includes(s.kind));
+      [...engine.schools.values()].filter(
+        (s) => s.districtId === d && ['state', 'municipal'].includes(s.kind),
+      );
     const registered = (d: string) =>
       [...engine.applications.values()].filter(
-        (a) => a.status === 'registered' && a.privilege !== 'pending' && engine.schools.get(a.schoolId)!.districtId === d,
+        (a) =>
+          a.status === 'registered' &&
+          a.privilege !== 'pending' &&
+          engine.schools.get(a.schoolId)!.districtId === d,
       );
-    const submissions = new Map(generated.filter((l) => l.type === 'application.submitted').map((l) => [l.data.applicationId, l]));
+    const submissions = new Map(
+      generated
+        .filter((l) => l.type === 'application.submitted')
+        .map((l) => [l.data.applicationId, l]),
+    );
     const streamIn = (d: string, language: string) =>
-      inScope(d).map((s) => engine.stream(s.id, language)).find((s) => s !== undefined)!;
+      inScope(d)
+        .map((s) => engine.stream(s.id, language))
+        .find((s) => s !== undefined)!;
     const [a, b] = registered(districtE).filter((x) => x.language === 'ky');
     const c = registered(districtD).find((x) => x.language === 'ky')!;
     const dStream = streamIn(districtD, 'ky');
-    const eStream = inScope(districtE).map((s) => engine.stream(s.id, 'ky')!).find((s) => s && s.schoolId !== c.schoolId)!;
+    const eStream = inScope(districtE)
+      .map((s) => engine.stream(s.id, 'ky')!)
+      .find((s) => s && s.schoolId !== c.schoolId)!;
     fromE = a.id;
     withdrawnInE = b.id;
     outOfD = c.id;
@@ -126,33 +158,75 @@ describe('district views', () => {
     toD = dStream.schoolId;
     // Seats first, so the moves are placements, not standing requests.
     await admin([
-      { id: 'x-q1', type: 'quota.set', actor: { role: 'district', id: 'centre' },
-        data: { schoolId: dStream.schoolId, language: 'ky', seats: dStream.occupied + 5 } },
-      { id: 'x-q2', type: 'quota.set', actor: { role: 'district', id: 'centre' },
-        data: { schoolId: eStream.schoolId, language: 'ky', seats: eStream.occupied + 5 } },
+      {
+        id: 'x-q1',
+        type: 'quota.set',
+        actor: { role: 'district', id: 'centre' },
+        data: { schoolId: dStream.schoolId, language: 'ky', seats: dStream.occupied + 5 },
+      },
+      {
+        id: 'x-q2',
+        type: 'quota.set',
+        actor: { role: 'district', id: 'centre' },
+        data: { schoolId: eStream.schoolId, language: 'ky', seats: eStream.occupied + 5 },
+      },
     ]);
     now += 60_000;
     // A child of E moves into D; a child of D moves to E.
-    await admin([{ id: 'x-t1', type: 'application.transfer_requested', data: { applicationId: a.id, toSchoolId: toD } }]);
-    await admin([{ id: 'x-t2', type: 'application.transfer_requested',
-      data: { applicationId: c.id, toSchoolId: eStream.schoolId } }]);
+    await admin([
+      {
+        id: 'x-t1',
+        type: 'application.transfer_requested',
+        data: { applicationId: a.id, toSchoolId: toD },
+      },
+    ]);
+    await admin([
+      {
+        id: 'x-t2',
+        type: 'application.transfer_requested',
+        data: { applicationId: c.id, toSchoolId: eStream.schoolId },
+      },
+    ]);
     // A child of E is withdrawn there and applies in D.
     const original = submissions.get(b.id)!;
     await admin([{ id: 'x-w1', type: 'application.withdrawn', data: { applicationId: b.id } }]);
-    await admin([{ id: 'x-s1', type: 'application.submitted',
-      data: { ...original.data, applicationId: sameChild, schoolId: toD, language: 'ky' } }]);
+    await admin([
+      {
+        id: 'x-s1',
+        type: 'application.submitted',
+        data: { ...original.data, applicationId: sameChild, schoolId: toD, language: 'ky' },
+      },
+    ]);
     expect(engine.applications.get(a.id)!.schoolId).toBe(toD);
     expect(engine.applications.get(sameChild)!.status).toBe('registered');
     // The documents window: the transferred child's papers and an order at its new school.
     now = parseInstant('2026-08-05T10:00:00+06:00');
-    await admin([{ id: 'x-d1', type: 'documents.received', actor: { role: 'director', id: 'dir' },
-      data: { applicationId: a.id, items: [...REQUIRED_DOCUMENTS] } }]);
-    await admin([{ id: 'x-o1', type: 'order.issued', actor: { role: 'director', id: 'dir' },
-      data: { schoolId: toD, orderNumber: 'X-1' } }]);
+    await admin([
+      {
+        id: 'x-d1',
+        type: 'documents.received',
+        actor: { role: 'director', id: 'dir' },
+        data: { applicationId: a.id, items: [...REQUIRED_DOCUMENTS] },
+      },
+    ]);
+    await admin([
+      {
+        id: 'x-o1',
+        type: 'order.issued',
+        actor: { role: 'director', id: 'dir' },
+        data: { schoolId: toD, orderNumber: 'X-1' },
+      },
+    ]);
     // Past the documents deadline: the sweep (R11) fires in every replica's replay too.
     now = parseInstant('2026-09-16T10:00:00+06:00');
-    await admin([{ id: 'x-q3', type: 'quota.set', actor: { role: 'district', id: 'centre' },
-      data: { schoolId: dStream.schoolId, language: 'ky', seats: dStream.quota } }]);
+    await admin([
+      {
+        id: 'x-q3',
+        type: 'quota.set',
+        actor: { role: 'district', id: 'centre' },
+        data: { schoolId: dStream.schoolId, language: 'ky', seats: dStream.quota },
+      },
+    ]);
     expect(engine.applications.get(a.id)!.status).toBe('enrolled');
   });
 
@@ -169,16 +243,25 @@ describe('district views', () => {
     await exportLog(server.db, (chunk) => {
       full += chunk;
     });
-    const fullLines: Line[] = full.split('\n').filter((l) => l !== '').map((l) => JSON.parse(l));
+    const fullLines: Line[] = full
+      .split('\n')
+      .filter((l) => l !== '')
+      .map((l) => JSON.parse(l));
     const lastAt = fullLines[fullLines.length - 1].at;
     writeFileSync(path.join(dir, 'full.jsonl'), full);
     // Replicas replay as of the server's last event, so timers due by then have fired in both.
-    const server_: Replay = JSON.parse(kabyl(['replay', path.join(dir, 'full.jsonl'), '--at', lastAt]));
+    const server_: Replay = JSON.parse(
+      kabyl(['replay', path.join(dir, 'full.jsonl'), '--at', lastAt]),
+    );
     const schoolDistrict = new Map(
-      fullLines.filter((l) => l.type === 'school.registered').map((l) => [l.data.schoolId, l.data.districtId]),
+      fullLines
+        .filter((l) => l.type === 'school.registered')
+        .map((l) => [l.data.schoolId, l.data.districtId]),
     );
     const filedAt = new Map(
-      fullLines.filter((l) => l.type === 'application.submitted').map((l) => [l.data.applicationId, l.data.schoolId]),
+      fullLines
+        .filter((l) => l.type === 'application.submitted')
+        .map((l) => [l.data.applicationId, l.data.schoolId]),
     );
     for (const d of districtsOf(generated)) {
       const { pages } = await pullView(tokens.get(d)!);
@@ -186,20 +269,28 @@ describe('district views', () => {
       const file = path.join(dir, `${d}.jsonl`);
       writeFileSync(file, lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
       const replica: Replay = JSON.parse(kabyl(['replay', file, '--at', lastAt]));
-      const mine = (school: string | undefined) => school !== undefined && schoolDistrict.get(school) === d;
+      const mine = (school: string | undefined) =>
+        school !== undefined && schoolDistrict.get(school) === d;
       const apps = Object.keys(server_.applications).filter(
         (id) => mine(server_.applications[id].schoolId) || mine(filedAt.get(id)),
       );
       expect(apps.length).toBeGreaterThan(0);
-      for (const id of apps) expect(replica.applications[id], `${d}: application ${id}`).toEqual(server_.applications[id]);
+      for (const id of apps)
+        expect(replica.applications[id], `${d}: application ${id}`).toEqual(
+          server_.applications[id],
+        );
       const streams = Object.keys(server_.streams).filter((k) => mine(k.split('/')[0]));
       expect(streams.length).toBeGreaterThan(0);
-      for (const k of streams) expect(replica.streams[k], `${d}: stream ${k}`).toEqual(server_.streams[k]);
+      for (const k of streams)
+        expect(replica.streams[k], `${d}: stream ${k}`).toEqual(server_.streams[k]);
       // Its view is more than its own events only where a link put something there.
-      const outside = lines.filter((l) => l.type === 'application.submitted' && !mine(l.data.schoolId));
+      const outside = lines.filter(
+        (l) => l.type === 'application.submitted' && !mine(l.data.schoolId),
+      );
       if (d === districtD) {
         // Every E application of the child who moved in and of the child who then applied in D.
-        const pinOf = (id: string) => fullLines.find((l) => l.data.applicationId === id)!.data.child.pin;
+        const pinOf = (id: string) =>
+          fullLines.find((l) => l.data.applicationId === id)!.data.child.pin;
         const children = new Set([pinOf(fromE), pinOf(withdrawnInE)]);
         const sameChildApps = fullLines
           .filter((l) => l.type === 'application.submitted' && children.has(l.data.child.pin))
@@ -224,20 +315,32 @@ describe('district views', () => {
  * A child applied in d when one of the child's applications (by PIN) was ever
  * at one of d's schools: filed, transferred or placed there.
  */
-function scanForStrangers(d: string, replica: Line[], full: Line[], schoolDistrict: Map<string, string>): void {
+function scanForStrangers(
+  d: string,
+  replica: Line[],
+  full: Line[],
+  schoolDistrict: Map<string, string>,
+): void {
   const pinOfApp = new Map<string, string>();
   const inD = new Set<string>();
   for (const l of full) {
     if (l.type === 'application.submitted') pinOfApp.set(l.data.applicationId, l.data.child.pin);
-    if (l.type === 'commission.case_opened' && l.data.child.pin) pinOfApp.set(l.data.caseId, l.data.child.pin);
+    if (l.type === 'commission.case_opened' && l.data.child.pin)
+      pinOfApp.set(l.data.caseId, l.data.child.pin);
     const school =
-      l.type === 'application.submitted' ? l.data.schoolId
-        : l.type === 'application.transfer_requested' ? l.data.toSchoolId
-          : l.type === 'commission.decided' ? l.data.schoolId : undefined;
+      l.type === 'application.submitted'
+        ? l.data.schoolId
+        : l.type === 'application.transfer_requested'
+          ? l.data.toSchoolId
+          : l.type === 'commission.decided'
+            ? l.data.schoolId
+            : undefined;
     const id = l.data.applicationId ?? l.data.caseId;
     if (school && schoolDistrict.get(school) === d && pinOfApp.has(id)) inD.add(pinOfApp.get(id)!);
   }
-  const catchments = new Set(full.filter((l) => l.type === 'catchment.set').flatMap((l) => l.data.addresses as string[]));
+  const catchments = new Set(
+    full.filter((l) => l.type === 'catchment.set').flatMap((l) => l.data.addresses as string[]),
+  );
   // What d's own children share with a stranger (a name, a house, a guardian) is theirs too.
   const mineNames = new Set<string>();
   const mineAddresses = new Set<string>();
@@ -255,17 +358,22 @@ function scanForStrangers(d: string, replica: Line[], full: Line[], schoolDistri
   for (const l of full) {
     if (l.type !== 'application.submitted' || inD.has(l.data.child.pin)) continue;
     strangers++;
-    const c = l.data.child, g = l.data.guardian;
+    const c = l.data.child,
+      g = l.data.guardian;
     const personal = [c.pin, ...[g.pin, g.email, g.phone].filter((v) => !mineAddresses.has(v))];
     const name = `${c.lastName}","firstName":"${c.firstName}`;
     if (!mineNames.has(name)) personal.push(name);
     for (const address of [l.data.registeredAddress, l.data.actualAddress]) {
-      if (address && !catchments.has(address) && !mineAddresses.has(address)) personal.push(address);
+      if (address && !catchments.has(address) && !mineAddresses.has(address))
+        personal.push(address);
     }
     for (const p of personal) {
       if (p === '') continue;
       // Quoted: a house number must not match as the prefix of its neighbour's.
-      expect(text.includes(p.includes('"') ? p : `"${p}"`), `${d}'s replica holds ${p} of application ${l.data.applicationId}`).toBe(false);
+      expect(
+        text.includes(p.includes('"') ? p : `"${p}"`),
+        `${d}'s replica holds ${p} of application ${l.data.applicationId}`,
+      ).toBe(false);
     }
   }
   expect(strangers).toBeGreaterThan(0);

@@ -38,7 +38,10 @@ function openStream(url: string, token: string, headers: Record<string, string> 
     else if (m) queue.push(m);
   };
   const done = (async () => {
-    const res = await fetch(url, { headers: { authorization: `Bearer ${token}`, ...headers }, signal: aborted.signal });
+    const res = await fetch(url, {
+      headers: { authorization: `Bearer ${token}`, ...headers },
+      signal: aborted.signal,
+    });
     expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
     const reader = res.body!.getReader();
     const decoder = new TextDecoder();
@@ -105,7 +108,9 @@ function openStream(url: string, token: string, headers: Record<string, string> 
 
 async function enrol(district: string): Promise<{ token: string; deviceId: string }> {
   const code = await createEnrolmentCode(server.db, district, `desk-${district}`);
-  const r = await http<{ token: string; deviceId: string }>(`${server.url}/v1/enrol`, { body: { code } });
+  const r = await http<{ token: string; deviceId: string }>(`${server.url}/v1/enrol`, {
+    body: { code },
+  });
   expect(r.status).toBe(200);
   return r.body;
 }
@@ -132,16 +137,29 @@ beforeAll(async () => {
   await importLog(setup, generatedLog({ children: 200 }));
   await setup.close();
   const now = parseInstant('2026-07-15T10:00:00+06:00');
-  server = await startServer({ database: { url: db.url }, clock: () => now, streamKeepAliveMs: 300 });
+  server = await startServer({
+    database: { url: db.url },
+    clock: () => now,
+    streamKeepAliveMs: 300,
+  });
   const e = server.sequencer.state;
   [districtA, districtB] = [...new Set([...e.schools.values()].map((s) => s.districtId))].sort();
   const stream = [...e.streams.values()].find(
-    (s) => e.schools.get(s.schoolId)!.districtId === districtA && ['state', 'municipal'].includes(e.schools.get(s.schoolId)!.kind),
+    (s) =>
+      e.schools.get(s.schoolId)!.districtId === districtA &&
+      ['state', 'municipal'].includes(e.schools.get(s.schoolId)!.kind),
   )!;
   [schoolA, langA] = [stream.schoolId, stream.language];
   await server.sequencer.push(
-    [{ id: 'seats', type: 'quota.set', at: '2026-07-15T10:00:00+06:00', actor: { role: 'district', id: 'centre' },
-      data: { schoolId: schoolA, language: langA, seats: stream.occupied + 50 } }],
+    [
+      {
+        id: 'seats',
+        type: 'quota.set',
+        at: '2026-07-15T10:00:00+06:00',
+        actor: { role: 'district', id: 'centre' },
+        data: { schoolId: schoolA, language: langA, seats: stream.occupied + 50 },
+      },
+    ],
     { kind: 'admin' },
   );
 }, 120_000);
@@ -160,10 +178,21 @@ describe('SSE pull', () => {
     try {
       const pages = await s.catchUp();
       expect(pages.length).toBeGreaterThan(1);
-      expect(pages.flatMap((p) => p.events.map((e) => e.seq))).toEqual(plain.events.map((e) => e.seq));
+      expect(pages.flatMap((p) => p.events.map((e) => e.seq))).toEqual(
+        plain.events.map((e) => e.seq),
+      );
       // Another district's commit sends nothing; this district's arrives at once.
-      await push(server.url, tokenB, [{ ...submission('ev-b-only', 900), data: { ...submission('ev-b-only', 900).data,
-        schoolId: [...server.sequencer.state.schools.values()].find((x) => x.districtId === districtB)!.id } }]);
+      await push(server.url, tokenB, [
+        {
+          ...submission('ev-b-only', 900),
+          data: {
+            ...submission('ev-b-only', 900).data,
+            schoolId: [...server.sequencer.state.schools.values()].find(
+              (x) => x.districtId === districtB,
+            )!.id,
+          },
+        },
+      ]);
       const r = await push(server.url, token, [submission('ev-sse-1', 1)]);
       const m = await s.next();
       const page = JSON.parse(m!.data) as PullResponse;
@@ -190,7 +219,10 @@ describe('SSE pull', () => {
       await s.close();
     }
     for (const cursor of ['garbage', all.cursor.replace(/\/v\d+\./, '/v99.'), `${all.cursor}0`]) {
-      const bad = openStream(`${server.url}/v1/pull/stream?limit=5000&cursor=${encodeURIComponent(cursor)}`, token);
+      const bad = openStream(
+        `${server.url}/v1/pull/stream?limit=5000&cursor=${encodeURIComponent(cursor)}`,
+        token,
+      );
       try {
         const [page] = await bad.catchUp();
         expect(page.reset, cursor).toBe(true);
@@ -199,6 +231,50 @@ describe('SSE pull', () => {
       } finally {
         await bad.close();
       }
+    }
+  });
+  it('restarts an open stream from the beginning, flagged, when the view grows behind it', async () => {
+    const { token } = await enrol(districtA);
+    const s = openStream(`${server.url}/v1/pull/stream?limit=5000`, token);
+    try {
+      await s.catchUp();
+      const e = server.sequencer.state;
+      // A child of the other district moves into this one: its older history joins this view.
+      const app = [...e.applications.values()].find(
+        (a) =>
+          a.status === 'registered' &&
+          a.privilege !== 'pending' &&
+          a.language === langA &&
+          e.schools.get(a.schoolId)!.districtId === districtB,
+      )!;
+      expect(app).toBeDefined();
+      const moved = await server.sequencer.push(
+        [
+          {
+            id: 'x-move',
+            type: 'application.transfer_requested',
+            at: '2026-07-15T10:00:00+06:00',
+            actor: { role: 'parent', id: 'p' },
+            data: { applicationId: app.id, toSchoolId: schoolA },
+          },
+        ],
+        { kind: 'admin' },
+      );
+      expect(moved.outcomes[0].status).toBe('accepted');
+      const pages = await s.catchUp();
+      expect(pages[0].reset).toBe(true);
+      const events = pages.flatMap((p) => p.events);
+      expect(events[0].type).toBe('campaign.opened');
+      const ids = events.map((ev) => ev.id);
+      expect(ids).toContain('x-move');
+      expect(
+        events.some(
+          (ev) => ev.type === 'application.submitted' && ev.data.applicationId === app.id,
+        ),
+      ).toBe(true);
+      expect(new Set(ids).size).toBe(ids.length);
+    } finally {
+      await s.close();
     }
   });
 });
@@ -229,9 +305,13 @@ describe('revocation, end to end', () => {
     expect((await push(server.url, token, [submission('ev-rv-1', 41)])).status).toBe(200);
     const s = openStream(`${server.url}/v1/pull/stream?limit=5000`, token);
     await s.catchUp();
-    const cli = spawnSync(process.execPath, [BIN, 'server', '--database', db.url, 'revoke', deviceId], {
-      encoding: 'utf8',
-    });
+    const cli = spawnSync(
+      process.execPath,
+      [BIN, 'server', '--database', db.url, 'revoke', deviceId],
+      {
+        encoding: 'utf8',
+      },
+    );
     expect(cli.status, cli.stderr).toBe(0);
     const m = await s.next();
     expect(m?.event).toBe('error');
@@ -239,9 +319,13 @@ describe('revocation, end to end', () => {
     await s.done;
     expect((await push(server.url, token, [submission('ev-rv-2', 42)])).status).toBe(401);
     expect((await http(`${server.url}/v1/pull`, { token })).status).toBe(401);
-    const again = spawnSync(process.execPath, [BIN, 'server', '--database', db.url, 'revoke', deviceId], {
-      encoding: 'utf8',
-    });
+    const again = spawnSync(
+      process.execPath,
+      [BIN, 'server', '--database', db.url, 'revoke', deviceId],
+      {
+        encoding: 'utf8',
+      },
+    );
     expect(again.status).not.toBe(0);
   });
 });
@@ -253,11 +337,16 @@ describe('rate limits', () => {
     const app = buildApp({
       db: server.db,
       sequencer: server.sequencer,
-      rateLimits: { enrol: { max: 3, windowMs: 60_000 }, failedToken: { max: 5, windowMs: 60_000 } },
+      rateLimits: {
+        enrol: { max: 3, windowMs: 60_000 },
+        failedToken: { max: 5, windowMs: 60_000 },
+      },
     });
     try {
-      const enrolWith = (code: string) => app.inject({ method: 'POST', url: '/v1/enrol', payload: { code } });
-      for (let i = 0; i < 3; i++) expect((await enrolWith('AAAA-BBBB-CCCC-DDDD')).statusCode).toBe(401);
+      const enrolWith = (code: string) =>
+        app.inject({ method: 'POST', url: '/v1/enrol', payload: { code } });
+      for (let i = 0; i < 3; i++)
+        expect((await enrolWith('AAAA-BBBB-CCCC-DDDD')).statusCode).toBe(401);
       const good = await createEnrolmentCode(server.db, districtA, 'late');
       const blocked = await enrolWith(good);
       expect(blocked.statusCode).toBe(429);
@@ -265,7 +354,11 @@ describe('rate limits', () => {
       expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
       const { token } = await enrol(districtA); // through the real server: its own limiter
       const pull = (t: string) =>
-        app.inject({ method: 'GET', url: '/v1/pull?limit=1', headers: { authorization: `Bearer ${t}` } });
+        app.inject({
+          method: 'GET',
+          url: '/v1/pull?limit=1',
+          headers: { authorization: `Bearer ${t}` },
+        });
       expect((await pull(token)).statusCode).toBe(200);
       for (let i = 0; i < 5; i++) expect((await pull(`kbt_wrong${i}`)).statusCode).toBe(401);
       const after = await pull('kbt_wrong');

@@ -50,6 +50,7 @@ const EXPECTED: Record<number, Record<string, [string[], string[]]>> = {
       ['district_id', 'school_id', 'language'],
     ],
   },
+  8: { published_heads: [['id', 'published_at', 'seq', 'hash', 'at', 'reason'], ['id']] },
 };
 
 /** Rows a log written before migration 5 holds, and the subject the migration gives each. */

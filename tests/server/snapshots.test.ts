@@ -36,9 +36,16 @@ beforeAll(async () => {
   test = await createTestDatabase();
   db = await openDatabase({ url: test.url });
   await migrate(db);
-  const events = generatedLog({ children: 400, seed: 5, waitlist: true }).map((l) => parseEventLine(l));
-  const districts = new Set(events.filter((e) => e.type === 'school.registered').map((e) => e.data.districtId));
-  await upsertDistricts(db, [...districts].map((id) => ({ id, name: id })));
+  const events = generatedLog({ children: 400, seed: 5, waitlist: true }).map((l) =>
+    parseEventLine(l),
+  );
+  const districts = new Set(
+    events.filter((e) => e.type === 'school.registered').map((e) => e.data.districtId),
+  );
+  await upsertDistricts(
+    db,
+    [...districts].map((id) => ({ id, name: id })),
+  );
   let now = parseInstant('2026-07-12T10:00:00+06:00');
   const sequencer = await Sequencer.start(db, { snapshotEvery: 0, clock: () => now });
   const half = Math.floor(events.length / 2);
@@ -48,16 +55,30 @@ beforeAll(async () => {
   await sequencer.push(events.slice(half), { kind: 'admin', keepTime: true });
   // A refusal after the snapshot moves the clock without an event; then more events.
   const refused = await sequencer.push(
-    [{ id: 'r1', type: 'application.withdrawn', at: '2026-07-12T10:00:00+06:00',
-      actor: { role: 'parent', id: 'p' }, data: { applicationId: 'no-such-application' } }],
+    [
+      {
+        id: 'r1',
+        type: 'application.withdrawn',
+        at: '2026-07-12T10:00:00+06:00',
+        actor: { role: 'parent', id: 'p' },
+        data: { applicationId: 'no-such-application' },
+      },
+    ],
     { kind: 'admin' },
   );
   expect(refused.outcomes[0]).toMatchObject({ status: 'refused', reason: 'application_not_found' });
   now += 3_600_000;
   const app = [...sequencer.state.applications.values()].find((a) => a.status === 'registered')!;
   const r = await sequencer.push(
-    [{ id: 'w1', type: 'application.withdrawn', at: '2026-07-12T11:00:00+06:00',
-      actor: { role: 'parent', id: 'p' }, data: { applicationId: app.id } }],
+    [
+      {
+        id: 'w1',
+        type: 'application.withdrawn',
+        at: '2026-07-12T11:00:00+06:00',
+        actor: { role: 'parent', id: 'p' },
+        data: { applicationId: app.id },
+      },
+    ],
     { kind: 'admin' },
   );
   expect(r.outcomes[0].status).toBe('accepted');
@@ -84,8 +105,15 @@ describe('server snapshots', () => {
     const s = await Sequencer.start(db, { snapshotEvery: 0 });
     try {
       const again = await s.push(
-        [{ id: 'w1', type: 'application.withdrawn', at: '2026-07-12T11:00:00+06:00',
-          actor: { role: 'parent', id: 'p' }, data: { applicationId: 'x' } }],
+        [
+          {
+            id: 'w1',
+            type: 'application.withdrawn',
+            at: '2026-07-12T11:00:00+06:00',
+            actor: { role: 'parent', id: 'p' },
+            data: { applicationId: 'x' },
+          },
+        ],
         { kind: 'admin' },
       );
       const [row] = await db.query<{ seq: number }>(`SELECT seq FROM events WHERE event_id = 'w1'`);

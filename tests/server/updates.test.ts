@@ -8,7 +8,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { load } from 'js-yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { UpdateFeedError, checkForUpdate, downloadUpdate, parseUpdateInfo } from '../../main/updates/feed';
+import {
+  UpdateFeedError,
+  checkForUpdate,
+  downloadUpdate,
+  parseUpdateInfo,
+} from '../../main/updates/feed';
 import { writeChannelFile } from '../../main/updates/latestYml';
 import { type RunningServer, startServer } from '../../server/server';
 import { type TestDatabase, createTestDatabase } from './pgTestDatabase';
@@ -68,8 +73,12 @@ describe('the update feed', () => {
     expect(older.available).toBe(true);
     expect(older.latest.version).toBe('0.2.0');
     expect(older.latest.files[0].url).toBe(`${server.url}/updates/${encodeURIComponent(NAME)}`);
-    expect((await checkForUpdate(`${base}/`, '0.2.0', { platform: 'win32' })).available).toBe(false);
-    expect((await checkForUpdate(base, '0.3.0-beta.1', { platform: 'win32' })).available).toBe(false);
+    expect((await checkForUpdate(`${base}/`, '0.2.0', { platform: 'win32' })).available).toBe(
+      false,
+    );
+    expect((await checkForUpdate(base, '0.3.0-beta.1', { platform: 'win32' })).available).toBe(
+      false,
+    );
     const saved = await downloadUpdate(older.latest.files[0], downloads);
     expect(readFileSync(saved).equals(installer)).toBe(true);
   });
@@ -83,7 +92,9 @@ describe('the update feed', () => {
       const check = await checkForUpdate(`${server.url}/updates`, '0.1.0', { platform: 'win32' });
       expect(check.latest.files[0].sha512).toBe(other);
       const dir = mkdtempSync(path.join(os.tmpdir(), 'kabyl-dl-bad-'));
-      await expect(downloadUpdate(check.latest.files[0], dir)).rejects.toThrow(/sha512 checksum mismatch/);
+      await expect(downloadUpdate(check.latest.files[0], dir)).rejects.toThrow(
+        /sha512 checksum mismatch/,
+      );
       expect(readdirSync(dir)).toEqual([]);
       rmSync(dir, { recursive: true });
     } finally {
@@ -94,11 +105,17 @@ describe('the update feed', () => {
   it('names what is wrong with a malformed feed', () => {
     const base = 'http://centre.example/updates';
     expect(() => parseUpdateInfo('version: 1.0.0\nfiles: []\n', base)).toThrow(/no files/);
-    expect(() => parseUpdateInfo('version: 1.0.0\nfiles:\n  - url: a.exe\n', base)).toThrow(/files\[0\]\.sha512/);
-    expect(() => parseUpdateInfo('files:\n  - url: a.exe\n    sha512: x\n', base)).toThrow(/version/);
+    expect(() => parseUpdateInfo('version: 1.0.0\nfiles:\n  - url: a.exe\n', base)).toThrow(
+      /files\[0\]\.sha512/,
+    );
+    expect(() => parseUpdateInfo('files:\n  - url: a.exe\n    sha512: x\n', base)).toThrow(
+      /version/,
+    );
     expect(() => parseUpdateInfo(': : :', base)).toThrow(UpdateFeedError);
     // The legacy single-file form, resolved against the base.
     const info = parseUpdateInfo('version: 1.0.0\npath: a b.exe\nsha512: x\n', base);
-    expect(info.files).toEqual([{ url: 'http://centre.example/updates/a%20b.exe', sha512: 'x', size: null }]);
+    expect(info.files).toEqual([
+      { url: 'http://centre.example/updates/a%20b.exe', sha512: 'x', size: null },
+    ]);
   });
 });
