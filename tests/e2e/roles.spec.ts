@@ -8,6 +8,8 @@ const ROLES: DemoRole[] = ['district', 'commission', 'director'];
 
 for (const role of ROLES) {
   test(`${role}: signs in to the demo dashboard with the role's navigation`, async ({ page }) => {
+    // The officer's eleven screens, each opened once: more than a minute on a loaded machine.
+    test.setTimeout(180_000);
     await reachSignIn(page);
     // Even before sign-in a demo store says so.
     await expectDemoMarked(page);
