@@ -15,7 +15,7 @@ const external = [
   // argon2id's native binding, per platform
   '@node-rs/argon2',
   // the central server's: PGlite loads its WASM files from its own folder
-  'pg', 'pg-native', '@electric-sql/pglite', 'fastify', 'pino',
+  'pg', 'pg-native', '@electric-sql/pglite', 'fastify', 'pino', '@fastify/static',
 ];
 
 const nodeEntries = [
