@@ -1,12 +1,9 @@
 // fetch for the portal API: same-origin cookies, the CSRF header, JSON both ways, errors
 // as ApiError with the field they name, and 429/503 waited out and retried by itself.
+import type { FieldError, PortalError } from '../../../shared/portal/contract';
 import { setBusy } from './busy';
 
-export interface FieldProblem {
-  field: string;
-  message: string;
-  code?: string;
-}
+export type FieldProblem = Pick<FieldError, 'field' | 'code' | 'message'>;
 
 export class ApiError extends Error {
   constructor(
@@ -14,7 +11,10 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly fields: readonly FieldProblem[] = [],
-    readonly body: unknown = null,
+    /** rule_refused: the engine's reason code */
+    readonly reason: string | null = null,
+    /** outside_window: when the next stage opens */
+    readonly opensAt: string | null = null,
   ) {
     super(message);
   }
@@ -58,8 +58,8 @@ export function setCsrfToken(token: string | null): void {
 
 export interface RequestOptions {
   body?: unknown;
-  /** FormData goes as multipart (a privilege document); anything else as JSON */
-  form?: FormData;
+  /** a body sent as it is (a privilege document's bytes); `body` goes as JSON */
+  raw?: Blob;
   headers?: Record<string, string>;
   signal?: AbortSignal;
 }
@@ -68,7 +68,7 @@ export async function request<T>(method: string, path: string, o: RequestOptions
   const headers: Record<string, string> = { accept: 'application/json', ...o.headers };
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let body: BodyInit | undefined;
-  if (o.form) body = o.form;
+  if (o.raw) body = o.raw;
   else if (o.body !== undefined) {
     headers['content-type'] = 'application/json';
     body = JSON.stringify(o.body);
@@ -100,17 +100,9 @@ export async function request<T>(method: string, path: string, o: RequestOptions
 }
 
 function toApiError(status: number, json: unknown): ApiError {
-  const o = (json ?? {}) as Record<string, unknown>;
-  const code = typeof o.error === 'string' ? o.error : typeof o.code === 'string' ? o.code : 'http';
+  const o = (json ?? {}) as Partial<PortalError>;
+  const code = typeof o.error === 'string' ? o.error : status >= 500 ? 'internal' : 'http';
   const message = typeof o.message === 'string' ? o.message : `HTTP ${status}`;
-  const raw = Array.isArray(o.fields) ? o.fields : Array.isArray(o.issues) ? o.issues : [];
-  const fields: FieldProblem[] = raw
-    .filter((f): f is Record<string, unknown> => typeof f === 'object' && f !== null)
-    .map((f) => ({
-      field: Array.isArray(f.path) ? f.path.join('.') : String(f.field ?? ''),
-      message: String(f.message ?? ''),
-      code: typeof f.code === 'string' ? f.code : undefined,
-    }));
-  if (typeof o.field === 'string') fields.push({ field: o.field, message });
-  return new ApiError(status, code, message, fields, json);
+  const fields = Array.isArray(o.fields) ? o.fields : [];
+  return new ApiError(status, code, message, fields, o.reason ?? null, o.opensAt ?? null);
 }
