@@ -6,6 +6,8 @@
 // (docs/scaling.md): the log, refusals, projections, devices. A campaign-level
 // event (campaign.opened) belongs to the scope '*'.
 
+import { PORTAL_MIGRATIONS } from '../portal/migrations';
+
 export interface Migration {
   id: number;
   name: string;
@@ -126,4 +128,5 @@ export const MIGRATIONS: readonly Migration[] = [
         PRIMARY KEY (district_id, case_id)
       );`,
   },
+  ...PORTAL_MIGRATIONS,
 ];
