@@ -17,6 +17,7 @@ import type { Database } from '../db/database';
 import { PushError } from '../sequencer/errors';
 import type { Sequencer } from '../sequencer/sequencer';
 import { pullPage } from './pull';
+import { findPortalRoot, registerPortalStatic } from './portalStatic';
 import { zodValidator } from './zod';
 
 /** A push holds at most MAX_PUSH_EVENTS events of at most 1 MiB each, but a real queue is far smaller. */
@@ -44,9 +45,11 @@ export interface AppDeps {
   db: Database;
   sequencer: Sequencer;
   logger?: Logger | boolean;
+  /** the built parents' portal to serve at `/`; default findPortalRoot(), null for none */
+  portalRoot?: string | null;
 }
 
-export function buildApp({ db, sequencer, logger = false }: AppDeps): FastifyInstance {
+export function buildApp({ db, sequencer, logger = false, ...o }: AppDeps): FastifyInstance {
   const options: FastifyServerOptions = { bodyLimit: BODY_LIMIT_BYTES };
   if (typeof logger === 'object') options.loggerInstance = logger as FastifyBaseLogger;
   else options.logger = logger;
@@ -114,6 +117,11 @@ export function buildApp({ db, sequencer, logger = false }: AppDeps): FastifyIns
     return reply.type('application/json; charset=utf-8').send(page.body);
   });
 
-  app.setNotFoundHandler((req, reply) => fail(reply, 'not_found', `no such endpoint: ${req.method} ${req.url}`));
+  const portalRoot = o.portalRoot === undefined ? findPortalRoot() : o.portalRoot;
+  const portalPage = portalRoot ? registerPortalStatic(app, portalRoot) : () => false;
+  app.setNotFoundHandler((req, reply) => {
+    if (portalPage(req, reply)) return reply;
+    return fail(reply, 'not_found', `no such endpoint: ${req.method} ${req.url}`);
+  });
   return app;
 }

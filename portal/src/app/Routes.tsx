@@ -30,6 +30,7 @@ export function Routes() {
       return session ? <Redirect to="/cabinet" /> : <SignInPage />;
     case '/register':
       return <RegisterPage />;
+    case '/forgot':
     case '/forgot-password':
       return <ForgotPasswordPage />;
   }
