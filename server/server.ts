@@ -15,6 +15,8 @@ export interface StartOptions {
   clockStart?: number | null;
   logger?: Logger | boolean;
   sequencer?: Omit<SequencerOptions, 'clock'>;
+  /** the built parents' portal to serve at `/` (see buildApp); null serves none */
+  portalRoot?: string | null;
 }
 
 export interface RunningServer {
@@ -31,7 +33,7 @@ export async function startServer(o: StartOptions): Promise<RunningServer> {
     await migrate(db);
     const clock = o.clock ?? (o.clockStart != null ? shiftedClock(o.clockStart) : undefined);
     const sequencer = await Sequencer.start(db, { ...o.sequencer, clock });
-    const app = buildApp({ db, sequencer, logger: o.logger });
+    const app = buildApp({ db, sequencer, logger: o.logger, portalRoot: o.portalRoot });
     const address = await app.listen({ host: o.host ?? '127.0.0.1', port: o.port ?? 0 });
     return {
       url: address.replace('[::1]', 'localhost'),
