@@ -34,7 +34,14 @@ export function Routes() {
     case '/forgot-password':
       return <ForgotPasswordPage />;
   }
+  const page = signedInPage(path);
+  if (!page) return <NotFoundPage />;
   if (!session) return <Redirect to={`/sign-in?next=${encodeURIComponent(path)}`} />;
+  return page;
+}
+
+/** The pages behind the session, or null for a path that is none of them. */
+function signedInPage(path: string): ReactNode {
   if (path === '/cabinet') return <CabinetPage />;
   if (path === '/children/add') return <AddChildPage />;
   let m = matchPath('/children/:pin/apply', path);
@@ -43,7 +50,7 @@ export function Routes() {
   if (m) return <TransferPage applicationId={m.id} />;
   m = matchPath('/applications/:id', path);
   if (m) return <StatusPage applicationId={m.id} />;
-  return <NotFoundPage />;
+  return null;
 }
 
 function Redirect({ to }: { to: string }): ReactNode {
