@@ -38,18 +38,19 @@ function retryAfterMs(res: Response): number {
   return Math.min(MAX_WAIT_MS, Math.max(1_000, base)) * (1 + Math.random() * 0.2);
 }
 
-function waitFor(ms: number, attempt: number): Promise<void> {
+function waitFor(id: number, ms: number, attempt: number): Promise<void> {
   return new Promise((resolve) => {
     const done = () => {
       clearTimeout(timer);
       resolve();
     };
     const timer = setTimeout(done, ms);
-    setBusy({ retryAt: Date.now() + ms, attempt, tryNow: done });
+    setBusy(id, { retryAt: Date.now() + ms, attempt, tryNow: done });
   });
 }
 
 let csrfToken: string | null = null;
+let lastRequestId = 0;
 
 /** The token the server hands out with the session; sent back on every unsafe request. */
 export function setCsrfToken(token: string | null): void {
@@ -73,20 +74,21 @@ export async function request<T>(method: string, path: string, o: RequestOptions
     headers['content-type'] = 'application/json';
     body = JSON.stringify(o.body);
   }
+  const id = ++lastRequestId;
   for (let attempt = 1; ; attempt++) {
     let res: Response;
     try {
       res = await fetch(path, { method, headers, body, credentials: 'same-origin', signal: o.signal });
     } catch (e) {
-      setBusy(null);
+      setBusy(id, null);
       if ((e as Error).name === 'AbortError') throw e;
       throw new OfflineError((e as Error).message);
     }
     if ((res.status === 429 || res.status === 503) && res.headers.has('retry-after')) {
-      await waitFor(retryAfterMs(res), attempt);
+      await waitFor(id, retryAfterMs(res), attempt);
       continue;
     }
-    setBusy(null);
+    setBusy(id, null);
     const text = await res.text();
     let json: unknown = null;
     try {
