@@ -37,6 +37,11 @@ export function setBusy(id: number, next: BusyState | null): void {
   publish();
 }
 
+/** The state now; for code outside React (and the client's tests). */
+export function busyNow(): BusyState | null {
+  return state;
+}
+
 export function useBusy(): BusyState | null {
   return useSyncExternalStore(
     (l) => {
