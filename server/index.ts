@@ -1,6 +1,11 @@
 // `npm run server`: the central server, on PGlite in its data folder unless DATABASE_URL names a PostgreSQL.
 import pino from 'pino';
-import { readConfig } from './config';
+import path from 'node:path';
+import { defaultDataDir, readConfig } from './config';
+import { readPortalConfig } from './portal/config';
+import { folderTransport, smtpTransport } from './portal/mail/transports';
+import { ResilientRegistry } from './portal/registry/resilient';
+import { SimulatedRegistry } from './portal/registry/simulator';
 import { formatInstant } from './sequencer/clock';
 import { startServer } from './server';
 
@@ -8,6 +13,13 @@ async function main(): Promise<void> {
   const config = readConfig();
   const logger = pino({ level: process.env.LOG_LEVEL ?? 'info' });
   const testHook = process.env.KABYL_SERVER_TEST_PAUSE_IN_COMMIT_MS;
+  const dataDir = path.resolve(process.env.KABYL_SERVER_DATA_DIR || defaultDataDir());
+  const pc = readPortalConfig(dataDir);
+  const mail = pc.smtpUrl
+    ? smtpTransport(pc.smtpUrl, pc.mailFrom ?? undefined)
+    : folderTransport(pc.mailDir, pc.mailFrom ?? undefined);
+  // The registry simulator: Tunduk cannot be reached from here (docs/portal.md, "The state registry").
+  const simulator = SimulatedRegistry.fromGenerator(pc.registrySeed);
   const server = await startServer({
     database: config.database,
     host: config.host,
@@ -15,12 +27,23 @@ async function main(): Promise<void> {
     clockStart: config.clockStart,
     logger,
     sequencer: testHook ? { inTransaction: pauseInCommit(Number(testHook)) } : undefined,
+    portal: {
+      registry: new ResilientRegistry(simulator),
+      mail,
+      uploadsDir: pc.uploadsDir,
+      publicUrl: pc.publicUrl,
+      rateLimitPerMinute: pc.rateLimitPerMinute,
+    },
   });
   const db = config.database;
   const where =
     'url' in db ? 'PostgreSQL (DATABASE_URL)' : 'dataDir' in db ? `PGlite in ${db.dataDir}` : 'PGlite in memory';
   const head = server.sequencer.headSeq;
   process.stdout.write(`Kabyl server listening on ${server.url} (database: ${where}, head seq ${head})\n`);
+  process.stdout.write(
+    `Parents' portal API at ${server.url}/portal/api/v1; mail: ${mail.description}; ` +
+      `state registry: simulator (${simulator.size} children)\n`,
+  );
   if (config.clockStart !== null) {
     const start = formatInstant(config.clockStart);
     process.stdout.write(`The server clock was set to start at ${start} (KABYL_SERVER_CLOCK_START)\n`);

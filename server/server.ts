@@ -4,7 +4,8 @@ import type { Logger } from 'pino';
 import { type Database, type DatabaseTarget, openDatabase } from './db/database';
 import { migrate } from './db/migrate';
 import { buildApp } from './http/app';
-import { type Clock, shiftedClock } from './sequencer/clock';
+import { Portal, type PortalOptions } from './portal/portal';
+import { type Clock, shiftedClock, systemClock } from './sequencer/clock';
 import { Sequencer, type SequencerOptions } from './sequencer/sequencer';
 
 export interface StartOptions {
@@ -15,6 +16,8 @@ export interface StartOptions {
   clockStart?: number | null;
   logger?: Logger | boolean;
   sequencer?: Omit<SequencerOptions, 'clock'>;
+  /** the parents' portal; without it the server speaks only the /v1 sync protocol */
+  portal?: Omit<PortalOptions, 'db' | 'sequencer' | 'clock'>;
   /** the built parents' portal to serve at `/` (see buildApp); null serves none */
   portalRoot?: string | null;
 }
@@ -24,6 +27,7 @@ export interface RunningServer {
   db: Database;
   sequencer: Sequencer;
   app: FastifyInstance;
+  portal: Portal | null;
   close(): Promise<void>;
 }
 
@@ -33,15 +37,29 @@ export async function startServer(o: StartOptions): Promise<RunningServer> {
     await migrate(db);
     const clock = o.clock ?? (o.clockStart != null ? shiftedClock(o.clockStart) : undefined);
     const sequencer = await Sequencer.start(db, { ...o.sequencer, clock });
-    const app = buildApp({ db, sequencer, logger: o.logger, portalRoot: o.portalRoot });
+    const portal = o.portal ? new Portal({ ...o.portal, db, sequencer, clock: clock ?? systemClock }) : null;
+    const app = buildApp({
+      db,
+      sequencer,
+      logger: o.logger,
+      portal: portal ?? undefined,
+      portalRoot: o.portalRoot,
+    });
     const address = await app.listen({ host: o.host ?? '127.0.0.1', port: o.port ?? 0 });
+    const url = address.replace('[::1]', 'localhost');
+    if (portal) {
+      portal.publicUrl = o.portal?.publicUrl ?? url;
+      portal.start();
+    }
     return {
-      url: address.replace('[::1]', 'localhost'),
+      url,
       db,
       sequencer,
       app,
+      portal,
       async close() {
         await app.close();
+        await portal?.close();
         await sequencer.close();
         await db.close();
       },

@@ -16,6 +16,10 @@ import { type DeviceIdentity, EnrolmentError, deviceOfToken, enrol } from '../au
 import type { Database } from '../db/database';
 import { PushError } from '../sequencer/errors';
 import type { Sequencer } from '../sequencer/sequencer';
+import { PORTAL_API_PREFIX } from '../../shared/portal/contract';
+import { portalPlugin } from '../portal/http/plugin';
+import { addSecurityHeaders } from '../portal/http/security';
+import type { Portal } from '../portal/portal';
 import { pullPage } from './pull';
 import { findPortalRoot, registerPortalStatic } from './portalStatic';
 import { zodValidator } from './zod';
@@ -45,17 +49,20 @@ export interface AppDeps {
   db: Database;
   sequencer: Sequencer;
   logger?: Logger | boolean;
+  /** the parents' portal (docs/portal.md), served under PORTAL_API_PREFIX */
+  portal?: Portal;
   /** the built parents' portal to serve at `/`; default findPortalRoot(), null for none */
   portalRoot?: string | null;
 }
 
-export function buildApp({ db, sequencer, logger = false, ...o }: AppDeps): FastifyInstance {
+export function buildApp({ db, sequencer, logger = false, portal, ...o }: AppDeps): FastifyInstance {
   const options: FastifyServerOptions = { bodyLimit: BODY_LIMIT_BYTES };
   if (typeof logger === 'object') options.loggerInstance = logger as FastifyBaseLogger;
   else options.logger = logger;
   const app = Fastify(options);
   app.setValidatorCompiler(zodValidator);
   app.decorateRequest('device', null);
+  addSecurityHeaders(app);
 
   const fail = (reply: FastifyReply, code: ErrorCode, message: string, extra: Partial<ErrorResponse> = {}) =>
     reply.code(STATUS[code]).send({ error: code, message, ...extra } satisfies ErrorResponse);
@@ -116,6 +123,16 @@ export function buildApp({ db, sequencer, logger = false, ...o }: AppDeps): Fast
     const page = await pullPage(db, sequencer, req.query as PullQuery, aborted.signal);
     return reply.type('application/json; charset=utf-8').send(page.body);
   });
+
+  if (portal) {
+    app.register(portalPlugin(portal), { prefix: PORTAL_API_PREFIX });
+    // A district reviewer's desktop fetches a privilege document named in a synced submission.
+    app.get('/v1/documents/:id', { onRequest: authenticate }, async (req, reply) => {
+      const doc = await portal.documents.read((req.params as { id: string }).id);
+      if (!doc) return fail(reply, 'not_found', 'no such document');
+      return reply.type(doc.type).header('content-disposition', 'attachment').send(doc.bytes);
+    });
+  }
 
   const portalRoot = o.portalRoot === undefined ? findPortalRoot() : o.portalRoot;
   const portalPage = portalRoot ? registerPortalStatic(app, portalRoot) : () => false;

@@ -14,6 +14,11 @@
 import { z } from 'zod';
 
 export const PORTAL_API_PREFIX = '/portal/api/v1';
+/**
+ * Pages of the web app that e-mailed links open, relative to the portal's
+ * public URL (KABYL_PORTAL_PUBLIC_URL): the token travels in the query.
+ */
+export const PORTAL_LINK_PAGES = { setPassword: '/password', forgotPassword: '/forgot' } as const;
 export const SESSION_COOKIE = 'kabyl_portal_session';
 export const CSRF_HEADER = 'x-csrf-token';
 /** Header of POST /applications: a client-made key, the same on every retry of one submission. */

@@ -4,7 +4,12 @@
 // an address that has an account mails its owner instead, recovery always
 // says "sent", and a failed sign-in costs the same argon2 time either way.
 import { hashPassword, verifyPassword } from '../../../main/auth/password';
-import type { PortalLanguage, RegisterRequest, SessionInfo } from '../../../shared/portal/contract';
+import {
+  PORTAL_LINK_PAGES,
+  type PortalLanguage,
+  type RegisterRequest,
+  type SessionInfo,
+} from '../../../shared/portal/contract';
 import type { Database, Sql } from '../../db/database';
 import { queueMail } from '../mail/queue';
 import { newId, newToken, tokenHash } from './tokens';
@@ -27,7 +32,7 @@ export interface AccountRow {
 export interface AccountsDeps {
   db: Database;
   /** the portal's public origin, for links in mails: `https://portal.example.kg` */
-  publicUrl: string;
+  publicUrl(): string;
   /** called after a mail was queued and committed */
   mailQueued(): void;
 }
@@ -66,7 +71,7 @@ export class Accounts {
         for (const a of existing) {
           // At most one such mail per account and hour, so the form cannot be used to flood a mailbox.
           const hour = Math.floor(Date.now() / 3_600_000);
-          await queueMail(tx, 'register_again', a, { url: `${this.d.publicUrl}/forgot` }, `again:${a.account_id}:${hour}`);
+          await queueMail(tx, 'register_again', a, { url: `${this.d.publicUrl()}${PORTAL_LINK_PAGES.forgotPassword}` }, `again:${a.account_id}:${hour}`);
         }
       }
     });
@@ -179,7 +184,7 @@ export class Accounts {
        VALUES ($1, $2, $3, now() + ($4 || ' hours')::interval)`,
       [tokenHash(token), a.account_id, purpose, String(hours)],
     );
-    const url = `${this.d.publicUrl}/password?token=${encodeURIComponent(token)}`;
+    const url = `${this.d.publicUrl()}${PORTAL_LINK_PAGES.setPassword}?token=${encodeURIComponent(token)}`;
     // The outbox row keeps the link in its body; the link is single-use and expires within a
     // day, so a copy read from the database later opens nothing.
     await queueMail(tx, purpose === 'register' ? 'link_register' : 'link_reset', a, { url }, `link:${tokenHash(token)}`);

@@ -72,6 +72,7 @@ export class Notifier {
     this.timer = setTimeout(() => {
       this.timer = null;
       this.running = this.scan()
+        .then(() => undefined)
         .catch(() => undefined) // the database is away: the next poke tries again
         .finally(() => {
           this.running = null;
