@@ -85,11 +85,16 @@ describe('portal http client', () => {
   });
 
   it('keeps the fields and the reason an error names', async () => {
-    const fields = await request('POST', `${base}/fields`, { body: {} }).catch((e: ApiError) => e);
+    const fail = (p: string) =>
+      request('POST', `${base}${p}`, { body: {} }).then(
+        () => null,
+        (e: unknown) => e as ApiError,
+      );
+    const fields = (await fail('/fields'))!;
     expect(fields).toBeInstanceOf(ApiError);
     expect(fields.code).toBe('invalid_request');
     expect(fields.fields).toEqual([{ field: 'pin', code: 'invalid_pin', message: 'a PIN is exactly 14 digits' }]);
-    const refused = await request('POST', `${base}/refused`, { body: {} }).catch((e: ApiError) => e);
+    const refused = (await fail('/refused'))!;
     expect(refused.code).toBe('rule_refused');
     expect(refused.reason).toBe('no_free_seats');
   });
