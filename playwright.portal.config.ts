@@ -27,7 +27,8 @@ export default defineConfig({
   fullyParallel: false,
   forbidOnly: !!process.env.CI,
   retries: 0,
-  timeout: 120_000,
+  // A journey is a dozen pages, each checked by axe, on a machine other runs share.
+  timeout: 300_000,
   expect: { timeout: 15_000 },
   reporter: [['list']],
   globalSetup: './tests/portal-e2e/support/globalSetup.ts',
