@@ -6,7 +6,7 @@
 import { expect, type Page, test } from '@playwright/test';
 import { ApiParent } from './support/api';
 import { expectAccessible } from './support/a11y';
-import { type Family, familiesFreeAt } from './support/campaign';
+import { type Family, STAGE1_CUT, STAGE2_CUT, familiesFreeAt } from './support/campaign';
 import { PASSWORD_LINK, waitForMail } from './support/mail';
 import { ENDONYM, LANGS, type Lang, refusalWords, statusWord, tr } from './support/words';
 
@@ -15,11 +15,36 @@ const STAGE2 = () => process.env.KABYL_PORTAL_E2E_STAGE2!;
 const STAGE1_MAIL = () => process.env.KABYL_PORTAL_E2E_STAGE1_MAIL!;
 const STAGE2_MAIL = () => process.env.KABYL_PORTAL_E2E_STAGE2_MAIL!;
 
+/** What a district officer's desktop sends when the quota of a stream changes. */
+async function setQuota(base: string, schoolId: string, language: string, seats: number): Promise<void> {
+  const campaign = (await (await fetch(`${base}/portal/api/v1/campaign`)).json()) as { now: string };
+  const res = await fetch(`${base}/v1/push`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      authorization: `Bearer ${process.env.KABYL_PORTAL_E2E_STAGE2_DISTRICT_TOKEN}`,
+    },
+    body: JSON.stringify({
+      events: [
+        {
+          id: `quota-${schoolId}-${language}-${seats}-${Date.now()}`,
+          type: 'quota.set',
+          at: campaign.now,
+          actor: { role: 'district', id: 'officer' },
+          data: { schoolId, language, seats },
+        },
+      ],
+    }),
+  });
+  const body = (await res.json()) as { outcomes: { status: string }[] };
+  expect(body.outcomes[0].status, JSON.stringify(body)).toBe('accepted');
+}
+
 let stage1Families: Family[] = [];
 let stage2Families: Family[] = [];
 test.beforeAll(() => {
-  stage1Families = familiesFreeAt('2026-04-11T09:00:00+06:00');
-  stage2Families = familiesFreeAt('2026-07-10T12:00:00+06:00');
+  stage1Families = familiesFreeAt(STAGE1_CUT);
+  stage2Families = familiesFreeAt(STAGE2_CUT);
 });
 
 /** A family of its own for each project and language: no journey meets another's account. */
@@ -215,31 +240,24 @@ for (const lang of LANGS) {
     await expect(page.getByRole('search')).toBeVisible();
     await expectAccessible(page, 'apply, stage 2');
 
-    // Other families, through the API: the first finds the stream with the fewest free seats.
-    const fillers = stage2Families.slice(6 + i * 10, 6 + (i + 1) * 10);
-    let n = 0;
-    const filler = () => new ApiParent(base, STAGE2_MAIL(), fillers[n], `fill-${i}-${n++}@example.kg`).signUp();
-    const first = await filler();
-    const { schools } = await first.schools();
-    const streams = schools.flatMap((s) => s.streams.filter((st) => st.free > 0).map((st) => ({ s, st })));
-    streams.sort((a, b) => a.st.free - b.st.free);
-    const target = streams[0];
+    // Another family, through the API, finds a stream with free seats; the district's
+    // officer (a desktop, over the sync protocol) sets its quota so one seat is left.
+    const other = await new ApiParent(base, STAGE2_MAIL(), stage2Families[6 + i], `other-${i}@example.kg`).signUp();
+    const { schools } = await other.schools();
+    const target = schools
+      .flatMap((school) => school.streams.filter((st) => st.free > 0).map((st) => ({ school, st })))
+      .at(0);
     expect(target, 'a stream with a free seat').toBeDefined();
-    expect(target.st.free, 'few enough seats to fill in a test').toBeLessThanOrEqual(fillers.length);
+    const { school, st } = target!;
+    await setQuota(base, school.schoolId, st.language, st.quota - st.free + 1);
 
-    // The parent finds the school by name and chooses the stream while it has a seat ...
-    await page.getByLabel(tr(lang, 'apply.search')).fill(target.s.name);
-    const radio = page.locator(`input[type=radio][id="${target.s.schoolId}-${target.st.language}"]`);
+    // The parent finds the school by name and chooses the stream while it has its last seat ...
+    await page.getByLabel(tr(lang, 'apply.search')).fill(school.name);
+    const radio = page.locator(`input[type=radio][id="${school.schoolId}-${st.language}"]`);
     await expect(radio).toBeVisible();
     await radio.check();
-    // ... and meanwhile other families take every remaining seat.
-    let free = target.st.free;
-    for (let k = 0; free > 0; k++) {
-      const parent = k === 0 ? first : await filler();
-      const receipt = await parent.apply(target.s.schoolId, target.st.language);
-      expect(receipt.status).toBe('registered');
-      free -= 1;
-    }
+    // ... and meanwhile the other family takes it.
+    expect((await other.apply(school.schoolId, st.language)).status).toBe('registered');
     await page.getByRole('button', { name: tr(lang, 'apply.submit') }).click();
     await expect(page.getByRole('heading', { level: 1, name: tr(lang, 'statusPage.title') })).toBeVisible();
     await expect(page.getByTestId('status').locator('[data-status]')).toHaveText(statusWord(lang, 'refused'));

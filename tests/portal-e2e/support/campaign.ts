@@ -1,5 +1,5 @@
 // The campaign the portal journeys run on: the generator's, small (one district, six
-// schools, 400 children), so the registry simulator and the server's log hold the same
+// schools, 1,200 children), so the registry simulator and the server's log hold the same
 // people. The journeys pick children the generated log has not yet applied for at the
 // server's clock, and their guardians as the registering parents.
 import { execFileSync } from 'node:child_process';
@@ -7,7 +7,12 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 export const REPO = path.resolve(__dirname, '../../..');
-export const GENERATOR = { seed: 1, districts: 1, schools: 6, children: 400 } as const;
+export const GENERATOR = { seed: 1, districts: 1, schools: 6, children: 1200 } as const;
+/** The generated district (Bishkek's Leninsky): its officer's desktop sets a quota in stage 2. */
+export const DISTRICT = 'BISH.LEN';
+/** Each server holds the generated log up to its cut: stage 1's opening, stage 2's. */
+export const STAGE1_CUT = '2026-04-11T09:00:00+06:00';
+export const STAGE2_CUT = '2026-06-27T09:00:00+06:00';
 
 /** The server's registry simulator seeded exactly as the generated log (server/portal/config.ts). */
 export const REGISTRY_ENV = {

@@ -1,5 +1,6 @@
 // Starts the two servers every journey uses and hands their URLs to the workers; the
 // returned function stops them when the run ends.
+import { STAGE1_CUT, STAGE2_CUT } from './campaign';
 import { startPortalServer } from './portalServer';
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
@@ -8,20 +9,21 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     // Stage 1 just opened: the generated campaign up to its opening, no application decided yet.
     startPortalServer({
       port,
-      until: '2026-04-11T09:00:00+06:00',
+      until: STAGE1_CUT,
       clock: '2026-04-11T09:05:00+06:00',
     }),
-    // Stage 2 under way: the generated campaign up to 10 July, with most seats taken.
+    // Stage 2 just opened: stage 1 has filled most streams, a few have seats left.
     startPortalServer({
       port: port + 1,
-      until: '2026-07-10T12:00:00+06:00',
-      clock: '2026-07-10T12:05:00+06:00',
+      until: STAGE2_CUT,
+      clock: '2026-06-27T09:05:00+06:00',
     }),
   ]);
   process.env.KABYL_PORTAL_E2E_STAGE1 = stage1.url;
   process.env.KABYL_PORTAL_E2E_STAGE1_MAIL = stage1.mailDir;
   process.env.KABYL_PORTAL_E2E_STAGE2 = stage2.url;
   process.env.KABYL_PORTAL_E2E_STAGE2_MAIL = stage2.mailDir;
+  process.env.KABYL_PORTAL_E2E_STAGE2_DISTRICT_TOKEN = stage2.districtToken;
   return async () => {
     await Promise.all([stage1.close(), stage2.close()]);
   };

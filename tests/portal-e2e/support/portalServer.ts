@@ -5,11 +5,13 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { REGISTRY_ENV, REPO, writeLog } from './campaign';
+import { DISTRICT, REGISTRY_ENV, REPO, writeLog } from './campaign';
 
 export interface PortalServer {
   url: string;
   mailDir: string;
+  /** a device token of the district's desktop (the sync protocol), to push what an officer does */
+  districtToken: string;
   close(): Promise<void>;
 }
 
@@ -22,6 +24,12 @@ export async function startPortalServer(o: { port: number; until: string; clock:
     env: { ...process.env, KABYL_SERVER_DATA_DIR: dataDir },
     stdio: 'pipe',
   });
+  // A one-time code for the district's desktop, made before the server holds the data folder.
+  const code = execFileSync(
+    process.execPath,
+    [path.join(REPO, 'bin/kabyl.cjs'), 'server', 'enrol', '--district', DISTRICT, '--name', 'officer desktop'],
+    { env: { ...process.env, KABYL_SERVER_DATA_DIR: dataDir }, encoding: 'utf8', stdio: 'pipe' },
+  ).trim();
   const mailDir = path.join(dir, 'mail');
   const url = `http://127.0.0.1:${o.port}`;
   const child: ChildProcess = spawn(process.execPath, [path.join(REPO, 'dist/server.cjs')], {
@@ -54,9 +62,17 @@ export async function startPortalServer(o: { port: number; until: string; clock:
     child.on('exit', (code) => reject(new Error(`the server exited (${code}):\n${output}`)));
   });
 
+  const enrolled = await fetch(`${url}/v1/enrol`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ code, deviceName: 'officer desktop' }),
+  });
+  if (!enrolled.ok) throw new Error(`enrolment failed: ${enrolled.status} ${await enrolled.text()}`);
+  const { token: districtToken } = (await enrolled.json()) as { token: string };
   return {
     url,
     mailDir,
+    districtToken,
     async close() {
       child.kill('SIGTERM');
       await new Promise((r) => setTimeout(r, 500));
