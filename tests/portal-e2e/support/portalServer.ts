@@ -51,7 +51,7 @@ export async function startPortalServer(o: { port: number; until: string; clock:
   let output = '';
   child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the server did not start:\n${output}`)), 120_000);
+    const timer = setTimeout(() => reject(new Error(`the server did not start:\n${output}`)), 300_000);
     child.stdout!.on('data', (d: Buffer) => {
       output += d.toString();
       if (output.includes('listening on')) {
