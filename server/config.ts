@@ -10,6 +10,8 @@ export interface ServerConfig {
   port: number;
   /** KABYL_SERVER_CLOCK_START: the server clock starts at this instant (demos and tests only) */
   clockStart: number | null;
+  /** KABYL_UPDATES_DIR: the folder served at /updates/ (electron-updater's generic feed) */
+  updatesDir: string | null;
 }
 
 export function defaultDataDir(): string {
@@ -33,5 +35,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     host: env.HOST || '127.0.0.1',
     port,
     clockStart,
+    updatesDir: env.KABYL_UPDATES_DIR ? path.resolve(env.KABYL_UPDATES_DIR) : null,
   };
 }

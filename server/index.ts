@@ -25,6 +25,7 @@ async function main(): Promise<void> {
     host: config.host,
     port: config.port,
     clockStart: config.clockStart,
+    updatesDir: config.updatesDir,
     logger,
     sequencer: testHook ? { inTransaction: pauseInCommit(Number(testHook)) } : undefined,
     portal: {

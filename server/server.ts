@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { type Database, type DatabaseTarget, openDatabase } from './db/database';
 import { migrate } from './db/migrate';
+import type { RateLimits } from './auth/rateLimit';
 import { buildApp } from './http/app';
 import { Portal, type PortalOptions } from './portal/portal';
 import { type Clock, shiftedClock, systemClock } from './sequencer/clock';
@@ -16,6 +17,10 @@ export interface StartOptions {
   clockStart?: number | null;
   logger?: Logger | boolean;
   sequencer?: Omit<SequencerOptions, 'clock'>;
+  rateLimits?: RateLimits;
+  /** KABYL_UPDATES_DIR: the desktop's update feed, served at /updates/ */
+  updatesDir?: string | null;
+  streamKeepAliveMs?: number;
   /** the parents' portal; without it the server speaks only the /v1 sync protocol */
   portal?: Omit<PortalOptions, 'db' | 'sequencer' | 'clock'>;
   /** the built parents' portal to serve at `/` (see buildApp); null serves none */
@@ -42,6 +47,9 @@ export async function startServer(o: StartOptions): Promise<RunningServer> {
       db,
       sequencer,
       logger: o.logger,
+      rateLimits: o.rateLimits,
+      updatesDir: o.updatesDir,
+      streamKeepAliveMs: o.streamKeepAliveMs,
       portal: portal ?? undefined,
       portalRoot: o.portalRoot,
     });

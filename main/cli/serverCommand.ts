@@ -2,7 +2,7 @@
 // server's database directly: PostgreSQL from --database or DATABASE_URL, or
 // the server's PGlite data folder (--data-dir or KABYL_SERVER_DATA_DIR), which
 // only one process can hold, so stop a PGlite server before using them.
-import { createWriteStream, existsSync, readFileSync } from 'node:fs';
+import { createWriteStream, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { defaultDataDir } from '../../server/config';
 import { createEnrolmentCode, revokeDevice } from '../../server/auth/devices';
@@ -13,7 +13,11 @@ import { importLog } from '../../server/admin/importLog';
 import { verifyServer } from '../../server/admin/verify';
 import { type Database, openDatabase } from '../../server/db/database';
 import { migrate } from '../../server/db/migrate';
-import { type Io, UsageError, takeOption } from './io';
+import { parseInstant } from '../../shared/log/instant';
+import { parseEventLine } from '../../shared/log/parseLine';
+import { emisCsv, emisExport, emisJson } from '../../shared/portal/emis';
+import { formatInstant } from '../../server/sequencer/clock';
+import { type Io, UsageError, takeFlag, takeOption } from './io';
 import { forEachLine } from './readLines';
 
 export const serverHelp = `Usage: kabyl server SUBCOMMAND [OPTIONS]
@@ -29,6 +33,10 @@ Administers the central server's database (docs/sync.md):
   revoke DEVICE_ID          revoke a device's token at once
   export [--out FILE]       the log as JSON Lines (FORMATS.md), in seq order
   verify                    the stored projections against a fresh replay
+  emis-export --campaign YEAR --out FILE [--format csv|json] [--force] [--now INSTANT]
+        every enrolled child for the national EMIS (docs/portal.md); the
+        format follows FILE's extension unless --format says; refuses before
+        the campaign's documents deadline unless --force
 
 Database (one of):
   --database URL            PostgreSQL (default: DATABASE_URL)
@@ -120,6 +128,41 @@ const subcommands: Record<string, Sub> = {
     const stream = createWriteStream(out);
     await exportLog(db, (chunk) => (stream.write(chunk) ? undefined : new Promise((r) => stream.once('drain', r))));
     await new Promise<void>((resolve, reject) => stream.end((e?: Error | null) => (e ? reject(e) : resolve())));
+    return 0;
+  },
+
+  async 'emis-export'(args, db, io) {
+    const year = takeOption(args, '--campaign');
+    const out = takeOption(args, '--out');
+    const format = takeOption(args, '--format') ?? (out?.toLowerCase().endsWith('.json') ? 'json' : 'csv');
+    const nowText = takeOption(args, '--now');
+    const force = takeFlag(args, '--force');
+    noMore(args);
+    if (!year || !/^\d{4}$/.test(year)) throw new UsageError('--campaign YEAR (four digits) is required', serverHelp);
+    if (!out) throw new UsageError('--out FILE is required', serverHelp);
+    if (format !== 'csv' && format !== 'json') throw new UsageError(`--format ${format}: csv or json`, serverHelp);
+    const now = nowText === undefined ? Date.now() : parseInstant(nowText);
+    if (Number.isNaN(now)) throw new UsageError(`--now ${nowText}: not an instant with an offset`, serverHelp);
+    const lines: string[] = [];
+    await exportLog(db, (chunk) => {
+      for (const l of chunk.split('\n')) if (l !== '') lines.push(l);
+    });
+    if (lines.length === 0) throw new UsageError('the server holds no campaign', serverHelp);
+    const x = emisExport(lines.map((l, i) => parseEventLine(l, i + 1)));
+    if (x.year !== Number(year)) {
+      throw new UsageError(`the server's campaign is ${x.year}, not ${year}`, serverHelp);
+    }
+    if (now < x.documentsEnd && !force) {
+      io.err(
+        `kabyl server emis-export: the campaign ends at its documents deadline, ${formatInstant(x.documentsEnd)}; ` +
+          'enrolments may still change before it (use --force to export anyway)\n',
+      );
+      return 2;
+    }
+    const text = format === 'csv' ? emisCsv(x.records) : emisJson(x);
+    writeFileSync(`${out}.tmp`, text);
+    renameSync(`${out}.tmp`, out);
+    io.out(`${x.records.length} enrolled children written to ${out} (${format})\n`);
     return 0;
   },
 

@@ -128,5 +128,45 @@ export const MIGRATIONS: readonly Migration[] = [
         PRIMARY KEY (district_id, case_id)
       );`,
   },
+  {
+    id: 5,
+    name: 'event_subjects',
+    sql: `
+      -- What each event is about ('a:' application or case, 's:' school; NULL for the
+      -- campaign): a district's pull takes outside events by it (docs/sync.md).
+      ALTER TABLE events ADD COLUMN subject text;
+      UPDATE events SET subject = CASE
+        WHEN type IN ('school.registered', 'catchment.set', 'quota.set', 'order.issued')
+          THEN 's:' || (line::jsonb #>> '{data,schoolId}')
+        WHEN type IN ('commission.case_opened', 'commission.decided')
+          THEN 'a:' || (line::jsonb #>> '{data,caseId}')
+        WHEN type = 'campaign.opened' THEN NULL
+        ELSE 'a:' || (line::jsonb #>> '{data,applicationId}') END;
+      CREATE INDEX events_subject ON events (subject, seq);`,
+  },
+  {
+    id: 6,
+    name: 'snapshots',
+    sql: `
+      -- The sequencer's state at a committed seq, so a restart replays only the tail.
+      -- The log stays the reference: a snapshot that cannot be read is ignored.
+      CREATE TABLE snapshots (
+        seq bigint PRIMARY KEY,
+        taken_at timestamptz NOT NULL DEFAULT now(),
+        body text NOT NULL
+      );`,
+  },
+  {
+    id: 7,
+    name: 'waitlist_projections',
+    sql: `
+      -- R16: the queue an application is in (its own stream's, or a standing request's
+      -- target) and its place; each stream's queue length.
+      ALTER TABLE applications
+        ADD COLUMN waitlist_school text,
+        ADD COLUMN waitlist_language text,
+        ADD COLUMN waitlist_position integer;
+      ALTER TABLE streams ADD COLUMN waitlist integer NOT NULL DEFAULT 0;`,
+  },
   ...PORTAL_MIGRATIONS,
 ];

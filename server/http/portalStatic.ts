@@ -8,7 +8,7 @@ import path from 'node:path';
 import { PORTAL_API_PREFIX } from '../../shared/portal/contract';
 
 /** Paths that belong to an API: never answered with the portal's page. */
-const API_PREFIXES = ['/v1/', PORTAL_API_PREFIX + '/'];
+const API_PREFIXES = ['/v1/', PORTAL_API_PREFIX + '/', '/updates/'];
 
 /**
  * Where the built portal is: KABYL_PORTAL_DIR, else beside the bundled server

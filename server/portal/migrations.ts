@@ -1,10 +1,10 @@
-// The parents' portal's tables (docs/portal.md). Their ids start at 100 so that
-// the log's own migrations (1, 2, ...) and the portal's never collide.
+// The parents' portal's tables (docs/portal.md), appended to the server's
+// ordered migration list (server/db/migrations.ts).
 import type { Migration } from '../db/migrations';
 
 export const PORTAL_MIGRATIONS: readonly Migration[] = [
   {
-    id: 100,
+    id: 8,
     name: 'portal_accounts',
     sql: `
       CREATE TABLE portal_accounts (
@@ -88,7 +88,7 @@ export const PORTAL_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX portal_applications_child ON portal_applications (child_pin);`,
   },
   {
-    id: 101,
+    id: 9,
     name: 'portal_mail_outbox',
     sql: `
       -- Mail to send. dedupe_key makes enqueueing idempotent (one mail per status

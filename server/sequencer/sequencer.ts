@@ -20,9 +20,11 @@ import {
   insertRefusals,
   writeProjections,
 } from '../log/rows';
+import { DistrictLinks, subjectOf } from '../log/links';
 import { type Clock, formatInstant, systemClock } from './clock';
 import { PushError } from './errors';
 import { type StoredOutcome, loadLog } from './loadLog';
+import { writeSnapshot } from './snapshots';
 
 /** Who sends a push: an enrolled device of one district, or the centre's own admin commands. */
 export type Caller =
@@ -37,6 +39,11 @@ export interface SequencerOptions {
   clock?: Clock;
   /** the most events one transaction carries; a bigger queue is committed in several */
   maxBatch?: number;
+  /**
+   * Write a snapshot of the state once this many events were appended since the
+   * last one (and on a clean close); 0 never writes one. Default 100,000.
+   */
+  snapshotEvery?: number;
   /** test hook: runs inside the batch's open transaction, after its rows were written */
   inTransaction?: (rows: readonly EventRow[]) => Promise<void> | void;
 }
@@ -55,6 +62,9 @@ export class Sequencer {
   private engine!: Engine;
   private outcomes!: Map<string, StoredOutcome>;
   private homes!: Homes;
+  /** what each district receives from outside its scope (server/log/links.ts) */
+  links!: DistrictLinks;
+  private snapshotSeq = 0;
   /** the last seq given out, and the last one committed (what readers may see) */
   private head = 0;
   private committedHead = 0;
@@ -124,7 +134,22 @@ export class Sequencer {
   async close(): Promise<void> {
     this.closed = true;
     while (this.draining || this.queue.length > 0) await new Promise((r) => setTimeout(r, 5));
-    await this.writer.release();
+    try {
+      if (this.snapshotEvery() > 0 && this.committedHead > this.snapshotSeq) await this.takeSnapshot();
+    } finally {
+      await this.writer.release();
+    }
+  }
+
+  /** Writes a snapshot of the committed state now (between batches). */
+  async takeSnapshot(): Promise<void> {
+    const seq = this.committedHead;
+    await writeSnapshot(this.writer, seq, this.engine, this.links);
+    this.snapshotSeq = seq;
+  }
+
+  private snapshotEvery(): number {
+    return this.options.snapshotEvery ?? 100_000;
   }
 
   private async reload(): Promise<void> {
@@ -132,6 +157,8 @@ export class Sequencer {
     this.engine = state.engine;
     this.outcomes = state.outcomes;
     this.homes = state.homes;
+    this.links = state.links;
+    this.snapshotSeq = state.snapshotSeq;
     this.head = this.committedHead = state.head;
     this.logId = state.logId;
   }
@@ -149,6 +176,11 @@ export class Sequencer {
           size += job.events.length;
         }
         await this.runBatch(jobs);
+        const every = this.snapshotEvery();
+        if (every > 0 && this.committedHead - this.snapshotSeq >= every) {
+          // A failed snapshot costs only a longer restart: the log stays the reference.
+          await this.takeSnapshot().catch(() => undefined);
+        }
       }
     } finally {
       this.draining = false;
@@ -289,6 +321,7 @@ export class Sequencer {
     if (stored.type === 'commission.case_opened' && !this.homes.cases.has(stored.data.caseId)) {
       this.homes.cases.set(stored.data.caseId, district);
     }
+    this.links.observe(stored, engine, district);
     this.outcomes.set(event.id, { seq });
     rows.push({
       districtId: district,
@@ -297,6 +330,7 @@ export class Sequencer {
       type: stored.type,
       at: stored.at,
       deviceId: device?.deviceId ?? null,
+      subject: subjectOf(stored),
       line: JSON.stringify({ seq, ...withoutSeq(stored) }),
     });
     return { id: event.id, status: 'accepted', seq };

@@ -24,6 +24,10 @@ export class SimulatedRegistry implements StateRegistry {
     this.people.set(p.pin, p);
   }
 
+  all(): SimulatedPerson[] {
+    return [...this.people.values()];
+  }
+
   get size(): number {
     return this.people.size;
   }
