@@ -1,5 +1,6 @@
 // Builds every runnable piece into dist/: the CLI, the main-process bundles
-// (Electron and the Node harness), the preload script, workers, and the renderer.
+// (Electron and the Node harness), the preload script, workers, the renderer, and the
+// parents' portal (dist/portal, served by the central server).
 // esbuild bundles the TypeScript so `node dist/...` runs with no loader at run time.
 import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
@@ -15,7 +16,7 @@ const external = [
   // argon2id's native binding, per platform
   '@node-rs/argon2',
   // the central server's: PGlite loads its WASM files from its own folder
-  'pg', 'pg-native', '@electric-sql/pglite', 'fastify', 'pino',
+  'pg', 'pg-native', '@electric-sql/pglite', 'fastify', 'pino', '@fastify/static',
 ];
 
 const nodeEntries = [
@@ -30,7 +31,8 @@ const nodeEntries = [
   ['server/index.ts', 'dist/server.cjs'],
 ];
 
-// --cli-only: the CLI alone (tests, benchmarks); --server: the CLI and the central server.
+// --cli-only: the CLI alone (tests, benchmarks); --server: the CLI, the central server
+// and the portal it serves.
 const only = process.argv.includes('--cli-only');
 const serverOnly = process.argv.includes('--server');
 const wanted = (src) =>
@@ -56,4 +58,28 @@ await Promise.all(
 if (!only && !serverOnly && existsSync('renderer/index.html')) {
   const { build: viteBuild } = await import('vite');
   await viteBuild({ configFile: path.join(root, 'vite.config.mts'), logLevel: 'warn' });
+}
+
+// The parents' portal, served by the central server: built with the server too.
+if (!only && existsSync('portal/index.html')) {
+  const { build: viteBuild } = await import('vite');
+  await viteBuild({ configFile: path.join(root, 'vite.portal.config.mts'), logLevel: 'warn' });
+  await precompress(path.join(root, 'dist/portal'));
+}
+
+/** .br and .gz twins of the portal's text files, for @fastify/static's preCompressed. */
+async function precompress(dir) {
+  const { readdir, readFile, writeFile } = await import('node:fs/promises');
+  const zlib = await import('node:zlib');
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  await Promise.all(
+    entries
+      .filter((e) => e.isFile() && /\.(js|css|html|svg|json)$/.test(e.name))
+      .map(async (e) => {
+        const file = path.join(e.parentPath ?? e.path, e.name);
+        const bytes = await readFile(file);
+        await writeFile(`${file}.gz`, zlib.gzipSync(bytes, { level: 9 }));
+        await writeFile(`${file}.br`, zlib.brotliCompressSync(bytes));
+      }),
+  );
 }

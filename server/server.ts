@@ -35,6 +35,8 @@ export interface StartOptions {
   publishIntervalMs?: number;
   /** the parents' portal; without it the server speaks only the /v1 sync protocol */
   portal?: Omit<PortalOptions, 'db' | 'sequencer' | 'clock'>;
+  /** the built parents' portal to serve at `/` (see buildApp); null serves none */
+  portalRoot?: string | null;
 }
 
 export interface RunningServer {
@@ -74,6 +76,7 @@ export async function startServer(o: StartOptions): Promise<RunningServer> {
       updatesDir: o.updatesDir,
       streamKeepAliveMs: o.streamKeepAliveMs,
       portal: portal ?? undefined,
+      portalRoot: o.portalRoot,
     });
     const address = await app.listen({ host: o.host ?? '127.0.0.1', port: o.port ?? 0 });
     const url = address.replace('[::1]', 'localhost');

@@ -26,6 +26,7 @@ import type { Intake } from '../intake/intake';
 import type { ParentAuth } from '../intake/parentAuth';
 import { registerIntakeRoutes } from '../intake/routes';
 import { pullPage } from './pull';
+import { findPortalRoot, registerPortalStatic } from './portalStatic';
 import { streamPull } from './stream';
 import { serveUpdates } from './updates';
 import { zodValidator } from './zod';
@@ -67,6 +68,8 @@ export interface AppDeps {
   intake?: { intake: Intake; auth: ParentAuth };
   /** extra routes (the public proof) registered before the not-found handler */
   routes?: ((app: FastifyInstance) => void)[];
+  /** the built parents' portal to serve at `/`; default findPortalRoot(), null for none */
+  portalRoot?: string | null;
 }
 
 export function buildApp({
@@ -79,6 +82,7 @@ export function buildApp({
   portal,
   intake,
   routes = [],
+  ...o
 }: AppDeps): FastifyInstance {
   const options: FastifyServerOptions = { bodyLimit: BODY_LIMIT_BYTES };
   if (typeof logger === 'object') options.loggerInstance = logger as FastifyBaseLogger;
@@ -207,6 +211,11 @@ export function buildApp({
   if (intake) registerIntakeRoutes(app, intake.intake, intake.auth);
   for (const add of routes) add(app);
 
-  app.setNotFoundHandler((req, reply) => fail(reply, 'not_found', `no such endpoint: ${req.method} ${req.url}`));
+  const portalRoot = o.portalRoot === undefined ? findPortalRoot() : o.portalRoot;
+  const portalPage = portalRoot ? registerPortalStatic(app, portalRoot) : () => false;
+  app.setNotFoundHandler((req, reply) => {
+    if (portalPage(req, reply)) return reply;
+    return fail(reply, 'not_found', `no such endpoint: ${req.method} ${req.url}`);
+  });
   return app;
 }
