@@ -10,7 +10,7 @@ import { useSession } from '../auth/SessionContext';
 import { caseReasonText } from './labels';
 import { actorName } from '../../i18n/codeLabel';
 
-/** The languages a decision sheet is printed in (a Kyrgyz commission prints ky or ru). */
+/** The languages a decision sheet is printed in. */
 type SheetLanguage = 'ky' | 'ru';
 
 export function DecisionSheet({ c, onClose }: { c: CommissionCase; onClose: () => void }) {
