@@ -82,7 +82,7 @@ describe('process boundaries (ESLint)', () => {
     expect(await breaches('server/zz.ts', code)).toEqual(code.split('\n').slice(2, 4));
   });
 
-  it('main/services reaches neither IPC, the assembly nor the store but through its ports', async () => {
+  it('main/services reaches neither IPC, the assembly, nor the store but via ports', async () => {
     const code = importing('./context', '../ipc/dispatch', '../app/kabylApp', '../store/index');
     expect(await breaches('main/services/zz.ts', code)).toEqual(code.split('\n').slice(1, 4));
     expect(await breaches('main/services/storePort.ts', importing('../store/index'))).toEqual([]);
@@ -96,7 +96,8 @@ describe('process boundaries (ESLint)', () => {
 });
 
 describe('main/ layering', () => {
-  it('main/ has no import cycle between files, types included (the KabylApp cycle stays gone)', () => {
+  // Types included: the KabylApp cycle stays gone.
+  it('main/ has no import cycle between files', () => {
     expect(importCycles(root, 'main')).toEqual([]);
   });
 });

@@ -13,6 +13,9 @@ const pdfName = z
   .regex(/^[^\\/:*?"<>|\p{Cc}]+\.pdf$/iu, 'expected a file name ending in .pdf, without folders');
 
 export const printChannels = {
-  /** Save the caller's window as an A4 PDF (print media rules apply); saved: false when the user cancelled. */
+  /**
+   * Save the caller's window as an A4 PDF (print media rules apply); saved: false when
+   * the user cancelled.
+   */
   'print.pdf': channel(everyone, z.strictObject({ suggestedName: pdfName }), z.object({ saved: z.boolean() })),
 } as const;

@@ -31,7 +31,7 @@ function fromBase64(b64: string): Uint8Array<ArrayBuffer> {
   return out;
 }
 
-/** Sends a file in base64 chunks; a chunk is a multiple of 4 characters so each decodes on its own. */
+/** Sends a file in base64 chunks, each a multiple of 4 characters so it decodes on its own. */
 async function uploadFile(subject: Subject, file: File): Promise<Result<Attachment>> {
   const b64 = toBase64(new Uint8Array(await file.arrayBuffer()));
   const size = ATTACHMENT_CHUNK_CHARS - (ATTACHMENT_CHUNK_CHARS % 4);
