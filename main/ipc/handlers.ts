@@ -24,6 +24,7 @@ import { auditEvents, auditVerify } from '../services/audit/auditServices';
 import { downloadReport, exportReport, reportCharts, reportProgress, reportRows } from '../services/reports/reportServices';
 import { confirmWorkbook, previewWorkbook, templateDownload, uploadWorkbook } from '../services/excelImport/excelImportServices';
 import type { HandlerMap } from './dispatch';
+import { listWaitlists, waitlistWhatIf } from '../services/waitlists/waitlistServices';
 import { privilegeQueue, reviewPrivilege } from '../services/privileges/privilegeServices';
 import { decideCase, listCases, openCase } from '../services/commission/commissionServices';
 import { getAttachment, uploadAttachment } from '../services/attachments/attachmentServices';
@@ -76,6 +77,8 @@ export const handlers: HandlerMap<ServiceContext> = {
   'school.receiveDocuments': receiveDocuments,
   'school.orders': schoolOrders,
   'school.issueOrder': issueOrder,
+  'waitlists.list': listWaitlists,
+  'waitlists.whatIf': waitlistWhatIf,
   'quotas.list': listQuotas,
   'quotas.save': saveQuotas,
   'quotas.setSchool': setSchoolNorm,

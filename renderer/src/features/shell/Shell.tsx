@@ -17,6 +17,7 @@ import { QuotasPage } from '../quotas/QuotasPage';
 import { CatchmentsPage } from '../catchments/CatchmentsPage';
 import { PrivilegesPage } from '../privileges/PrivilegesPage';
 import { CommissionPage } from '../commission/CommissionPage';
+import { WaitlistsPage } from '../waitlists/WaitlistsPage';
 import { navigationFor, type NavId } from './navigation';
 import { UserMenu } from './UserMenu';
 import { useHashRoute } from './useHashRoute';
@@ -88,6 +89,7 @@ const SCREENS: Record<NavId, () => React.JSX.Element> = {
   catchments: CatchmentsPage,
   privileges: PrivilegesPage,
   commission: CommissionPage,
+  waitlists: WaitlistsPage,
 };
 
 function Screen({ id }: { id: NavId }) {
