@@ -48,7 +48,9 @@ export async function pullPage(
   q: PullQuery,
   signal: AbortSignal,
 ): Promise<PullPage> {
-  let { after, reset } = startOf(sequencer, district, q.cursor);
+  const start = startOf(sequencer, district, q.cursor);
+  const reset = start.reset;
+  let after = start.after;
   const deadline = Date.now() + q.wait * 1000;
   for (;;) {
     const page = await readPage(sql, sequencer, district, after, q.limit, reset);
