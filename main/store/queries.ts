@@ -328,14 +328,36 @@ export interface EventFilter {
   beforeSeq?: number;
 }
 
-function eventWhere(filter: EventFilter & { afterSeq?: number }): { where: string; params: SqlValue[] } {
-  const where = ['seq > ?'];
-  const params: SqlValue[] = [filter.afterSeq ?? 0];
-  if (filter.beforeSeq !== undefined) (where.push('seq <= ?'), params.push(filter.beforeSeq));
-  if (filter.type !== undefined) (where.push('type = ?'), params.push(filter.type));
-  if (filter.actorRole !== undefined) (where.push('actor_role = ?'), params.push(filter.actorRole));
-  if (filter.actorId !== undefined) (where.push('actor_id = ?'), params.push(filter.actorId));
-  return { where: where.join(' AND '), params };
+/** A WHERE clause built up one condition at a time, each with its own parameters. */
+class Conditions {
+  readonly where: string[] = [];
+  readonly params: SqlValue[] = [];
+
+  /** `sql` with one `?` bound to `value`; nothing when the filter leaves it out. */
+  equal(sql: string, value: SqlValue | undefined): void {
+    if (value === undefined) return;
+    this.where.push(sql);
+    this.params.push(value);
+  }
+
+  /** `column = ?`, or `column IS NULL` when the filter asks for the missing value. */
+  equalOrNull(column: string, value: SqlValue | null | undefined): void {
+    if (value === null) this.where.push(`${column} IS NULL`);
+    else this.equal(`${column} = ?`, value);
+  }
+}
+
+function eventWhere(filter: EventFilter & { afterSeq?: number }): {
+  where: string;
+  params: SqlValue[];
+} {
+  const c = new Conditions();
+  c.equal('seq > ?', filter.afterSeq ?? 0);
+  c.equal('seq <= ?', filter.beforeSeq);
+  c.equal('type = ?', filter.type);
+  c.equal('actor_role = ?', filter.actorRole);
+  c.equal('actor_id = ?', filter.actorId);
+  return { where: c.where.join(' AND '), params: c.params };
 }
 
 /** the shortest search the trigram index answers */
@@ -360,23 +382,26 @@ function hasFilterBesidesSearch(f: ApplicationFilter): boolean {
 }
 
 function applicationWhere(f: ApplicationFilter, match: string | null, dense: boolean): { where: string; params: SqlValue[] } {
-  const where: string[] = [];
-  const params: SqlValue[] = [];
+  const c = new Conditions();
+  const { where, params } = c;
   if (f.status !== undefined) {
     const list = Array.isArray(f.status) ? f.status : [f.status];
     where.push(`status IN (${list.map(() => '?').join(',') || 'NULL'})`);
     params.push(...list);
   }
-  if (f.schoolId !== undefined) (where.push('school_id = ?'), params.push(f.schoolId));
-  if (f.language !== undefined) (where.push('language = ?'), params.push(f.language));
-  if (f.stage !== undefined) f.stage === null ? where.push('stage IS NULL') : (where.push('stage = ?'), params.push(f.stage));
-  if (f.basis !== undefined) f.basis === null ? where.push('basis IS NULL') : (where.push('basis = ?'), params.push(f.basis));
-  if (f.privilege !== undefined) (where.push('privilege = ?'), params.push(f.privilege));
-  if (f.privilegeCategory !== undefined) (where.push('privilege_category = ?'), params.push(f.privilegeCategory));
-  if (f.waitlistPositionMax !== undefined) (where.push('waitlist_position <= ?'), params.push(f.waitlistPositionMax));
+  c.equal('school_id = ?', f.schoolId);
+  c.equal('language = ?', f.language);
+  c.equalOrNull('stage', f.stage);
+  c.equalOrNull('basis', f.basis);
+  c.equal('privilege = ?', f.privilege);
+  c.equal('privilege_category = ?', f.privilegeCategory);
+  c.equal('waitlist_position <= ?', f.waitlistPositionMax);
   const search = f.search?.trim();
   if (match !== null) {
-    where.push(`${dense ? '+rowid' : 'rowid'} IN (SELECT rowid FROM application_search WHERE application_search MATCH ?)`);
+    const rowid = dense ? '+rowid' : 'rowid';
+    where.push(
+      `${rowid} IN (SELECT rowid FROM application_search WHERE application_search MATCH ?)`,
+    );
     params.push(match);
   } else if (search && /^\d+$/.test(search)) {
     // One or two digits, or a whole PIN: a prefix range, so the pin index serves it.

@@ -3,7 +3,7 @@
 // to the published heads.
 import { parseEventLine } from '../../shared/log/parseLine';
 import { PublicChain, type PublicHead } from '../../shared/publish/publicChain';
-import { nodeChainHash } from '../../main/store/log/nodeHash';
+import { serverChainHash } from '../log/chainHash';
 import type { Sql } from '../db/database';
 import { pseudonymKey } from './publisher';
 
@@ -13,7 +13,7 @@ export async function exportAnonymised(
   sql: Sql,
   write: (chunk: string) => void | Promise<void>,
 ): Promise<PublicHead> {
-  const chain = new PublicChain(nodeChainHash, await pseudonymKey(sql));
+  const chain = new PublicChain(serverChainHash, await pseudonymKey(sql));
   let after = 0;
   for (;;) {
     const rows = await sql.query<{ seq: number; line: string }>(

@@ -12,7 +12,7 @@ import type { LogEvent } from '../../shared/log/events';
 import { parseInstant } from '../../shared/log/instant';
 import type { KeyedHash } from '../../shared/publish/pseudonymize';
 import { PublicChain, type PublicHead, type PublishedHead } from '../../shared/publish/publicChain';
-import { nodeChainHash } from '../../main/store/log/nodeHash';
+import { serverChainHash } from '../log/chainHash';
 import type { Sql } from '../db/database';
 import type { LogObserver } from '../sequencer/sequencer';
 import { type Clock, formatInstant, systemClock } from '../sequencer/clock';
@@ -55,7 +55,7 @@ export class Publisher implements LogObserver {
     keyed: KeyedHash,
     private readonly options: PublisherOptions,
   ) {
-    this.chain = new PublicChain(nodeChainHash, keyed);
+    this.chain = new PublicChain(serverChainHash, keyed);
   }
 
   get head(): PublicHead {

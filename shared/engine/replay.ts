@@ -98,7 +98,7 @@ export class LineSplitter {
   private lines = 0;
   constructor(private readonly onLine: (line: string) => void) {}
   push(chunk: string): void {
-    let text = this.rest + chunk;
+    const text = this.rest + chunk;
     let start = 0;
     for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
       this.lines++;
@@ -106,7 +106,6 @@ export class LineSplitter {
       start = nl + 1;
     }
     this.rest = text.slice(start);
-    text = '';
     // An unfinished line already over the limit (a unit is at least one byte; +1 for a CR) is
     // refused now, so a hostile file never makes us hold a gigabyte-long string.
     if (this.rest.length > MAX_LINE_BYTES + 1) throw lineTooLong(this.lines + 1);

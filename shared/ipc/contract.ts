@@ -15,9 +15,18 @@ import { auditChannels } from './channels/audit';
 import { reportChannels } from './channels/reports';
 import { excelImportChannels } from './channels/excelImport';
 import { waitlistChannels } from './channels/waitlists';
-import { type Access, type ApiError, type ErrorCode, type Result, type Role, ERROR_CODES, ROLES, channel, empty, everyone, id, instant } from './channel';
+import { type Result, type Role, ROLES, channel, empty, everyone, id, instant } from './channel';
 
-export { type Access, type ApiError, type ErrorCode, type Result, type Role, ERROR_CODES, ROLES, channel } from './channel';
+export {
+  type Access,
+  type ApiError,
+  type ErrorCode,
+  type Result,
+  type Role,
+  ERROR_CODES,
+  ROLES,
+  channel,
+} from './channel';
 
 export const STATUSES = ['registered', 'documents_received', 'enrolled', 'refused', 'withdrawn', 'no_documents', 'waitlisted'] as const;
 export const STORE_KINDS = ['demo', 'real'] as const;

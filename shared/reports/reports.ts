@@ -13,7 +13,7 @@ import { waitlistReport } from './waitlistReport';
 import type { ReportTable } from './table';
 
 // Each report has its own row type; its columns are the only code that reads the rows.
-const BUILDERS: Record<ReportName, (engine: Engine) => ReportTable<any>> = {
+const BUILDERS: Record<ReportName, (engine: Engine) => ReportTable<unknown>> = {
   applications: applicationsReport,
   streams: streamsReport,
   privileges: privilegesReport,

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { readDistrictWorkbook } from '../../main/excel/readDistrictWorkbook';
 import { describeIssue, type ImportIssue } from '../../shared/excelImport/issues';
-import { CATCHMENTS_HEADER, QUOTAS_HEADER, SCHOOLS_HEADER, type Sheets, cleanDistrict, xlsx } from './workbooks';
+import { type Sheets, cleanDistrict, xlsx } from './workbooks';
 
 async function errorsOf(sheets: Sheets): Promise<ImportIssue[]> {
   const r = await readDistrictWorkbook(await xlsx(sheets));

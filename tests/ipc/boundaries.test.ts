@@ -1,94 +1,103 @@
-// The process boundaries, kept by a test: shared/ is environment-neutral (no Node,
-// no DOM-only code paths reaching into other folders, no main/ or renderer/), the
-// renderer never imports main/, preload/ or Node, and the preload reaches only
-// electron and shared/.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { builtinModules } from 'node:module';
+// The process and layer boundaries are ESLint's `boundaries/dependencies` rule
+// (eslint.config.mjs), run over the tree by `npm run lint`. This test proves that the
+// configuration catches every kind of breach, so a config that silently checks nothing
+// fails here: each case lints a made-up file at a real path through the real config.
+// It also keeps main/ free of import cycles, which ESLint does not check.
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { importCycles, mainLayerViolations } from './mainLayers';
+import { ESLint } from 'eslint';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { importCycles } from './mainLayers';
 
 const root = path.resolve(__dirname, '../..');
-const NODE = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
-/** Packages that need Node or Electron and must stay in main/. */
-const MAIN_ONLY_PACKAGES = ['electron', 'sqlite3', 'typeorm', 'exceljs'];
+const RULE = 'boundaries/dependencies';
 
-function sources(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      if (name === 'node_modules' || name.startsWith('.')) continue;
-      const p = path.join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (/\.(ts|tsx|mts)$/.test(name) && !name.endsWith('.d.ts')) out.push(p);
-    }
-  };
-  walk(path.join(root, dir));
-  return out;
+let eslint: ESLint;
+beforeAll(() => {
+  eslint = new ESLint({ cwd: root });
+});
+
+/** The import lines of `code`, linted as if it were `file`, that break a boundary. */
+async function breaches(file: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: path.join(root, file) });
+  const lines = code.split('\n');
+  return result.messages.filter((m) => m.ruleId === RULE).map((m) => lines[m.line - 1]);
 }
 
-function imports(file: string): string[] {
-  const text = readFileSync(file, 'utf8');
-  const found: string[] = [];
-  const patterns = [
-    /^\s*(?:import|export)\s[^'";]*?from\s*['"]([^'"]+)['"]/gm,
-    /^\s*import\s*['"]([^'"]+)['"]/gm,
-    /\bimport\(\s*['"]([^'"]+)['"]\s*\)/g,
-    /\brequire\(\s*['"]([^'"]+)['"]\s*\)/g,
-  ];
-  for (const re of patterns) for (const m of text.matchAll(re)) found.push(m[1]);
-  return found;
+/** `import` lines, each bound to a name that is re-exported so no other rule complains. */
+function importing(...specs: string[]): string {
+  const lines = specs.map((s, i) => `import * as m${i} from '${s}';`);
+  return [...lines, `export { ${specs.map((_, i) => `m${i}`).join(', ')} };`, ''].join('\n');
 }
 
-/** Top-level folder a relative import lands in, or null for a package. */
-function targetFolder(file: string, spec: string): string | null {
-  if (!spec.startsWith('.')) return null;
-  return path.relative(root, path.resolve(path.dirname(file), spec)).split(path.sep)[0];
-}
-
-function violations(dir: string, allowedFolders: readonly string[], allowPackage: (spec: string) => boolean): string[] {
-  const bad: string[] = [];
-  for (const file of sources(dir)) {
-    for (const spec of imports(file)) {
-      const folder = targetFolder(file, spec);
-      const ok = folder === null ? allowPackage(spec) : allowedFolders.includes(folder);
-      if (!ok) bad.push(`${path.relative(root, file)} imports ${spec}`);
-    }
-  }
-  return bad;
-}
-
-const pkgName = (spec: string) => (spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]);
-
-describe('process boundaries', () => {
-  it('shared/ imports neither main/, renderer/, preload/, Node nor Electron', () => {
-    const bad = violations('shared', ['shared'], (spec) => !NODE.has(spec) && !NODE.has(pkgName(spec)) && !MAIN_ONLY_PACKAGES.includes(pkgName(spec)));
-    expect(bad).toEqual([]);
+describe('process boundaries (ESLint)', () => {
+  it('shared/ imports only shared/ and zod', async () => {
+    const code = importing(
+      '../engine/model',
+      'zod',
+      'node:fs',
+      'path',
+      'fastify',
+      'electron',
+      '../../main/store/index',
+      '../../renderer/src/data/queryRunner',
+    );
+    expect(await breaches('shared/log/zz.ts', code)).toEqual(code.split('\n').slice(2, 8));
   });
 
-  it('renderer/ imports neither main/, preload/, Node nor Electron', () => {
-    const bad = violations('renderer', ['renderer', 'shared'], (spec) => !NODE.has(spec) && !NODE.has(pkgName(spec)) && !MAIN_ONLY_PACKAGES.includes(pkgName(spec)));
-    expect(bad).toEqual([]);
+  it('shared/ reaches nothing outside through re-exports, dynamic imports or require', async () => {
+    const code = [
+      "export * from '../../main/store/index';",
+      "export const later = () => import('../../server/server');",
+      "export const fs = require('node:fs');",
+      '',
+    ].join('\n');
+    expect(await breaches('shared/log/zz.ts', code)).toHaveLength(3);
   });
 
-  it('preload/ reaches only electron and shared/', () => {
-    const bad = violations('preload', ['preload', 'shared'], (spec) => spec === 'electron' || pkgName(spec) === 'zod');
-    expect(bad).toEqual([]);
+  it('renderer/ imports neither main/, preload/, Node nor the main-only packages', async () => {
+    const code = importing(
+      '../data/queryRunner',
+      '../../../shared/ipc/contract',
+      'react',
+      'node:path',
+      'sqlite3',
+      '../../../main/store/index',
+      '../../../preload/index',
+    );
+    expect(await breaches('renderer/src/ui/zz.tsx', code)).toEqual(code.split('\n').slice(3, 7));
   });
 
-  it('the scanner sees imports (a guard against a test that checks nothing)', () => {
-    const preload = imports(path.join(root, 'preload/index.ts'));
-    expect(preload).toContain('electron');
-    expect(preload.some((s) => s.includes('shared/ipc/contract'))).toBe(true);
-    expect(sources('shared').length).toBeGreaterThan(10);
-    expect(sources('renderer').length).toBeGreaterThan(5);
+  it('preload/ reaches only electron and shared/', async () => {
+    const code = importing('electron', '../shared/ipc/contract', 'fs', '../main/store/index');
+    expect(await breaches('preload/zz.ts', code)).toEqual(code.split('\n').slice(2, 4));
   });
 
-  it('main/services reaches neither the assembly (main/app), IPC, a shell, nor the store but through its ports; the store and auth reach no service', () => {
-    expect(mainLayerViolations(root)).toEqual([]);
+  it('server/ never reaches main/ or renderer/', async () => {
+    const code = importing(
+      '../shared/ipc/contract',
+      'fastify',
+      '../main/store/index',
+      '../renderer/src/data/queryRunner',
+    );
+    expect(await breaches('server/zz.ts', code)).toEqual(code.split('\n').slice(2, 4));
   });
 
-  it('main/ has no import cycle between files, types included (the KabylApp cycle stays gone)', () => {
+  it('main/services reaches neither IPC, the assembly, nor the store but via ports', async () => {
+    const code = importing('./context', '../ipc/dispatch', '../app/kabylApp', '../store/index');
+    expect(await breaches('main/services/zz.ts', code)).toEqual(code.split('\n').slice(1, 4));
+    expect(await breaches('main/services/storePort.ts', importing('../store/index'))).toEqual([]);
+  });
+
+  it('the store and auth reach no service', async () => {
+    const code = importing('../services/context', '../auth/password');
+    expect(await breaches('main/store/zz.ts', code)).toHaveLength(2);
+    expect(await breaches('main/auth/zz.ts', importing('../services/context'))).toHaveLength(1);
+  });
+});
+
+describe('main/ layering', () => {
+  // Types included: the KabylApp cycle stays gone.
+  it('main/ has no import cycle between files', () => {
     expect(importCycles(root, 'main')).toEqual([]);
   });
 });

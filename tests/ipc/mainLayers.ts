@@ -1,20 +1,8 @@
-// The layers inside main/, as tests/ipc/boundaries.test.ts checks them: which folder
-// may import which, and a cycle finder over the file import graph (type-only imports
-// count: a type cycle couples the files as much as a value cycle).
+// A cycle finder over main/'s file import graph, for tests/ipc/boundaries.test.ts
+// (type-only imports count: a type cycle couples the files as much as a value cycle).
+// Which layer may import which is ESLint's job (eslint.config.mjs).
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-
-/** Files of main/services that may name main/store: the ports, which type what services may use of it. */
-const STORE_PORTS = ['services/storePort.ts', 'services/storeReads.ts'];
-
-/** main/<folder> -> the main/ folders it must not import. */
-const FORBIDDEN: Record<string, readonly string[]> = {
-  services: ['app', 'ipc', 'harness', 'electron', 'cli', 'demo'],
-  store: ['app', 'ipc', 'harness', 'electron', 'services', 'auth', 'demo'],
-  auth: ['app', 'ipc', 'harness', 'electron', 'services', 'store', 'demo'],
-  excel: ['app', 'ipc', 'harness', 'electron', 'services', 'demo'],
-  ipc: ['app', 'harness', 'electron'],
-};
 
 function walk(dir: string): string[] {
   const out: string[] = [];
@@ -26,7 +14,13 @@ function walk(dir: string): string[] {
   return out;
 }
 
-const IMPORT = /^\s*(?:import|export)\s[^'";]*?from\s*['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/gm;
+const IMPORT = new RegExp(
+  [
+    /^\s*(?:import|export)\s[^'";]*?from\s*['"]([^'"]+)['"]/.source,
+    /\bimport\(\s*['"]([^'"]+)['"]\s*\)/.source,
+  ].join('|'),
+  'gm',
+);
 
 /** The relative imports of a file, resolved to the files they name. */
 function localImports(file: string): string[] {
@@ -41,25 +35,6 @@ function localImports(file: string): string[] {
     if (hit) out.push(hit);
   }
   return out;
-}
-
-export function mainLayerViolations(root: string): string[] {
-  const main = path.join(root, 'main');
-  const bad: string[] = [];
-  for (const file of walk(main)) {
-    const from = path.relative(main, file).split(path.sep)[0];
-    const forbidden = FORBIDDEN[from] ?? [];
-    for (const target of localImports(file)) {
-      const rel = path.relative(main, target);
-      if (rel.startsWith('..')) continue;
-      const to = rel.split(path.sep)[0];
-      const throughPort = STORE_PORTS.includes(path.relative(main, file).split(path.sep).join('/'));
-      if (forbidden.includes(to) || (from === 'services' && to === 'store' && !throughPort)) {
-        bad.push(`${path.relative(root, file)} imports main/${rel}`);
-      }
-    }
-  }
-  return bad;
 }
 
 /** Every cycle found by a depth-first walk, each as the files around it (empty when acyclic). */

@@ -5,13 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SESSION_POLICY, Sessions, sessionPolicyFromEnv, type Session } from '../../main/auth/session';
 import { districtFixture, type DistrictFixture } from '../ipc/districtFixture';
 
-type Ok = Record<string, any>;
 const MIN = 60_000;
 
 describe('session lifetime', () => {
   let f: DistrictFixture;
   let clock = Date.parse('2026-07-10T09:00:00+06:00');
-  const dashboard = (s: Session) => f.call('dashboard.get', {}, s) as Promise<Ok>;
+  const dashboard = (s: Session) => f.call('dashboard.get', {}, s);
 
   beforeAll(async () => {
     f = await districtFixture(undefined, { now: () => clock });

@@ -6,14 +6,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPasswordScrypt } from '../../main/auth/password';
 import type { Session } from '../../main/auth/session';
 import { DEFAULT_THROTTLE } from '../../main/auth/throttle';
+import type { ApiError } from '../../shared/ipc/channel';
 import { districtFixture, PASSWORDS, type DistrictFixture } from '../ipc/districtFixture';
 
-type Ok = Record<string, any>;
 
 describe('sign-in backoff', () => {
   let f: DistrictFixture;
   let clock = Date.parse('2026-07-10T09:00:00+06:00');
-  const signIn = (username: string, password: string, s: Session) => f.call('auth.signIn', { username, password }, s) as Promise<Ok>;
+  const signIn = (username: string, password: string, s: Session) =>
+    f.call('auth.signIn', { username, password }, s);
+  /** A sign-in that must fail: its error. */
+  const refused = (username: string, password: string, s: Session) =>
+    f.fails('auth.signIn', { username, password }, s);
 
   beforeAll(async () => {
     f = await districtFixture(undefined, { now: () => clock });
@@ -22,16 +26,16 @@ describe('sign-in backoff', () => {
 
   it('40 wrong passwords, then the right one: refused with "try again in N s" until the wait is over', async () => {
     const s = f.caller();
-    const answers: Ok[] = [];
-    for (let i = 0; i < 40; i++) answers.push(await signIn('commission', `guess-${i}`, s));
+    const answers: ApiError[] = [];
+    for (let i = 0; i < 40; i++) answers.push(await refused('commission', `guess-${i}`, s));
     // The free tries answer "wrong password"; after them every try is refused unchecked.
-    expect(answers.slice(0, DEFAULT_THROTTLE.freeFailures).map((a) => a.error.code)).toEqual(['unauthenticated', 'unauthenticated', 'unauthenticated']);
-    expect(answers.at(-1)).toMatchObject({ ok: false, error: { code: 'refused', reason: 'too_many_attempts' } });
-    const right = await signIn('commission', PASSWORDS.commission, s);
-    expect(right).toMatchObject({ ok: false, error: { code: 'refused', reason: 'too_many_attempts' } });
-    const wait = right.error.retryAfterSeconds as number;
+    expect(answers.slice(0, DEFAULT_THROTTLE.freeFailures).map((a) => a.code)).toEqual(['unauthenticated', 'unauthenticated', 'unauthenticated']);
+    expect(answers.at(-1)).toMatchObject({ code: 'refused', reason: 'too_many_attempts' });
+    const right = await refused('commission', PASSWORDS.commission, s);
+    expect(right).toMatchObject({ code: 'refused', reason: 'too_many_attempts' });
+    const wait = right.retryAfterSeconds ?? 0;
     expect(wait).toBeGreaterThanOrEqual(1);
-    expect(right.error.message).toContain(`try again in ${wait} s`);
+    expect(right.message).toContain(`try again in ${wait} s`);
     clock += wait * 1000;
     expect(await signIn('commission', PASSWORDS.commission, s)).toMatchObject({ ok: true, value: { user: { username: 'commission' } } });
   });
@@ -40,10 +44,11 @@ describe('sign-in backoff', () => {
     const s = f.caller();
     const waits: number[] = [];
     for (let i = 0; i < DEFAULT_THROTTLE.freeFailures + 30; i++) {
-      const r = await signIn('nobody-at-all', 'x', s);
-      if (r.error.code === 'refused') {
-        waits.push(r.error.retryAfterSeconds);
-        clock += r.error.retryAfterSeconds * 1000; // wait it out, then fail again
+      const e = await refused('nobody-at-all', 'x', s);
+      if (e.code === 'refused') {
+        const wait = e.retryAfterSeconds ?? 0;
+        waits.push(wait);
+        clock += wait * 1000; // wait it out, then fail again
       }
     }
     expect(waits.slice(0, 4)).toEqual([1, 2, 4, 8]);

@@ -29,6 +29,7 @@ type Line = {
   type: string;
   at: string;
   actor?: { role: string; id: string };
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON read over HTTP; the expects check it
   data: Record<string, any>;
 };
 type Replay = {

@@ -36,6 +36,7 @@ const application = (serial: number, over: Record<string, unknown> = {}) => ({
 interface Answer {
   status: number;
   headers: Headers;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON read over HTTP; the expects check it
   body: Record<string, any>;
 }
 
@@ -51,10 +52,12 @@ async function submit(token: string | null, key: string | null, body: unknown): 
   return {
     status: res.status,
     headers: res.headers,
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON read over HTTP; the expects check it
     body: (await res.json()) as Record<string, any>,
   };
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON read over HTTP; the expects check it
 const logLines = async (): Promise<Record<string, any>[]> =>
   (await server.db.query<{ line: string }>('SELECT line FROM events ORDER BY seq')).map((r) =>
     JSON.parse(r.line),
@@ -137,6 +140,7 @@ describe('acceptance', () => {
       headers: { authorization: `Bearer ${tokenOf('parent-1')}` },
     });
     expect(polled.status).toBe(200);
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON read over HTTP; the expects check it
     expect(((await polled.json()) as any).decision.status).toBe('registered');
     const other = await fetch(`${server.url}/v1/intake/applications/${receipt.applicationId}`, {
       headers: { authorization: `Bearer ${tokenOf('parent-2')}` },

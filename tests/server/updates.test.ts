@@ -45,6 +45,7 @@ describe('the update feed', () => {
     const res = await fetch(`${server.url}/updates/latest.yml`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/yaml/);
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- YAML read over HTTP; the expects check it
     const doc = load(await res.text()) as Record<string, any>;
     expect(Object.keys(doc).sort()).toEqual(['files', 'path', 'releaseDate', 'sha512', 'version']);
     expect(doc.version).toBe('0.2.0');

@@ -83,7 +83,7 @@ describe('privilege review, commission and attachments', () => {
 
     // chunked: the limit is on the whole file, not on one chunk
     const chunk = Buffer.alloc(3 * 1024 * 1024).toString('base64');
-    let first = await must('attachments.upload', { subject: { kind: 'claim', id: 'P1' }, name: 'huge.pdf', chunk, done: false }, officer);
+    const first = await must('attachments.upload', { subject: { kind: 'claim', id: 'P1' }, name: 'huge.pdf', chunk, done: false }, officer);
     let error: ApiError | null = null;
     for (let i = 0; i < 4 && error === null; i++) {
       const r = await f.call('attachments.upload', { uploadId: first.uploadId, subject: { kind: 'claim', id: 'P1' }, name: 'huge.pdf', chunk, done: false }, officer);

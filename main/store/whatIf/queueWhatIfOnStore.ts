@@ -44,8 +44,10 @@ export async function queueWhatIfOnStoreFile(
           snapshot.head.seq,
         ]);
         // The same seq with another hash is another log: replay instead.
-        if (row?.hash === snapshot.head.hash)
-          (engine = snapshot.engine), (from = snapshot.head.seq);
+        if (row?.hash === snapshot.head.hash) {
+          engine = snapshot.engine;
+          from = snapshot.head.seq;
+        }
       }
       const page = (after: number) =>
         db.all<{ seq: number; body: string }>(

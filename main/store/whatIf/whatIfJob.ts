@@ -57,11 +57,14 @@ function runJob<T>(data: WhatIfWorkerData, options: JobOptions): Promise<T> {
       void worker.terminate();
     });
     worker.once('error', (e) => {
-      if (!settled) (settled = true), reject(e);
+      if (settled) return;
+      settled = true;
+      reject(e);
     });
     worker.once('exit', (code) => {
-      if (!settled)
-        (settled = true), reject(new Error(`the what-if worker stopped (exit ${code})`));
+      if (settled) return;
+      settled = true;
+      reject(new Error(`the what-if worker stopped (exit ${code})`));
     });
   });
 }

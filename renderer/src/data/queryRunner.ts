@@ -18,8 +18,11 @@ export class QueryRunner<T> {
   /** the number of the newest call; an answer to any older one is dropped */
   private latest = 0;
   private listeners = new Set<(s: QueryState<T>) => void>();
+  private errorListeners = new Set<(error: ApiError) => void>();
 
-  constructor(private readonly onError: (error: ApiError) => void) {}
+  constructor(onError?: (error: ApiError) => void) {
+    if (onError) this.errorListeners.add(onError);
+  }
 
   get current(): QueryState<T> {
     return this.state;
@@ -28,6 +31,12 @@ export class QueryRunner<T> {
   subscribe(listener: (s: QueryState<T>) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Tells `listener` of every failure from now on (the session, which may change). */
+  onError(listener: (error: ApiError) => void): () => void {
+    this.errorListeners.add(listener);
+    return () => this.errorListeners.delete(listener);
   }
 
   /** Runs the call; resolves to its result, or to null when a newer call overtook it. */
@@ -44,7 +53,7 @@ export class QueryRunner<T> {
     if (mine !== this.latest) return null;
     if (result.ok) this.set({ data: result.value, error: null, loading: false });
     else {
-      this.onError(result.error);
+      for (const l of this.errorListeners) l(result.error);
       this.set({ ...this.state, error: result.error, loading: false });
     }
     return result;

@@ -3,7 +3,7 @@
 // the newest answer kept. Chosen over TanStack Query: the bridge already answers
 // with a typed Result, nothing is cached across screens, and a 70-line hook over
 // QueryRunner covers what the screens need (docs/ui.md, "Reading from main").
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { ApiError, Result } from '../bridge';
 import { useSession } from '../features/auth/SessionContext';
 import { CLOCK_CHANGED } from '../features/democlock/clockEvents';
@@ -14,9 +14,9 @@ export type { QueryState } from './queryRunner';
 /** A runner bound to the session, for flows useQuery does not fit (a list read page by page). */
 export function useRunner<T>(): [QueryRunner<T>, QueryState<T>] {
   const { noteError } = useSession();
-  const noted = useRef(noteError);
-  noted.current = noteError;
-  const [runner] = useState(() => new QueryRunner<T>((e) => noted.current(e)));
+  const [runner] = useState(() => new QueryRunner<T>());
+  // Declared before any effect that runs a call, so the first call's failure is told too.
+  useEffect(() => runner.onError(noteError), [runner, noteError]);
   const [state, setState] = useState(runner.current);
   useEffect(() => {
     const off = runner.subscribe(setState);
@@ -47,7 +47,9 @@ export function useQuery<T>(
 ): Query<T> {
   const [runner, state] = useRunner<T>();
   const latestCall = useRef(call);
-  latestCall.current = call;
+  useLayoutEffect(() => {
+    latestCall.current = call;
+  });
   const reload = useCallback(async () => {
     if (key !== null) await runner.run(() => latestCall.current());
   }, [key, runner]);

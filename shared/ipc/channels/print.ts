@@ -10,9 +10,12 @@ const pdfName = z
   .trim()
   .min(5)
   .max(120)
-  .regex(/^[^\\/:*?"<>|\u0000-\u001f]+\.pdf$/i, 'expected a file name ending in .pdf, without folders');
+  .regex(/^[^\\/:*?"<>|\p{Cc}]+\.pdf$/iu, 'expected a file name ending in .pdf, without folders');
 
 export const printChannels = {
-  /** Save the caller's window as an A4 PDF (print media rules apply); saved: false when the user cancelled. */
+  /**
+   * Save the caller's window as an A4 PDF (print media rules apply); saved: false when
+   * the user cancelled.
+   */
   'print.pdf': channel(everyone, z.strictObject({ suggestedName: pdfName }), z.object({ saved: z.boolean() })),
 } as const;

@@ -49,6 +49,9 @@ const browserTest = base.extend<{ page: Page }>({
 
 const electronTest = base.extend<{ page: Page }, WorkerFixtures>({
   electronDataDir: [
+    // Playwright reads a fixture's dependencies from its first parameter's pattern, so
+    // a fixture that needs none must still destructure an empty object.
+    // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
       // One data dir per worker: the demo is built on the first launch, reused after.
       const dir = mkdtempSync(path.join(os.tmpdir(), 'kabyl-e2e-electron-'));

@@ -1,7 +1,7 @@
 // The selected application: its fields, the child's whole history as a timeline
 // (what happened, who did it, when in Bishkek time, applied or refused and why),
 // and the two things an officer records on a parent's written request.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { api, type Res } from '../../bridge';
@@ -46,7 +46,13 @@ export function DetailPane({ applicationId, streams, onClose, onChanged }: { app
   const detail = query.data?.application.id === applicationId ? query.data : null;
   const error = query.error;
   const [done, setDone] = useState<string | null>(null);
-  useEffect(() => setDone(null), [applicationId]);
+  // A confirmation belongs to the child it was given for: another child clears it, during
+  // render rather than in an effect, so no frame shows it under the wrong child.
+  const [doneChild, setDoneChild] = useState(applicationId);
+  if (doneChild !== applicationId) {
+    setDoneChild(applicationId);
+    setDone(null);
+  }
 
   const a = detail?.application;
   const field = (label: string, value: React.ReactNode, testId?: string) => (
@@ -89,7 +95,11 @@ export function DetailPane({ applicationId, streams, onClose, onChanged }: { app
                 streams={streams}
                 onRecorded={(next, kind) => {
                   query.setData(next);
-                  setDone(kind === 'withdraw' ? t('applications.request.withdrawn') : t('applications.request.transferred'));
+                  const text =
+                    kind === 'withdraw'
+                      ? t('applications.request.withdrawn')
+                      : t('applications.request.transferred');
+                  setDone(text);
                   onChanged();
                 }}
               />

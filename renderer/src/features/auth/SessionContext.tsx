@@ -30,6 +30,20 @@ interface SessionApi extends SessionState {
 
 const SessionContext = createContext<SessionApi | null>(null);
 
+/** What main says of the store and the session, as the part of the state it decides. */
+async function readSession(): Promise<Partial<SessionState>> {
+  const [setup, session] = await Promise.all([api['setup.get']({}), api['session.get']({})]);
+  if (!setup.ok) return { loading: false, failure: setup.error };
+  if (!session.ok) return { loading: false, failure: session.error };
+  return {
+    loading: false,
+    failure: null,
+    user: session.value.user,
+    store: session.value.store,
+    storeChosen: setup.value.chosen !== null,
+  };
+}
+
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<SessionState>({
     loading: true,
@@ -41,25 +55,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   });
 
   const refresh = useCallback(async () => {
-    const [setup, session] = await Promise.all([api['setup.get']({}), api['session.get']({})]);
-    if (!setup.ok || !session.ok) {
-      const failure = !setup.ok ? setup.error : !session.ok ? session.error : null;
-      setState((s) => ({ ...s, loading: false, failure }));
-      return;
-    }
-    setState((s) => ({
-      ...s,
-      loading: false,
-      failure: null,
-      user: session.value.user,
-      store: session.value.store,
-      storeChosen: setup.value.chosen !== null,
-    }));
+    const next = await readSession();
+    setState((s) => ({ ...s, ...next }));
   }, []);
 
   useEffect(() => {
-    void refresh();
-  }, [refresh]);
+    void readSession().then((next) => setState((s) => ({ ...s, ...next })));
+  }, []);
 
   const signIn = useCallback(async (username: string, password: string) => {
     const result = await api['auth.signIn']({ username, password });

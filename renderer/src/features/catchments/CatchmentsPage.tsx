@@ -2,7 +2,7 @@
 // remove, then one save writes one catchment.set with the whole list), and the
 // gap finder over the live engine: addresses of applications no school covers,
 // addresses two schools cover, entries inside another school's entry.
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { api, type Res } from '../../bridge';
@@ -46,14 +46,13 @@ export function CatchmentsPage() {
   const [draft, setDraft] = useState<string[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
 
-  // The first in-scope school is chosen once the list first arrives.
+  // The first in-scope school is chosen once the list first arrives (during render, so
+  // the first frame with the list already shows it).
   const firstSchool = schools?.find((s) => s.inScope) ?? null;
-  useEffect(() => {
-    if (selected === '' && firstSchool) {
-      setSelected(firstSchool.schoolId);
-      setDraft([...firstSchool.addresses]);
-    }
-  }, [firstSchool, selected]);
+  if (selected === '' && firstSchool) {
+    setSelected(firstSchool.schoolId);
+    setDraft([...firstSchool.addresses]);
+  }
 
   const school = schools?.find((s) => s.schoolId === selected) ?? null;
   const dirty = school !== null && (school.addresses.length !== draft.length || school.addresses.some((a, i) => a !== draft[i]));

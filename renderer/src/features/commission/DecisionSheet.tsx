@@ -10,8 +10,8 @@ import { useSession } from '../auth/SessionContext';
 import { caseReasonText } from './labels';
 import { actorName } from '../../i18n/codeLabel';
 
-const SHEET_LANGUAGES = ['ky', 'ru'] as const;
-type SheetLanguage = (typeof SHEET_LANGUAGES)[number];
+/** The languages a decision sheet is printed in. */
+type SheetLanguage = 'ky' | 'ru';
 
 export function DecisionSheet({ c, onClose }: { c: CommissionCase; onClose: () => void }) {
   const { t, i18n } = useTranslation();

@@ -2,10 +2,10 @@
 // time and shortcuts to the campaign boundaries that matter for the documents
 // flows (the documents window opening, the day before the deadline, the deadline),
 // or any later date and time. Built on clock.get / clock.set: forward only.
-import { useCallback, useEffect, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, type ApiError } from '../../bridge';
-import { useCommand } from '../../data/useQuery';
+import { api, type ApiError, type Result } from '../../bridge';
+import { useCommand, useQuery } from '../../data/useQuery';
 import { describeError } from '../../i18n/describeError';
 import { formatDateTime } from '../../i18n/formatting';
 import { announceClockChanged } from './clockEvents';
@@ -30,34 +30,47 @@ function fromLocalInput(value: string): string | null {
   return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value) ? `${value}:00+06:00` : null;
 }
 
+interface ClockView {
+  /** the demo's current time; null where the clock cannot be moved (nothing to show) */
+  now: string | null;
+  targets: Targets | null;
+}
+
+/**
+ * The clock and the boundaries its shortcuts jump to. The documents window's opening is
+ * known only while it is the next boundary, so `knownStart` carries it past that point.
+ */
+async function readClock(knownStart: { current: string }): Promise<Result<ClockView>> {
+  const [clock, dash] = await Promise.all([api['clock.get']({}), api['dashboard.get']({})]);
+  if (!clock.ok) return clock;
+  const now = clock.value.settable ? clock.value.now : null;
+  // Without the dashboard the clock still shows and moves; only the shortcuts are missing.
+  const deadline = dash.ok ? dash.value.documentsDeadline : null;
+  if (!dash.ok || !deadline) return { ok: true, value: { now, targets: null } };
+  const next = dash.value.next;
+  if (next?.boundary === 'documentsStart') knownStart.current = next.at;
+  return {
+    ok: true,
+    value: { now, targets: { documentsStart: knownStart.current, documentsEnd: deadline.at } },
+  };
+}
+
 export function DemoClock() {
   const { t, i18n } = useTranslation();
-  const [now, setNow] = useState<string | null>(null);
-  const [targets, setTargets] = useState<Targets | null>(null);
+  const knownStart = useRef('');
+  // Moving the clock announces it, and this reads again with every other screen.
+  const view = useQuery('demo-clock', () => readClock(knownStart), { reloadOnClock: true });
+  const now = view.data?.now ?? null;
+  const targets = view.data?.targets ?? null;
   const [open, setOpen] = useState(false);
   const [custom, setCustom] = useState('');
   const command = useCommand();
   const { busy } = command;
   // A date the input cannot turn into an instant is refused here, before main is asked.
   const [badDate, setBadDate] = useState(false);
-  const error: ApiError | null = badDate ? { code: 'invalid_request', message: 'at' } : command.error;
-
-  const load = useCallback(async () => {
-    const [clock, dash] = await Promise.all([api['clock.get']({}), api['dashboard.get']({})]);
-    if (clock.ok && clock.value.settable) setNow(clock.value.now);
-    if (dash.ok && dash.value.documentsDeadline) {
-      // The dashboard knows the calendar's deadline; the window opens at the `documentsStart` boundary.
-      const next = dash.value.next;
-      setTargets((prev) => ({
-        documentsStart: next?.boundary === 'documentsStart' ? next.at : (prev?.documentsStart ?? ''),
-        documentsEnd: dash.value.documentsDeadline!.at,
-      }));
-    }
-  }, []);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const error: ApiError | null = badDate
+    ? { code: 'invalid_request', message: 'at' }
+    : command.error;
 
   if (now === null) return null;
 
@@ -66,10 +79,9 @@ export function DemoClock() {
     if (!at) return;
     const moved = await command.run(() => api['clock.set']({ at }));
     if (!moved) return;
-    setNow(moved.now);
+    view.setData({ now: moved.now, targets });
     setOpen(false);
     announceClockChanged();
-    void load();
   };
 
   return (

@@ -1,7 +1,7 @@
 // The director's documents and orders screen: receive paper documents with the
 // five-item checklist (R9), then issue a numbered admission order enrolling every
 // child whose documents are in (R13), and print it in Kyrgyz or Russian.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../bridge';
 import { useCommand } from '../../data/useQuery';
@@ -32,9 +32,12 @@ export function DocumentsPage() {
   const [search, setSearch] = useState('');
 
   // Suggest the next number whenever the orders change; the director may type another.
-  useEffect(() => {
-    if (orders.data?.nextNumber) setNumber(orders.data.nextNumber);
-  }, [orders.data?.nextNumber]);
+  const nextNumber = orders.data?.nextNumber;
+  const [suggested, setSuggested] = useState<string | null | undefined>(undefined);
+  if (nextNumber !== suggested) {
+    setSuggested(nextNumber);
+    if (nextNumber) setNumber(nextNumber);
+  }
 
   const data = children.data;
   if (!data || !orders.data) {

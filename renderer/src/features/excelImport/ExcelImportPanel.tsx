@@ -5,14 +5,14 @@
 // counts; confirm writes exactly those changes in one transaction.
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, type ApiError, type Res } from '../../bridge';
+import { api, type ApiError, type Res, type Result } from '../../bridge';
+import { useCommand } from '../../data/useQuery';
 import { describeIssue } from '../../../../shared/excelImport/issues';
 import type { ImportIssue } from '../../../../shared/excelImport/issues';
 import { describeError } from '../../i18n/describeError';
 import { formatNumber } from '../../i18n/formatting';
 import { ENDONYMS, isLanguage, LANGUAGES, type Language } from '../../i18n/languages';
 import { Alert } from '../../ui/Alert';
-import { useSession } from '../auth/SessionContext';
 import { base64ToBytes, bytesToBase64, saveBlob, XLSX_MIME } from '../reports/saveBytes';
 import { ChangesTable } from './ChangesTable';
 import './excelImport.css';
@@ -29,39 +29,48 @@ type State =
 /** 3 MiB of bytes: a multiple of 3, so each piece is whole base64 (4 MiB of text at most). */
 const PIECE = 3 * 1024 * 1024;
 
-async function upload(file: File): Promise<{ ok: true; uploadId: string } | { ok: false; error: ApiError }> {
+/** Sends the file piece by piece; its upload id. */
+async function upload(file: File): Promise<Result<string>> {
   let uploadId: string | undefined;
   let offset = 0;
   do {
     const end = Math.min(offset + PIECE, file.size);
     const bytes = new Uint8Array(await file.slice(offset, end).arrayBuffer());
-    const r = await api['excelImport.upload']({ uploadId, name: file.name, chunk: bytesToBase64(bytes), done: end >= file.size });
+    const r = await api['excelImport.upload']({
+      uploadId,
+      name: file.name,
+      chunk: bytesToBase64(bytes),
+      done: end >= file.size,
+    });
     if (!r.ok) return r;
     uploadId = r.value.uploadId;
     offset = end;
   } while (offset < file.size);
-  return { ok: true, uploadId: uploadId! };
+  return { ok: true, value: uploadId! };
 }
 
 export function ExcelImportPanel() {
   const { t, i18n } = useTranslation();
-  const { noteError } = useSession();
   const uiLang: Language = isLanguage(i18n.language) ? i18n.language : 'ky';
   const [templateLang, setTemplateLang] = useState<Language>(uiLang);
-  const [state, setState] = useState<State>({ phase: 'idle' });
+  // Every step is a command: its failure is told to the session and shown in place of the flow.
+  const command = useCommand();
+  const [progress, setProgress] = useState<State>({ phase: 'idle' });
+  const state: State = command.error ? { phase: 'error', error: command.error } : progress;
   const [wrongType, setWrongType] = useState(false);
   const input = useRef<HTMLInputElement>(null);
   const busy = state.phase === 'uploading' || state.phase === 'writing';
 
-  const fail = (error: ApiError) => {
-    noteError(error);
-    setState({ phase: 'error', error });
-  };
+  /** Runs one step; after a failure the flow starts over from nothing. */
+  async function step<T>(call: () => Promise<Result<T>>): Promise<T | null> {
+    const value = await command.run(call);
+    if (value === null) setProgress({ phase: 'idle' });
+    return value;
+  }
 
   async function downloadTemplate(prefilled: boolean) {
-    const r = await api['excelImport.template']({ lang: templateLang, prefilled });
-    if (!r.ok) return fail(r.error);
-    saveBlob(r.value.fileName, new Blob([base64ToBytes(r.value.base64)], { type: XLSX_MIME }));
+    const r = await step(() => api['excelImport.template']({ lang: templateLang, prefilled }));
+    if (r) saveBlob(r.fileName, new Blob([base64ToBytes(r.base64)], { type: XLSX_MIME }));
   }
 
   async function onFile(file: File | undefined) {
@@ -69,26 +78,35 @@ export function ExcelImportPanel() {
     const ok = /\.xlsx$/i.test(file.name);
     setWrongType(!ok);
     // Another file: what was said about the last one no longer holds.
-    setState({ phase: 'idle' });
+    command.clearError();
+    setProgress({ phase: 'idle' });
     if (!ok) return;
-    setState({ phase: 'uploading', name: file.name });
-    const up = await upload(file);
-    if (!up.ok) return fail(up.error);
-    const preview = await api['excelImport.preview']({ uploadId: up.uploadId });
-    if (!preview.ok) return fail(preview.error);
-    setState({ phase: 'previewed', uploadId: up.uploadId, preview: preview.value });
+    setProgress({ phase: 'uploading', name: file.name });
+    const planned = await step(async (): Promise<Result<State>> => {
+      const up = await upload(file);
+      if (!up.ok) return up;
+      const preview = await api['excelImport.preview']({ uploadId: up.value });
+      if (!preview.ok) return preview;
+      return { ok: true, value: { phase: 'previewed', uploadId: up.value, preview: preview.value } };
+    });
+    if (planned) setProgress(planned);
   }
 
   async function confirm(uploadId: string, preview: Preview) {
-    setState({ phase: 'writing', uploadId, preview });
-    const r = await api['excelImport.confirm']({ uploadId });
-    if (r.ok) return setState({ phase: 'written', written: r.value.written });
-    if (r.error.code === 'refused' && r.error.reason === 'import_stale') {
-      // the district moved since the preview: show the new plan instead
-      const again = await api['excelImport.preview']({ uploadId });
-      if (again.ok) return setState({ phase: 'previewed', uploadId, preview: again.value });
-    }
-    fail(r.error);
+    setProgress({ phase: 'writing', uploadId, preview });
+    const outcome = await step(async (): Promise<Result<State>> => {
+      const r = await api['excelImport.confirm']({ uploadId });
+      if (r.ok) return { ok: true, value: { phase: 'written', written: r.value.written } };
+      if (r.error.code === 'refused' && r.error.reason === 'import_stale') {
+        // the district moved since the preview: show the new plan instead
+        const again = await api['excelImport.preview']({ uploadId });
+        if (again.ok) {
+          return { ok: true, value: { phase: 'previewed', uploadId, preview: again.value } };
+        }
+      }
+      return r;
+    });
+    if (outcome) setProgress(outcome);
   }
 
   const issue = (i: Preview['warnings'][number]) => describeIssue(i as ImportIssue, uiLang);

@@ -1,10 +1,10 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type Res } from '../../bridge';
 import { describeError } from '../../i18n/describeError';
 import { formatBytes, formatNumber } from '../../i18n/formatting';
 import { Alert } from '../../ui/Alert';
-import { useSession } from '../auth/SessionContext';
+import { useCommand, useQuery } from '../../data/useQuery';
 import { ImportResult } from './ImportResult';
 import { ProgressBar } from './ProgressBar';
 import { useImportJob } from './useImportJob';
@@ -13,19 +13,16 @@ type Picked = { kind: 'browser'; file: File } | { kind: 'main'; file: NonNullabl
 
 export function ImportPage() {
   const { t, i18n } = useTranslation();
-  const { noteError } = useSession();
-  const [nativeDialog, setNativeDialog] = useState(false);
+  // Under Electron main opens the file itself (a native dialog, the path never reaches
+  // the page); elsewhere the page reads the file and uploads it.
+  const info = useQuery('app.info', () => api['app.info']({}));
+  const nativeDialog = info.data?.canChooseFiles ?? false;
+  const choosing = useCommand();
   const [picked, setPicked] = useState<Picked | null>(null);
   const [wrongType, setWrongType] = useState(false);
   const input = useRef<HTMLInputElement>(null);
-  const { state, run, reset } = useImportJob(noteError);
+  const { state, run, reset } = useImportJob();
   const busy = state.phase === 'uploading' || state.phase === 'running';
-
-  useEffect(() => {
-    // Under Electron main opens the file itself (a native dialog, the path never
-    // reaches the page); elsewhere the page reads the file and uploads it.
-    void api['app.info']({}).then((info) => info.ok && setNativeDialog(info.value.canChooseFiles));
-  }, []);
 
   async function choose() {
     setWrongType(false);
@@ -33,14 +30,10 @@ export function ImportPage() {
       input.current?.click();
       return;
     }
-    const result = await api['import.choose']({});
-    if (!result.ok) {
-      noteError(result.error);
-      return;
-    }
-    if (result.value.file) {
+    const chosen = await choosing.run(() => api['import.choose']({}));
+    if (chosen?.file) {
       reset();
-      setPicked({ kind: 'main', file: result.value.file });
+      setPicked({ kind: 'main', file: chosen.file });
     }
   }
 
@@ -118,6 +111,11 @@ export function ImportPage() {
           {state.phase === 'error' && (
             <Alert tone="error" testId="import-error">
               {describeError(t, state.error)}
+            </Alert>
+          )}
+          {choosing.error && (
+            <Alert tone="error" testId="import-choose-error">
+              {describeError(t, choosing.error)}
             </Alert>
           )}
         </div>

@@ -16,7 +16,8 @@ export async function uploadFile(
   const decoder = new TextDecoder('utf-8');
   let fileId: string | undefined;
   let offset = 0;
-  do {
+  // An empty file is still one (empty, final) chunk, so the loop runs at least once.
+  for (;;) {
     const end = Math.min(offset + CHUNK_BYTES, file.size);
     const bytes = new Uint8Array(await file.slice(offset, end).arrayBuffer());
     const done = end >= file.size;
@@ -27,5 +28,5 @@ export async function uploadFile(
     offset = end;
     onProgress(offset);
     if (done) return { ok: true, file: result.value.file };
-  } while (true);
+  }
 }

@@ -1,7 +1,8 @@
 // Drives one import: optional upload, import.start, then polling import.progress
 // until main reports done or failed. The work itself runs in main, off this thread.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { api, type ApiError, type Res } from '../../bridge';
+import { api, type ApiError, type Res, type Result } from '../../bridge';
+import { useCommand } from '../../data/useQuery';
 import { uploadFile } from './uploadFile';
 
 export type ImportJob = Res<'import.start'>;
@@ -16,8 +17,12 @@ export type ImportState =
 
 const POLL_MS = 250;
 
-export function useImportJob(onError: (error: ApiError) => void) {
-  const [state, setState] = useState<ImportState>({ phase: 'idle' });
+type Source = { kind: 'browser'; file: File } | { kind: 'main'; file: PickedFile };
+
+export function useImportJob() {
+  // The whole import is one command: a failure at any step is told to the session and kept.
+  const { run: runCommand, error, clearError } = useCommand();
+  const [progress, setProgress] = useState<ImportState>({ phase: 'idle' });
   const alive = useRef(true);
   useEffect(() => {
     alive.current = true;
@@ -26,48 +31,42 @@ export function useImportJob(onError: (error: ApiError) => void) {
     };
   }, []);
 
-  const fail = useCallback(
-    (error: ApiError) => {
-      onError(error);
-      if (alive.current) setState({ phase: 'error', error });
-    },
-    [onError],
-  );
-
-  const follow = useCallback(
-    async (job: ImportJob) => {
-      let current = job;
-      while (alive.current && current.state === 'running') {
-        setState({ phase: 'running', job: current });
-        await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-        const next = await api['import.progress']({ jobId: current.jobId });
-        if (!next.ok) return fail(next.error);
-        current = next.value;
-      }
-      if (alive.current) setState({ phase: 'finished', job: current });
-    },
-    [fail],
-  );
-
   const run = useCallback(
-    async (source: { kind: 'browser'; file: File } | { kind: 'main'; file: PickedFile }) => {
-      let fileId: string;
-      if (source.kind === 'browser') {
-        const total = source.file.size;
-        setState({ phase: 'uploading', sent: 0, total });
-        const uploaded = await uploadFile(source.file, (sent) => alive.current && setState({ phase: 'uploading', sent, total }));
-        if (!uploaded.ok) return fail(uploaded.error);
-        fileId = uploaded.file.fileId;
-      } else {
-        fileId = source.file.fileId;
-      }
-      const started = await api['import.start']({ fileId });
-      if (!started.ok) return fail(started.error);
-      await follow(started.value);
+    async (source: Source) => {
+      await runCommand(async (): Promise<Result<null>> => {
+        let fileId: string;
+        if (source.kind === 'browser') {
+          const total = source.file.size;
+          setProgress({ phase: 'uploading', sent: 0, total });
+          const uploaded = await uploadFile(source.file, (sent) => {
+            if (alive.current) setProgress({ phase: 'uploading', sent, total });
+          });
+          if (!uploaded.ok) return uploaded;
+          fileId = uploaded.file.fileId;
+        } else {
+          fileId = source.file.fileId;
+        }
+        const started = await api['import.start']({ fileId });
+        if (!started.ok) return started;
+        let job = started.value;
+        while (alive.current && job.state === 'running') {
+          setProgress({ phase: 'running', job });
+          await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+          const next = await api['import.progress']({ jobId: job.jobId });
+          if (!next.ok) return next;
+          job = next.value;
+        }
+        if (alive.current) setProgress({ phase: 'finished', job });
+        return { ok: true, value: null };
+      });
     },
-    [fail, follow],
+    [runCommand],
   );
 
-  const reset = useCallback(() => setState({ phase: 'idle' }), []);
+  const reset = useCallback(() => {
+    clearError();
+    setProgress({ phase: 'idle' });
+  }, [clearError]);
+  const state: ImportState = error ? { phase: 'error', error } : progress;
   return { state, run, reset };
 }

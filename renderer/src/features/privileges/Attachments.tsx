@@ -4,8 +4,13 @@
 // and opened by the system viewer rather than embedded).
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ATTACHMENT_CHUNK_CHARS, ATTACHMENT_MAX_BYTES, type Attachment } from '../../../../shared/ipc/channels/attachments';
-import { api, type ApiError } from '../../bridge';
+import {
+  ATTACHMENT_CHUNK_CHARS,
+  ATTACHMENT_MAX_BYTES,
+  type Attachment,
+} from '../../../../shared/ipc/channels/attachments';
+import { api, type Result } from '../../bridge';
+import { useCommand } from '../../data/useQuery';
 import { describeError } from '../../i18n/describeError';
 import { formatBytes, formatDateTime } from '../../i18n/formatting';
 import { Alert } from '../../ui/Alert';
@@ -26,58 +31,86 @@ function fromBase64(b64: string): Uint8Array<ArrayBuffer> {
   return out;
 }
 
-/** Sends a file in base64 chunks; a chunk is a multiple of 4 characters so each decodes on its own. */
-async function uploadFile(subject: Subject, file: File): Promise<{ ok: true; attachment: Attachment } | { ok: false; error: ApiError }> {
+/** Sends a file in base64 chunks, each a multiple of 4 characters so it decodes on its own. */
+async function uploadFile(subject: Subject, file: File): Promise<Result<Attachment>> {
   const b64 = toBase64(new Uint8Array(await file.arrayBuffer()));
   const size = ATTACHMENT_CHUNK_CHARS - (ATTACHMENT_CHUNK_CHARS % 4);
   let uploadId: string | undefined;
   for (let at = 0; ; at += size) {
     const chunk = b64.slice(at, at + size);
     const done = at + size >= b64.length;
-    const r = await api['attachments.upload']({ ...(uploadId ? { uploadId } : {}), subject, name: file.name, chunk, done });
+    const r = await api['attachments.upload']({
+      ...(uploadId ? { uploadId } : {}),
+      subject,
+      name: file.name,
+      chunk,
+      done,
+    });
     if (!r.ok) return r;
     uploadId = r.value.uploadId;
-    if (done) return { ok: true, attachment: r.value.attachment! };
+    if (done) return { ok: true, value: r.value.attachment! };
   }
+}
+
+interface Viewing {
+  hash: string;
+  url: string;
+  type: string;
+  name: string;
 }
 
 export function Attachments({ subject, attachments, canAdd, onAdded }: { subject: Subject; attachments: Attachment[]; canAdd: boolean; onAdded: () => void }) {
   const { t, i18n } = useTranslation();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [viewing, setViewing] = useState<{ hash: string; url: string; type: string; name: string } | null>(null);
+  const upload = useCommand();
+  const fetching = useCommand();
+  const busy = upload.busy;
+  const [tooLarge, setTooLarge] = useState(false);
+  const [viewing, setViewing] = useState<Viewing | null>(null);
   const input = useRef<HTMLInputElement>(null);
 
   // A blob URL holds the bytes until revoked: free it when the view changes or closes.
-  useEffect(() => () => {
-    if (viewing) URL.revokeObjectURL(viewing.url);
-  }, [viewing]);
-  useEffect(() => setViewing(null), [subject.kind, subject.id]);
+  useEffect(
+    () => () => {
+      if (viewing) URL.revokeObjectURL(viewing.url);
+    },
+    [viewing],
+  );
+  // Another claim or case closes the open scan (during render: no frame shows it there).
+  const subjectKey = `${subject.kind}/${subject.id}`;
+  const [viewedSubject, setViewedSubject] = useState(subjectKey);
+  if (viewedSubject !== subjectKey) {
+    setViewedSubject(subjectKey);
+    setViewing(null);
+  }
 
   const add = async (file: File) => {
-    setError(null);
-    if (file.size > ATTACHMENT_MAX_BYTES) {
-      setError(t('privileges.attachments.tooLarge', { size: formatBytes(ATTACHMENT_MAX_BYTES, i18n.language) }));
-      return;
-    }
-    setBusy(true);
-    const r = await uploadFile(subject, file);
-    setBusy(false);
+    fetching.clearError();
+    upload.clearError();
+    setTooLarge(file.size > ATTACHMENT_MAX_BYTES);
+    if (file.size > ATTACHMENT_MAX_BYTES) return;
+    const added = await upload.run(() => uploadFile(subject, file));
     if (input.current) input.current.value = '';
-    if (!r.ok) {
-      setError(r.error.code === 'invalid_request' ? t('privileges.attachments.badFile') : describeError(t, r.error));
-      return;
-    }
-    onAdded();
+    if (added) onAdded();
   };
 
   const open = async (a: Attachment) => {
-    setError(null);
-    const r = await api['attachments.get']({ subject, hash: a.hash });
-    if (!r.ok) return setError(describeError(t, r.error));
-    const url = URL.createObjectURL(new Blob([fromBase64(r.value.base64)], { type: a.type }));
+    upload.clearError();
+    setTooLarge(false);
+    const r = await fetching.run(() => api['attachments.get']({ subject, hash: a.hash }));
+    if (!r) return;
+    const url = URL.createObjectURL(new Blob([fromBase64(r.base64)], { type: a.type }));
     setViewing({ hash: a.hash, url, type: a.type, name: a.name });
   };
+
+  const error = (): string | null => {
+    const size = formatBytes(ATTACHMENT_MAX_BYTES, i18n.language);
+    if (tooLarge) return t('privileges.attachments.tooLarge', { size });
+    // A file main cannot read as a scan is the user's to fix, not a failure.
+    if (upload.error?.code === 'invalid_request') return t('privileges.attachments.badFile');
+    const failed = upload.error ?? fetching.error;
+    return failed ? describeError(t, failed) : null;
+  };
+  const message = error();
 
   return (
     <div className="attachments" data-testid="attachments">
@@ -115,7 +148,7 @@ export function Attachments({ subject, attachments, canAdd, onAdded }: { subject
           <input ref={input} type="file" accept="image/png,image/jpeg,application/pdf" disabled={busy} onChange={(e) => e.target.files?.[0] && add(e.target.files[0])} data-testid="attachment-input" />
         </label>
       )}
-      {error && <Alert tone="error">{error}</Alert>}
+      {message && <Alert tone="error">{message}</Alert>}
     </div>
   );
 }

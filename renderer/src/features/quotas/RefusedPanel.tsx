@@ -1,14 +1,15 @@
 // The stream's applications refused for want of a seat, each with the engine's
 // dry run of the same child applying again now: "would fit now" or the reason.
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type Res } from '../../bridge';
+import { useQuery } from '../../data/useQuery';
 import { describeError } from '../../i18n/describeError';
 import { formatDateTime } from '../../i18n/formatting';
 import { Alert } from '../../ui/Alert';
 import { Loading } from '../../ui/Loading';
+import { useSession } from '../auth/SessionContext';
 
-type Refused = Res<'quotas.refused'>['applications'][number];
 type Fit = Res<'quotas.checkFit'>;
 
 /** Checked at once when the panel opens; more on request (each is one dry run in main). */
@@ -16,34 +17,40 @@ const AUTO_CHECK = 20;
 
 export function RefusedPanel({ schoolId, language }: { schoolId: string; language: string }) {
   const { t, i18n } = useTranslation();
-  const [list, setList] = useState<Refused[] | null>(null);
+  const { noteError } = useSession();
+  const refused = useQuery(`${schoolId}/${language}`, () =>
+    api['quotas.refused']({ schoolId, language }),
+  );
+  const list = refused.data?.applications ?? null;
   const [fits, setFits] = useState<Record<string, Fit | 'error'>>({});
-  const [error, setError] = useState<string | null>(null);
 
-  const check = async (id: string) => {
-    const r = await api['quotas.checkFit']({ applicationId: id });
-    setFits((f) => ({ ...f, [id]: r.ok ? r.value : 'error' }));
-  };
+  // One row's check: its own answer or 'error', so one failed dry run leaves the others.
+  const check = useCallback(
+    async (id: string) => {
+      const r = await api['quotas.checkFit']({ applicationId: id });
+      if (!r.ok) noteError(r.error);
+      setFits((f) => ({ ...f, [id]: r.ok ? r.value : 'error' }));
+    },
+    [noteError],
+  );
 
+  // The first rows are checked one after another as soon as a list arrives; a newer list
+  // (another stream) stops the older one's checks.
   useEffect(() => {
-    let live = true;
+    if (!list) return;
+    let current = true;
     void (async () => {
-      const r = await api['quotas.refused']({ schoolId, language });
-      if (!live) return;
-      if (!r.ok) {
-        setError(describeError(t, r.error));
-        return;
+      for (const a of list.slice(0, AUTO_CHECK)) {
+        if (!current) return;
+        await check(a.applicationId);
       }
-      setList(r.value.applications);
-      for (const a of r.value.applications.slice(0, AUTO_CHECK)) if (live) await check(a.applicationId);
     })();
     return () => {
-      live = false;
+      current = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [schoolId, language]);
+  }, [list, check]);
 
-  if (error) return <Alert tone="error">{error}</Alert>;
+  if (refused.error) return <Alert tone="error">{describeError(t, refused.error)}</Alert>;
   if (!list) return <Loading />;
   return (
     <div className="refused-panel" data-testid="refused-panel">
@@ -62,7 +69,11 @@ export function RefusedPanel({ schoolId, language }: { schoolId: string; languag
                   <td>{formatDateTime(a.submittedAt, i18n.language)}</td>
                   <td data-testid={`fit-${a.applicationId}`}>
                     {fit === undefined ? (
-                      <button type="button" className="link-button" onClick={() => void check(a.applicationId)}>
+                      <button
+                        type="button"
+                        className="link-button"
+                        onClick={() => void check(a.applicationId)}
+                      >
                         {t('quotas.checkFit')}
                       </button>
                     ) : fit === 'error' ? (
@@ -71,7 +82,9 @@ export function RefusedPanel({ schoolId, language }: { schoolId: string; languag
                       <span className="badge-fits" data-fits="yes">{t('quotas.wouldFit')}</span>
                     ) : (
                       <span className="badge-nofit" data-fits="no" data-reason={fit.reason ?? ''}>
-                        {fit.reason ? describeError(t, { code: 'refused', message: '', reason: fit.reason }) : t('quotas.wouldNotFit')}
+                        {fit.reason
+                          ? describeError(t, { code: 'refused', message: '', reason: fit.reason })
+                          : t('quotas.wouldNotFit')}
                       </span>
                     )}
                   </td>

@@ -1,9 +1,10 @@
 // Print or save as PDF. Under Electron main saves the caller's window as an A4 PDF
 // (print.pdf, print media rules apply so only the sheet is in it); in the harness,
 // or when Electron says it cannot, the browser prints the page (window.print()).
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, type ApiError } from '../../bridge';
+import { api } from '../../bridge';
+import { useCommand, useQuery } from '../../data/useQuery';
 import { describeError } from '../../i18n/describeError';
 
 let canPdf: Promise<boolean> | null = null;
@@ -21,37 +22,52 @@ export interface PrintButtonProps {
   testId?: string;
 }
 
-export function PrintButton({ fileName, label, className = 'btn btn-primary', testId = 'print-button' }: PrintButtonProps) {
+export function PrintButton({
+  fileName,
+  label,
+  className = 'btn btn-primary',
+  testId = 'print-button',
+}: PrintButtonProps) {
   const { t } = useTranslation();
-  const [pdf, setPdf] = useState<boolean | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    void canPrintToPdf().then((v) => live && setPdf(v));
-    return () => {
-      live = false;
-    };
-  }, []);
+  const shell = useQuery<boolean>('print/canPdf', async () => ({
+    ok: true,
+    value: await canPrintToPdf(),
+  }));
+  const pdf = shell.data;
+  const saving = useCommand();
+  const busy = saving.busy;
+  const [saved, setSaved] = useState(false);
 
   const run = async () => {
-    setMessage(null);
+    setSaved(false);
+    saving.clearError();
     if (!pdf) {
       window.print();
       return;
     }
-    setBusy(true);
-    const r = await api['print.pdf']({ suggestedName: fileName });
-    setBusy(false);
-    if (r.ok) setMessage(r.value.saved ? t('print.saved') : null);
-    else if (r.error.code === 'unavailable') window.print();
-    else setMessage(describeError(t, r.error as ApiError));
+    let fallBack = false;
+    const r = await saving.run(async () => {
+      const answer = await api['print.pdf']({ suggestedName: fileName });
+      // Electron that cannot make a PDF here says `unavailable`: the browser prints instead.
+      if (answer.ok || answer.error.code !== 'unavailable') return answer;
+      fallBack = true;
+      return { ok: true, value: { saved: false } };
+    });
+    if (fallBack) window.print();
+    else if (r) setSaved(r.saved);
   };
+
+  const message = saved ? t('print.saved') : saving.error ? describeError(t, saving.error) : null;
 
   return (
     <>
-      <button type="button" className={className} onClick={() => void run()} disabled={busy || pdf === null} data-testid={testId}>
+      <button
+        type="button"
+        className={className}
+        onClick={() => void run()}
+        disabled={busy || pdf === null}
+        data-testid={testId}
+      >
         {label ?? (pdf ? t('print.savePdf') : t('print.print'))}
       </button>
       {message && (
