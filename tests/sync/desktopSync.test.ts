@@ -324,10 +324,12 @@ describe('the sync loop', () => {
     expect(await a.session.status()).toMatchObject({ online: true, pending: 0, offlineSince: null });
     // Live: another desktop's decision arrives through the long-poll without asking.
     const b = desktops.find((d) => d !== a && desktops.indexOf(d) > 1)!;
-    const e = submission();
+    // (Stage 2 is over on the server's clock by now: a quota, not a submission.)
+    const e = quota((await stream(a)).quota + 4);
     await b.store.append([e]);
     await b.session.syncOnce();
-    await waitFor(async () => (await a.store.application((e.data as { applicationId: string }).applicationId)) !== null);
+    expect((await b.store.sync.conflicts()).map((c) => c.id)).not.toContain(e.id);
+    await waitFor(async () => (await stream(a)).quota === (e.data as { seats: number }).seats);
     await a.session.stop();
     await expectConsistent(a);
   });

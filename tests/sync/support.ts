@@ -43,7 +43,10 @@ export async function startWorld(startAt: string): Promise<World> {
     clock,
     districts,
     async close() {
-      await server.close();
+      const closing = server.close();
+      // Fastify waits for open keep-alive sockets of the desktops' fetch; end them.
+      server.app.server.closeAllConnections();
+      await closing;
       await db.drop();
     },
   };
