@@ -14,6 +14,7 @@ import { applicationChannels } from './channels/applications';
 import { auditChannels } from './channels/audit';
 import { reportChannels } from './channels/reports';
 import { excelImportChannels } from './channels/excelImport';
+import { syncChannels } from './channels/sync';
 import { type Access, type ApiError, type ErrorCode, type Result, type Role, ERROR_CODES, ROLES, channel, empty, everyone, id, instant } from './channel';
 
 export { type Access, type ApiError, type ErrorCode, type Result, type Role, ERROR_CODES, ROLES, channel } from './channel';
@@ -231,6 +232,7 @@ export const contract = {
   ...schoolChannels,
   ...quotaChannels,
   ...catchmentChannels,
+  ...syncChannels,
 } as const;
 
 export type Contract = typeof contract;
