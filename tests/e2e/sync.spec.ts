@@ -1,0 +1,170 @@
+// A real district desktop (the harness, its own fresh data folder) connected to a
+// running central server (dist/server.cjs on its own PostgreSQL database) through
+// a TCP proxy the test cuts: connect with a one-time code, make a change offline
+// and see it "not yet confirmed", go online and see it confirmed, produce a
+// conflict and see it listed with what, who and why - in ky, ru and en.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { LOCALES, callApi, chooseLanguage, type Lang } from './support/app';
+import { startPrivateHarness, type PrivateHarness } from './support/privateHarness';
+import { createTestDatabase, type TestDatabase } from '../server/pgTestDatabase';
+import { spawnServer, type ServerProcess } from '../server/serverProcess';
+import { TcpProxy } from '../sync/tcpProxy';
+import { LABEL_DOMAINS } from '../../shared/labels';
+
+test.describe.configure({ mode: 'serial' });
+
+const repoRoot = path.resolve(__dirname, '../..');
+const KABYL = path.join(repoRoot, 'bin/kabyl.cjs');
+const PROXY_PORT = Number(process.env.KABYL_E2E_PORT ?? 5611) + 1;
+const officer = { username: 'officer', displayName: 'Айбек Осмонов', password: 'a-long-password' };
+
+let db: TestDatabase;
+let server: ServerProcess;
+let proxy: TcpProxy;
+let workDir: string;
+let district: string;
+/** a second device of the same district, pushing straight to the server (not through the proxy) */
+let otherToken: string;
+
+function kabyl(args: string[]): string {
+  return execFileSync(process.execPath, [KABYL, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
+}
+
+function enrolmentCode(name: string): string {
+  const out = kabyl(['server', 'enrol', '--district', district, '--name', name, '--database', db.url]);
+  return /[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}/.exec(out)![0];
+}
+
+test.beforeAll(async () => {
+  test.setTimeout(180_000);
+  workDir = mkdtempSync(path.join(os.tmpdir(), 'kabyl-e2e-sync-'));
+  db = await createTestDatabase();
+  const log = path.join(workDir, 'campaign.jsonl');
+  writeFileSync(log, kabyl(['generate', '--districts', '2', '--schools', '4', '--children', '300', '--seed', '7', '--until', '2026-07-10T00:00:00+06:00']));
+  kabyl(['server', 'import', log, '--database', db.url]);
+  // The first district of the campaign, as the generator names it.
+  const lines = kabyl(['server', 'export', '--database', db.url]).split('\n').filter(Boolean).map((l) => JSON.parse(l));
+  district = lines.find((e) => e.type === 'school.registered').data.districtId;
+  server = await spawnServer({ DATABASE_URL: db.url });
+  proxy = await TcpProxy.forUrl(server.url).start(PROXY_PORT);
+  const code = enrolmentCode('other-desk');
+  const r = await fetch(`${server.url}/v1/enrol`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code }) });
+  otherToken = ((await r.json()) as { token: string }).token;
+});
+
+test.afterAll(async () => {
+  await proxy?.close();
+  if (server && server.child.exitCode === null) {
+    server.child.kill('SIGTERM');
+    await server.exited;
+  }
+  await db?.drop();
+  rmSync(workDir, { recursive: true, force: true });
+});
+
+/** A registered application of the district that nobody has touched in this run yet. */
+async function registeredApplication(page: Page, skip: Set<string>): Promise<string> {
+  const r = await callApi<{ rows: { id: string; status: string }[] }>(page, 'applications.list', { status: ['registered'], limit: 200 });
+  expect(r.ok).toBe(true);
+  const id = r.value!.rows.map((x) => x.id).find((x) => !skip.has(x))!;
+  skip.add(id);
+  return id;
+}
+
+async function pushWithdrawal(applicationId: string): Promise<void> {
+  const event = {
+    id: `other-${applicationId}-${Date.now()}`,
+    type: 'application.withdrawn',
+    at: new Date(Date.now() + 6 * 3600_000).toISOString().slice(0, 23) + '+06:00',
+    actor: { role: 'district', id: 'other-officer' },
+    data: { applicationId },
+  };
+  const r = await fetch(`${server.url}/v1/push`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${otherToken}` },
+    body: JSON.stringify({ events: [event] }),
+  });
+  const body = (await r.json()) as { outcomes: { status: string }[] };
+  expect(body.outcomes[0].status).toBe('accepted');
+}
+
+const syncState = (page: Page) => page.getByTestId('sync-status');
+
+for (const lang of ['ky', 'ru', 'en'] as Lang[]) {
+  test(`connect, pending offline, confirmed online, a conflict listed (${lang})`, async ({ page }) => {
+    test.setTimeout(180_000);
+    const words = (LOCALES[lang] as unknown as { sync: { notConfirmed: string; badge: Record<string, string> } }).sync;
+    const touched = new Set<string>();
+    let harness: PrivateHarness | null = null;
+    try {
+      harness = await startPrivateHarness();
+      await page.goto(harness.url);
+      await expect(page.getByTestId('setup-page')).toBeVisible({ timeout: 60_000 });
+      await chooseLanguage(page, lang);
+      await page.locator('#setup-district').fill(district);
+      await page.locator('#setup-name').fill(officer.displayName);
+      await page.locator('#setup-username').fill(officer.username);
+      await page.locator('#setup-password').fill(officer.password);
+      await page.locator('form.setup-option button[type=submit]').click();
+      await page.locator('#username').fill(officer.username);
+      await page.locator('#password').fill(officer.password);
+      await page.locator('form.signin-card button[type=submit]').click();
+
+      // Connect through the proxy with a one-time code.
+      await expect(syncState(page)).toHaveAttribute('data-state', 'disconnected');
+      await page.locator('nav [data-nav="sync"]').click();
+      await page.locator('#sync-url').fill(proxy.url);
+      await page.locator('#sync-code').fill(enrolmentCode(`desk-${lang}`));
+      await page.getByTestId('sync-connect').locator('button[type=submit]').click();
+      await expect(syncState(page)).toHaveAttribute('data-state', 'synced', { timeout: 60_000 });
+      await expect(syncState(page)).toHaveText(words.badge.synced);
+      await expect(page.getByTestId('sync-server')).toHaveText(proxy.url);
+
+      // Offline: the line is cut, an officer records a withdrawal on a parent's written request.
+      proxy.cut();
+      const child = await registeredApplication(page, touched);
+      const w = await callApi<{ eventId: string }>(page, 'applications.withdraw', { applicationId: child, reference: `WR-${lang}-1` });
+      expect(w.ok).toBe(true);
+      await expect(syncState(page)).toHaveAttribute('data-state', 'offline', { timeout: 30_000 });
+      await expect(syncState(page)).toHaveAttribute('data-pending', '1');
+      const row = page.getByTestId('sync-pending').locator(`tr[data-event="${w.value!.eventId}"]`);
+      await expect(row).toContainText(words.notConfirmed);
+      await expect(row).toContainText(child);
+
+      // Online again: the loop pushes it and the pull confirms it.
+      proxy.restore();
+      await expect(syncState(page)).toHaveAttribute('data-state', 'synced', { timeout: 60_000 });
+      await expect(page.getByTestId('sync-pending-empty')).toBeVisible();
+
+      // A conflict: offline, this desktop marks a withdrawal for a child whose withdrawal
+      // reached the server from another desktop first.
+      proxy.cut();
+      const second = await registeredApplication(page, touched);
+      const mine = await callApi<{ eventId: string }>(page, 'applications.withdraw', { applicationId: second, reference: `WR-${lang}-2` });
+      expect(mine.ok).toBe(true);
+      await pushWithdrawal(second);
+      await expect(syncState(page)).toHaveAttribute('data-pending', '1', { timeout: 30_000 });
+      proxy.restore();
+      await expect(syncState(page)).toHaveAttribute('data-state', 'conflicts', { timeout: 60_000 });
+      const conflict = page.getByTestId('sync-conflicts').locator(`tr[data-event="${mine.value!.eventId}"]`);
+      const label = (domain: 'reason' | 'eventType' | 'role', code: string) =>
+        (LABEL_DOMAINS[domain] as Record<string, Record<Lang, string>>)[code][lang];
+      await expect(conflict).toContainText(label('eventType', 'application.withdrawn'));
+      await expect(conflict).toContainText(second);
+      await expect(conflict).toContainText(label('role', 'district'));
+      await expect(conflict.getByTestId('conflict-why')).toHaveText(label('reason', 'not_active'));
+      await expect(page.getByTestId('sync-pending-empty')).toBeVisible();
+      // Marked as seen, it stays listed; the shell is back to "synced".
+      await conflict.locator('button').click();
+      await expect(conflict).toHaveAttribute('data-seen', 'yes');
+      await expect(syncState(page)).toHaveAttribute('data-state', 'synced', { timeout: 15_000 });
+    } finally {
+      proxy.restore();
+      await harness?.close();
+    }
+  });
+}
