@@ -19,7 +19,8 @@ test.describe.configure({ mode: 'serial' });
 
 const repoRoot = path.resolve(__dirname, '../..');
 const KABYL = path.join(repoRoot, 'bin/kabyl.cjs');
-const PROXY_PORT = Number(process.env.KABYL_E2E_PORT ?? 5611) + 1;
+// The config takes the port and the next one (the real-district harness); the proxy takes port + 3.
+const PROXY_PORT = Number(process.env.KABYL_E2E_PORT ?? 5611) + 3;
 const officer = { username: 'officer', displayName: 'Айбек Осмонов', password: 'a-long-password' };
 
 let db: TestDatabase;
@@ -43,18 +44,66 @@ test.beforeAll(async () => {
   test.setTimeout(180_000);
   workDir = mkdtempSync(path.join(os.tmpdir(), 'kabyl-e2e-sync-'));
   db = await createTestDatabase();
-  const log = path.join(workDir, 'campaign.jsonl');
-  writeFileSync(log, kabyl(['generate', '--districts', '2', '--schools', '4', '--children', '300', '--seed', '7', '--until', '2026-07-10T00:00:00+06:00']));
-  kabyl(['server', 'import', log, '--database', db.url]);
-  // The first district of the campaign, as the generator names it.
-  const lines = kabyl(['server', 'export', '--database', db.url]).split('\n').filter(Boolean).map((l) => JSON.parse(l));
-  district = lines.find((e) => e.type === 'school.registered').data.districtId;
+  // A campaign whose calendar holds today: the desktop stamps its decisions with
+  // its own clock, and the rules (stages, the documents deadline) follow it.
+  const day = 86_400_000;
+  const iso = (ms: number) => new Date(ms + 6 * 3600_000).toISOString().slice(0, 23) + '+06:00';
+  const now = Date.now();
+  const campaign = {
+    year: new Date(now).getUTCFullYear(),
+    stage1Start: iso(now - 30 * day), stage2Start: iso(now - 10 * day), stage2End: iso(now + 30 * day),
+    documentsStart: iso(now - 5 * day), documentsEnd: iso(now + 40 * day),
+    birthDateFrom: '2019-09-01', birthDateTo: '2020-08-31', maxWithdrawals: 3, privilegeCategories: ['military'],
+  };
+  const file = path.join(workDir, 'campaign.json');
+  writeFileSync(file, JSON.stringify(campaign));
+  district = 'BISH.LEN';
+  kabyl(['server', 'campaign', '--campaign', file, '--at', iso(now - 40 * day), '--district', `${district}=Ленинский`, '--database', db.url]);
   server = await spawnServer({ DATABASE_URL: db.url });
   proxy = await TcpProxy.forUrl(server.url).start(PROXY_PORT);
   const code = enrolmentCode('other-desk');
   const r = await fetch(`${server.url}/v1/enrol`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code }) });
   otherToken = ((await r.json()) as { token: string }).token;
+  // The district's school and its children, decided by the other desktop.
+  const events: object[] = [
+    event('school.registered', { schoolId: 'LEN-001', name: '№ 2 орто мектеби', kind: 'municipal', districtId: district, locality: 'urban' }),
+    event('quota.set', { schoolId: 'LEN-001', language: 'ky', seats: 25 }),
+  ];
+  for (let i = 1; i <= 9; i++) {
+    events.push(event('application.submitted', {
+      applicationId: `APP-LEN-${i}`,
+      child: { pin: `2150320200000${i}`, lastName: 'Асанов', firstName: `Бакыт ${i}`, citizenship: 'KG' },
+      guardian: { pin: `20101199000000${i}`.slice(0, 14), email: 'g@example.kg', phone: '+996555000000' },
+      schoolId: 'LEN-001',
+      language: 'ky',
+      registeredAddress: 'Бишкек, Ленин к., 1',
+    }));
+  }
+  const pushed = await pushOther(events);
+  expect(pushed.every((o) => o.status === 'accepted'), JSON.stringify(pushed)).toBe(true);
 });
+
+let serial = 0;
+function event(type: string, data: object): object {
+  return {
+    id: `other-${process.pid}-${++serial}`,
+    type,
+    at: new Date(Date.now() + 6 * 3600_000).toISOString().slice(0, 23) + '+06:00',
+    actor: { role: 'district', id: 'other-officer' },
+    data,
+  };
+}
+
+async function pushOther(events: object[]): Promise<{ status: string; reason?: string }[]> {
+  const r = await fetch(`${server.url}/v1/push`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${otherToken}` },
+    body: JSON.stringify({ events }),
+  });
+  const body = (await r.json()) as { outcomes: { status: string; reason?: string }[] };
+  expect(r.status, JSON.stringify(body)).toBe(200);
+  return body.outcomes;
+}
 
 test.afterAll(async () => {
   await proxy?.close();
@@ -76,20 +125,8 @@ async function registeredApplication(page: Page, skip: Set<string>): Promise<str
 }
 
 async function pushWithdrawal(applicationId: string): Promise<void> {
-  const event = {
-    id: `other-${applicationId}-${Date.now()}`,
-    type: 'application.withdrawn',
-    at: new Date(Date.now() + 6 * 3600_000).toISOString().slice(0, 23) + '+06:00',
-    actor: { role: 'district', id: 'other-officer' },
-    data: { applicationId },
-  };
-  const r = await fetch(`${server.url}/v1/push`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${otherToken}` },
-    body: JSON.stringify({ events: [event] }),
-  });
-  const body = (await r.json()) as { outcomes: { status: string }[] };
-  expect(body.outcomes[0].status).toBe('accepted');
+  const [outcome] = await pushOther([event('application.withdrawn', { applicationId })]);
+  expect(outcome.status).toBe('accepted');
 }
 
 const syncState = (page: Page) => page.getByTestId('sync-status');
@@ -101,7 +138,7 @@ for (const lang of ['ky', 'ru', 'en'] as Lang[]) {
     const touched = new Set<string>();
     let harness: PrivateHarness | null = null;
     try {
-      harness = await startPrivateHarness();
+      harness = await startPrivateHarness({}, ['--store', 'real']);
       await page.goto(harness.url);
       await expect(page.getByTestId('setup-page')).toBeVisible({ timeout: 60_000 });
       await chooseLanguage(page, lang);
@@ -128,7 +165,7 @@ for (const lang of ['ky', 'ru', 'en'] as Lang[]) {
       proxy.cut();
       const child = await registeredApplication(page, touched);
       const w = await callApi<{ eventId: string }>(page, 'applications.withdraw', { applicationId: child, reference: `WR-${lang}-1` });
-      expect(w.ok).toBe(true);
+      expect(JSON.stringify(w)).toContain(`"ok":true`);
       await expect(syncState(page)).toHaveAttribute('data-state', 'offline', { timeout: 30_000 });
       await expect(syncState(page)).toHaveAttribute('data-pending', '1');
       const row = page.getByTestId('sync-pending').locator(`tr[data-event="${w.value!.eventId}"]`);
@@ -145,7 +182,7 @@ for (const lang of ['ky', 'ru', 'en'] as Lang[]) {
       proxy.cut();
       const second = await registeredApplication(page, touched);
       const mine = await callApi<{ eventId: string }>(page, 'applications.withdraw', { applicationId: second, reference: `WR-${lang}-2` });
-      expect(mine.ok).toBe(true);
+      expect(mine).toMatchObject({ ok: true });
       await pushWithdrawal(second);
       await expect(syncState(page)).toHaveAttribute('data-pending', '1', { timeout: 30_000 });
       proxy.restore();
