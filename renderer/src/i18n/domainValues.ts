@@ -6,6 +6,7 @@ import { REASONS, type Reason } from '../../../shared/engine/reasons';
 import { DEFAULT_PRIVILEGE_CATEGORIES } from '../../../shared/log/events';
 import { BOUNDARIES, ERROR_CODES, PHASES, ROLES, STATUSES, dashboardSchema } from '../../../shared/ipc/contract';
 import { LABEL_DOMAINS } from '../../../shared/labels';
+import { SYNC_CONNECT_ERRORS, SYNC_PROTOCOL_REASONS, SYNC_STATES } from '../features/sync/syncCodes';
 
 const basis: Record<Basis, true> = { catchment: true, privilege: true, open: true, commission: true };
 const privilege: Record<PrivilegeState, true> = { none: true, pending: true, approved: true, rejected: true };
@@ -31,4 +32,7 @@ export const VALUE_FAMILIES: Record<string, readonly string[]> = {
   ...Object.fromEntries(Object.entries(LABEL_DOMAINS).map(([domain, labels]) => [domain, Object.keys(labels)])),
   error: ERROR_CODES,
   totals: TOTAL_KEYS,
+  'sync.state': SYNC_STATES,
+  'sync.protocolReason': SYNC_PROTOCOL_REASONS,
+  'sync.connectError': SYNC_CONNECT_ERRORS,
 };

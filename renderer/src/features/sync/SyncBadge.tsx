@@ -4,9 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../i18n/formatting';
 import type { SyncStatusDto } from '../../../../shared/ipc/channels/sync';
 import { useSyncStatus } from './useSyncStatus';
+import type { SyncState } from './syncCodes';
 import './sync.css';
 
-export function syncState(s: SyncStatusDto): 'disconnected' | 'error' | 'conflicts' | 'offline' | 'pending' | 'synced' {
+export function syncState(s: SyncStatusDto): SyncState {
   if (!s.connected) return 'disconnected';
   if (s.error) return 'error';
   if (s.conflicts > 0) return 'conflicts';

@@ -16,15 +16,14 @@ import type { SyncConflictDto } from '../../../../shared/ipc/channels/sync';
 import type { ApiError, Res } from '../../bridge';
 import { syncState } from './SyncBadge';
 import { useSyncStatus } from './useSyncStatus';
+import { SYNC_CONNECT_ERRORS, SYNC_PROTOCOL_REASONS } from './syncCodes';
 import './sync.css';
 
 type Pending = Res<'sync.pending'>['events'][number];
 
-/** The reasons the server gives for an event it would not judge at all (not engine refusals). */
-const PROTOCOL_REASONS = ['malformed_event', 'forbidden_district', 'forbidden_event'];
 
 function why(t: TFunction, c: SyncConflictDto): string {
-  if (PROTOCOL_REASONS.includes(c.reason)) return t(`sync.protocolReason.${c.reason}`);
+  if ((SYNC_PROTOCOL_REASONS as readonly string[]).includes(c.reason)) return t(`sync.protocolReason.${c.reason}`);
   return codeLabel(t, 'reason', c.reason);
 }
 
@@ -154,12 +153,11 @@ export function SyncPage() {
   );
 }
 
-const CONNECT_REASONS = ['sync_bad_code', 'sync_not_empty', 'sync_already_connected', 'sync_demo'];
 
 function connectError(t: TFunction, error: ApiError): string {
   if (error.code === 'unavailable') return t('sync.connectError.unreachable');
   if (error.code === 'invalid_request') return t('sync.connectError.badUrl');
-  if (error.reason && CONNECT_REASONS.includes(error.reason)) return t(`sync.connectError.${error.reason}`);
+  if (error.reason && (SYNC_CONNECT_ERRORS as readonly string[]).includes(error.reason)) return t(`sync.connectError.${error.reason}`);
   return describeError(t, error);
 }
 
