@@ -171,6 +171,11 @@ for (const lang of ['ky', 'ru', 'en'] as Lang[]) {
       const row = page.getByTestId('sync-pending').locator(`tr[data-event="${w.value!.eventId}"]`);
       await expect(row).toContainText(words.notConfirmed);
       await expect(row).toContainText(child);
+      // The registry marks the child's row too.
+      await page.locator('nav [data-nav="applications"]').click();
+      await expect(page.getByTestId('not-confirmed')).toHaveCount(1);
+      await expect(page.getByTestId('not-confirmed')).toHaveText(words.notConfirmed);
+      await page.locator('nav [data-nav="sync"]').click();
 
       // Online again: the loop pushes it and the pull confirms it.
       proxy.restore();

@@ -2,6 +2,7 @@
 // knows the total from main and fetches windows of 100 rows for whatever the
 // virtualiser shows (plus a margin), so scrolling anywhere costs one small call;
 // sorting and filtering are done by main in SQL and start the windows again.
+import { usePendingSubjects } from '../sync/usePendingSubjects';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
@@ -34,7 +35,7 @@ function queueCell(t: TFunction, r: RegistryRow): React.ReactNode {
   return <span data-testid="queue-place" title={t('applications.standingHint')}>{t('applications.standing', { stream: r.waitlist.stream, place })}</span>;
 }
 
-function columns(t: TFunction, lang: string): ColumnDef<Slot>[] {
+function columns(t: TFunction, lang: string, pending: ReadonlySet<string>): ColumnDef<Slot>[] {
   const cell = (render: (r: RegistryRow) => React.ReactNode) => ({ row }: { row: { original: Slot } }) =>
     'pending' in row.original ? <span className="reg-pending" /> : render(row.original);
   // An accessor per column: TanStack only lets a column with one be sorted (main does the sorting).
@@ -42,7 +43,12 @@ function columns(t: TFunction, lang: string): ColumnDef<Slot>[] {
   const list: ColumnDef<Slot>[] = [
     { id: 'childName', header: t('applications.col.child'), size: 210, cell: cell((r) => r.childName) },
     { id: 'pin', header: t('applications.col.pin'), size: 130, cell: cell((r) => <span className="reg-mono">{r.pin ?? '—'}</span>) },
-    { id: 'status', header: t('applications.col.status'), size: 140, cell: cell((r) => <span className={`reg-status reg-status-${r.status}`}>{t(`status.${r.status}`)}</span>) },
+    { id: 'status', header: t('applications.col.status'), size: 140, cell: cell((r) => (
+      <>
+        <span className={`reg-status reg-status-${r.status}`}>{t(`status.${r.status}`)}</span>
+        {pending.has(r.id) && <span className="pending-mark" data-testid="not-confirmed">{t('sync.notConfirmed')}</span>}
+      </>
+    )) },
     { id: 'schoolId', header: t('applications.col.school'), size: 170, cell: cell((r) => r.schoolName ?? r.schoolId) },
     { id: 'language', header: t('applications.col.language'), size: 100, cell: cell((r) => streamLanguageName(t, r.language)) },
     { id: 'stage', header: t('applications.col.stage'), size: 60, cell: cell((r) => (r.stage === null ? '—' : String(r.stage))) },
@@ -133,7 +139,9 @@ export function ApplicationsPage() {
     () => items.map((v) => windows.get(Math.floor(v.index / WINDOW))?.[v.index % WINDOW] ?? { pending: true, index: v.index }),
     [items, windows],
   );
-  const cols = useMemo(() => columns(t, i18n.language), [t, i18n.language]);
+  // Rows a decision not yet confirmed by the server is about (a connected district, offline).
+  const pendingSubjects = usePendingSubjects();
+  const cols = useMemo(() => columns(t, i18n.language, pendingSubjects), [t, i18n.language, pendingSubjects]);
   const table = useReactTable({
     data: visible,
     columns: cols,
