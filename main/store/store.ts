@@ -13,7 +13,7 @@ import { type ImportOptions, type ImportResult, importLogFile } from './importFi
 import { type EventOutcome, LogWriter, type RestoredFrom } from './log/logWriter';
 import { StoreQueries } from './queries';
 import { Connection } from './sql/connection';
-import { SyncLog } from './sync/syncLog';
+import { restamp, SyncLog } from './sync/syncLog';
 
 /** 64 MiB: enough for the indexes of a republic-sized import to stay in memory until commit */
 const WRITER_CACHE_KIB = 64 * 1024;
@@ -118,8 +118,11 @@ export class Store extends StoreQueries {
     return this.writer.transaction(async (tx) => {
       // On a connected store every local decision is pending until the server confirms it.
       const connected = await this.sync.beforeAppend(tx);
+      // A pull may have brought server events later than an action's time while
+      // it was being decided: on a connected store the action takes the log's time.
+      const events = connected && !options.bodies ? checked.map((e) => restamp(e, tx.engine)) : checked;
       const outcomes: EventOutcome[] = [];
-      checked.forEach((event, i) => {
+      events.forEach((event, i) => {
         try {
           outcomes.push(tx.add(event, options.bodies?.[i] ?? JSON.stringify(event)));
         } catch (err) {
@@ -128,7 +131,7 @@ export class Store extends StoreQueries {
         }
       });
       if (connected) {
-        const recorded = checked
+        const recorded = events
           .map((event, i) => ({ id: event.id, body: options.bodies?.[i] ?? JSON.stringify(event) }))
           .filter((_, i) => outcomes[i].outcome === 'applied');
         await this.sync.recordPending(tx, recorded);

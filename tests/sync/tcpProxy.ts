@@ -11,8 +11,13 @@ export class TcpProxy {
 
   constructor(
     private readonly targetHost: string,
-    private readonly targetPort: number,
+    private targetPort: number,
   ) {}
+
+  /** Points new connections at another port (a restarted server). */
+  retarget(url: string): void {
+    this.targetPort = Number(new URL(url).port);
+  }
 
   static forUrl(url: string): TcpProxy {
     const u = new URL(url);

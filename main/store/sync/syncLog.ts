@@ -298,7 +298,7 @@ async function rewindSuffix(conn: Connection, base: EngineSnapshot, prefixSeq: n
  * its id and body for the push, but locally it is judged at the log's time:
  * the engine's clock never goes back.
  */
-function restamp(event: LogEvent, engine: Engine): LogEvent {
+export function restamp(event: LogEvent, engine: Engine): LogEvent {
   if (engine.lastAt === null || parseInstant(event.at) >= engine.clock) return event;
   return { ...event, at: engine.lastAt };
 }
