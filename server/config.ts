@@ -10,6 +10,12 @@ export interface ServerConfig {
   port: number;
   /** KABYL_SERVER_CLOCK_START: the server clock starts at this instant (demos and tests only) */
   clockStart: number | null;
+  /** KABYL_UPDATES_DIR: the folder served at /updates/ (electron-updater's generic feed) */
+  updatesDir: string | null;
+  /** KABYL_PUBLISH_DIGEST: the append-only file of published chain heads */
+  digestFile: string;
+  /** KABYL_PUBLISH_INTERVAL_S: seconds between two published heads (default 300) */
+  publishIntervalMs: number;
 }
 
 export function defaultDataDir(): string {
@@ -26,12 +32,21 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       throw new Error(`KABYL_SERVER_CLOCK_START=${env.KABYL_SERVER_CLOCK_START} is not an instant with an offset`);
     }
   }
+  const interval = env.KABYL_PUBLISH_INTERVAL_S ? Number(env.KABYL_PUBLISH_INTERVAL_S) : 300;
+  if (!Number.isFinite(interval) || interval <= 0) {
+    throw new Error(`KABYL_PUBLISH_INTERVAL_S=${env.KABYL_PUBLISH_INTERVAL_S} is not a positive number of seconds`);
+  }
   return {
+    digestFile: path.resolve(
+      env.KABYL_PUBLISH_DIGEST || path.join(env.KABYL_SERVER_DATA_DIR || defaultDataDir(), 'published-heads.jsonl'),
+    ),
+    publishIntervalMs: interval * 1000,
     database: env.DATABASE_URL
       ? { url: env.DATABASE_URL }
       : { dataDir: path.resolve(env.KABYL_SERVER_DATA_DIR || defaultDataDir(), 'pglite') },
     host: env.HOST || '127.0.0.1',
     port,
     clockStart,
+    updatesDir: env.KABYL_UPDATES_DIR ? path.resolve(env.KABYL_UPDATES_DIR) : null,
   };
 }

@@ -1,6 +1,8 @@
 // `npm run server`: the central server, on PGlite in its data folder unless DATABASE_URL names a PostgreSQL.
 import pino from 'pino';
 import { readConfig } from './config';
+import { limitsFromEnv } from './intake/admission';
+import { SignedParentTokens } from './intake/parentAuth';
 import { formatInstant } from './sequencer/clock';
 import { startServer } from './server';
 
@@ -13,8 +15,16 @@ async function main(): Promise<void> {
     host: config.host,
     port: config.port,
     clockStart: config.clockStart,
+    updatesDir: config.updatesDir,
     logger,
     sequencer: testHook ? { inTransaction: pauseInCommit(Number(testHook)) } : undefined,
+    // Pre-issued signed parent tokens stand in for the portal's sessions (docs/opening-day.md).
+    parentAuth: process.env.KABYL_PARENT_TOKEN_SECRET
+      ? new SignedParentTokens(process.env.KABYL_PARENT_TOKEN_SECRET)
+      : undefined,
+    admission: limitsFromEnv(),
+    digestFile: config.digestFile,
+    publishIntervalMs: config.publishIntervalMs,
   });
   const db = config.database;
   const where =

@@ -3,8 +3,14 @@ import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { type Database, type DatabaseTarget, openDatabase } from './db/database';
 import { migrate } from './db/migrate';
+import type { RateLimits } from './auth/rateLimit';
 import { buildApp } from './http/app';
 import { type Clock, shiftedClock } from './sequencer/clock';
+import type { AdmissionLimits } from './intake/admission';
+import { Intake } from './intake/intake';
+import type { ParentAuth } from './intake/parentAuth';
+import { Publisher, pseudonymKey } from './publish/publisher';
+import { publicRoutes } from './publish/routes';
 import { Sequencer, type SequencerOptions } from './sequencer/sequencer';
 
 export interface StartOptions {
@@ -15,12 +21,25 @@ export interface StartOptions {
   clockStart?: number | null;
   logger?: Logger | boolean;
   sequencer?: Omit<SequencerOptions, 'clock'>;
+  rateLimits?: RateLimits;
+  /** KABYL_UPDATES_DIR: the desktop's update feed, served at /updates/ */
+  updatesDir?: string | null;
+  streamKeepAliveMs?: number;
+  /** turns on POST /v1/intake/applications with this parent authentication */
+  parentAuth?: ParentAuth;
+  admission?: AdmissionLimits;
+  /** the public proof's digest file (docs/opening-day.md); null: the table only */
+  digestFile?: string | null;
+  /** how often the public chain's head is published, ms (default 5 minutes) */
+  publishIntervalMs?: number;
 }
 
 export interface RunningServer {
   url: string;
   db: Database;
   sequencer: Sequencer;
+  intake: Intake | null;
+  publisher: Publisher;
   app: FastifyInstance;
   close(): Promise<void>;
 }
@@ -30,16 +49,37 @@ export async function startServer(o: StartOptions): Promise<RunningServer> {
   try {
     await migrate(db);
     const clock = o.clock ?? (o.clockStart != null ? shiftedClock(o.clockStart) : undefined);
-    const sequencer = await Sequencer.start(db, { ...o.sequencer, clock });
-    const app = buildApp({ db, sequencer, logger: o.logger });
+    const intake = o.parentAuth ? new Intake(o.admission) : null;
+    const publisher = new Publisher(db, await pseudonymKey(db), {
+      digestFile: o.digestFile ?? null,
+      intervalMs: o.publishIntervalMs,
+      clock,
+    });
+    const observers = [...(o.sequencer?.observers ?? []), publisher, ...(intake ? [intake] : [])];
+    const sequencer = await Sequencer.start(db, { ...o.sequencer, clock, observers });
+    intake?.attach(sequencer);
+    await publisher.start();
+    const app = buildApp({
+      db,
+      sequencer,
+      logger: o.logger,
+      intake: intake && o.parentAuth ? { intake, auth: o.parentAuth } : undefined,
+      routes: [publicRoutes(db, publisher)],
+      rateLimits: o.rateLimits,
+      updatesDir: o.updatesDir,
+      streamKeepAliveMs: o.streamKeepAliveMs,
+    });
     const address = await app.listen({ host: o.host ?? '127.0.0.1', port: o.port ?? 0 });
     return {
       url: address.replace('[::1]', 'localhost'),
       db,
       sequencer,
+      intake,
+      publisher,
       app,
       async close() {
         await app.close();
+        await publisher.stop();
         await sequencer.close();
         await db.close();
       },

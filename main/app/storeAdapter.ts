@@ -3,7 +3,7 @@
 import type { StoreKind } from '../../shared/ipc/contract';
 import path from 'node:path';
 import { ChainAnchor, plainCodec, safeStorageCodec, type SafeStorageLike } from '../store/chainAnchor';
-import { openStore, resolveDataDir, runWhatIf, startImportJob, UserExistsError, type Store } from '../store';
+import { openStore, resolveDataDir, runQueueWhatIf, runWhatIf, startImportJob, UserExistsError, type Store } from '../store';
 import { ImportJobError } from '../store/importJob';
 import { ServiceError } from '../services/errors';
 import { SETTING } from '../services/settings';
@@ -47,7 +47,7 @@ export function adaptStore(store: Store, kind: StoreKind, options: StoreFactoryO
     },
     async campaign() {
       const c = await store.campaign();
-      return c && { year: c.year, stage1Start: c.stage1Start, stage2Start: c.stage2Start, stage2End: c.stage2End, documentsStart: c.documentsStart, documentsEnd: c.documentsEnd };
+      return c && { year: c.year, stage1Start: c.stage1Start, stage2Start: c.stage2Start, stage2End: c.stage2End, documentsStart: c.documentsStart, documentsEnd: c.documentsEnd, waitlist: c.data.waitlist === true };
     },
     eventCount: () => store.eventCount(),
     lastEventAt: async () => (await store.head()).at,
@@ -71,6 +71,7 @@ export function adaptStore(store: Store, kind: StoreKind, options: StoreFactoryO
     append: (events) => store.append(events),
     engine: () => store.engine(),
     whatIf: (overrides) => runWhatIf(store.file, overrides, { workerFile: options.whatIfWorkerFile }),
+    queueWhatIf: (raise, at) => runQueueWhatIf(store.file, raise, at, { workerFile: options.whatIfWorkerFile }),
     reads: store,
     importFile: (path, onProgress) => importOffThread(store, path, onProgress, options.importWorkerFile),
     sync,

@@ -39,6 +39,11 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
     summary: "the central server's admin: campaign, districts, device enrolment, export, verify",
     load: async () => import('./serverCommand').then((m) => ({ help: m.serverHelp, run: m.serverCommand })),
   },
+  'verify-published': {
+    summary: 'check an anonymised export against the chain heads the server published',
+    load: async () =>
+      import('./verifyPublishedCommand').then((m) => ({ help: m.verifyPublishedHelp, run: m.verifyPublishedCommand })),
+  },
   rebuild: {
     summary: "rewrite a store's tables from its own log",
     load: async () => import('./storeCheckCommands').then((m) => ({ help: m.rebuildHelp, run: m.rebuildCommand })),

@@ -9,11 +9,12 @@ import { createEnrolmentCode, revokeDevice } from '../../server/auth/devices';
 import { createCampaign } from '../../server/admin/campaign';
 import type { District } from '../../server/admin/districts';
 import { exportLog } from '../../server/admin/exportLog';
+import { exportAnonymised } from '../../server/publish/anonymisedExport';
 import { importLog } from '../../server/admin/importLog';
 import { verifyServer } from '../../server/admin/verify';
 import { type Database, openDatabase } from '../../server/db/database';
 import { migrate } from '../../server/db/migrate';
-import { type Io, UsageError, takeOption } from './io';
+import { type Io, UsageError, takeFlag, takeOption } from './io';
 import { forEachLine } from './readLines';
 
 export const serverHelp = `Usage: kabyl server SUBCOMMAND [OPTIONS]
@@ -27,7 +28,10 @@ Administers the central server's database (docs/sync.md):
   enrol --district ID [--name DEVICE]
         print a one-time enrolment code for a device of that district (72 h)
   revoke DEVICE_ID          revoke a device's token at once
-  export [--out FILE]       the log as JSON Lines (FORMATS.md), in seq order
+  export [--out FILE] [--anonymised]
+                            the log as JSON Lines (FORMATS.md), in seq order;
+                            --anonymised: with keyed pseudonyms, as published
+                            (docs/opening-day.md)
   verify                    the stored projections against a fresh replay
 
 Database (one of):
@@ -112,13 +116,15 @@ const subcommands: Record<string, Sub> = {
 
   async export(args, db, io) {
     const out = takeOption(args, '--out');
+    const anonymised = takeFlag(args, '--anonymised');
     noMore(args);
+    const run = anonymised ? exportAnonymised : exportLog;
     if (!out) {
-      await exportLog(db, (chunk) => io.out(chunk));
+      await run(db, (chunk) => io.out(chunk));
       return 0;
     }
     const stream = createWriteStream(out);
-    await exportLog(db, (chunk) => (stream.write(chunk) ? undefined : new Promise((r) => stream.once('drain', r))));
+    await run(db, (chunk) => (stream.write(chunk) ? undefined : new Promise((r) => stream.once('drain', r))));
     await new Promise<void>((resolve, reject) => stream.end((e?: Error | null) => (e ? reject(e) : resolve())));
     return 0;
   },

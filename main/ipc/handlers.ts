@@ -25,6 +25,7 @@ import { downloadReport, exportReport, reportCharts, reportProgress, reportRows 
 import { confirmWorkbook, previewWorkbook, templateDownload, uploadWorkbook } from '../services/excelImport/excelImportServices';
 import type { HandlerMap } from './dispatch';
 import { syncConflicts, syncConnect, syncMarkSeen, syncPending, syncStatus } from '../services/sync/syncServices';
+import { listWaitlists, waitlistWhatIf } from '../services/waitlists/waitlistServices';
 import { privilegeQueue, reviewPrivilege } from '../services/privileges/privilegeServices';
 import { decideCase, listCases, openCase } from '../services/commission/commissionServices';
 import { getAttachment, uploadAttachment } from '../services/attachments/attachmentServices';
@@ -82,6 +83,8 @@ export const handlers: HandlerMap<ServiceContext> = {
   'school.receiveDocuments': receiveDocuments,
   'school.orders': schoolOrders,
   'school.issueOrder': issueOrder,
+  'waitlists.list': listWaitlists,
+  'waitlists.whatIf': waitlistWhatIf,
   'quotas.list': listQuotas,
   'quotas.save': saveQuotas,
   'quotas.setSchool': setSchoolNorm,

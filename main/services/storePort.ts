@@ -7,6 +7,7 @@ import type { LogEvent } from '../../shared/log/events';
 import type { AppendResult } from '../store';
 import type { StoreReads } from './storeReads';
 import type { QuotaOverride, WhatIfResult } from '../../shared/district/whatIf';
+import type { QueueRaise, QueueWhatIfResult } from '../../shared/district/queueWhatIf';
 import type { Role, StoreKind } from '../../shared/ipc/contract';
 
 export interface StoredUser {
@@ -25,6 +26,8 @@ export interface CampaignCalendar {
   stage2End: string;
   documentsStart: string;
   documentsEnd: string;
+  /** R16: the campaign keeps waitlists */
+  waitlist: boolean;
 }
 
 export interface SchoolRow {
@@ -82,6 +85,11 @@ export interface StorePort {
    * thread (main/store/whatIf/): `events` is how many it replayed.
    */
   whatIf(overrides: QuotaOverride[]): Promise<{ result: WhatIfResult; events: number }>;
+  /**
+   * R16: who a quota raise stamped `at` would place from the queues, on the log as
+   * it stands, off the main thread (main/store/whatIf/queueWhatIfOnStore.ts).
+   */
+  queueWhatIf(raise: QueueRaise, at: string): Promise<{ result: QueueWhatIfResult; events: number }>;
   /**
    * The store's read side (registry, event history, orders, full schools and
    * streams, the audit's checks) for the feature services, typed by StoreReads;

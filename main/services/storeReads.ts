@@ -11,6 +11,7 @@ import type {
   LogHead,
   Mismatch,
   OrderRow,
+  QueueRow,
   SchoolRow,
   StoredEvent,
   StreamRow,
@@ -22,6 +23,7 @@ export type {
   ApplicationRow,
   EventFilter,
   OrderRow,
+  QueueRow,
   StoredEvent,
 } from '../store';
 export type { SchoolRow as SchoolDetail, StreamRow as StreamDetail } from '../store';
@@ -35,6 +37,8 @@ export interface StoreReads {
   streams(schoolId?: string): Promise<StreamRow[]>;
   /** a window of the registry, sorted and paged in SQL (at most 1000 rows) */
   applications(query?: ApplicationQuery): Promise<{ total: number; rows: ApplicationRow[] }>;
+  /** R16: every queue entry in queue order; one school's streams' queues when named */
+  queues(schoolId?: string): Promise<QueueRow[]>;
   /** one application and every event about it, in log order */
   application(id: string): Promise<{ application: ApplicationRow; events: StoredEvent[] } | null>;
   /** admission orders in log order */

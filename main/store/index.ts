@@ -10,5 +10,5 @@ export { APPLICATION_SORTS } from './queries';
 export { UserExistsError, type NewUser, type UserRecord, type UserRole } from './accounts';
 export { resolveDataDir, storeFile, type StoreKind } from './dataDir';
 export { startImportJob, type ImportJobHandle } from './importJob';
-export { runWhatIf } from './whatIf/whatIfJob';
+export { runQueueWhatIf, runWhatIf } from './whatIf/whatIfJob';
 export { ChainAnchor, plainCodec, safeStorageCodec, type AnchorCodec, type RecordedHead } from './chainAnchor';

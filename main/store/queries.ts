@@ -65,6 +65,24 @@ const APPLICATION_FIELDS = [
   'waitlistStream', 'waitlistPosition', 'waitlistSince',
 ] as const satisfies readonly (keyof ApplicationRow)[];
 
+/**
+ * One entry of a stream's queue (R16), from the projection's queue columns: a
+ * `waitlisted` application waits in its own stream; any other is a placed
+ * child's standing transfer request, and its school and language are the seat
+ * it holds now.
+ */
+export interface QueueRow {
+  streamKey: string;
+  position: number;
+  since: string;
+  applicationId: string;
+  childName: string;
+  status: Status;
+  schoolId: string;
+  schoolName: string;
+  language: string;
+}
+
 export type StoredEvent = EventRecord;
 
 /** The stored case is the engine's, column for column. */
@@ -218,6 +236,19 @@ export class StoreQueries {
       [...params, limit, offset],
     );
     return { total, rows };
+  }
+
+  /** Every queue entry in queue order; only the queues of one school's streams when named. */
+  async queues(schoolId?: string): Promise<QueueRow[]> {
+    return this.q<QueueRow>(
+      `SELECT a.waitlist_stream AS streamKey, a.waitlist_position AS position, a.waitlist_since AS since,
+        a.id AS applicationId, a.child_name AS childName, a.status, a.school_id AS schoolId,
+        sc.name AS schoolName, a.language
+      FROM application a JOIN school sc ON sc.id = a.school_id
+      WHERE ${schoolId === undefined ? 'a.waitlist_stream IS NOT NULL' : 'a.waitlist_stream IN (SELECT key FROM stream WHERE school_id = ?)'}
+      ORDER BY a.waitlist_stream, a.waitlist_position`,
+      schoolId === undefined ? [] : [schoolId],
+    );
   }
 
   /** One application and every event about it, in log order (its order included). */

@@ -42,9 +42,11 @@ export async function verifyServer(sql: Sql): Promise<VerifyResult> {
   if (last?.at && engine.campaign !== null && parseInstant(last.at) > engine.clock) engine.advanceTo(last.at);
 
   const apps = await sql.query<Record<string, string | number | null>>(
-    `SELECT application_id, status, reason, school_id, language, stage, basis, privilege, order_number
+    `SELECT application_id, status, reason, school_id, language, stage, basis, privilege, order_number,
+       waitlist_school, waitlist_language, waitlist_position
      FROM applications`,
   );
+  const positions = engine.waitlistPositions();
   const seen = new Set<string>();
   for (const row of apps) {
     const id = row.application_id as string;
@@ -54,9 +56,13 @@ export async function verifyServer(sql: Sql): Promise<VerifyResult> {
       note(`application ${id} is stored but the replay has none`);
       continue;
     }
-    const want = [a.status, a.reason, a.schoolId, a.language, a.stage, a.basis, a.privilege, a.orderNumber];
+    const entry = engine.waitlistEntry(id);
+    const target = entry ? engine.streams.get(entry.streamKey) : undefined;
+    const want = [a.status, a.reason, a.schoolId, a.language, a.stage, a.basis, a.privilege, a.orderNumber,
+      target?.schoolId ?? null, target?.language ?? null, positions.get(id) ?? null];
     const got = [
       row.status, row.reason, row.school_id, row.language, row.stage, row.basis, row.privilege, row.order_number,
+      row.waitlist_school, row.waitlist_language, row.waitlist_position,
     ];
     if (JSON.stringify(want) !== JSON.stringify(got)) {
       note(`application ${id}: stored ${JSON.stringify(got)}, replay ${JSON.stringify(want)}`);
@@ -64,16 +70,22 @@ export async function verifyServer(sql: Sql): Promise<VerifyResult> {
   }
   for (const id of engine.applications.keys()) if (!seen.has(id)) note(`application ${id} is missing from the table`);
 
-  const streams = await sql.query<{ school_id: string; language: string; quota: number; occupied: number }>(
-    'SELECT school_id, language, quota, occupied FROM streams',
-  );
+  const streams = await sql.query<{
+    school_id: string;
+    language: string;
+    quota: number;
+    occupied: number;
+    waitlist: number;
+  }>('SELECT school_id, language, quota, occupied, waitlist FROM streams');
   const seenStreams = new Set<string>();
   for (const row of streams) {
     const key = streamKey(row.school_id, row.language);
     seenStreams.add(key);
     const s = engine.streams.get(key);
-    if (!s || s.quota !== row.quota || s.occupied !== row.occupied) {
-      note(`stream ${key}: stored ${row.quota}/${row.occupied}, replay ${s ? `${s.quota}/${s.occupied}` : 'none'}`);
+    const queue = engine.waitlistSize(key);
+    if (!s || s.quota !== row.quota || s.occupied !== row.occupied || queue !== row.waitlist) {
+      const replay = s ? `${s.quota}/${s.occupied}/${queue}` : 'none';
+      note(`stream ${key}: stored ${row.quota}/${row.occupied}/${row.waitlist}, replay ${replay}`);
     }
   }
   for (const key of engine.streams.keys()) if (!seenStreams.has(key)) note(`stream ${key} is missing from the table`);

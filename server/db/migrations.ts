@@ -126,4 +126,62 @@ export const MIGRATIONS: readonly Migration[] = [
         PRIMARY KEY (district_id, case_id)
       );`,
   },
+  {
+    id: 5,
+    name: 'event_subjects',
+    sql: `
+      -- What each event is about ('a:' application or case, 's:' school; NULL for the
+      -- campaign): a district's pull takes outside events by it (docs/sync.md).
+      ALTER TABLE events ADD COLUMN subject text;
+      UPDATE events SET subject = CASE
+        WHEN type IN ('school.registered', 'catchment.set', 'quota.set', 'order.issued')
+          THEN 's:' || (line::jsonb #>> '{data,schoolId}')
+        WHEN type IN ('commission.case_opened', 'commission.decided')
+          THEN 'a:' || (line::jsonb #>> '{data,caseId}')
+        WHEN type = 'campaign.opened' THEN NULL
+        ELSE 'a:' || (line::jsonb #>> '{data,applicationId}') END;
+      CREATE INDEX events_subject ON events (subject, seq);`,
+  },
+  {
+    id: 6,
+    name: 'snapshots',
+    sql: `
+      -- The sequencer's state at a committed seq, so a restart replays only the tail.
+      -- The log stays the reference: a snapshot that cannot be read is ignored.
+      CREATE TABLE snapshots (
+        seq bigint PRIMARY KEY,
+        taken_at timestamptz NOT NULL DEFAULT now(),
+        body text NOT NULL
+      );`,
+  },
+  {
+    id: 7,
+    name: 'waitlist_projections',
+    sql: `
+      -- R16: the queue an application is in (its own stream's, or a standing request's
+      -- target) and its place; each stream's queue length.
+      ALTER TABLE applications
+        ADD COLUMN waitlist_school text,
+        ADD COLUMN waitlist_language text,
+        ADD COLUMN waitlist_position integer;
+      ALTER TABLE streams ADD COLUMN waitlist integer NOT NULL DEFAULT 0;`,
+  },
+  {
+    id: 8,
+    name: 'public_proof',
+    sql: `
+      -- The key of the anonymised export's pseudonyms (docs/opening-day.md). It never
+      -- leaves the server: with it, anyone could test a guessed PIN or address.
+      INSERT INTO server_meta (key, value)
+        VALUES ('pseudonym_key', md5(random()::text || clock_timestamp()::text) || md5(random()::text));
+      -- Every head of the public hash chain the server published, append-only.
+      CREATE TABLE published_heads (
+        id bigserial PRIMARY KEY,
+        published_at timestamptz NOT NULL,
+        seq bigint NOT NULL,
+        hash text NOT NULL,
+        at text,
+        reason text NOT NULL
+      );`,
+  },
 ];

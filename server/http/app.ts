@@ -10,13 +10,20 @@ import {
   type ErrorResponse,
   PROTOCOL_VERSION,
   PullQuery,
+  PullStreamQuery,
   PushRequest,
 } from '../../shared/sync/contract';
 import { type DeviceIdentity, EnrolmentError, deviceOfToken, enrol } from '../auth/devices';
+import { DEFAULT_RATE_LIMITS, RateLimiter, type RateLimits } from '../auth/rateLimit';
 import type { Database } from '../db/database';
 import { PushError } from '../sequencer/errors';
 import type { Sequencer } from '../sequencer/sequencer';
+import type { Intake } from '../intake/intake';
+import type { ParentAuth } from '../intake/parentAuth';
+import { registerIntakeRoutes } from '../intake/routes';
 import { pullPage } from './pull';
+import { streamPull } from './stream';
+import { serveUpdates } from './updates';
 import { zodValidator } from './zod';
 
 /** A push holds at most MAX_PUSH_EVENTS events of at most 1 MiB each, but a real queue is far smaller. */
@@ -30,6 +37,7 @@ const STATUS: Record<ErrorCode, number> = {
   forbidden_event: 403,
   not_found: 404,
   payload_too_large: 413,
+  rate_limited: 429,
   unavailable: 503,
   internal: 500,
 };
@@ -44,9 +52,27 @@ export interface AppDeps {
   db: Database;
   sequencer: Sequencer;
   logger?: Logger | boolean;
+  rateLimits?: RateLimits;
+  /** the folder of the desktop's update feed (latest.yml and the installer), served at /updates/ */
+  updatesDir?: string | null;
+  /** ms between keep-alives (and token checks) on an idle SSE pull; tests shorten it */
+  streamKeepAliveMs?: number;
+  /** parents' submissions (docs/opening-day.md): present when a ParentAuth is configured */
+  intake?: { intake: Intake; auth: ParentAuth };
+  /** extra routes (the public proof) registered before the not-found handler */
+  routes?: ((app: FastifyInstance) => void)[];
 }
 
-export function buildApp({ db, sequencer, logger = false }: AppDeps): FastifyInstance {
+export function buildApp({
+  db,
+  sequencer,
+  logger = false,
+  rateLimits = DEFAULT_RATE_LIMITS,
+  updatesDir = null,
+  streamKeepAliveMs,
+  intake,
+  routes = [],
+}: AppDeps): FastifyInstance {
   const options: FastifyServerOptions = { bodyLimit: BODY_LIMIT_BYTES };
   if (typeof logger === 'object') options.loggerInstance = logger as FastifyBaseLogger;
   else options.logger = logger;
@@ -70,11 +96,22 @@ export function buildApp({ db, sequencer, logger = false }: AppDeps): FastifyIns
     return fail(reply, 'internal', 'the server failed on this request; it has been logged');
   });
 
+  const enrolLimit = new RateLimiter(rateLimits.enrol);
+  const tokenLimit = new RateLimiter(rateLimits.failedToken);
+  const limited = (reply: FastifyReply, seconds: number, what: string) =>
+    fail(reply.header('retry-after', String(seconds)), 'rate_limited', `too many ${what} from this address: try again in ${seconds} s`);
+
   const authenticate = async (req: FastifyRequest, reply: FastifyReply): Promise<void> => {
     const header = req.headers.authorization ?? '';
     const token = header.startsWith('Bearer ') ? header.slice(7).trim() : '';
+    const wait = tokenLimit.blockedFor(req.ip);
+    if (wait > 0) {
+      await limited(reply, wait, 'failed token checks');
+      return;
+    }
     const device = token === '' ? null : await deviceOfToken(db, token);
     if (device === null) {
+      tokenLimit.hit(req.ip);
       const why = token === '' ? 'a device token is required' : 'this device token is unknown or revoked';
       await fail(reply, 'unauthenticated', why);
       return;
@@ -91,6 +128,9 @@ export function buildApp({ db, sequencer, logger = false }: AppDeps): FastifyIns
 
   app.post('/v1/enrol', { schema: { body: EnrolRequest } }, async (req, reply) => {
     const body = req.body as EnrolRequest;
+    const wait = enrolLimit.blockedFor(req.ip);
+    if (wait > 0) return limited(reply, wait, 'enrolment attempts');
+    enrolLimit.hit(req.ip);
     try {
       const d = await enrol(db, body.code, body.deviceName);
       req.log.info({ deviceId: d.deviceId, districtId: d.districtId }, 'device enrolled');
@@ -110,9 +150,38 @@ export function buildApp({ db, sequencer, logger = false }: AppDeps): FastifyIns
   app.get('/v1/pull', { schema: { querystring: PullQuery }, onRequest: authenticate }, async (req, reply) => {
     const aborted = new AbortController();
     req.raw.on('close', () => aborted.abort());
-    const page = await pullPage(db, sequencer, req.query as PullQuery, aborted.signal);
+    const page = await pullPage(db, sequencer, req.device!.districtId, req.query as PullQuery, aborted.signal);
     return reply.type('application/json; charset=utf-8').send(page.body);
   });
+
+  app.get(
+    '/v1/pull/stream',
+    { schema: { querystring: PullStreamQuery }, onRequest: authenticate },
+    async (req, reply) => {
+      const q = req.query as PullStreamQuery;
+      const lastEventId = req.headers['last-event-id'];
+      // An EventSource that reconnects sends the id of the last page it got: that is where it stands.
+      const cursor = typeof lastEventId === 'string' && lastEventId !== '' ? lastEventId : q.cursor;
+      const token = (req.headers.authorization ?? '').slice(7).trim();
+      reply.hijack();
+      await streamPull({
+        sql: db,
+        sequencer,
+        district: req.device!.districtId,
+        cursor,
+        limit: q.limit,
+        req: req.raw,
+        res: reply.raw,
+        stillAllowed: async () => (await deviceOfToken(db, token)) !== null,
+        keepAliveMs: streamKeepAliveMs,
+      });
+    },
+  );
+
+  if (updatesDir) serveUpdates(app, updatesDir, (reply, message) => fail(reply, 'not_found', message));
+
+  if (intake) registerIntakeRoutes(app, intake.intake, intake.auth);
+  for (const add of routes) add(app);
 
   app.setNotFoundHandler((req, reply) => fail(reply, 'not_found', `no such endpoint: ${req.method} ${req.url}`));
   return app;

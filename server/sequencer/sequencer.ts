@@ -20,13 +20,21 @@ import {
   insertRefusals,
   writeProjections,
 } from '../log/rows';
+import { DistrictLinks, subjectOf } from '../log/links';
 import { type Clock, formatInstant, systemClock } from './clock';
 import { PushError } from './errors';
 import { type StoredOutcome, loadLog } from './loadLog';
+import { feedObservers } from './observers';
+import { writeSnapshot } from './snapshots';
 
 /** Who sends a push: an enrolled device of one district, or the centre's own admin commands. */
 export type Caller =
   | { kind: 'device'; deviceId: string; districtId: string }
+  /**
+   * A parent's submission through the intake (docs/opening-day.md): always
+   * appended, even when the rules refuse it, so the log records who asked when.
+   */
+  | { kind: 'parent'; parentId: string }
   | {
       kind: 'admin';
       /** keep each event's own `at` (importing an existing log) instead of stamping the server's */
@@ -37,11 +45,26 @@ export interface SequencerOptions {
   clock?: Clock;
   /** the most events one transaction carries; a bigger queue is committed in several */
   maxBatch?: number;
+  /**
+   * Write a snapshot of the state once this many events were appended since the
+   * last one (and on a clean close); 0 never writes one. Default 100,000.
+   */
+  snapshotEvery?: number;
   /** test hook: runs inside the batch's open transaction, after its rows were written */
   inTransaction?: (rows: readonly EventRow[]) => Promise<void> | void;
+  /** told of every event in the log: all of it at each (re)load, then each batch after its commit */
+  observers?: LogObserver[];
+}
+
+/** Something that follows the log in seq order (the intake's keys, the public hash chain). */
+export interface LogObserver {
+  /** the log is about to be read again from seq 1 */
+  reset(): void;
+  event(event: LogEvent, seq: number): void;
 }
 
 interface Job {
+  enqueuedAt: number;
   events: LogEvent[];
   caller: Caller;
   resolve(r: PushResponse): void;
@@ -55,12 +78,18 @@ export class Sequencer {
   private engine!: Engine;
   private outcomes!: Map<string, StoredOutcome>;
   private homes!: Homes;
+  /** what each district receives from outside its scope (server/log/links.ts) */
+  links!: DistrictLinks;
+  private snapshotSeq = 0;
   /** the last seq given out, and the last one committed (what readers may see) */
   private head = 0;
   private committedHead = 0;
   logId = '';
   private readonly queue: Job[] = [];
   private draining = false;
+  /** events waiting in the queue, for admission control */
+  private queuedEvents = 0;
+  private inBatchSince = 0;
   private closed = false;
   private readonly listeners = new Set<(head: number) => void>();
   private readonly clock: Clock;
@@ -95,6 +124,15 @@ export class Sequencer {
     return this.engine;
   }
 
+  /**
+   * The backlog admission control reads: events not yet committed, and how long
+   * the oldest of them has waited (ms).
+   */
+  backlog(now = Date.now()): { events: number; oldestMs: number } {
+    const oldest = this.queue.length > 0 ? this.queue[0].enqueuedAt : this.inBatchSince;
+    return { events: this.queuedEvents, oldestMs: oldest > 0 ? now - oldest : 0 };
+  }
+
   /** Calls `fn` with the new head after every commit; returns the unsubscribe. */
   onCommit(fn: (head: number) => void): () => void {
     this.listeners.add(fn);
@@ -115,7 +153,8 @@ export class Sequencer {
       return Promise.reject(e);
     }
     return new Promise((resolve, reject) => {
-      this.queue.push({ events, caller, resolve, reject });
+      this.queue.push({ enqueuedAt: Date.now(), events, caller, resolve, reject });
+      this.queuedEvents += events.length;
       void this.drain();
     });
   }
@@ -124,14 +163,34 @@ export class Sequencer {
   async close(): Promise<void> {
     this.closed = true;
     while (this.draining || this.queue.length > 0) await new Promise((r) => setTimeout(r, 5));
-    await this.writer.release();
+    try {
+      if (this.snapshotEvery() > 0 && this.committedHead > this.snapshotSeq) await this.takeSnapshot();
+    } finally {
+      await this.writer.release();
+    }
+  }
+
+  /** Writes a snapshot of the committed state now (between batches). */
+  async takeSnapshot(): Promise<void> {
+    const seq = this.committedHead;
+    await writeSnapshot(this.writer, seq, this.engine, this.links);
+    this.snapshotSeq = seq;
+  }
+
+  private snapshotEvery(): number {
+    return this.options.snapshotEvery ?? 100_000;
   }
 
   private async reload(): Promise<void> {
     const state = await loadLog(this.writer);
+    // Observers follow the whole log, even where a snapshot spared the engine its start
+    // (docs/opening-day.md: what this costs a restart).
+    await feedObservers(this.writer, this.options.observers ?? [], state.head);
     this.engine = state.engine;
     this.outcomes = state.outcomes;
     this.homes = state.homes;
+    this.links = state.links;
+    this.snapshotSeq = state.snapshotSeq;
     this.head = this.committedHead = state.head;
     this.logId = state.logId;
   }
@@ -148,7 +207,18 @@ export class Sequencer {
           jobs.push(job);
           size += job.events.length;
         }
-        await this.runBatch(jobs);
+        this.inBatchSince = jobs[0].enqueuedAt;
+        try {
+          await this.runBatch(jobs);
+        } finally {
+          this.queuedEvents -= size;
+          this.inBatchSince = 0;
+        }
+        const every = this.snapshotEvery();
+        if (every > 0 && this.committedHead - this.snapshotSeq >= every) {
+          // A failed snapshot costs only a longer restart: the log stays the reference.
+          await this.takeSnapshot().catch(() => undefined);
+        }
       }
     } finally {
       this.draining = false;
@@ -186,6 +256,7 @@ export class Sequencer {
       return;
     }
     this.committedHead = this.head;
+    for (const o of this.options.observers ?? []) for (const r of rows) o.event(r.event!, r.seq);
     for (const fn of this.listeners) fn(this.committedHead);
     jobs.forEach((job, i) => {
       const a = answers[i];
@@ -249,10 +320,12 @@ export class Sequencer {
       const now = Math.max(this.clock(), engine.clock);
       // `seq`, `clientAt` and `actor.device` are the server's to write, whatever a client sent.
       const { at: clientAt, seq: _seq, clientAt: _clientAt, ...rest } = event;
+      // The acceptance time is the server's; a parent's request carries no clock of its own.
+      const own = caller.kind === 'parent' ? {} : { clientAt };
       stored = {
         ...rest,
         at: formatInstant(now),
-        clientAt,
+        ...own,
         actor: device && event.actor ? { ...event.actor, device: device.deviceId } : event.actor,
       } as LogEvent;
     }
@@ -262,7 +335,8 @@ export class Sequencer {
       caseDistrict: (id) => this.homes.cases.get(id),
     };
     const district = scopeOf(stored, view, device?.districtId ?? null) ?? device?.districtId ?? CAMPAIGN_SCOPE;
-    if (!(caller.kind === 'admin' && caller.keepTime)) {
+    // A parent's submission is recorded whatever the rules say (docs/opening-day.md).
+    if (!(caller.kind === 'admin' && caller.keepTime) && caller.kind !== 'parent') {
       const reason = this.refusalOf(stored);
       if (reason !== null) {
         this.outcomes.set(event.id, { reason });
@@ -289,15 +363,19 @@ export class Sequencer {
     if (stored.type === 'commission.case_opened' && !this.homes.cases.has(stored.data.caseId)) {
       this.homes.cases.set(stored.data.caseId, district);
     }
+    this.links.observe(stored, engine, district);
     this.outcomes.set(event.id, { seq });
+    const line = { seq, ...withoutSeq(stored) } as unknown as LogEvent;
     rows.push({
+      event: line,
       districtId: district,
       seq,
       eventId: event.id,
       type: stored.type,
       at: stored.at,
       deviceId: device?.deviceId ?? null,
-      line: JSON.stringify({ seq, ...withoutSeq(stored) }),
+      subject: subjectOf(stored),
+      line: JSON.stringify(line),
     });
     return { id: event.id, status: 'accepted', seq };
   }

@@ -5,6 +5,7 @@
 import type { Engine } from '../engine/engine';
 import { ACTIVE_STATUSES } from '../engine/model';
 import { bishkekDay } from '../reports/bishkekTime';
+import { inCampaign } from '../district/campaignFigures';
 
 /** How many schools a per-school chart draws; the rest are summed into `others`. */
 export const TOP_SCHOOLS = 15;
@@ -113,6 +114,8 @@ export function perDay(engine: Engine, dayOf = dayCache()): DayCount[] {
 function schoolTotals(engine: Engine): SchoolFill[] {
   const bySchool = new Map<string, SchoolFill>();
   for (const st of engine.streams.values()) {
+    // Private and special schools take no part: their seats are no campaign figure (issue 13).
+    if (!inCampaign(engine.schools.get(st.schoolId)?.kind ?? '')) continue;
     let s = bySchool.get(st.schoolId);
     if (!s) bySchool.set(st.schoolId, (s = { schoolId: st.schoolId, name: engine.schools.get(st.schoolId)?.name ?? st.schoolId, occupied: 0, free: 0, overflow: 0 }));
     // per stream, so one stream's free seats never hide another's overflow

@@ -15,6 +15,7 @@ import { auditChannels } from './channels/audit';
 import { reportChannels } from './channels/reports';
 import { excelImportChannels } from './channels/excelImport';
 import { syncChannels } from './channels/sync';
+import { waitlistChannels } from './channels/waitlists';
 import { type Access, type ApiError, type ErrorCode, type Result, type Role, ERROR_CODES, ROLES, channel, empty, everyone, id, instant } from './channel';
 
 export { type Access, type ApiError, type ErrorCode, type Result, type Role, ERROR_CODES, ROLES, channel } from './channel';
@@ -73,6 +74,10 @@ export const dashboardSchema = z.object({
     overflow: z.number().int(),
     openCases: z.number().int(),
     events: z.number().int(),
+    /** R16: entries in every queue (waiting children and standing transfers) */
+    waitlistEntries: z.number().int(),
+    /** R16: streams with a non-empty queue */
+    waitlistStreams: z.number().int(),
   }),
   /** null: the whole district; set: the figures are one school's (always so for a director) */
   scope: z.object({ schoolId: z.string(), schoolName: z.string() }).nullable(),
@@ -84,6 +89,8 @@ export const schoolSummarySchema = z.object({
   name: z.string(),
   kind: z.string(),
   districtId: z.string(),
+  /** state and municipal schools take part in the campaign; the others count in no campaign figure */
+  inScope: z.boolean(),
   streams: z.array(
     z.object({
       language: z.string(),
@@ -233,6 +240,7 @@ export const contract = {
   ...quotaChannels,
   ...catchmentChannels,
   ...syncChannels,
+  ...waitlistChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -10,6 +10,7 @@ import {
   LOCALITY,
   PRIVILEGE_CATEGORY,
   PRIVILEGE_STATE,
+  QUEUE_ENTRY_KIND,
   REJECTION,
   ROLE,
   SCHOOL_KIND,
@@ -45,6 +46,7 @@ export const LABEL_DOMAINS = {
   phase: PHASE,
   boundary: BOUNDARY,
   document: REQUIRED_DOCUMENT,
+  queueEntryKind: QUEUE_ENTRY_KIND,
 } as const satisfies Record<string, Readonly<Record<string, Text>>>;
 export type LabelDomain = keyof typeof LABEL_DOMAINS;
 

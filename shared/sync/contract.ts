@@ -71,6 +71,21 @@ export const PulledEvent = z.looseObject({
 });
 export type PulledEvent = z.infer<typeof PulledEvent>;
 
+/**
+ * The live pull (`GET /v1/pull/stream`, Server-Sent Events): the same cursor
+ * and limit; each `page` message's data is a PullResponse and its `id` the
+ * page's cursor, so an EventSource that reconnects resumes from it
+ * (Last-Event-ID).
+ */
+export const PullStreamQuery = z.strictObject({
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(MAX_PULL_LIMIT).default(DEFAULT_PULL_LIMIT),
+});
+export type PullStreamQuery = z.infer<typeof PullStreamQuery>;
+
+/** Seconds between SSE keep-alive comments (and token re-checks) on an idle stream. */
+export const STREAM_KEEPALIVE_SECONDS = 15;
+
 export const PullResponse = z.object({
   /**
    * true when the cursor sent was not one this log can continue from (malformed,
@@ -116,6 +131,7 @@ export const ERROR_CODES = [
   'forbidden_event',
   'not_found',
   'payload_too_large',
+  'rate_limited',
   'unavailable',
   'internal',
 ] as const;

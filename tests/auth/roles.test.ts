@@ -51,6 +51,8 @@ const VALID: Record<Channel, unknown> = {
   'school.receiveDocuments': { applicationId: 'NOPE', items: [] },
   'school.orders': {},
   'school.issueOrder': { orderNumber: '1' },
+  'waitlists.list': {},
+  'waitlists.whatIf': { schoolId: 'S2', language: 'ky', add: 1 },
   'quotas.list': {},
   'quotas.save': { changes: [] },
   'quotas.setSchool': { schoolId: 'NOPE', locality: null, classSizeNorm: null },

@@ -106,4 +106,19 @@ describe('chart aggregations', () => {
     expect(over.schools.reduce((s, x) => s + x.overflow, 0) + (over.others?.overflow ?? 0)).toBe(over.totalOverflow);
     expect(over.totalOverflow).toBe([...big.streams.values()].reduce((s, st) => s + Math.max(0, st.occupied - st.quota), 0));
   });
+
+  it('private and special schools count in no seat chart (issue 13)', () => {
+    const b = new LogBuilder();
+    b.school('S1', { catchment: ['R.D.S1'], quotas: { ky: 3 } });
+    b.school('P1', { kind: 'private', quotas: { ky: 40 } });
+    b.school('X1', { kind: 'special', quotas: { ru: 12 } });
+    b.at(T.stage1);
+    b.submit('A1', { school: 'S1', address: 'R.D.S1.H1' });
+    const e = replay(b.text());
+    const fill = fillPerSchool(e, 15);
+    expect(fill.schools.map((s) => s.schoolId)).toEqual(['S1']);
+    expect(fill.totalSchools).toBe(1);
+    expect(fill.schools[0]).toMatchObject({ occupied: 1, free: 2, overflow: 0 });
+    expect(overflowSchools(e, 15).totalOverflow).toBe(0);
+  });
 });

@@ -10,6 +10,8 @@ const RAW_KEY = new RegExp(`\\b(?:${Object.keys(LOCALES.en).join('|')})\\.[A-Za-
 
 for (const role of ['district', 'commission', 'director'] as DemoRole[]) {
   test(`${role}: every screen in ky, ru and en shows no raw key`, async ({ page }) => {
+    // Eleven screens in three languages: more than the default minute on a loaded machine.
+    test.setTimeout(180_000);
     await signIn(page, role);
     for (const lang of ['ky', 'ru', 'en'] as Lang[]) {
       await chooseLanguage(page, lang);

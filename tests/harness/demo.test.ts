@@ -57,6 +57,31 @@ describe('the demo district', () => {
     expect([...languages].sort()).toEqual(expect.arrayContaining(['ky', 'ru']));
   });
 
+  it('counts only the schools that take part in the campaign: free seats agree with the transfer picker (issue 13)', async () => {
+    const s = new Sessions().get('seats');
+    expect((await app.dispatch('auth.signIn', { username: 'officer', password: 'kabyl-officer' }, s)).ok).toBe(true);
+    const call = async <T>(channel: 'dashboard.get' | 'schools.list' | 'applications.streams'): Promise<T> => {
+      const r = await app.dispatch(channel, {}, s);
+      if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
+      return r.value as T;
+    };
+    type Seats = { quota: number; occupied: number; free: number };
+    const dash = await call<{ totals: { schools: number; streams: number; seats: number; free: number; occupied: number } }>('dashboard.get');
+    const { schools } = await call<{ schools: { kind: string; inScope: boolean; streams: Seats[] }[] }>('schools.list');
+    const { streams: picker } = await call<{ streams: Seats[] }>('applications.streams');
+    // The demo has private and special schools with seats of their own: the case the defect was about.
+    const outside = schools.filter((x) => !x.inScope);
+    expect(outside.length).toBeGreaterThan(0);
+    expect(outside.flatMap((x) => x.streams).reduce((n, x) => n + x.quota, 0)).toBeGreaterThan(0);
+    for (const x of schools) expect(x.inScope).toBe(x.kind === 'state' || x.kind === 'municipal');
+    const sum = (k: keyof Seats) => picker.reduce((n, x) => n + x[k], 0);
+    expect(dash.totals.free).toBe(sum('free'));
+    expect(dash.totals.seats).toBe(sum('quota'));
+    expect(dash.totals.occupied).toBe(sum('occupied'));
+    expect(dash.totals.streams).toBe(picker.length);
+    expect(dash.totals.schools).toBe(schools.length - outside.length);
+  });
+
   it('has the README demo users, the director on the first school', async () => {
     const sessions = new Sessions();
     for (const u of DEMO_USERS) {

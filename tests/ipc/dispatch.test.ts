@@ -53,6 +53,8 @@ const WRONG: Record<Channel, [unknown, string]> = {
   'school.receiveDocuments': [{ applicationId: 'A2', items: ['passport', 'visa'] }, 'items.1'],
   'school.orders': [{ schoolId: ['S1'] }, 'schoolId'],
   'school.issueOrder': [{ orderNumber: 12 }, 'orderNumber'],
+  'waitlists.list': [{ schoolId: 7 }, 'schoolId'],
+  'waitlists.whatIf': [{ schoolId: 'S1', language: 'ky', add: 0 }, 'add'],
   'quotas.list': [{ all: true }, 'all'],
   'quotas.save': [{ changes: [{ schoolId: 'S1', language: 'ky', seats: 'ten' }] }, 'changes.0.seats'],
   'quotas.setSchool': [{ schoolId: 'S1', locality: 'city', classSizeNorm: null }, 'locality'],

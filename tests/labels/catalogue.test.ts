@@ -26,6 +26,7 @@ import { BOUNDARIES, PHASES, ROLES, STATUSES } from '../../shared/ipc/contract';
 import { CASE_REASON_KINDS } from '../../shared/ipc/channels/commission';
 import { DOCUMENT_ITEMS } from '../../shared/ipc/channels/school';
 import { CLASS_SIZE_LEVELS } from '../../shared/district/classNorms';
+import { QUEUE_ENTRY_KINDS } from '../../shared/ipc/channels/waitlists';
 import * as reportLabels from '../../shared/reports/labels';
 import { catalog } from '../../renderer/src/i18n/catalog';
 import { COMMISSION_COLUMNS, type CommissionRow } from '../../shared/reports/commissionReport';
@@ -47,6 +48,7 @@ const CODE_LISTS: [string, readonly string[], LabelDomain][] = [
   ['campaign phases (PHASES)', PHASES, 'phase'],
   ['campaign boundaries (BOUNDARIES)', BOUNDARIES, 'boundary'],
   ['class size levels (CLASS_SIZE_LEVELS)', CLASS_SIZE_LEVELS, 'classSize'],
+  ['queue entry kinds (QUEUE_ENTRY_KINDS)', QUEUE_ENTRY_KINDS, 'queueEntryKind'],
   // Unions that exist only as types: the Record<Union, Text> domains are exhaustive by
   // the compiler; these lines check their words.
   ['bases (Basis)', Object.keys(BASIS), 'basis'],

@@ -7,7 +7,9 @@ import type { PushResponse } from '../../shared/sync/contract';
 const BIN = path.resolve(__dirname, '../../bin/kabyl.cjs');
 
 /** The generator's log up to `until` (stage 2 by default), as lines. */
-export function generatedLog(options: { until?: string; children?: number; seed?: number } = {}): string[] {
+export function generatedLog(
+  options: { until?: string; children?: number; seed?: number; waitlist?: boolean } = {},
+): string[] {
   const out = execFileSync(
     process.execPath,
     [
@@ -15,6 +17,7 @@ export function generatedLog(options: { until?: string; children?: number; seed?
       '--children', String(options.children ?? 300),
       '--seed', String(options.seed ?? 7),
       '--until', options.until ?? '2026-07-10T00:00:00+06:00',
+      ...(options.waitlist ? ['--waitlist'] : []),
     ],
     { encoding: 'utf8', maxBuffer: 1 << 28 },
   );

@@ -32,7 +32,34 @@ const EXPECTED: Record<number, Record<string, [string[], string[]]>> = {
     ],
     cases: [['district_id', 'case_id', 'status', 'updated_seq'], ['district_id', 'case_id']],
   },
+  5: {
+    events: [
+      ['district_id', 'seq', 'event_id', 'type', 'at', 'device_id', 'line', 'subject'],
+      ['district_id', 'seq'],
+    ],
+  },
+  6: { snapshots: [['seq', 'taken_at', 'body'], ['seq']] },
+  7: {
+    applications: [
+      ['district_id', 'application_id', 'status', 'reason', 'school_id', 'language', 'stage', 'basis', 'privilege',
+        'order_number', 'updated_seq', 'waitlist_school', 'waitlist_language', 'waitlist_position'],
+      ['district_id', 'application_id'],
+    ],
+    streams: [
+      ['district_id', 'school_id', 'language', 'quota', 'occupied', 'updated_seq', 'waitlist'],
+      ['district_id', 'school_id', 'language'],
+    ],
+  },
+  8: { published_heads: [['id', 'published_at', 'seq', 'hash', 'at', 'reason'], ['id']] },
 };
+
+/** Rows a log written before migration 5 holds, and the subject the migration gives each. */
+const BEFORE_SUBJECTS: [string, string, string | null][] = [
+  ['campaign.opened', '{"data":{}}', null],
+  ['quota.set', '{"data":{"schoolId":"S1"}}', 's:S1'],
+  ['application.withdrawn', '{"data":{"applicationId":"A1"}}', 'a:A1'],
+  ['commission.decided', '{"data":{"caseId":"C1"}}', 'a:C1'],
+];
 
 async function columns(db: Database, table: string): Promise<string[]> {
   const rows = await db.query<{ column_name: string }>(
@@ -74,6 +101,11 @@ describe('migrations', () => {
     await db.query(`CREATE TABLE schema_migrations (
       id integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
     for (const m of MIGRATIONS) {
+      if (m.id === 5) {
+        for (const [i, [type, line]] of BEFORE_SUBJECTS.entries()) {
+          await db.query(`INSERT INTO events VALUES ('D', $1, $2, $3, now(), null, $4)`, [i + 1, `e${i}`, type, line]);
+        }
+      }
       // Apply this one migration as migrate() would, then check what it made.
       await db.transaction(async (tx) => {
         await tx.exec(m.sql);
@@ -82,6 +114,13 @@ describe('migrations', () => {
       for (const [table, [cols, pk]] of Object.entries(EXPECTED[m.id])) {
         expect(await columns(db, table), `${m.name}: ${table}`).toEqual(cols);
         expect(await primaryKey(db, table), `${m.name}: ${table} key`).toEqual(pk);
+      }
+      if (m.id === 5) {
+        const rows = await db.query<{ type: string; subject: string | null }>(
+          'SELECT type, subject FROM events ORDER BY seq',
+        );
+        expect(rows.map((r) => [r.type, r.subject])).toEqual(BEFORE_SUBJECTS.map(([t, , s]) => [t, s]));
+        await db.query('DELETE FROM events');
       }
     }
     expect(await migrate(db)).toEqual([]);

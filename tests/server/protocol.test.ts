@@ -210,42 +210,70 @@ describe('push', () => {
   });
 });
 
+/** Every page of a device's view from the beginning: the events and the final cursor. */
+async function pullAll(token: string, limit = 97): Promise<{ events: PullResponse['events']; cursor: string }> {
+  const events: PullResponse['events'] = [];
+  let cursor: string | undefined;
+  for (;;) {
+    const q = cursor ? `?limit=${limit}&cursor=${encodeURIComponent(cursor)}` : `?limit=${limit}`;
+    const r = await http<PullResponse>(`${base}/v1/pull${q}`, { token });
+    expect(r.status).toBe(200);
+    expect(r.body.reset).toBe(false);
+    events.push(...r.body.events);
+    cursor = r.body.cursor;
+    if (!r.body.more) return { events, cursor };
+  }
+}
+
 describe('pull', () => {
-  it('pages through the whole log in seq order, ending at the head', async () => {
-    const seqs: number[] = [];
-    let cursor: string | undefined;
-    for (;;) {
-      const q = cursor ? `?limit=97&cursor=${encodeURIComponent(cursor)}` : '?limit=97';
-      const r = await http<PullResponse>(`${base}/v1/pull${q}`, { token: tokenA });
-      expect(r.status).toBe(200);
-      expect(r.body.reset).toBe(false);
-      seqs.push(...r.body.events.map((e) => e.seq));
-      cursor = r.body.cursor;
-      if (!r.body.more) break;
-    }
-    expect(seqs).toEqual(Array.from({ length: server.sequencer.headSeq }, (_, i) => i + 1));
+  it("pages through the district's view in seq order: its own events and the campaign, nothing else", async () => {
+    const { events } = await pullAll(tokenA);
+    // Its own, the campaign, and outside events about applications linked to it (an imported
+    // case, filed under no district, that its commission placed in one of its schools).
+    const rows = await server.db.query<{ seq: number }>(
+      `SELECT seq FROM events WHERE district_id = $1 OR type = 'campaign.opened' OR subject = ANY($2::text[])
+       ORDER BY seq`,
+      [districtA, server.sequencer.links.subjects(districtA)],
+    );
+    expect(events.map((e) => e.seq)).toEqual(rows.map((r) => r.seq));
+    expect(events.some((e) => e.type === 'school.registered' && e.data.districtId === districtB)).toBe(false);
   });
 
-  it('restarts from the beginning on a malformed, foreign or future cursor', async () => {
+  it('restarts from the beginning on a malformed, foreign, other-district or future cursor', async () => {
     const head = server.sequencer.headSeq;
-    for (const cursor of ['garbage', encodeCursor({ logId: 'other-log', seq: 3 }),
-      encodeCursor({ logId: server.sequencer.logId, seq: head + 50 })]) {
+    const { cursor: cursorA } = await pullAll(tokenA, 5000);
+    const first = (await pullAll(tokenB)).events.slice(0, 5).map((e) => e.seq);
+    const own = (await pullAll(tokenB, 5000)).cursor;
+    const future = own.replace(/\.\d+$/, `.${head + 50}`);
+    for (const cursor of ['garbage', encodeCursor({ logId: 'other-log', seq: 3 }), cursorA, future]) {
       const r = await http<PullResponse>(`${base}/v1/pull?limit=5&cursor=${encodeURIComponent(cursor)}`, { token: tokenB });
-      expect(r.body.reset).toBe(true);
-      expect(r.body.events.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5]);
+      expect(r.body.reset, cursor).toBe(true);
+      expect(r.body.events.map((e) => e.seq)).toEqual(first);
     }
   });
 
-  it('long-polls: an empty pull at the head answers as soon as a push commits', async () => {
-    const cursor = encodeCursor({ logId: server.sequencer.logId, seq: server.sequencer.headSeq });
+  it("long-polls: an empty pull at the head answers as soon as the district's push commits", async () => {
+    const { cursor } = await pullAll(tokenA, 5000);
     const started = Date.now();
-    const waiting = http<PullResponse>(`${base}/v1/pull?wait=20&cursor=${cursor}`, { token: tokenB });
+    const waiting = http<PullResponse>(`${base}/v1/pull?wait=20&cursor=${encodeURIComponent(cursor)}`, { token: tokenA });
     await new Promise((r) => setTimeout(r, 300));
     const pushed = await push(base, tokenA, [submission('ev-live', schoolA, langA, 20)]);
     const r = await waiting;
     expect(r.body.events.map((e) => e.id)).toEqual(['ev-live']);
     expect(r.body.events[0].seq).toBe((pushed.body.outcomes[0] as { seq: number }).seq);
     expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
+  it("a long-poll is not woken by another district's commit", async () => {
+    const { cursor } = await pullAll(tokenB, 5000);
+    const waiting = http<PullResponse>(`${base}/v1/pull?wait=2&cursor=${encodeURIComponent(cursor)}`, { token: tokenB });
+    await new Promise((r) => setTimeout(r, 200));
+    await push(base, tokenA, [submission('ev-live-2', schoolA, langA, 21)]);
+    const r = await waiting;
+    expect(r.body.events).toEqual([]);
+    expect(r.body.head).toBe(server.sequencer.headSeq);
+    // The cursor moved past the other district's event: the next pull does not read it again.
+    expect(r.body.cursor.endsWith(`.${server.sequencer.headSeq}`)).toBe(true);
   });
 
   it('validates the query', async () => {

@@ -1,6 +1,7 @@
 // dashboard.get: the campaign phase and the counts, district-wide or for one school
 // (always the director's own). Everything comes from the store's projections, which
 // the engine produced; nothing here re-derives a rule.
+import { campaignSeatTotals, inCampaign } from '../../../shared/district/campaignFigures';
 import { campaignPhase, formatBishkek } from '../../../shared/ipc/campaignPhase';
 import { STATUSES, type Dashboard } from '../../../shared/ipc/contract';
 import { parseInstant } from '../../../shared/log/instant';
@@ -31,23 +32,16 @@ export async function getDashboard(req: { schoolId?: string }, ctx: ServiceConte
     store.campaign(),
     storeNow(store),
     store.statusCounts(only),
-    store.streams(only),
-    schoolId === null ? store.schools().then((s) => s.length) : Promise.resolve(1),
+    store.reads.streams(only),
+    // Only schools that take part in the campaign count (issue 13: the free seats
+    // once included private schools, which no transfer can reach).
+    schoolId === null ? store.schools().then((s) => s.filter((x) => inCampaign(x.kind)).length) : Promise.resolve(1),
     // Cases are the district commission's: not one school's.
     schoolId === null ? store.openCases() : Promise.resolve(0),
     store.eventCount(),
   ]);
   const phase = calendar ? campaignPhase(calendar, asOf) : null;
-  let seats = 0;
-  let occupied = 0;
-  let free = 0;
-  let overflow = 0;
-  for (const s of streams) {
-    seats += s.quota;
-    occupied += s.occupied;
-    free += Math.max(0, s.quota - s.occupied);
-    overflow += Math.max(0, s.occupied - s.quota);
-  }
+  const seatTotals = campaignSeatTotals(streams);
   const full = Object.fromEntries(STATUSES.map((s) => [s, counts[s] ?? 0])) as Dashboard['counts'];
   return {
     asOf,
@@ -60,11 +54,7 @@ export async function getDashboard(req: { schoolId?: string }, ctx: ServiceConte
     totals: {
       applications: STATUSES.reduce((n, s) => n + full[s], 0),
       schools,
-      streams: streams.length,
-      seats,
-      occupied,
-      free,
-      overflow,
+      ...seatTotals,
       openCases,
       events,
     },

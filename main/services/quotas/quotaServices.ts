@@ -121,8 +121,10 @@ export async function whatIf(req: Req<'quotas.whatIf'>, ctx: ServiceContext): Pr
   // log replayed with the sandbox quotas, the "before" side read from the
   // projections in the same read transaction.
   const { result, events } = await store.whatIf(req.overrides);
-  // Newly placed first (what the officer is looking for), then those who would lose a seat.
-  const rank = (c: (typeof result.changes)[number]) => (c.before.status === 'refused' || c.before.status === 'absent' ? 0 : 1);
+  // Newly placed first (refused, absent or waiting in line before: what the officer is
+  // looking for), then those who would lose a seat.
+  const rank = (c: (typeof result.changes)[number]) =>
+    ['refused', 'absent', 'waitlisted'].includes(c.before.status) ? 0 : 1;
   const changes = [...result.changes].sort((a, b) => rank(a) - rank(b));
   return {
     events,

@@ -1,4 +1,5 @@
 // schools.list: schools with their streams' seats; a director gets their own school only.
+import { inCampaign } from '../../../shared/district/campaignFigures';
 import type { Res } from '../../../shared/ipc/contract';
 import { requireStore, schoolScope, type ServiceContext } from '../context';
 
@@ -18,5 +19,5 @@ export async function listSchools(_: object, ctx: ServiceContext): Promise<Res<'
     });
     bySchool.set(s.schoolId, list);
   }
-  return { schools: schools.map((s) => ({ ...s, streams: bySchool.get(s.schoolId) ?? [] })) };
+  return { schools: schools.map((s) => ({ ...s, inScope: inCampaign(s.kind), streams: bySchool.get(s.schoolId) ?? [] })) };
 }

@@ -6,10 +6,10 @@
 // side is not replayed at all: it is the projection rows, read in the SAME read
 // transaction as the events, so both sides are about one and the same log even
 // while writes go on.
-import sqlite3 from 'sqlite3';
 import { Engine } from '../../../shared/engine/engine';
 import { type ActualOutcomes, type QuotaOverride, type WhatIfResult, compareOutcomes, sandboxFeeder } from '../../../shared/district/whatIf';
 import type { LogEvent } from '../../../shared/log/events';
+import { ReadOnly } from './readOnlyDb';
 
 const PAGE = 20_000;
 
@@ -17,28 +17,6 @@ export interface StoredWhatIf {
   result: WhatIfResult;
   /** events replayed: the log up to the head the read transaction saw */
   events: number;
-}
-
-class ReadOnly {
-  private constructor(private readonly db: sqlite3.Database) {}
-
-  static open(file: string): Promise<ReadOnly> {
-    return new Promise((resolve, reject) => {
-      const db = new sqlite3.Database(file, sqlite3.OPEN_READONLY, (e) => (e ? reject(e) : resolve(new ReadOnly(db))));
-    });
-  }
-
-  all<T>(sql: string, params: unknown[] = []): Promise<T[]> {
-    return new Promise((resolve, reject) => this.db.all(sql, params, (e, rows) => (e ? reject(e) : resolve(rows as T[]))));
-  }
-
-  run(sql: string): Promise<void> {
-    return new Promise((resolve, reject) => this.db.run(sql, (e) => (e ? reject(e) : resolve())));
-  }
-
-  close(): Promise<void> {
-    return new Promise((resolve) => this.db.close(() => resolve()));
-  }
 }
 
 /** Replays the stored log with the overridden quotas and compares it with the stored outcomes. */

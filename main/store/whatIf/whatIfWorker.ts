@@ -1,18 +1,14 @@
 // The what-if worker (dist/what-if-worker.cjs): replays one store's log with
-// other quotas on its own thread, so the window and every other call stay
-// answered while it runs (see storedWhatIf.ts).
+// other quotas (storedWhatIf.ts), or folds a quota raise into the log as it
+// stands to see who leaves the queues (queueWhatIfOnStore.ts), on its own
+// thread, so the window and every other call stay answered while it runs.
 import { parentPort, workerData } from 'node:worker_threads';
-import type { QuotaOverride } from '../../../shared/district/whatIf';
-import { whatIfOnStoreFile } from './storedWhatIf';
+import { runWhatIfHere, type WhatIfWorkerData } from './whatIfRun';
 
-export interface WhatIfWorkerData {
-  dbFile: string;
-  overrides: QuotaOverride[];
-}
+export type { WhatIfWorkerData } from './whatIfRun';
 
 if (parentPort) {
-  const data = workerData as WhatIfWorkerData;
-  whatIfOnStoreFile(data.dbFile, data.overrides).then(
+  runWhatIfHere(workerData as WhatIfWorkerData).then(
     (r) => parentPort!.postMessage({ ok: true, value: r }),
     (e) => parentPort!.postMessage({ ok: false, message: String((e as Error)?.message ?? e) }),
   );

@@ -16,6 +16,7 @@ import { reportsLocales } from '../features/reports/locales';
 import { chartsLocales } from '../features/charts/locales';
 import { excelImportLocales } from '../features/excelImport/locales';
 import { syncLocales } from '../features/sync/locales';
+import { waitlistsLocales } from '../features/waitlists/locales';
 export interface FeatureLocales {
   ky: Record<string, unknown>;
   ru: Record<string, unknown>;
@@ -38,4 +39,5 @@ export const featureLocales: readonly FeatureLocales[] = [
   privilegesLocales,
   commissionLocales,
   syncLocales,
+  waitlistsLocales,
 ];

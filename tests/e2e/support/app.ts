@@ -18,9 +18,9 @@ export type DemoRole = keyof typeof DEMO_USERS;
 
 /** The navigation each role must get (issue 3), in screen order. */
 export const NAVIGATION: Record<DemoRole, string[]> = {
-  district: ['dashboard', 'applications', 'quotas', 'catchments', 'privileges', 'commission', 'orders', 'reports', 'audit', 'import'],
+  district: ['dashboard', 'applications', 'waitlists', 'quotas', 'catchments', 'privileges', 'commission', 'orders', 'reports', 'audit', 'import'],
   commission: ['dashboard', 'commission'],
-  director: ['dashboard', 'mySchool', 'privileges', 'documents'],
+  director: ['dashboard', 'mySchool', 'waitlists', 'privileges', 'documents'],
 };
 
 /** The sign-in form, after the first-start choice if the store asks for one (fresh Electron data dir). */

@@ -4,8 +4,11 @@ import type { Dashboard } from './useDashboardData';
 
 type TotalKey = keyof Dashboard['totals'];
 
-/** The order a district officer reads them in: demand, then seats, then the log behind them. */
-const SHOWN: readonly TotalKey[] = ['applications', 'seats', 'occupied', 'free', 'overflow', 'schools', 'streams', 'openCases', 'events'];
+/** The order a district officer reads them in: demand, then seats and queues (R16), then the log behind them. */
+const SHOWN: readonly TotalKey[] = [
+  'applications', 'seats', 'occupied', 'free', 'overflow', 'waitlistEntries', 'waitlistStreams',
+  'schools', 'streams', 'openCases', 'events',
+];
 
 /** One school's view: its school count is 1, and the log size and commission cases are district-wide. */
 const DISTRICT_ONLY: ReadonlySet<TotalKey> = new Set(['schools', 'events', 'openCases']);

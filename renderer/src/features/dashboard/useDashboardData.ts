@@ -31,7 +31,8 @@ export function useDashboardData(): State & { reload(): void } {
   }, [reloadDashboard, reloadSchools]);
 
   const scope = dashboard.data?.scope ?? null;
-  const list = dashboard.data && schools.data ? schools.data.schools : [];
+  // Schools outside the campaign (private, special...) count in no campaign figure (issue 13).
+  const list = dashboard.data && schools.data ? schools.data.schools.filter((s) => s.inScope) : [];
   return {
     dashboard: dashboard.data,
     // Main already limits a director's list; this keeps the table on the dashboard's scope.

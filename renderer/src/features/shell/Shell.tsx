@@ -19,6 +19,7 @@ import { PrivilegesPage } from '../privileges/PrivilegesPage';
 import { CommissionPage } from '../commission/CommissionPage';
 import { SyncBadge } from '../sync/SyncBadge';
 import { SyncPage } from '../sync/SyncPage';
+import { WaitlistsPage } from '../waitlists/WaitlistsPage';
 import { navigationFor, type NavId } from './navigation';
 import { UserMenu } from './UserMenu';
 import { useHashRoute } from './useHashRoute';
@@ -93,6 +94,7 @@ const SCREENS: Record<NavId, () => React.JSX.Element> = {
   privileges: PrivilegesPage,
   commission: CommissionPage,
   sync: SyncPage,
+  waitlists: WaitlistsPage,
 };
 
 function Screen({ id }: { id: NavId }) {

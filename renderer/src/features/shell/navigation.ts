@@ -6,6 +6,7 @@ import { canCall, type Channel, type Role } from '../../../../shared/ipc/contrac
 export const NAV_IDS = [
   'dashboard',
   'applications',
+  'waitlists',
   'quotas',
   'catchments',
   'privileges',
@@ -30,6 +31,7 @@ const NAV_ITEMS: readonly NavItem[] = [
   { id: 'dashboard', roles: ['district', 'commission', 'director'], channel: 'dashboard.get' },
   { id: 'mySchool', roles: ['director'], channel: 'school.children' },
   { id: 'applications', roles: ['district'], channel: 'applications.list' },
+  { id: 'waitlists', roles: ['district', 'director'], channel: 'waitlists.list' },
   { id: 'quotas', roles: ['district'], channel: 'quotas.list' },
   { id: 'catchments', roles: ['district'], channel: 'catchments.list' },
   { id: 'privileges', roles: ['district', 'director'], channel: 'privileges.queue' },
