@@ -11,7 +11,7 @@ import { SyncClient } from '../../main/sync/client';
 import { ConnectError, connectStore } from '../../main/sync/connect';
 import { pin, push } from '../server/fixtures';
 import { createEnrolmentCode } from '../../server/auth/devices';
-import { type Desktop, type World, newDesktop, replayLines, serverLog, startWorld } from './support';
+import { type Desktop, type World, districtLines, newDesktop, replayLines, serverLog, startWorld } from './support';
 
 // Stage 2, inside the documents window (2026-08-01 .. 2026-09-15).
 const START = '2026-08-05T10:00:00+06:00';
@@ -93,7 +93,7 @@ async function stream(d: Desktop) {
 describe('connect', () => {
   it('enrols with a one-time code, keeps the token out of the store, and pulls the whole log', async () => {
     const d = await desktop('first');
-    const server = await serverLog(world);
+    const server = await districtLines(world.server.url, d.vault.load()!);
     const { prefix, pending } = await localLog(d);
     expect(prefix).toEqual(server.map((l) => JSON.parse(l).id));
     expect(pending).toEqual([]);
@@ -149,7 +149,7 @@ describe('push and pull', () => {
     const stored = server.map((l) => JSON.parse(l));
     const mine = stored.find((e) => e.id === q.id);
     expect(mine.clientAt).toBe(q.at);
-    expect((await localLog(d)).prefix).toEqual(stored.map((e) => e.id));
+    expect((await localLog(d)).prefix).toEqual((await districtLines(world.server.url, d.vault.load()!)).map((l) => JSON.parse(l).id));
     expect((await stream(d)).quota).toBe(before.quota + 3);
     await expectConsistent(d);
   });
@@ -192,7 +192,7 @@ describe('rebase', () => {
     expect(prefix.slice(prefixBefore)).toEqual(theirs.map((e) => e.id));
     expect(pending).toEqual([mine.id]);
     // projections == replay(server prefix + pending)
-    const server = await serverLog(world);
+    const server = await districtLines(world.server.url, a.vault.load()!);
     const expected = new Engine();
     for (const [i, line] of server.entries()) expected.ingest(parseEventLine(line, i + 1));
     expected.ingest({ ...mine, at: expected.lastAt! > mine.at ? expected.lastAt! : mine.at });
@@ -203,7 +203,7 @@ describe('rebase', () => {
     await expectConsistent(a);
     await a.session.syncOnce();
     expect(await a.store.sync.pendingCount()).toBe(0);
-    expect((await localLog(a)).prefix).toEqual((await serverLog(world)).map((l) => JSON.parse(l).id));
+    expect((await localLog(a)).prefix).toEqual((await districtLines(world.server.url, a.vault.load()!)).map((l) => JSON.parse(l).id));
     await expectConsistent(a);
   });
 

@@ -107,3 +107,16 @@ export async function serverLog(world: World): Promise<string[]> {
 export function replayLines(lines: string[]): ReturnType<typeof replayText> {
   return replayText(lines.join('\n'));
 }
+
+/** The district's view of the server's log: every page a fresh pull with this token gets. */
+export async function districtLines(url: string, token: string): Promise<string[]> {
+  const client = new SyncClient(url, token);
+  const lines: string[] = [];
+  let cursor: string | null = null;
+  for (;;) {
+    const page = await client.pull(cursor, 0, undefined, 5000);
+    lines.push(...page.lines);
+    cursor = page.cursor;
+    if (!page.more) return lines;
+  }
+}
