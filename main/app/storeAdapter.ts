@@ -9,6 +9,8 @@ import { ServiceError } from '../services/errors';
 import { SETTING } from '../services/settings';
 import type { ImportOutcome, ImportProgress, StorePort, StoredUser } from '../services/storePort';
 import type { StoreFactory } from './kabylApp';
+import { DesktopSync } from '../sync/desktopSync';
+import { FileTokenVault, type TokenVault } from '../sync/tokenVault';
 
 export interface StoreFactoryOptions {
   /** the bundled import worker; default: found beside the running bundle (dist/) */
@@ -17,9 +19,11 @@ export interface StoreFactoryOptions {
   whatIfWorkerFile?: string | null;
   /** where committed chain heads are recorded outside the store files (docs/security.md) */
   anchor?: ChainAnchor;
+  /** where a real district's device token is kept (default: a 0600 file beside the store) */
+  tokenVault?: TokenVault;
 }
 
-export function adaptStore(store: Store, kind: StoreKind, options: StoreFactoryOptions = {}): StorePort {
+export function adaptStore(store: Store, kind: StoreKind, options: StoreFactoryOptions = {}, sync: DesktopSync | null = null): StorePort {
   return {
     kind,
     file: store.file,
@@ -70,7 +74,11 @@ export function adaptStore(store: Store, kind: StoreKind, options: StoreFactoryO
     queueWhatIf: (raise, at) => runQueueWhatIf(store.file, raise, at, { workerFile: options.whatIfWorkerFile }),
     reads: store,
     importFile: (path, onProgress) => importOffThread(store, path, onProgress, options.importWorkerFile),
-    close: () => store.close(),
+    sync,
+    async close() {
+      await sync?.stop();
+      await store.close();
+    },
   };
 }
 
@@ -106,6 +114,12 @@ export function chainAnchorIn(dataDir: string, safeStorage?: SafeStorageLike): C
   return new ChainAnchor(path.join(dataDir, 'chain-heads'), codec);
 }
 
+/** The device token's vault: encrypted with safeStorage where Electron offers it, else a 0600 file (docs/security.md). */
+export function tokenVaultIn(dataDir: string, safeStorage?: SafeStorageLike): TokenVault {
+  const codec = safeStorage?.isEncryptionAvailable() ? safeStorageCodec(safeStorage) : plainCodec;
+  return new FileTokenVault(path.join(dataDir, 'sync'), codec);
+}
+
 export function defaultDataDir(electronUserData?: string): string {
   return resolveDataDir(electronUserData);
 }
@@ -127,7 +141,9 @@ async function openPort(kind: StoreKind, file: string, options: StoreFactoryOpti
     // Trust on first use: a store with no record gets one now; one with a record has it
     // extended only if the file still holds the recorded head (Store.recordHead).
     await store.recordHead();
-    const port = adaptStore(store, kind, options);
+    const vault = options.tokenVault ?? new FileTokenVault(path.join(path.dirname(file), 'sync'), plainCodec);
+    const sync = kind === 'real' ? await DesktopSync.open(store, vault) : null;
+    const port = adaptStore(store, kind, options, sync);
     // The demo builder marks the demo; a real district store is marked real when first opened.
     // A file marked otherwise than asked is refused: demo data never opens as a district's.
     const marked = await port.getSetting(SETTING.kind);

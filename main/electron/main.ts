@@ -11,7 +11,7 @@ import { CSP } from '../ipc/security';
 import { acceptIpcSender, allowNavigation, allowPermission, isDevToolsShortcut, menuTemplate, type RendererPlace } from './guards';
 import { KabylApp } from '../app/kabylApp';
 import { printToPdf } from './print';
-import { chainAnchorIn, createStoreFactory, defaultDataDir } from '../app/storeAdapter';
+import { chainAnchorIn, createStoreFactory, tokenVaultIn, defaultDataDir } from '../app/storeAdapter';
 
 // dist/main/electron.cjs -> dist/renderer, dist/preload.cjs
 const distDir = path.join(__dirname, '..');
@@ -64,7 +64,7 @@ app.whenReady().then(async () => {
       version: app.getVersion(),
       electronVersion: process.versions.electron ?? null,
       // Chain heads recorded outside the store, encrypted for this OS user (docs/security.md).
-      stores: createStoreFactory({ anchor: chainAnchorIn(dataDir, safeStorage) }),
+      stores: createStoreFactory({ anchor: chainAnchorIn(dataDir, safeStorage), tokenVault: tokenVaultIn(dataDir, safeStorage) }),
       sessionPolicy: sessionPolicyFromEnv(),
       canPrintToPdf: true,
       // Sessions are keyed `wc:<webContents id>` (sessionOf below): print exactly the caller's window.

@@ -24,6 +24,7 @@ import { auditEvents, auditVerify } from '../services/audit/auditServices';
 import { downloadReport, exportReport, reportCharts, reportProgress, reportRows } from '../services/reports/reportServices';
 import { confirmWorkbook, previewWorkbook, templateDownload, uploadWorkbook } from '../services/excelImport/excelImportServices';
 import type { HandlerMap } from './dispatch';
+import { syncConflicts, syncConnect, syncMarkSeen, syncPending, syncStatus } from '../services/sync/syncServices';
 import { listWaitlists, waitlistWhatIf } from '../services/waitlists/waitlistServices';
 import { privilegeQueue, reviewPrivilege } from '../services/privileges/privilegeServices';
 import { decideCase, listCases, openCase } from '../services/commission/commissionServices';
@@ -31,6 +32,11 @@ import { getAttachment, uploadAttachment } from '../services/attachments/attachm
 
 export const handlers: HandlerMap<ServiceContext> = {
   'app.info': appInfo,
+  'sync.status': syncStatus,
+  'sync.connect': syncConnect,
+  'sync.pending': syncPending,
+  'sync.conflicts': syncConflicts,
+  'sync.markSeen': syncMarkSeen,
   'setup.get': getSetup,
   'setup.choose': chooseSetup,
   'session.get': getSession,

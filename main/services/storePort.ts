@@ -1,5 +1,6 @@
 // The narrow view of the SQLite store that the services use. main/store owns the
 // SQL; storeAdapter.ts maps its API onto this, so a change there touches one file.
+import type { SyncPort } from './sync/syncPort';
 import type { Engine } from '../../shared/engine/engine';
 import type { Status } from '../../shared/engine/model';
 import type { LogEvent } from '../../shared/log/events';
@@ -97,5 +98,7 @@ export interface StorePort {
   readonly reads: StoreReads;
   /** Import a .jsonl file off the main thread; resolves when it is committed or rejected as a whole. */
   importFile(path: string, onProgress: (p: ImportProgress) => void): Promise<ImportOutcome>;
+  /** sync with the central server: a real district's; null for the demo */
+  readonly sync: SyncPort | null;
   close(): Promise<void>;
 }

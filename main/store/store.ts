@@ -13,6 +13,7 @@ import { type ImportOptions, type ImportResult, importLogFile } from './importFi
 import { type EventOutcome, LogWriter, type RestoredFrom } from './log/logWriter';
 import { StoreQueries } from './queries';
 import { Connection } from './sql/connection';
+import { restamp, SyncLog } from './sync/syncLog';
 
 /** 64 MiB: enough for the indexes of a republic-sized import to stay in memory until commit */
 const WRITER_CACHE_KIB = 64 * 1024;
@@ -50,6 +51,8 @@ export interface AppendOptions {
 export class Store extends StoreQueries {
   readonly users: Users;
   readonly settings: Settings;
+  /** sync with the central server: the pending queue, rebase, conflicts (main/store/sync) */
+  readonly sync: SyncLog;
   private readonly writer: LogWriter;
   private closed = false;
 
@@ -71,6 +74,7 @@ export class Store extends StoreQueries {
     if (anchor) this.writer.onCommit = (head, conn) => this.recordHead(head, conn);
     this.users = new Users(dataSource);
     this.settings = new Settings(dataSource);
+    this.sync = new SyncLog(this.writer, Connection.of(dataSource), snapshots ? file : null);
   }
 
   static async open(options: OpenStoreOptions): Promise<Store> {
@@ -111,9 +115,14 @@ export class Store extends StoreQueries {
     options.bodies?.forEach((b, i) => {
       if (b.includes('\n')) throw new LogError(`event ${i + 1}: its text spans more than one line`);
     });
-    return this.writer.transaction((tx) => {
+    return this.writer.transaction(async (tx) => {
+      // On a connected store every local decision is pending until the server confirms it.
+      const connected = await this.sync.beforeAppend(tx);
+      // A pull may have brought server events later than an action's time while
+      // it was being decided: on a connected store the action takes the log's time.
+      const events = connected && !options.bodies ? checked.map((e) => restamp(e, tx.engine)) : checked;
       const outcomes: EventOutcome[] = [];
-      checked.forEach((event, i) => {
+      events.forEach((event, i) => {
         try {
           outcomes.push(tx.add(event, options.bodies?.[i] ?? JSON.stringify(event)));
         } catch (err) {
@@ -121,6 +130,12 @@ export class Store extends StoreQueries {
           throw err;
         }
       });
+      if (connected) {
+        const recorded = events
+          .map((event, i) => ({ id: event.id, body: options.bodies?.[i] ?? JSON.stringify(event) }))
+          .filter((_, i) => outcomes[i].outcome === 'applied');
+        await this.sync.recordPending(tx, recorded);
+      }
       return { outcomes, added: tx.added, duplicates: tx.duplicates };
     });
   }
@@ -200,7 +215,13 @@ export class Store extends StoreQueries {
   async recordHead(head?: { seq: number; hash: string }, conn: Connection = Connection.of(this.dataSource)): Promise<void> {
     if (!this.anchor) return;
     try {
-      const now = head ?? (await conn.get<{ seq: number; hash: string }>('SELECT seq, hash FROM log_head WHERE id = 1'));
+      let now = head ?? (await conn.get<{ seq: number; hash: string }>('SELECT seq, hash FROM log_head WHERE id = 1'));
+      // On a connected store the pending suffix may be rewound and rewritten by
+      // a rebase: only the server's prefix is history that never changes.
+      const sync = await conn.get<{ prefix: number }>('SELECT prefix_seq AS prefix FROM sync_state WHERE id = 1');
+      if (sync && now && sync.prefix < now.seq) {
+        now = await conn.get<{ seq: number; hash: string }>('SELECT seq, hash FROM event WHERE seq = ?', [sync.prefix]);
+      }
       if (!now || now.seq === 0) return;
       const last = this.anchor.read(this.file).at(-1);
       if (last) {

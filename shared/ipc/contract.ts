@@ -14,6 +14,7 @@ import { applicationChannels } from './channels/applications';
 import { auditChannels } from './channels/audit';
 import { reportChannels } from './channels/reports';
 import { excelImportChannels } from './channels/excelImport';
+import { syncChannels } from './channels/sync';
 import { waitlistChannels } from './channels/waitlists';
 import { type Result, type Role, ROLES, channel, empty, everyone, id, instant } from './channel';
 
@@ -247,6 +248,7 @@ export const contract = {
   ...schoolChannels,
   ...quotaChannels,
   ...catchmentChannels,
+  ...syncChannels,
   ...waitlistChannels,
 } as const;
 

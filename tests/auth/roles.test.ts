@@ -10,6 +10,11 @@ import { districtFixture, type DistrictFixture } from '../ipc/districtFixture';
 /** A well-formed request per channel, harmless to repeat. */
 const VALID: Record<Channel, unknown> = {
   'app.info': {},
+  'sync.status': {},
+  'sync.connect': { serverUrl: 'http://127.0.0.1:9', code: 'AAAA-BBBB' },
+  'sync.pending': {},
+  'sync.conflicts': {},
+  'sync.markSeen': { ids: ['no-such-event'] },
   'setup.get': {},
   'setup.choose': { mode: 'real' },
   'session.get': {},

@@ -12,6 +12,11 @@ import { districtFixture, type DistrictFixture } from './districtFixture';
 /** Per channel: a request with one field of the wrong type, and the field the error must name. */
 const WRONG: Record<Channel, [unknown, string]> = {
   'app.info': [{ verbose: true }, 'verbose'],
+  'sync.status': [{ live: true }, 'live'],
+  'sync.connect': [{ serverUrl: 'http://x', code: 1234 }, 'code'],
+  'sync.pending': [{ all: 1 }, 'all'],
+  'sync.conflicts': [{ all: 1 }, 'all'],
+  'sync.markSeen': [{ ids: 'x' }, 'ids'],
   'setup.get': [{ force: 1 }, 'force'],
   'setup.choose': [{ mode: 'create', districtName: 7, officer: { username: 'a', displayName: 'b', password: 'long-enough' } }, 'districtName'],
   'session.get': [{ user: 'officer' }, 'user'],

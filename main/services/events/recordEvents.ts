@@ -55,6 +55,8 @@ export async function recordAll(ctx: ServiceContext, drafts: Draft[]): Promise<R
     if (reason !== null) throw refused(reason, `${e.type} refused for ${user.username}: ${reason}`);
   }
   const result = await store.append(events);
+  // On a connected district the events are now pending: push them without waiting for the loop.
+  store.sync?.nudge();
   // Between the dry run and the write only this process writes (the store serialises
   // writers), so the engine agrees; a refusal here would be recorded as an outcome.
   const refusedNow = result.outcomes.find((o) => o.outcome === 'applied' && o.refused !== null);

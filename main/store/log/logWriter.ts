@@ -143,6 +143,31 @@ export class LogWriter {
     });
   }
 
+  /**
+   * A write transaction in which `work` may replace the engine (a sync rebase
+   * rewinds the pending suffix and folds it again on another base): `work`
+   * gets the caught-up engine and head and returns the ones to keep.
+   */
+  rewrite<T>(work: (conn: Connection, engine: Engine, head: Head) => Promise<{ result: T; engine: Engine; head: Head }>): Promise<T> {
+    return this.exclusive(async () => {
+      await this.conn.run('BEGIN IMMEDIATE');
+      try {
+        await this.catchUp();
+        const { result, engine, head } = await work(this.conn, this.engine!, { ...this.head });
+        await this.conn.finalizeStatements();
+        await this.conn.run('COMMIT');
+        this.reset(engine, head);
+        if (this.onCommit) await this.onCommit({ ...head }, this.conn);
+        return result;
+      } catch (e) {
+        await this.conn.finalizeStatements();
+        await this.conn.run('ROLLBACK').catch(() => undefined);
+        this.reset();
+        throw e;
+      }
+    });
+  }
+
   /** Runs `work` in a write transaction with the raw connection; its engine becomes the writer's. */
   rebuild<T>(work: (conn: Connection) => Promise<{ result: T; engine: Engine; head: Head }>): Promise<T> {
     return this.exclusive(async () => {
@@ -237,8 +262,11 @@ export class WriteTx {
   duplicates = 0;
   refused = 0;
 
+  /** rows to rewrite besides the engine's own change set (a rebase: what the rewound events touched) */
+  private extra: ChangeSet | null = null;
+
   constructor(
-    private readonly conn: Connection,
+    readonly conn: Connection,
     readonly engine: Engine,
     head: Head,
   ) {
@@ -333,6 +361,15 @@ export class WriteTx {
     this.events = [];
   }
 
+  /**
+   * Also rewrites these rows from the engine at finish(), deleting those the
+   * engine no longer holds, and writes the head even if nothing was added
+   * (a rebase that only rewound refused events moves the head back).
+   */
+  rewriteAlso(changes: ChangeSet): void {
+    this.extra = changes;
+  }
+
   /** Writes the remaining events, the touched projection rows and the new head. */
   async finish(): Promise<void> {
     this.flushEvents();
@@ -347,8 +384,13 @@ export class WriteTx {
     }
     if (this.rejections.length > 0) this.queue(writeRows(this.conn, rejectionTable.table, rejectionTable.columns, this.rejections));
     this.rejections = [];
-    if (this.added > 0) {
-      writeChanges(this.conn, this.engine, this.engine.takeChanges(), (p) => this.queue(p));
+    if (this.added > 0 || this.extra !== null) {
+      const changes = this.engine.takeChanges();
+      if (this.extra !== null) {
+        mergeChanges(changes, this.extra);
+        this.queue(deleteVanished(this.conn, this.engine, changes));
+      }
+      writeChanges(this.conn, this.engine, changes, (p) => this.queue(p));
       this.queue([
         this.conn.run('INSERT INTO log_head (id, seq, hash, at) VALUES (1, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash, at = excluded.at', [
           this.head.seq,
@@ -401,6 +443,34 @@ function changedApplications(engine: Engine, changes: ChangeSet): Iterable<Queue
     });
   }
   return withPlaces(engine, pick(engine.applications, ids), positions);
+}
+
+function mergeChanges(into: ChangeSet, from: ChangeSet): void {
+  for (const k of ['applications', 'streams', 'cases', 'schools', 'waitlists'] as const) {
+    for (const v of from[k]) into[k].add(v);
+  }
+  into.campaign ||= from.campaign;
+}
+
+/**
+ * Deletes the projection rows of touched keys the engine no longer holds (a
+ * rewound pending event had made them). Children before parents.
+ */
+function deleteVanished(conn: Connection, engine: Engine, changes: ChangeSet): Promise<void>[] {
+  const gone = <V>(keys: Set<string>, map: Map<string, V>) => [...keys].filter((k) => !map.has(k));
+  const parts: [string, string, string[]][] = [
+    ['application', 'id', gone(changes.applications, engine.applications)],
+    ['commission_case', 'id', gone(changes.cases, engine.cases)],
+    ['stream', 'key', gone(changes.streams, engine.streams)],
+    ['school', 'id', gone(changes.schools, engine.schools)],
+  ];
+  const out: Promise<void>[] = [];
+  for (const [table, key, ids] of parts) {
+    if (ids.length > 0) {
+      out.push(conn.run(`DELETE FROM "${table}" WHERE "${key}" IN (${ids.map(() => '?').join(',')})`, ids));
+    }
+  }
+  return out;
 }
 
 /** Upserts exactly the rows the engine says it touched. */

@@ -7,6 +7,7 @@ import { DEFAULT_PRIVILEGE_CATEGORIES } from '../../../shared/log/events';
 import { BOUNDARIES, ERROR_CODES, PHASES, ROLES, STATUSES, dashboardSchema } from '../../../shared/ipc/contract';
 import { LABEL_DOMAINS } from '../../../shared/labels';
 import { AS_OF_WARNINGS } from '../../../shared/reports/asOf';
+import { SYNC_CONNECT_ERRORS, SYNC_PROTOCOL_REASONS, SYNC_STATES } from '../features/sync/syncCodes';
 
 const basis: Record<Basis, true> = { catchment: true, privilege: true, open: true, commission: true };
 const privilege: Record<PrivilegeState, true> = { none: true, pending: true, approved: true, rejected: true };
@@ -34,4 +35,7 @@ export const VALUE_FAMILIES: Record<string, readonly string[]> = {
   totals: TOTAL_KEYS,
   'reports.asOfWarning': AS_OF_WARNINGS,
   'quotas.countProblem': ['negative', 'too_large', 'not_whole'],
+  'sync.state': SYNC_STATES,
+  'sync.protocolReason': SYNC_PROTOCOL_REASONS,
+  'sync.connectError': SYNC_CONNECT_ERRORS,
 };

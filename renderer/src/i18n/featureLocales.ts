@@ -15,6 +15,7 @@ import { commissionLocales } from '../features/commission/locales';
 import { reportsLocales } from '../features/reports/locales';
 import { chartsLocales } from '../features/charts/locales';
 import { excelImportLocales } from '../features/excelImport/locales';
+import { syncLocales } from '../features/sync/locales';
 import { waitlistsLocales } from '../features/waitlists/locales';
 export interface FeatureLocales {
   ky: Record<string, unknown>;
@@ -37,5 +38,6 @@ export const featureLocales: readonly FeatureLocales[] = [
   democlockLocales,
   privilegesLocales,
   commissionLocales,
+  syncLocales,
   waitlistsLocales,
 ];

@@ -16,10 +16,13 @@ export interface PrivateHarness {
   close(): Promise<void>;
 }
 
-/** `env`: extra environment for the harness, e.g. KABYL_DEMO_WAITLIST=1 for a demo district with waitlists. */
-export async function startPrivateHarness(env: Record<string, string> = {}): Promise<PrivateHarness> {
+/**
+ * `env`: extra environment for the harness, e.g. KABYL_DEMO_WAITLIST=1 for a demo district with waitlists;
+ * `args`: extra flags, e.g. `--store real` for a first start with no district at all.
+ */
+export async function startPrivateHarness(env: Record<string, string> = {}, args: string[] = []): Promise<PrivateHarness> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'kabyl-e2e-private-'));
-  const child: ChildProcess = spawn(process.execPath, [path.join(repoRoot, 'dist/harness.cjs'), '--port', '0', '--data-dir', dataDir], {
+  const child: ChildProcess = spawn(process.execPath, [path.join(repoRoot, 'dist/harness.cjs'), '--port', '0', '--data-dir', dataDir, ...args], {
     cwd: repoRoot,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -25,6 +25,7 @@ import { shortSchoolName } from '../../../../shared/schools/shortName';
 import { Alert } from '../../ui/Alert';
 import { useSession } from '../auth/SessionContext';
 import { streamLanguageName } from '../dashboard/streamLanguageName';
+import { usePendingSubjects } from '../sync/usePendingSubjects';
 import { DetailPane } from './DetailPane';
 import { FilterBar } from './FilterBar';
 import './applications.css';
@@ -56,7 +57,8 @@ interface RegistryColumn {
   cell?(r: RegistryRow): React.ReactNode;
 }
 
-function registryColumns(t: TFunction, lang: string): RegistryColumn[] {
+/** `pending`: rows a decision not yet confirmed by the server is about (a connected district, offline). */
+function registryColumns(t: TFunction, lang: string, pending: ReadonlySet<string>): RegistryColumn[] {
   const uiLang = (isLanguage(lang) ? lang : 'ky') as Lang;
   return [
     { id: 'childName', header: t('applications.col.child'), text: (r) => r.childName },
@@ -65,7 +67,16 @@ function registryColumns(t: TFunction, lang: string): RegistryColumn[] {
       id: 'status',
       header: t('applications.col.status'),
       text: (r) => t(`status.${r.status}`),
-      cell: (r) => <span className={`reg-status reg-status-${r.status}`}>{t(`status.${r.status}`)}</span>,
+      cell: (r) => (
+        <>
+          <span className={`reg-status reg-status-${r.status}`}>{t(`status.${r.status}`)}</span>
+          {pending.has(r.id) && (
+            <span className="pending-mark" data-testid="not-confirmed">
+              {t('sync.notConfirmed')}
+            </span>
+          )}
+        </>
+      ),
     },
     {
       id: 'schoolId',
@@ -200,7 +211,11 @@ export function ApplicationsPage() {
   );
   // Widths that fit the header and the first window's values in the UI's language; a
   // column a person resized keeps their width (TanStack's columnSizing, remembered).
-  const list = useMemo(() => registryColumns(t, i18n.language), [t, i18n.language]);
+  const pendingSubjects = usePendingSubjects();
+  const list = useMemo(
+    () => registryColumns(t, i18n.language, pendingSubjects),
+    [t, i18n.language, pendingSubjects],
+  );
   const sample = windows.get(0);
   const fitted = useMemo(() => fitWidths(list, sample ?? []), [list, sample]);
   const cols = useMemo(() => columns(list, fitted), [list, fitted]);

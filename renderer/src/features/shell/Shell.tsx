@@ -17,6 +17,8 @@ import { QuotasPage } from '../quotas/QuotasPage';
 import { CatchmentsPage } from '../catchments/CatchmentsPage';
 import { PrivilegesPage } from '../privileges/PrivilegesPage';
 import { CommissionPage } from '../commission/CommissionPage';
+import { SyncBadge } from '../sync/SyncBadge';
+import { SyncPage } from '../sync/SyncPage';
 import { WaitlistsPage } from '../waitlists/WaitlistsPage';
 import { navigationFor, type NavId } from './navigation';
 import { UserMenu } from './UserMenu';
@@ -24,7 +26,8 @@ import { useHashRoute } from './useHashRoute';
 
 export function Shell({ user, store }: { user: SessionUser; store: SessionStore | null }) {
   const { t } = useTranslation();
-  const items = navigationFor(user.role);
+  // The demo has no server: its sync screen would only say so.
+  const items = navigationFor(user.role).filter((item) => item.id !== 'sync' || store?.kind === 'real');
   const [route, navigate] = useHashRoute();
   const active = items.find((item) => item.id === route) ?? items[0]!;
   const isDemo = store?.kind === 'demo';
@@ -50,6 +53,7 @@ export function Shell({ user, store }: { user: SessionUser; store: SessionStore 
         {isDemo && <DemoBadge />}
         <span className="header-spacer" />
         {isDemo && user.role === 'district' && <DemoClock />}
+        {store?.kind === 'real' && <SyncBadge />}
         <LanguageSwitcher />
         <UserMenu user={user} />
       </header>
@@ -90,6 +94,7 @@ const SCREENS: Record<NavId, () => React.JSX.Element> = {
   catchments: CatchmentsPage,
   privileges: PrivilegesPage,
   commission: CommissionPage,
+  sync: SyncPage,
   waitlists: WaitlistsPage,
 };
 

@@ -17,6 +17,7 @@ export const NAV_IDS = [
   'import',
   'mySchool',
   'documents',
+  'sync',
 ] as const;
 export type NavId = (typeof NAV_IDS)[number];
 
@@ -40,6 +41,7 @@ const NAV_ITEMS: readonly NavItem[] = [
   { id: 'reports', roles: ['district'], channel: 'reports.export' },
   { id: 'audit', roles: ['district'], channel: 'audit.events' },
   { id: 'import', roles: ['district'], channel: 'import.start' },
+  { id: 'sync', roles: ['district', 'commission', 'director'], channel: 'sync.status' },
 ];
 
 export function navigationFor(role: Role): NavItem[] {
