@@ -90,7 +90,7 @@ export async function request<T>(method: string, path: string, o: RequestOptions
     }
     setBusy(id, null);
     const text = await res.text();
-    let json: unknown = null;
+    let json: unknown;
     try {
       json = text ? JSON.parse(text) : null;
     } catch {

@@ -3,7 +3,7 @@
 // and e-mail. No answer tells whether an e-mail or PIN is known: registering
 // an address that has an account mails its owner instead, recovery always
 // says "sent", and a failed sign-in costs the same argon2 time either way.
-import { hashPassword, verifyPassword } from '../../../main/auth/password';
+import { hashPassword, verifyPassword } from './password';
 import {
   PORTAL_LINK_PAGES,
   type PortalLanguage,

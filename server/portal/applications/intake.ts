@@ -241,7 +241,7 @@ export class Intake {
   private async resolve(): Promise<void> {
     for (;;) {
       if (this.stopped) return;
-      let blocked = false;
+      let blocked: boolean;
       try {
         const pending = await this.db.query<ApplicationRow>(
           `SELECT * FROM portal_applications WHERE state = 'pending' ORDER BY position LIMIT $1`,

@@ -151,6 +151,7 @@ export async function startHarness(o: {
   };
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON read over HTTP; the expects check it
 export interface Answer<T = any> {
   status: number;
   body: T;
@@ -163,6 +164,7 @@ export class Client {
   csrf: string | null = null;
   constructor(readonly api: string) {}
 
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON read over HTTP; the expects check it
   async call<T = any>(
     method: string,
     p: string,
@@ -256,6 +258,7 @@ export async function districtToken(h: Harness, districtId: string): Promise<str
   return ((await r.json()) as { token: string }).token;
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON read over HTTP; the expects check it
 export async function pushAsDistrict(h: Harness, token: string, events: unknown[]): Promise<any> {
   const r = await fetch(`${h.server.url}/v1/push`, {
     method: 'POST',

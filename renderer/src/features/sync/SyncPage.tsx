@@ -43,6 +43,8 @@ export function SyncPage() {
   }, []);
   // The lists follow the status the shell polls: reloaded whenever its counts move.
   useEffect(() => {
+    // setState runs after the bridge answers, not synchronously in the effect.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     void load();
   }, [load, status?.pending, status?.conflicts, status?.lastSyncAt]);
 

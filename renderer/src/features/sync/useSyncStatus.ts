@@ -14,6 +14,10 @@ export function useSyncStatus(): { status: SyncStatusDto | null; refresh: () => 
     if (r.ok) setStatus(r.value);
   }, []);
   useEffect(() => {
+    // setState runs after the bridge answers, not synchronously in the effect; a poll's
+    // failure stays quiet (the badge keeps its last state) rather than go through useQuery's
+    // session error every 2 s.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     void refresh();
     const timer = setInterval(() => void refresh(), POLL_MS);
     return () => clearInterval(timer);
