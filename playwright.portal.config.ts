@@ -37,7 +37,14 @@ export default defineConfig({
   projects: [
     {
       name: 'phone',
-      use: { ...devices['Pixel 5'], ...chromium, viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, defaultBrowserType: 'chromium' },
+      use: {
+        ...devices['Pixel 5'],
+        ...chromium,
+        viewport: { width: 360, height: 740 },
+        isMobile: true,
+        hasTouch: true,
+        defaultBrowserType: 'chromium',
+      },
     },
     { name: 'laptop', use: { ...chromium, viewport: { width: 1366, height: 768 } } },
   ],

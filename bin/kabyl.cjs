@@ -5,7 +5,11 @@ const path = require('node:path');
 const fs = require('node:fs');
 const bundle = path.join(__dirname, '..', 'dist', 'cli.cjs');
 if (!fs.existsSync(bundle)) {
-  process.stderr.write('kabyl: not built yet; run "npm run build" (npm ci does it) in ' + path.dirname(__dirname) + '\n');
+  process.stderr.write(
+    'kabyl: not built yet; run "npm run build" (npm ci does it) in ' +
+      path.dirname(__dirname) +
+      '\n',
+  );
   process.exit(70);
 }
 require(bundle).runCli();

@@ -6,7 +6,10 @@ import { CHANNELS, type DistrictApi } from '../shared/ipc/contract';
 import { ipcChannelName } from '../shared/ipc/names';
 
 const api = Object.fromEntries(
-  CHANNELS.map((channel) => [channel, (request: unknown) => ipcRenderer.invoke(ipcChannelName(channel), request)]),
+  CHANNELS.map((channel) => [
+    channel,
+    (request: unknown) => ipcRenderer.invoke(ipcChannelName(channel), request),
+  ]),
 ) as unknown as DistrictApi;
 
 contextBridge.exposeInMainWorld('api', Object.freeze(api));

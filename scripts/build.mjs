@@ -12,11 +12,20 @@ process.chdir(root);
 
 // Native and heavy packages stay in node_modules; they are installed beside the bundle.
 const external = [
-  'electron', 'sqlite3', 'typeorm', 'exceljs', 'reflect-metadata',
+  'electron',
+  'sqlite3',
+  'typeorm',
+  'exceljs',
+  'reflect-metadata',
   // argon2id's native binding, per platform
   '@node-rs/argon2',
   // the central server's: PGlite loads its WASM files from its own folder
-  'pg', 'pg-native', '@electric-sql/pglite', 'fastify', 'pino', '@fastify/static',
+  'pg',
+  'pg-native',
+  '@electric-sql/pglite',
+  'fastify',
+  'pino',
+  '@fastify/static',
 ];
 
 const nodeEntries = [
@@ -36,7 +45,11 @@ const nodeEntries = [
 const only = process.argv.includes('--cli-only');
 const serverOnly = process.argv.includes('--server');
 const wanted = (src) =>
-  only ? src.startsWith('main/cli/') : serverOnly ? src.startsWith('main/cli/') || src.startsWith('server/') : true;
+  only
+    ? src.startsWith('main/cli/')
+    : serverOnly
+      ? src.startsWith('main/cli/') || src.startsWith('server/')
+      : true;
 await Promise.all(
   nodeEntries
     .filter(([src]) => existsSync(src) && wanted(src))

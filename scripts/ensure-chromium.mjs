@@ -8,10 +8,17 @@ const CHROMIUM = process.env.KABYL_CHROMIUM ?? '/usr/bin/chromium';
 if (!existsSync(CHROMIUM)) {
   const root = typeof process.getuid === 'function' && process.getuid() === 0;
   if (root && existsSync('/usr/bin/apt-get')) {
-    console.log('Installing Debian Chromium for the end-to-end tests (apt-get install chromium) ...');
-    execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core', { stdio: 'inherit' });
+    console.log(
+      'Installing Debian Chromium for the end-to-end tests (apt-get install chromium) ...',
+    );
+    execSync(
+      'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core',
+      { stdio: 'inherit' },
+    );
   } else {
-    console.error(`The end-to-end tests need Chromium at ${CHROMIUM}. On Debian/Ubuntu: sudo apt-get install -y chromium (or set KABYL_CHROMIUM).`);
+    console.error(
+      `The end-to-end tests need Chromium at ${CHROMIUM}. On Debian/Ubuntu: sudo apt-get install -y chromium (or set KABYL_CHROMIUM).`,
+    );
     process.exit(1);
   }
 }

@@ -32,19 +32,30 @@ function electronBinary() {
   });
   const binary = probe.stdout?.trim();
   if (probe.status === 0 && binary && existsSync(binary)) return { binary };
-  const detail = probe.error?.code === 'ETIMEDOUT' ? 'timed out' : (probe.stderr || '').trim().split('\n').pop();
-  return { why: `its binary is not in ${path.join(pkgDir, 'dist')} and could not be downloaded (${detail || 'no details'})` };
+  const detail =
+    probe.error?.code === 'ETIMEDOUT' ? 'timed out' : (probe.stderr || '').trim().split('\n').pop();
+  return {
+    why: `its binary is not in ${path.join(pkgDir, 'dist')} and could not be downloaded (${detail || 'no details'})`,
+  };
 }
 
 const found = electronBinary();
 if (found.binary) {
-  const child = spawn(found.binary, [path.join(root, 'dist/main/electron.cjs'), ...passThrough], { stdio: 'inherit' });
-  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
-} else {
-  console.log(`Electron skipped: ${found.why}. Starting the harness instead; open the URL below in a browser.`);
-  const child = spawn(process.execPath, [path.join(root, 'dist/harness.cjs'), '--store', 'demo', ...passThrough], {
+  const child = spawn(found.binary, [path.join(root, 'dist/main/electron.cjs'), ...passThrough], {
     stdio: 'inherit',
   });
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+} else {
+  console.log(
+    `Electron skipped: ${found.why}. Starting the harness instead; open the URL below in a browser.`,
+  );
+  const child = spawn(
+    process.execPath,
+    [path.join(root, 'dist/harness.cjs'), '--store', 'demo', ...passThrough],
+    {
+      stdio: 'inherit',
+    },
+  );
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }

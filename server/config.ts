@@ -24,21 +24,27 @@ export function defaultDataDir(): string {
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const port = env.PORT === undefined || env.PORT === '' ? 8080 : Number(env.PORT);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT=${env.PORT} is not a port number`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`PORT=${env.PORT} is not a port number`);
   let clockStart: number | null = null;
   if (env.KABYL_SERVER_CLOCK_START) {
     clockStart = parseInstant(env.KABYL_SERVER_CLOCK_START);
     if (Number.isNaN(clockStart)) {
-      throw new Error(`KABYL_SERVER_CLOCK_START=${env.KABYL_SERVER_CLOCK_START} is not an instant with an offset`);
+      throw new Error(
+        `KABYL_SERVER_CLOCK_START=${env.KABYL_SERVER_CLOCK_START} is not an instant with an offset`,
+      );
     }
   }
   const interval = env.KABYL_PUBLISH_INTERVAL_S ? Number(env.KABYL_PUBLISH_INTERVAL_S) : 300;
   if (!Number.isFinite(interval) || interval <= 0) {
-    throw new Error(`KABYL_PUBLISH_INTERVAL_S=${env.KABYL_PUBLISH_INTERVAL_S} is not a positive number of seconds`);
+    throw new Error(
+      `KABYL_PUBLISH_INTERVAL_S=${env.KABYL_PUBLISH_INTERVAL_S} is not a positive number of seconds`,
+    );
   }
   return {
     digestFile: path.resolve(
-      env.KABYL_PUBLISH_DIGEST || path.join(env.KABYL_SERVER_DATA_DIR || defaultDataDir(), 'published-heads.jsonl'),
+      env.KABYL_PUBLISH_DIGEST ||
+        path.join(env.KABYL_SERVER_DATA_DIR || defaultDataDir(), 'published-heads.jsonl'),
     ),
     publishIntervalMs: interval * 1000,
     database: env.DATABASE_URL

@@ -47,16 +47,24 @@ async function main(): Promise<void> {
   });
   const db = config.database;
   const where =
-    'url' in db ? 'PostgreSQL (DATABASE_URL)' : 'dataDir' in db ? `PGlite in ${db.dataDir}` : 'PGlite in memory';
+    'url' in db
+      ? 'PostgreSQL (DATABASE_URL)'
+      : 'dataDir' in db
+        ? `PGlite in ${db.dataDir}`
+        : 'PGlite in memory';
   const head = server.sequencer.headSeq;
-  process.stdout.write(`Kabyl server listening on ${server.url} (database: ${where}, head seq ${head})\n`);
+  process.stdout.write(
+    `Kabyl server listening on ${server.url} (database: ${where}, head seq ${head})\n`,
+  );
   process.stdout.write(
     `Parents' portal API at ${server.url}/portal/api/v1; mail: ${mail.description}; ` +
       `state registry: simulator (${simulator.size} children)\n`,
   );
   if (config.clockStart !== null) {
     const start = formatInstant(config.clockStart);
-    process.stdout.write(`The server clock was set to start at ${start} (KABYL_SERVER_CLOCK_START)\n`);
+    process.stdout.write(
+      `The server clock was set to start at ${start} (KABYL_SERVER_CLOCK_START)\n`,
+    );
   }
   let stopping = false;
   const stop = (): void => {
@@ -79,7 +87,9 @@ async function main(): Promise<void> {
 function pauseInCommit(ms: number) {
   return async (rows: readonly { seq: number }[]) => {
     if (rows.length === 0) return;
-    process.stderr.write(`TEST-HOOK in-transaction seq ${rows[0].seq}..${rows[rows.length - 1].seq}\n`);
+    process.stderr.write(
+      `TEST-HOOK in-transaction seq ${rows[0].seq}..${rows[rows.length - 1].seq}\n`,
+    );
     await new Promise((r) => setTimeout(r, ms));
   };
 }

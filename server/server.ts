@@ -65,7 +65,9 @@ export async function startServer(o: StartOptions): Promise<RunningServer> {
     const sequencer = await Sequencer.start(db, { ...o.sequencer, clock, observers });
     intake?.attach(sequencer);
     await publisher.start();
-    const portal = o.portal ? new Portal({ ...o.portal, db, sequencer, clock: clock ?? systemClock }) : null;
+    const portal = o.portal
+      ? new Portal({ ...o.portal, db, sequencer, clock: clock ?? systemClock })
+      : null;
     const app = buildApp({
       db,
       sequencer,

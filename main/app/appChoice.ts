@@ -8,7 +8,9 @@ const FILE = 'kabyl-app.json';
 
 export async function readChoice(dataDir: string): Promise<StoreKind | null> {
   try {
-    const parsed = JSON.parse(await readFile(path.join(dataDir, FILE), 'utf8')) as { chosen?: unknown };
+    const parsed = JSON.parse(await readFile(path.join(dataDir, FILE), 'utf8')) as {
+      chosen?: unknown;
+    };
     return parsed.chosen === 'demo' || parsed.chosen === 'real' ? parsed.chosen : null;
   } catch {
     return null;

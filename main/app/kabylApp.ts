@@ -22,7 +22,10 @@ import { readChoice, writeChoice } from './appChoice';
 import { KeyedLock } from '../services/keyedLock';
 import { UPLOAD_SWEEP_MS } from '../services/uploadLimits';
 
-export const STORE_FILES: Record<StoreKind, string> = { demo: 'demo.sqlite', real: 'district.sqlite' };
+export const STORE_FILES: Record<StoreKind, string> = {
+  demo: 'demo.sqlite',
+  real: 'district.sqlite',
+};
 
 export interface StoreFactory {
   /** open a store file, creating it (schema migrated) when missing */
@@ -74,7 +77,8 @@ export class KabylApp implements AppPort {
       { onInternalError: options.onInternalError },
     );
     // Every call first ends an idle or expired session, whichever shell it came from.
-    this.dispatch = (channel, request, session) => inner(channel, request, this.sessions.touch(session));
+    this.dispatch = (channel, request, session) =>
+      inner(channel, request, this.sessions.touch(session));
   }
 
   static async start(options: AppOptions, startWith: StartWith): Promise<KabylApp> {
@@ -103,9 +107,12 @@ export class KabylApp implements AppPort {
   /** Close the open store, open `kind` (building the demo if needed), remember the choice. */
   useStore(kind: StoreKind, prepare?: (store: StorePort) => Promise<void>): Promise<StorePort> {
     const next = this.switching.then(async () => {
-      if (this.imports.running()) throw new ServiceError('unavailable', 'an import is running; wait for it to finish');
-      if (this.reportJobs.running()) throw new ServiceError('unavailable', 'a report export is running; wait for it to finish');
-      const file = kind === 'demo' ? await this.options.stores.ensureDemo(this.dataDir) : this.storePath(kind);
+      if (this.imports.running())
+        throw new ServiceError('unavailable', 'an import is running; wait for it to finish');
+      if (this.reportJobs.running())
+        throw new ServiceError('unavailable', 'a report export is running; wait for it to finish');
+      const file =
+        kind === 'demo' ? await this.options.stores.ensureDemo(this.dataDir) : this.storePath(kind);
       const opened = await this.options.stores.open(kind, file);
       try {
         if (prepare) await prepare(opened);
@@ -127,7 +134,10 @@ export class KabylApp implements AppPort {
 
   /** Drops abandoned uploads (also run on a timer). */
   async sweepUploads(): Promise<{ attachments: number; logs: number }> {
-    return { attachments: this.attachmentUploads.sweep(), logs: await this.files.sweepExpired().catch(() => 0) };
+    return {
+      attachments: this.attachmentUploads.sweep(),
+      logs: await this.files.sweepExpired().catch(() => 0),
+    };
   }
 
   async close(): Promise<void> {
@@ -148,5 +158,7 @@ export class KabylApp implements AppPort {
 /** Half-written attachment files (`<hash>.<uuid>.tmp`) left by a run that was killed mid-write. */
 async function removeTempFiles(dir: string): Promise<void> {
   const names = await readdir(dir).catch(() => [] as string[]);
-  await Promise.all(names.filter((n) => n.endsWith('.tmp')).map((n) => rm(path.join(dir, n), { force: true })));
+  await Promise.all(
+    names.filter((n) => n.endsWith('.tmp')).map((n) => rm(path.join(dir, n), { force: true })),
+  );
 }

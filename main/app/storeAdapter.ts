@@ -2,8 +2,21 @@
 // their StoreFactory: open a store file, build the demo when missing.
 import type { StoreKind } from '../../shared/ipc/contract';
 import path from 'node:path';
-import { ChainAnchor, plainCodec, safeStorageCodec, type SafeStorageLike } from '../store/chainAnchor';
-import { openStore, resolveDataDir, runQueueWhatIf, runWhatIf, startImportJob, UserExistsError, type Store } from '../store';
+import {
+  ChainAnchor,
+  plainCodec,
+  safeStorageCodec,
+  type SafeStorageLike,
+} from '../store/chainAnchor';
+import {
+  openStore,
+  resolveDataDir,
+  runQueueWhatIf,
+  runWhatIf,
+  startImportJob,
+  UserExistsError,
+  type Store,
+} from '../store';
 import { ImportJobError } from '../store/importJob';
 import { ServiceError } from '../services/errors';
 import { SETTING } from '../services/settings';
@@ -23,7 +36,12 @@ export interface StoreFactoryOptions {
   tokenVault?: TokenVault;
 }
 
-export function adaptStore(store: Store, kind: StoreKind, options: StoreFactoryOptions = {}, sync: DesktopSync | null = null): StorePort {
+export function adaptStore(
+  store: Store,
+  kind: StoreKind,
+  options: StoreFactoryOptions = {},
+  sync: DesktopSync | null = null,
+): StorePort {
   return {
     kind,
     file: store.file,
@@ -47,15 +65,35 @@ export function adaptStore(store: Store, kind: StoreKind, options: StoreFactoryO
     },
     async campaign() {
       const c = await store.campaign();
-      return c && { year: c.year, stage1Start: c.stage1Start, stage2Start: c.stage2Start, stage2End: c.stage2End, documentsStart: c.documentsStart, documentsEnd: c.documentsEnd, waitlist: c.data.waitlist === true };
+      return (
+        c && {
+          year: c.year,
+          stage1Start: c.stage1Start,
+          stage2Start: c.stage2Start,
+          stage2End: c.stage2End,
+          documentsStart: c.documentsStart,
+          documentsEnd: c.documentsEnd,
+          waitlist: c.data.waitlist === true,
+        }
+      );
     },
     eventCount: () => store.eventCount(),
     lastEventAt: async () => (await store.head()).at,
     async schools(schoolId) {
-      return (await store.schools(schoolId)).map((s) => ({ schoolId: s.id, name: s.name, kind: s.kind, districtId: s.districtId }));
+      return (await store.schools(schoolId)).map((s) => ({
+        schoolId: s.id,
+        name: s.name,
+        kind: s.kind,
+        districtId: s.districtId,
+      }));
     },
     async streams(schoolId) {
-      return (await store.streams(schoolId)).map((s) => ({ schoolId: s.schoolId, language: s.language, quota: s.quota, occupied: s.occupied }));
+      return (await store.streams(schoolId)).map((s) => ({
+        schoolId: s.schoolId,
+        language: s.language,
+        quota: s.quota,
+        occupied: s.occupied,
+      }));
     },
     statusCounts: (schoolId) => store.statusCounts(schoolId),
     openCases: () => store.openCases(),
@@ -64,16 +102,22 @@ export function adaptStore(store: Store, kind: StoreKind, options: StoreFactoryO
       return {
         ok: mismatches.length === 0,
         events,
-        differences: mismatches.map((m) => `${m.table} ${m.key}: ${m.problem}${m.columns ? ` (${m.columns.join(', ')})` : ''}`),
+        differences: mismatches.map(
+          (m) =>
+            `${m.table} ${m.key}: ${m.problem}${m.columns ? ` (${m.columns.join(', ')})` : ''}`,
+        ),
       };
     },
     rebuild: () => store.rebuildProjections(),
     append: (events) => store.append(events),
     engine: () => store.engine(),
-    whatIf: (overrides) => runWhatIf(store.file, overrides, { workerFile: options.whatIfWorkerFile }),
-    queueWhatIf: (raise, at) => runQueueWhatIf(store.file, raise, at, { workerFile: options.whatIfWorkerFile }),
+    whatIf: (overrides) =>
+      runWhatIf(store.file, overrides, { workerFile: options.whatIfWorkerFile }),
+    queueWhatIf: (raise, at) =>
+      runQueueWhatIf(store.file, raise, at, { workerFile: options.whatIfWorkerFile }),
     reads: store,
-    importFile: (path, onProgress) => importOffThread(store, path, onProgress, options.importWorkerFile),
+    importFile: (path, onProgress) =>
+      importOffThread(store, path, onProgress, options.importWorkerFile),
     sync,
     async close() {
       await sync?.stop();
@@ -82,22 +126,59 @@ export function adaptStore(store: Store, kind: StoreKind, options: StoreFactoryO
   };
 }
 
-function toStoredUser(u: { id: number; username: string; displayName: string; role: StoredUser['role']; schoolId: string | null; passwordHash: string }): StoredUser {
-  return { id: String(u.id), username: u.username, displayName: u.displayName, role: u.role, schoolId: u.schoolId, passwordHash: u.passwordHash };
+function toStoredUser(u: {
+  id: number;
+  username: string;
+  displayName: string;
+  role: StoredUser['role'];
+  schoolId: string | null;
+  passwordHash: string;
+}): StoredUser {
+  return {
+    id: String(u.id),
+    username: u.username,
+    displayName: u.displayName,
+    role: u.role,
+    schoolId: u.schoolId,
+    passwordHash: u.passwordHash,
+  };
 }
 
 /** The store's worker does the import; a malformed file comes back as an outcome naming the line. */
-async function importOffThread(store: Store, path: string, onProgress: (p: ImportProgress) => void, workerFile?: string): Promise<ImportOutcome> {
-  let last: ImportProgress = { bytesRead: 0, totalBytes: 0, linesRead: 0, eventsAdded: 0, duplicates: 0 };
-  const job = startImportJob(store.file, path, (p) => {
-    last = p;
-    onProgress(p);
-  }, workerFile ? { workerFile } : {});
+async function importOffThread(
+  store: Store,
+  path: string,
+  onProgress: (p: ImportProgress) => void,
+  workerFile?: string,
+): Promise<ImportOutcome> {
+  let last: ImportProgress = {
+    bytesRead: 0,
+    totalBytes: 0,
+    linesRead: 0,
+    eventsAdded: 0,
+    duplicates: 0,
+  };
+  const job = startImportJob(
+    store.file,
+    path,
+    (p) => {
+      last = p;
+      onProgress(p);
+    },
+    workerFile ? { workerFile } : {},
+  );
   try {
     const r = await job.promise;
     // The worker committed on its own connection: record the head it left, as the writer does after its commits.
     await store.recordHead();
-    return { bytesRead: r.bytesRead, totalBytes: r.totalBytes, linesRead: r.linesRead, eventsAdded: r.eventsAdded, duplicates: r.duplicates, error: null };
+    return {
+      bytesRead: r.bytesRead,
+      totalBytes: r.totalBytes,
+      linesRead: r.linesRead,
+      eventsAdded: r.eventsAdded,
+      duplicates: r.duplicates,
+      error: null,
+    };
   } catch (e) {
     if (!(e instanceof ImportJobError)) throw e;
     // Nothing was written: report the counts as zero, with the reason.
@@ -134,23 +215,32 @@ export function createStoreFactory(options: StoreFactoryOptions = {}): StoreFact
 
 export const storeFactory = createStoreFactory();
 
-async function openPort(kind: StoreKind, file: string, options: StoreFactoryOptions): Promise<StorePort> {
-    // warm: the engine is restored (from its snapshot, when one checks out) while the
-    // officer signs in, so the first write does not wait for it.
-    const store = await openStore({ file, warm: true, ...(options.anchor ? { anchor: options.anchor } : {}) });
-    // Trust on first use: a store with no record gets one now; one with a record has it
-    // extended only if the file still holds the recorded head (Store.recordHead).
-    await store.recordHead();
-    const vault = options.tokenVault ?? new FileTokenVault(path.join(path.dirname(file), 'sync'), plainCodec);
-    const sync = kind === 'real' ? await DesktopSync.open(store, vault) : null;
-    const port = adaptStore(store, kind, options, sync);
-    // The demo builder marks the demo; a real district store is marked real when first opened.
-    // A file marked otherwise than asked is refused: demo data never opens as a district's.
-    const marked = await port.getSetting(SETTING.kind);
-    if (marked === null && kind === 'real') await port.setSetting(SETTING.kind, 'real');
-    else if (marked !== kind) {
-      await port.close();
-      throw new Error(`${file} is marked ${marked ?? 'unmarked'}, not ${kind}: refusing to open it`);
-    }
-    return port;
+async function openPort(
+  kind: StoreKind,
+  file: string,
+  options: StoreFactoryOptions,
+): Promise<StorePort> {
+  // warm: the engine is restored (from its snapshot, when one checks out) while the
+  // officer signs in, so the first write does not wait for it.
+  const store = await openStore({
+    file,
+    warm: true,
+    ...(options.anchor ? { anchor: options.anchor } : {}),
+  });
+  // Trust on first use: a store with no record gets one now; one with a record has it
+  // extended only if the file still holds the recorded head (Store.recordHead).
+  await store.recordHead();
+  const vault =
+    options.tokenVault ?? new FileTokenVault(path.join(path.dirname(file), 'sync'), plainCodec);
+  const sync = kind === 'real' ? await DesktopSync.open(store, vault) : null;
+  const port = adaptStore(store, kind, options, sync);
+  // The demo builder marks the demo; a real district store is marked real when first opened.
+  // A file marked otherwise than asked is refused: demo data never opens as a district's.
+  const marked = await port.getSetting(SETTING.kind);
+  if (marked === null && kind === 'real') await port.setSetting(SETTING.kind, 'real');
+  else if (marked !== kind) {
+    await port.close();
+    throw new Error(`${file} is marked ${marked ?? 'unmarked'}, not ${kind}: refusing to open it`);
+  }
+  return port;
 }

@@ -13,7 +13,12 @@ import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:c
 
 /** Algorithm.Argon2id is an ambient const enum (not importable as a value here): its value is 2. */
 const ARGON2ID = 2 as Algorithm;
-export const ARGON2_PARAMS = { algorithm: ARGON2ID, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+export const ARGON2_PARAMS = {
+  algorithm: ARGON2ID,
+  memoryCost: 19_456,
+  timeCost: 2,
+  parallelism: 1,
+} as const;
 
 /** Legacy scrypt parameters: what existing stores hold. */
 export const SCRYPT_PARAMS = { N: 2 ** 15, r: 8, p: 1 } as const;
@@ -49,11 +54,19 @@ class Gate {
 
 export const hashGate = new Gate(HASH_CONCURRENCY);
 
-function scryptDerive(password: string, salt: Buffer, N: number, r: number, p: number): Promise<Buffer> {
+function scryptDerive(
+  password: string,
+  salt: Buffer,
+  N: number,
+  r: number,
+  p: number,
+): Promise<Buffer> {
   // scrypt needs 128*N*r bytes; Node's default cap (32 MiB) is exactly 2^15*8*128, so raise it.
   const options: ScryptOptions = { N, r, p, maxmem: 128 * N * r * 2 };
   return new Promise((resolve, reject) =>
-    scrypt(password.normalize('NFC'), salt, KEY_LENGTH, options, (err, key) => (err ? reject(err) : resolve(key))),
+    scrypt(password.normalize('NFC'), salt, KEY_LENGTH, options, (err, key) =>
+      err ? reject(err) : resolve(key),
+    ),
   );
 }
 
@@ -63,10 +76,20 @@ export function hashPassword(password: string): Promise<string> {
 }
 
 /** The legacy format, kept so tests can build a store as it was before argon2id. */
-export async function hashPasswordScrypt(password: string, params = SCRYPT_PARAMS): Promise<string> {
+export async function hashPasswordScrypt(
+  password: string,
+  params = SCRYPT_PARAMS,
+): Promise<string> {
   const salt = randomBytes(SALT_LENGTH);
   const key = await hashGate.run(() => scryptDerive(password, salt, params.N, params.r, params.p));
-  return [SCRYPT_PREFIX, params.N, params.r, params.p, salt.toString('base64'), key.toString('base64')].join('$');
+  return [
+    SCRYPT_PREFIX,
+    params.N,
+    params.r,
+    params.p,
+    salt.toString('base64'),
+    key.toString('base64'),
+  ].join('$');
 }
 
 export interface Verified {
@@ -77,8 +100,12 @@ export interface Verified {
 
 export async function checkPassword(password: string, stored: string): Promise<Verified> {
   if (stored.startsWith('$argon2id$')) {
-    const ok = await hashGate.run(() => argon2Verify(stored, password.normalize('NFC')).catch(() => false));
-    const current = stored.includes(`$m=${ARGON2_PARAMS.memoryCost},t=${ARGON2_PARAMS.timeCost},p=${ARGON2_PARAMS.parallelism}$`);
+    const ok = await hashGate.run(() =>
+      argon2Verify(stored, password.normalize('NFC')).catch(() => false),
+    );
+    const current = stored.includes(
+      `$m=${ARGON2_PARAMS.memoryCost},t=${ARGON2_PARAMS.timeCost},p=${ARGON2_PARAMS.parallelism}$`,
+    );
     return { ok, needsRehash: ok && !current };
   }
   return { ok: await verifyScrypt(password, stored), needsRehash: true };
@@ -92,7 +119,8 @@ async function verifyScrypt(password: string, stored: string): Promise<boolean> 
   const parts = stored.split('$');
   if (parts.length !== 6 || parts[0] !== SCRYPT_PREFIX) return false;
   const [N, r, p] = parts.slice(1, 4).map(Number);
-  if (![N, r, p].every((n) => Number.isInteger(n) && n > 0) || N > 2 ** 20 || r > 32 || p > 16) return false;
+  if (![N, r, p].every((n) => Number.isInteger(n) && n > 0) || N > 2 ** 20 || r > 32 || p > 16)
+    return false;
   const salt = Buffer.from(parts[4], 'base64');
   const expected = Buffer.from(parts[5], 'base64');
   if (expected.length !== KEY_LENGTH) return false;

@@ -51,7 +51,9 @@ export function sessionPolicyFromEnv(env: NodeJS.ProcessEnv = process.env): Sess
   if (raw === undefined || raw === '') return DEFAULT_SESSION_POLICY;
   const minutes = Number(raw);
   if (!Number.isInteger(minutes) || minutes < 1 || minutes > 1440) {
-    throw new RangeError(`KABYL_SESSION_IDLE_MINUTES: expected whole minutes from 1 to 1440, got ${JSON.stringify(raw)}`);
+    throw new RangeError(
+      `KABYL_SESSION_IDLE_MINUTES: expected whole minutes from 1 to 1440, got ${JSON.stringify(raw)}`,
+    );
   }
   return { ...DEFAULT_SESSION_POLICY, idleMs: minutes * 60_000 };
 }
@@ -100,8 +102,11 @@ export class Sessions {
     s.seenAt = s.signedInAt;
     s.ended = null;
     this.signedIn.add(s);
-    const mine = [...this.signedIn].filter((x) => x.user?.userId === user.userId).sort((a, b) => a.signedInAt - b.signedInAt);
-    for (const old of mine.slice(0, Math.max(0, mine.length - this.policy.perUser))) this.end(old, 'too_many');
+    const mine = [...this.signedIn]
+      .filter((x) => x.user?.userId === user.userId)
+      .sort((a, b) => a.signedInAt - b.signedInAt);
+    for (const old of mine.slice(0, Math.max(0, mine.length - this.policy.perUser)))
+      this.end(old, 'too_many');
   }
 
   /** Sign-out ends every session of the caller's user, in every window and client. */

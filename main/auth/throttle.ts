@@ -63,12 +63,16 @@ export class SignInThrottle {
       e.failures++;
       e.lastFailureAt = now;
       const over = e.failures - this.policy.freeFailures;
-      e.until = over > 0 ? now + Math.min(this.policy.baseMs * 2 ** Math.min(over - 1, 30), this.policy.maxMs) : 0;
+      e.until =
+        over > 0
+          ? now + Math.min(this.policy.baseMs * 2 ** Math.min(over - 1, 30), this.policy.maxMs)
+          : 0;
       // Re-insert so the map's order is least recently failed first.
       this.entries.delete(key);
       this.entries.set(key, e);
     }
-    while (this.entries.size > this.policy.maxKeys) this.entries.delete(this.entries.keys().next().value!);
+    while (this.entries.size > this.policy.maxKeys)
+      this.entries.delete(this.entries.keys().next().value!);
   }
 
   success(keys: string[]): void {

@@ -55,7 +55,11 @@ export function generateCommand(args: string[], io: Io): number {
     waitlist: takeFlag(rest, '--waitlist'),
   };
   const names = takeOption(rest, '--district-names');
-  if (names !== undefined) options.districtNames = names.split(',').map((n) => n.trim()).filter((n) => n !== '');
+  if (names !== undefined)
+    options.districtNames = names
+      .split(',')
+      .map((n) => n.trim())
+      .filter((n) => n !== '');
   if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`, generateHelp);
   try {
     resolveOptions(options);
@@ -133,7 +137,8 @@ function writeAll(fd: number, buf: Buffer): void {
 function integerOption(args: string[], name: string): number | undefined {
   const text = takeOption(args, name);
   if (text === undefined) return undefined;
-  if (!/^\d+$/.test(text)) throw new UsageError(`${name} must be a non-negative integer, got "${text}"`, generateHelp);
+  if (!/^\d+$/.test(text))
+    throw new UsageError(`${name} must be a non-negative integer, got "${text}"`, generateHelp);
   return Number(text);
 }
 

@@ -31,15 +31,20 @@ export async function importCommand(args: string[], io: Io): Promise<number> {
   let ok = false;
   try {
     const r = await store.importFile(log, {
-      onProgress: progress ? (p) => io.err(`progress ${p.linesRead} ${p.bytesRead}/${p.totalBytes}\n`) : undefined,
+      onProgress: progress
+        ? (p) => io.err(`progress ${p.linesRead} ${p.bytesRead}/${p.totalBytes}\n`)
+        : undefined,
     });
     ok = true;
     const ms = Math.round(performance.now() - started);
-    io.out(`imported ${r.eventsAdded} new events (${r.refused} refused by the rules) from ${r.linesRead} lines; ${r.duplicates} already known; ${ms} ms\n`);
+    io.out(
+      `imported ${r.eventsAdded} new events (${r.refused} refused by the rules) from ${r.linesRead} lines; ${r.duplicates} already known; ${ms} ms\n`,
+    );
     return 0;
   } finally {
     await store.close();
     // A rejected file leaves no trace: not even the empty store this command created for it.
-    if (!ok && !existed) for (const suffix of ['', '-wal', '-shm']) rmSync(db + suffix, { force: true });
+    if (!ok && !existed)
+      for (const suffix of ['', '-wal', '-shm']) rmSync(db + suffix, { force: true });
   }
 }

@@ -13,40 +13,51 @@ interface Command {
 const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {
   replay: {
     summary: 'replay a campaign log and print every placement as JSON',
-    load: async () => import('./replayCommand').then((m) => ({ help: m.replayHelp, run: m.replayCommand })),
+    load: async () =>
+      import('./replayCommand').then((m) => ({ help: m.replayHelp, run: m.replayCommand })),
   },
   generate: {
     summary: 'write a realistic campaign log (demo and benchmark data)',
-    load: async () => import('./generateCommand').then((m) => ({ help: m.generateHelp, run: m.generateCommand })),
+    load: async () =>
+      import('./generateCommand').then((m) => ({ help: m.generateHelp, run: m.generateCommand })),
   },
   report: {
     summary: 'write a report (applications, streams, orders, ...) as an Excel workbook',
-    load: async () => import('./reportCommand').then((m) => ({ help: m.reportHelp, run: m.reportCommand })),
+    load: async () =>
+      import('./reportCommand').then((m) => ({ help: m.reportHelp, run: m.reportCommand })),
   },
   template: {
     summary: 'write the Excel template for importing schools, catchments and quotas',
-    load: async () => import('./templateCommand').then((m) => ({ help: m.templateHelp, run: m.templateCommand })),
+    load: async () =>
+      import('./templateCommand').then((m) => ({ help: m.templateHelp, run: m.templateCommand })),
   },
   import: {
     summary: 'import a campaign log into a store file (all of it or nothing)',
-    load: async () => import('./importCommand').then((m) => ({ help: m.importHelp, run: m.importCommand })),
+    load: async () =>
+      import('./importCommand').then((m) => ({ help: m.importHelp, run: m.importCommand })),
   },
   verify: {
     summary: "check a store's tables and hash chain against its own log",
-    load: async () => import('./storeCheckCommands').then((m) => ({ help: m.verifyHelp, run: m.verifyCommand })),
+    load: async () =>
+      import('./storeCheckCommands').then((m) => ({ help: m.verifyHelp, run: m.verifyCommand })),
   },
   server: {
     summary: "the central server's admin: campaign, districts, device enrolment, export, verify",
-    load: async () => import('./serverCommand').then((m) => ({ help: m.serverHelp, run: m.serverCommand })),
+    load: async () =>
+      import('./serverCommand').then((m) => ({ help: m.serverHelp, run: m.serverCommand })),
   },
   'verify-published': {
     summary: 'check an anonymised export against the chain heads the server published',
     load: async () =>
-      import('./verifyPublishedCommand').then((m) => ({ help: m.verifyPublishedHelp, run: m.verifyPublishedCommand })),
+      import('./verifyPublishedCommand').then((m) => ({
+        help: m.verifyPublishedHelp,
+        run: m.verifyPublishedCommand,
+      })),
   },
   rebuild: {
     summary: "rewrite a store's tables from its own log",
-    load: async () => import('./storeCheckCommands').then((m) => ({ help: m.rebuildHelp, run: m.rebuildCommand })),
+    load: async () =>
+      import('./storeCheckCommands').then((m) => ({ help: m.rebuildHelp, run: m.rebuildCommand })),
   },
 };
 

@@ -9,7 +9,10 @@ export interface Io {
 
 /** Wrong arguments: the command prints the message and its help, exit 2. */
 export class UsageError extends Error {
-  constructor(message: string, readonly help: string) {
+  constructor(
+    message: string,
+    readonly help: string,
+  ) {
     super(message);
   }
 }

@@ -21,7 +21,10 @@ export function forEachLine(path: string, onLine: (line: string) => void): void 
         n = readSync(fd, buf, 0, CHUNK, null);
       } catch (e) {
         // stdin as a non-blocking pipe can ask us to wait; EOF is a zero read.
-        if ((e as NodeJS.ErrnoException).code === 'EAGAIN') { sleepBriefly(); continue; }
+        if ((e as NodeJS.ErrnoException).code === 'EAGAIN') {
+          sleepBriefly();
+          continue;
+        }
         if ((e as NodeJS.ErrnoException).code === 'EOF') break;
         throw e;
       }

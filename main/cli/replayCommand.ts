@@ -22,7 +22,8 @@ Exit codes: 0 replayed; 2 a malformed log or bad arguments ("line N: ..." on std
 export async function replayCommand(args: string[], io: Io): Promise<number> {
   const rest = [...args];
   const at = takeOption(rest, '--at');
-  if (rest.length !== 1) throw new UsageError('replay takes exactly one LOG.jsonl (or - for stdin)', replayHelp);
+  if (rest.length !== 1)
+    throw new UsageError('replay takes exactly one LOG.jsonl (or - for stdin)', replayHelp);
   const engine = await replayFile(rest[0], at);
   if (io.stdoutFd === undefined) {
     io.out(replayJson(engine) + '\n');

@@ -37,11 +37,17 @@ export async function reportCommand(args: string[], io: Io): Promise<number> {
   const out = takeOption(rest, '--out');
   const lang = takeOption(rest, '--lang') ?? DEFAULT_LANG;
   const at = takeOption(rest, '--at');
-  if (rest.length !== 2) throw new UsageError('report takes a report NAME and one LOG.jsonl (or - for stdin)', reportHelp);
+  if (rest.length !== 2)
+    throw new UsageError(
+      'report takes a report NAME and one LOG.jsonl (or - for stdin)',
+      reportHelp,
+    );
   const [name, logPath] = rest;
-  if (!isReportName(name)) throw new UsageError(`unknown report "${name}"; one of ${REPORT_NAMES.join(', ')}`, reportHelp);
+  if (!isReportName(name))
+    throw new UsageError(`unknown report "${name}"; one of ${REPORT_NAMES.join(', ')}`, reportHelp);
   if (out === undefined) throw new UsageError('--out FILE.xlsx is required', reportHelp);
-  if (!isLang(lang)) throw new UsageError(`--lang must be one of ${LANGS.join(', ')}, not "${lang}"`, reportHelp);
+  if (!isLang(lang))
+    throw new UsageError(`--lang must be one of ${LANGS.join(', ')}, not "${lang}"`, reportHelp);
 
   const replayer = new Replayer();
   forEachLine(logPath, (line) => replayer.line(line));

@@ -52,7 +52,8 @@ Exit codes: 0 done; 1 verify found differences; 2 bad arguments or input.`;
 export async function serverCommand(args: string[], io: Io): Promise<number> {
   const rest = [...args];
   const url = takeOption(rest, '--database') ?? process.env.DATABASE_URL;
-  const dataDir = takeOption(rest, '--data-dir') ?? process.env.KABYL_SERVER_DATA_DIR ?? defaultDataDir();
+  const dataDir =
+    takeOption(rest, '--data-dir') ?? process.env.KABYL_SERVER_DATA_DIR ?? defaultDataDir();
   const sub = rest.shift();
   if (sub === undefined) throw new UsageError('a subcommand is required', serverHelp);
   const run = subcommands[sub];
@@ -73,22 +74,30 @@ const subcommands: Record<string, Sub> = {
     const file = takeOption(args, '--campaign');
     const at = takeOption(args, '--at');
     const districts: District[] = [];
-    for (let d = takeOption(args, '--district'); d !== undefined; d = takeOption(args, '--district')) {
+    for (
+      let d = takeOption(args, '--district');
+      d !== undefined;
+      d = takeOption(args, '--district')
+    ) {
       const eq = d.indexOf('=');
       if (eq <= 0) throw new UsageError(`--district ${d}: expected ID=NAME`, serverHelp);
       districts.push({ id: d.slice(0, eq), name: d.slice(eq + 1) || d.slice(0, eq) });
     }
     noMore(args);
-    if (!file && districts.length === 0) throw new UsageError('give --campaign FILE.json or --district', serverHelp);
+    if (!file && districts.length === 0)
+      throw new UsageError('give --campaign FILE.json or --district', serverHelp);
     let campaign: Record<string, unknown> | null = null;
     if (file) {
       if (!existsSync(file)) throw new UsageError(`no such file: ${file}`, serverHelp);
       const parsed = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
       // A whole campaign.opened event is accepted too: its data is what counts.
-      campaign = parsed.type === 'campaign.opened' ? (parsed.data as Record<string, unknown>) : parsed;
+      campaign =
+        parsed.type === 'campaign.opened' ? (parsed.data as Record<string, unknown>) : parsed;
     }
     const r = await createCampaign(db, { campaign, at, districts });
-    io.out(`${campaign ? 'campaign opened; ' : ''}${districts.length} district(s) saved; head seq ${r.head}\n`);
+    io.out(
+      `${campaign ? 'campaign opened; ' : ''}${districts.length} district(s) saved; head seq ${r.head}\n`,
+    );
     return 0;
   },
 
@@ -132,23 +141,31 @@ const subcommands: Record<string, Sub> = {
       return 0;
     }
     const stream = createWriteStream(out);
-    await run(db, (chunk) => (stream.write(chunk) ? undefined : new Promise((r) => stream.once('drain', r))));
-    await new Promise<void>((resolve, reject) => stream.end((e?: Error | null) => (e ? reject(e) : resolve())));
+    await run(db, (chunk) =>
+      stream.write(chunk) ? undefined : new Promise((r) => stream.once('drain', r)),
+    );
+    await new Promise<void>((resolve, reject) =>
+      stream.end((e?: Error | null) => (e ? reject(e) : resolve())),
+    );
     return 0;
   },
 
   async 'emis-export'(args, db, io) {
     const year = takeOption(args, '--campaign');
     const out = takeOption(args, '--out');
-    const format = takeOption(args, '--format') ?? (out?.toLowerCase().endsWith('.json') ? 'json' : 'csv');
+    const format =
+      takeOption(args, '--format') ?? (out?.toLowerCase().endsWith('.json') ? 'json' : 'csv');
     const nowText = takeOption(args, '--now');
     const force = takeFlag(args, '--force');
     noMore(args);
-    if (!year || !/^\d{4}$/.test(year)) throw new UsageError('--campaign YEAR (four digits) is required', serverHelp);
+    if (!year || !/^\d{4}$/.test(year))
+      throw new UsageError('--campaign YEAR (four digits) is required', serverHelp);
     if (!out) throw new UsageError('--out FILE is required', serverHelp);
-    if (format !== 'csv' && format !== 'json') throw new UsageError(`--format ${format}: csv or json`, serverHelp);
+    if (format !== 'csv' && format !== 'json')
+      throw new UsageError(`--format ${format}: csv or json`, serverHelp);
     const now = nowText === undefined ? Date.now() : parseInstant(nowText);
-    if (Number.isNaN(now)) throw new UsageError(`--now ${nowText}: not an instant with an offset`, serverHelp);
+    if (Number.isNaN(now))
+      throw new UsageError(`--now ${nowText}: not an instant with an offset`, serverHelp);
     const lines: string[] = [];
     await exportLog(db, (chunk) => {
       for (const l of chunk.split('\n')) if (l !== '') lines.push(l);

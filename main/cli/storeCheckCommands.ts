@@ -41,7 +41,10 @@ export async function verifyCommand(args: string[], io: Io): Promise<number> {
   try {
     store = await openStore({ file });
   } catch (e) {
-    throw new UsageError(`${file} cannot be opened as a Kabyl store: ${(e as Error).message}`, verifyHelp);
+    throw new UsageError(
+      `${file} cannot be opened as a Kabyl store: ${(e as Error).message}`,
+      verifyHelp,
+    );
   }
   try {
     return await verifyOpened(store, io);
@@ -59,19 +62,30 @@ async function verifyOpened(store: Store, io: Io): Promise<number> {
   const { events, mismatches } = await store.verifyProjections();
   if (chain.ok) io.out(`hash chain: intact over ${chain.checked} events\n`);
   else {
-    const columns = chain.columns ? `: ${chain.columns.join(', ')} differ from the hashed body` : '';
+    const columns = chain.columns
+      ? `: ${chain.columns.join(', ')} differ from the hashed body`
+      : '';
     io.out(`hash chain: BROKEN at event ${chain.brokenAt} (${chain.reason})${columns}\n`);
   }
   const malformed = mismatches.find((m) => m.problem === 'malformed_body');
-  if (malformed) io.out(`projections: not compared; event ${malformed.key} does not replay (malformed_body)\n`);
-  else if (mismatches.length === 0) io.out(`projections: agree with a replay of ${events} events\n`);
+  if (malformed)
+    io.out(`projections: not compared; event ${malformed.key} does not replay (malformed_body)\n`);
+  else if (mismatches.length === 0)
+    io.out(`projections: agree with a replay of ${events} events\n`);
   else {
-    io.out(`projections: ${mismatches.length}${mismatches.length >= 1000 ? '+' : ''} differences from a replay of ${events} events\n`);
+    io.out(
+      `projections: ${mismatches.length}${mismatches.length >= 1000 ? '+' : ''} differences from a replay of ${events} events\n`,
+    );
     for (const m of mismatches.slice(0, SHOWN)) {
-      const cols = m.columns ? ` ${m.columns.map((c) => `${c}: ${JSON.stringify(m.actual?.[c])} should be ${JSON.stringify(m.expected?.[c])}`).join(', ')}` : '';
+      const cols = m.columns
+        ? ` ${m.columns.map((c) => `${c}: ${JSON.stringify(m.actual?.[c])} should be ${JSON.stringify(m.expected?.[c])}`).join(', ')}`
+        : '';
       io.out(`  ${m.table} ${m.key}: ${m.problem}${cols}\n`);
     }
-    if (mismatches.length > SHOWN) io.out(`  ... and ${mismatches.length - SHOWN} more; "kabyl rebuild" rewrites them from the log\n`);
+    if (mismatches.length > SHOWN)
+      io.out(
+        `  ... and ${mismatches.length - SHOWN} more; "kabyl rebuild" rewrites them from the log\n`,
+      );
   }
   return chain.ok && mismatches.length === 0 ? 0 : 1;
 }
@@ -81,7 +95,9 @@ export async function rebuildCommand(args: string[], io: Io): Promise<number> {
   try {
     const started = performance.now();
     const { events } = await store.rebuildProjections();
-    io.out(`rebuilt the projections from ${events} events in ${Math.round(performance.now() - started)} ms\n`);
+    io.out(
+      `rebuilt the projections from ${events} events in ${Math.round(performance.now() - started)} ms\n`,
+    );
     return 0;
   } finally {
     await store.close();

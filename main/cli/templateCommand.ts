@@ -32,8 +32,10 @@ export async function templateCommand(args: string[], io: Io): Promise<number> {
   const at = takeOption(rest, '--at');
   if (rest.length !== 0) throw new UsageError(`unexpected argument "${rest[0]}"`, templateHelp);
   if (out === undefined) throw new UsageError('--out FILE.xlsx is required', templateHelp);
-  if (!isLang(lang)) throw new UsageError(`--lang must be one of ${LANGS.join(', ')}, not "${lang}"`, templateHelp);
-  if (at !== undefined && from === undefined) throw new UsageError('--at needs --from LOG.jsonl', templateHelp);
+  if (!isLang(lang))
+    throw new UsageError(`--lang must be one of ${LANGS.join(', ')}, not "${lang}"`, templateHelp);
+  if (at !== undefined && from === undefined)
+    throw new UsageError('--at needs --from LOG.jsonl', templateHelp);
   let model;
   if (from !== undefined) {
     const replayer = new Replayer();

@@ -24,7 +24,8 @@ let n = 0;
 let batch: string[] = [];
 let first = 1;
 const flush = () => {
-  if (batch.length) port.postMessage({ kind: 'lines', first, items: batch } satisfies ValidatorMessage);
+  if (batch.length)
+    port.postMessage({ kind: 'lines', first, items: batch } satisfies ValidatorMessage);
   batch = [];
   first = n + 1;
   batchSize = Math.min(MAX_BATCH, batchSize * 2);
@@ -42,6 +43,8 @@ try {
   batch.pop();
   flush();
   port.postMessage(
-    (e instanceof LogError ? { kind: 'malformed', line: e.line ?? n, message: e.message } : { kind: 'failed', message: String((e as Error).message ?? e) }) satisfies ValidatorMessage,
+    (e instanceof LogError
+      ? { kind: 'malformed', line: e.line ?? n, message: e.message }
+      : { kind: 'failed', message: String((e as Error).message ?? e) }) satisfies ValidatorMessage,
   );
 }

@@ -6,7 +6,10 @@ import { writeSync } from 'node:fs';
 export class BufferedOut {
   private pending: string[] = [];
   private size = 0;
-  constructor(private readonly fd = 1, private readonly block = 1 << 16) {}
+  constructor(
+    private readonly fd = 1,
+    private readonly block = 1 << 16,
+  ) {}
 
   write = (piece: string): void => {
     this.pending.push(piece);

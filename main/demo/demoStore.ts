@@ -20,13 +20,31 @@ const BATCH = 5000;
 
 /** The demo users listed in the README: username, password, role. */
 export const DEMO_USERS = [
-  { username: 'officer', password: 'kabyl-officer', displayName: 'Айгүл Токтогулова', role: 'district' },
-  { username: 'commission', password: 'kabyl-commission', displayName: 'Бакыт Жумабеков', role: 'commission' },
-  { username: 'director', password: 'kabyl-director', displayName: 'Нургүл Осмонова', role: 'director' },
+  {
+    username: 'officer',
+    password: 'kabyl-officer',
+    displayName: 'Айгүл Токтогулова',
+    role: 'district',
+  },
+  {
+    username: 'commission',
+    password: 'kabyl-commission',
+    displayName: 'Бакыт Жумабеков',
+    role: 'commission',
+  },
+  {
+    username: 'director',
+    password: 'kabyl-director',
+    displayName: 'Нургүл Осмонова',
+    role: 'director',
+  },
 ] as const;
 
 /** Returns the demo store's path, building it first if it does not exist. */
-export async function ensureDemoStore(dataDir: string, source: () => DemoSource = demoLog): Promise<string> {
+export async function ensureDemoStore(
+  dataDir: string,
+  source: () => DemoSource = demoLog,
+): Promise<string> {
   const file = path.join(dataDir, DEMO_FILE);
   if (existsSync(file)) return file;
   await mkdir(dataDir, { recursive: true });
@@ -50,7 +68,11 @@ async function buildDemo(file: string, source: DemoSource): Promise<void> {
     let batch: LogEvent[] = [];
     let firstSchool: string | null = null;
     for (const event of source.events) {
-      if (firstSchool === null && event.type === 'school.registered' && (event.data.kind === 'state' || event.data.kind === 'municipal')) {
+      if (
+        firstSchool === null &&
+        event.type === 'school.registered' &&
+        (event.data.kind === 'state' || event.data.kind === 'municipal')
+      ) {
         firstSchool = event.data.schoolId;
       }
       batch.push(event);
@@ -84,7 +106,11 @@ async function buildDemo(file: string, source: DemoSource): Promise<void> {
 /** Temp files of a first start that was killed midway. */
 async function removeLeftovers(dataDir: string): Promise<void> {
   const names = await readdir(dataDir).catch(() => [] as string[]);
-  await Promise.all(names.filter((n) => n.startsWith(BUILDING)).map((n) => rm(path.join(dataDir, n), { force: true })));
+  await Promise.all(
+    names
+      .filter((n) => n.startsWith(BUILDING))
+      .map((n) => rm(path.join(dataDir, n), { force: true })),
+  );
 }
 
 export { DEMO };

@@ -68,7 +68,11 @@ export function acceptIpcSender(
  */
 const GRANTED = new Set(['clipboard-sanitized-write']);
 
-export function allowPermission(permission: string, requestingUrl: string | undefined, place: RendererPlace): boolean {
+export function allowPermission(
+  permission: string,
+  requestingUrl: string | undefined,
+  place: RendererPlace,
+): boolean {
   return GRANTED.has(permission) && isRendererUrl(requestingUrl, place);
 }
 
@@ -119,11 +123,14 @@ export function menuTemplate(packaged: boolean, isMac: boolean): MenuItem[] {
 export function withoutDeveloperItems(items: MenuItem[]): MenuItem[] {
   const kept = items
     .filter((item) => !(item.role && DEVELOPER_ROLES.has(item.role)))
-    .map((item) => (item.submenu ? { ...item, submenu: withoutDeveloperItems(item.submenu) } : item));
+    .map((item) =>
+      item.submenu ? { ...item, submenu: withoutDeveloperItems(item.submenu) } : item,
+    );
   // No separator left leading, trailing or doubled by the removal.
   const out: MenuItem[] = [];
   for (const item of kept) {
-    if (item.type === 'separator' && (out.length === 0 || out[out.length - 1].type === 'separator')) continue;
+    if (item.type === 'separator' && (out.length === 0 || out[out.length - 1].type === 'separator'))
+      continue;
     out.push(item);
   }
   while (out.length > 0 && out[out.length - 1].type === 'separator') out.pop();
@@ -131,7 +138,13 @@ export function withoutDeveloperItems(items: MenuItem[]): MenuItem[] {
 }
 
 /** Keyboard shortcuts that open DevTools even without a menu item (Chromium's own). */
-export function isDevToolsShortcut(input: { key: string; control: boolean; meta: boolean; shift: boolean; alt: boolean }): boolean {
+export function isDevToolsShortcut(input: {
+  key: string;
+  control: boolean;
+  meta: boolean;
+  shift: boolean;
+  alt: boolean;
+}): boolean {
   const key = input.key.toLowerCase();
   if (key === 'f12') return true;
   const mod = input.control || input.meta;

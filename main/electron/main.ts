@@ -1,17 +1,39 @@
 // The Electron main process: thin lifecycle and window code. Everything the page can
 // ask goes through the same dispatcher as the harness, one ipcMain handler per
 // contract channel, with a session per webContents.
-import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session, webContents, type WebContents } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  safeStorage,
+  session,
+  webContents,
+  type WebContents,
+} from 'electron';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CHANNELS } from '../../shared/ipc/contract';
 import { ipcChannelName } from '../../shared/ipc/names';
 import { sessionPolicyFromEnv } from '../auth/session';
 import { CSP } from '../ipc/security';
-import { acceptIpcSender, allowNavigation, allowPermission, isDevToolsShortcut, menuTemplate, type RendererPlace } from './guards';
+import {
+  acceptIpcSender,
+  allowNavigation,
+  allowPermission,
+  isDevToolsShortcut,
+  menuTemplate,
+  type RendererPlace,
+} from './guards';
 import { KabylApp } from '../app/kabylApp';
 import { printToPdf } from './print';
-import { chainAnchorIn, createStoreFactory, tokenVaultIn, defaultDataDir } from '../app/storeAdapter';
+import {
+  chainAnchorIn,
+  createStoreFactory,
+  tokenVaultIn,
+  defaultDataDir,
+} from '../app/storeAdapter';
 
 // dist/main/electron.cjs -> dist/renderer, dist/preload.cjs
 const distDir = path.join(__dirname, '..');
@@ -64,19 +86,30 @@ app.whenReady().then(async () => {
       version: app.getVersion(),
       electronVersion: process.versions.electron ?? null,
       // Chain heads recorded outside the store, encrypted for this OS user (docs/security.md).
-      stores: createStoreFactory({ anchor: chainAnchorIn(dataDir, safeStorage), tokenVault: tokenVaultIn(dataDir, safeStorage) }),
+      stores: createStoreFactory({
+        anchor: chainAnchorIn(dataDir, safeStorage),
+        tokenVault: tokenVaultIn(dataDir, safeStorage),
+      }),
       sessionPolicy: sessionPolicyFromEnv(),
       canPrintToPdf: true,
       // Sessions are keyed `wc:<webContents id>` (sessionOf below): print exactly the caller's window.
       printToPdf: async (callerId, suggestedName) => {
-        const contents = /^wc:\d+$/.test(callerId) ? webContents.fromId(Number(callerId.slice(3))) : undefined;
-        if (!contents || contents.isDestroyed()) throw new Error(`print.pdf: no window for caller ${callerId}`);
+        const contents = /^wc:\d+$/.test(callerId)
+          ? webContents.fromId(Number(callerId.slice(3)))
+          : undefined;
+        if (!contents || contents.isDestroyed())
+          throw new Error(`print.pdf: no window for caller ${callerId}`);
         return printToPdf(contents, suggestedName);
       },
       chooseFile: async () => {
         const win = BrowserWindow.getFocusedWindow();
-        const options = { properties: ['openFile' as const], filters: [{ name: 'Kabyl log (JSON Lines)', extensions: ['jsonl'] }] };
-        const picked = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+        const options = {
+          properties: ['openFile' as const],
+          filters: [{ name: 'Kabyl log (JSON Lines)', extensions: ['jsonl'] }],
+        };
+        const picked = win
+          ? await dialog.showOpenDialog(win, options)
+          : await dialog.showOpenDialog(options);
         return picked.canceled || picked.filePaths.length === 0 ? null : picked.filePaths[0];
       },
     },
@@ -90,7 +123,11 @@ app.whenReady().then(async () => {
   });
   // Nothing remote is ever loaded: refuse every request that is not our own files.
   session.defaultSession.webRequest.onBeforeRequest((details, callback) => {
-    const ok = details.url.startsWith(rendererRoot) || details.url.startsWith('devtools://') || details.url.startsWith('data:') || details.url.startsWith('blob:');
+    const ok =
+      details.url.startsWith(rendererRoot) ||
+      details.url.startsWith('devtools://') ||
+      details.url.startsWith('data:') ||
+      details.url.startsWith('blob:');
     callback({ cancel: !ok });
   });
   session.defaultSession.setPermissionRequestHandler((_wc, permission, callback, details) =>
@@ -99,13 +136,23 @@ app.whenReady().then(async () => {
   session.defaultSession.setPermissionCheckHandler((_wc, permission, requestingOrigin, details) =>
     allowPermission(permission, details.requestingUrl ?? requestingOrigin, place),
   );
-  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(app.isPackaged, process.platform === 'darwin') as Electron.MenuItemConstructorOptions[]));
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      menuTemplate(
+        app.isPackaged,
+        process.platform === 'darwin',
+      ) as Electron.MenuItemConstructorOptions[],
+    ),
+  );
 
   for (const channel of CHANNELS) {
     ipcMain.handle(ipcChannelName(channel), (event, request: unknown) => {
       // Only the main frame of our own page: not an iframe, not a page navigated elsewhere.
       if (!acceptIpcSender(event.senderFrame, event.sender.mainFrame, place)) {
-        return { ok: false, error: { code: 'forbidden', message: 'IPC from a frame that is not the Kabyl renderer' } };
+        return {
+          ok: false,
+          error: { code: 'forbidden', message: 'IPC from a frame that is not the Kabyl renderer' },
+        };
       }
       return current.dispatch(channel, request, sessionOf(current, event.sender));
     });

@@ -3,7 +3,10 @@
 // half-written file where a user would open it.
 import { rename, rm } from 'node:fs/promises';
 
-export async function writeAtomically<T>(path: string, write: (tmpPath: string) => Promise<T>): Promise<T> {
+export async function writeAtomically<T>(
+  path: string,
+  write: (tmpPath: string) => Promise<T>,
+): Promise<T> {
   const tmp = `${path}.tmp`;
   try {
     const result = await write(tmp);

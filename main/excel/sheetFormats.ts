@@ -43,5 +43,10 @@ export const HEADER_STYLE: Partial<Style> = {
 
 /** Excel's sheet names: at most 31 characters, none of []:*?/\ */
 export function sheetName(title: string): string {
-  return title.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31).trim() || 'Sheet1';
+  return (
+    title
+      .replace(/[[\]:*?/\\]/g, ' ')
+      .slice(0, 31)
+      .trim() || 'Sheet1'
+  );
 }

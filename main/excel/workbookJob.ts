@@ -17,22 +17,46 @@ export function useWorkbookWorker(file: string): void {
 
 function workerFile(): string {
   if (configuredWorker) return configuredWorker;
-  const candidates = [path.join(__dirname, 'workbook-worker.cjs'), path.join(__dirname, '..', 'workbook-worker.cjs')];
+  const candidates = [
+    path.join(__dirname, 'workbook-worker.cjs'),
+    path.join(__dirname, '..', 'workbook-worker.cjs'),
+  ];
   const found = candidates.find((f) => existsSync(f));
-  if (!found) throw new Error(`the workbook worker is not built (looked for ${candidates.join(', ')}); run npm run build`);
+  if (!found)
+    throw new Error(
+      `the workbook worker is not built (looked for ${candidates.join(', ')}); run npm run build`,
+    );
   return found;
 }
 
-function fileIssue(reason: 'workbook_too_heavy' | 'unreadable_file', value: string | null): DistrictValidation {
-  const issue = { sheet: null, sheetName: null, row: null, column: null, columnName: null, cell: null, value };
+function fileIssue(
+  reason: 'workbook_too_heavy' | 'unreadable_file',
+  value: string | null,
+): DistrictValidation {
+  const issue = {
+    sheet: null,
+    sheetName: null,
+    row: null,
+    column: null,
+    columnName: null,
+    cell: null,
+    value,
+  };
   return { ok: false, errors: [{ ...issue, reason }], warnings: [] };
 }
 
-export function readWorkbookOffThread(bytes: Buffer, limits: WorkbookLimits = { ...WORKBOOK_LIMITS }): Promise<DistrictValidation> {
+export function readWorkbookOffThread(
+  bytes: Buffer,
+  limits: WorkbookLimits = { ...WORKBOOK_LIMITS },
+): Promise<DistrictValidation> {
   const data: WorkbookWorkerData = { bytes, limits };
   const worker = new Worker(workerFile(), {
     workerData: data,
-    resourceLimits: { maxOldGenerationSizeMb: limits.maxHeapMb, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 },
+    resourceLimits: {
+      maxOldGenerationSizeMb: limits.maxHeapMb,
+      maxYoungGenerationSizeMb: 32,
+      stackSizeMb: 4,
+    },
   });
   return new Promise((resolve) => {
     let settled = false;
@@ -43,13 +67,20 @@ export function readWorkbookOffThread(bytes: Buffer, limits: WorkbookLimits = { 
       void worker.terminate();
       resolve(v);
     };
-    const timer = setTimeout(() => settle(fileIssue('workbook_too_heavy', `> ${limits.maxMs / 1000} s`)), limits.maxMs);
+    const timer = setTimeout(
+      () => settle(fileIssue('workbook_too_heavy', `> ${limits.maxMs / 1000} s`)),
+      limits.maxMs,
+    );
     worker.on('message', (m: FromWorkbookWorker) => {
       settle(m.type === 'done' ? m.validation : fileIssue('unreadable_file', null));
     });
     worker.on('error', (e) => {
       const oom = (e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';
-      settle(oom ? fileIssue('workbook_too_heavy', `> ${limits.maxHeapMb} MB`) : fileIssue('unreadable_file', null));
+      settle(
+        oom
+          ? fileIssue('workbook_too_heavy', `> ${limits.maxHeapMb} MB`)
+          : fileIssue('unreadable_file', null),
+      );
     });
     worker.on('exit', () => settle(fileIssue('workbook_too_heavy', null)));
   });

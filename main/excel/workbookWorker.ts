@@ -13,11 +13,18 @@ export interface WorkbookWorkerData {
 }
 
 export type FromWorkbookWorker =
-  | { type: 'done'; validation: DistrictValidation }
-  | { type: 'failed'; message: string };
+  { type: 'done'; validation: DistrictValidation } | { type: 'failed'; message: string };
 
 function fileIssue(reason: string, value: string | null): DistrictValidation {
-  const issue = { sheet: null, sheetName: null, row: null, column: null, columnName: null, cell: null, value };
+  const issue = {
+    sheet: null,
+    sheetName: null,
+    row: null,
+    column: null,
+    columnName: null,
+    cell: null,
+    value,
+  };
   return { ok: false, errors: [{ ...issue, reason: reason as 'unreadable_file' }], warnings: [] };
 }
 
@@ -35,7 +42,12 @@ async function run(data: WorkbookWorkerData): Promise<DistrictValidation> {
 
 if (parentPort) {
   run(workerData as WorkbookWorkerData).then(
-    (validation) => parentPort!.postMessage({ type: 'done', validation } satisfies FromWorkbookWorker),
-    (e) => parentPort!.postMessage({ type: 'failed', message: String((e as Error)?.message ?? e) } satisfies FromWorkbookWorker),
+    (validation) =>
+      parentPort!.postMessage({ type: 'done', validation } satisfies FromWorkbookWorker),
+    (e) =>
+      parentPort!.postMessage({
+        type: 'failed',
+        message: String((e as Error)?.message ?? e),
+      } satisfies FromWorkbookWorker),
   );
 }

@@ -6,7 +6,14 @@ import { TITLE_BLOCK, REPORT_TITLES, type Lang } from '../../shared/reports/labe
 import { bishkekWallClock, BISHKEK_OFFSET_MS } from '../../shared/reports/bishkekTime';
 import { type ReportTable, columnWidths, headerOf, tableCells } from '../../shared/reports/table';
 import { writeAtomically } from './atomicFile';
-import { HEADER_STYLE, LABEL_STYLE, TITLE_STYLE, columnStyle, dateTimeFormat, sheetName } from './sheetFormats';
+import {
+  HEADER_STYLE,
+  LABEL_STYLE,
+  TITLE_STYLE,
+  columnStyle,
+  dateTimeFormat,
+  sheetName,
+} from './sheetFormats';
 
 export interface WriteReportOptions {
   lang: Lang;
@@ -37,29 +44,62 @@ const MAX_LISTED_DISTRICTS = 5;
 
 export function districtsText(districts: string[], lang: Lang): string {
   if (districts.length <= MAX_LISTED_DISTRICTS) return districts.join(', ');
-  const more = TITLE_BLOCK.andMore[lang].replace('{n}', String(districts.length - MAX_LISTED_DISTRICTS));
+  const more = TITLE_BLOCK.andMore[lang].replace(
+    '{n}',
+    String(districts.length - MAX_LISTED_DISTRICTS),
+  );
   return `${districts.slice(0, MAX_LISTED_DISTRICTS).join(', ')} ${more} (${districts.length})`;
 }
 
-export async function writeReportXlsx<R>(table: ReportTable<R>, path: string, options: WriteReportOptions): Promise<ReportLayout> {
+export async function writeReportXlsx<R>(
+  table: ReportTable<R>,
+  path: string,
+  options: WriteReportOptions,
+): Promise<ReportLayout> {
   return writeAtomically(path, (tmp) => writeReportFile(table, tmp, options));
 }
 
-async function writeReportFile<R>(table: ReportTable<R>, filename: string, options: WriteReportOptions): Promise<ReportLayout> {
+async function writeReportFile<R>(
+  table: ReportTable<R>,
+  filename: string,
+  options: WriteReportOptions,
+): Promise<ReportLayout> {
   const { lang, generatedAt, onProgress, demo = false } = options;
   const total = table.rows.length;
   const ncols = table.columns.length;
   const lastDataRow = HEADER_ROW + total;
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename, useStyles: true, useSharedStrings: false });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    filename,
+    useStyles: true,
+    useSharedStrings: false,
+  });
   workbook.creator = 'Kabyl';
   workbook.created = new Date(generatedAt);
   const title = REPORT_TITLES[table.name][lang];
   const sheet = workbook.addWorksheet(sheetName(title), {
-    views: [{ state: 'frozen', xSplit: 0, ySplit: HEADER_ROW, topLeftCell: `A${HEADER_ROW + 1}`, activeCell: `A${HEADER_ROW + 1}` }],
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}` },
+    views: [
+      {
+        state: 'frozen',
+        xSplit: 0,
+        ySplit: HEADER_ROW,
+        topLeftCell: `A${HEADER_ROW + 1}`,
+        activeCell: `A${HEADER_ROW + 1}`,
+      },
+    ],
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}`,
+    },
     headerFooter: pageHeaderFooter(title, lang, demo),
   });
-  sheet.autoFilter = { from: { row: HEADER_ROW, column: 1 }, to: { row: Math.max(lastDataRow, HEADER_ROW), column: ncols } };
+  sheet.autoFilter = {
+    from: { row: HEADER_ROW, column: 1 },
+    to: { row: Math.max(lastDataRow, HEADER_ROW), column: ncols },
+  };
   sheet.columns = titleBlockWidths(columnWidths(table, lang), lang).map((width) => ({ width }));
 
   writeTitleBlock(sheet, table, lang, generatedAt, demo ? `${DEMO_MARK[lang]} · ${title}` : title);
@@ -110,7 +150,11 @@ export const DEMO_MARK: Record<Lang, string> = { ky: 'DEMO (ДЕМО)', ru: 'DEM
  * What a printer puts on every page: the report's title and "page N / M" in the footer,
  * and for the demo a red DEMO in the header. `&` starts a code in these strings.
  */
-export function pageHeaderFooter(title: string, lang: Lang, demo: boolean): Partial<ExcelJS.HeaderFooter> {
+export function pageHeaderFooter(
+  title: string,
+  lang: Lang,
+  demo: boolean,
+): Partial<ExcelJS.HeaderFooter> {
   const page = { ky: 'Барак', ru: 'Стр.', en: 'Page' }[lang];
   const escaped = title.replace(/&/g, '&&');
   return {
@@ -119,7 +163,13 @@ export function pageHeaderFooter(title: string, lang: Lang, demo: boolean): Part
   };
 }
 
-function writeTitleBlock<R>(sheet: ExcelJS.Worksheet, table: ReportTable<R>, lang: Lang, generatedAt: number, title: string): void {
+function writeTitleBlock<R>(
+  sheet: ExcelJS.Worksheet,
+  table: ReportTable<R>,
+  lang: Lang,
+  generatedAt: number,
+  title: string,
+): void {
   const when = { numFmt: dateTimeFormat(lang) };
   const asOf = table.asOf === null ? null : bishkekWallClock(table.asOf);
   const lines: [string, ExcelJS.CellValue, Partial<ExcelJS.Style> | null][] = [

@@ -5,7 +5,11 @@
 // pre-filled, so an officer edits the current set-up instead of retyping it.
 import ExcelJS from 'exceljs';
 import type { DistrictModel } from '../../shared/excelImport/districtModel';
-import { INSTRUCTIONS_SHEET, DISTRICT_SHEETS, type SheetDef } from '../../shared/excelImport/sheets';
+import {
+  INSTRUCTIONS_SHEET,
+  DISTRICT_SHEETS,
+  type SheetDef,
+} from '../../shared/excelImport/sheets';
 import { columnLetter } from '../../shared/excelImport/rawWorkbook';
 import { LOCALITY, SCHOOL_KIND, type Lang, labelOf } from '../../shared/reports/labels';
 import { SCHOOL_KINDS } from '../../shared/log/events';
@@ -15,7 +19,10 @@ import { HEADER_STYLE } from './sheetFormats';
 /** rows below the header that get the dropdowns and text formats */
 const PREPARED_ROWS = 2_000;
 
-export async function templateWorkbook(lang: Lang, model?: DistrictModel): Promise<ExcelJS.Workbook> {
+export async function templateWorkbook(
+  lang: Lang,
+  model?: DistrictModel,
+): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Kabyl';
   const rowsOf: Record<string, (string | number | null)[][]> = {
@@ -42,27 +49,53 @@ export async function templateXlsxBuffer(lang: Lang, model?: DistrictModel): Pro
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-export async function writeTemplateXlsx(path: string, lang: Lang, model?: DistrictModel): Promise<void> {
+export async function writeTemplateXlsx(
+  path: string,
+  lang: Lang,
+  model?: DistrictModel,
+): Promise<void> {
   const wb = await templateWorkbook(lang, model);
   await writeAtomically(path, (tmp) => wb.xlsx.writeFile(tmp));
 }
 
-function addSheet(wb: ExcelJS.Workbook, def: SheetDef, lang: Lang, rows: (string | number | null)[][]): void {
-  const ws = wb.addWorksheet(def.label[lang], { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }] });
+function addSheet(
+  wb: ExcelJS.Workbook,
+  def: SheetDef,
+  lang: Lang,
+  rows: (string | number | null)[][],
+): void {
+  const ws = wb.addWorksheet(def.label[lang], {
+    views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }],
+  });
   ws.columns = def.columns.map((c) => ({ width: c.width }));
-  const header = ws.addRow(def.columns.map((c) => (c.required ? `${c.label[lang]} *` : c.label[lang])));
+  const header = ws.addRow(
+    def.columns.map((c) => (c.required ? `${c.label[lang]} *` : c.label[lang])),
+  );
   header.eachCell((cell) => (cell.style = HEADER_STYLE));
   for (const r of rows) ws.addRow(r);
   const last = Math.max(PREPARED_ROWS, rows.length + 1);
   def.columns.forEach((c, i) => {
     const range = `${columnLetter(i)}2:${columnLetter(i)}${last}`;
     // Codes stay text: Excel would turn 41.10 into 41.1 and 007 into 7.
-    if (c.type === 'text' || c.type === 'address' || c.type === 'languages' || c.type === 'language') {
+    if (
+      c.type === 'text' ||
+      c.type === 'address' ||
+      c.type === 'languages' ||
+      c.type === 'language'
+    ) {
       for (let r = 2; r <= last; r++) ws.getCell(r, i + 1).numFmt = '@';
     }
     if (c.type === 'kind' || c.type === 'locality') {
-      const labels = c.type === 'kind' ? SCHOOL_KINDS.map((k) => SCHOOL_KIND[k][lang]) : (['urban', 'rural'] as const).map((l) => LOCALITY[l][lang]);
-      validations(ws).add(range, { type: 'list', allowBlank: !c.required, formulae: [`"${labels.join(',')}"`], showErrorMessage: true });
+      const labels =
+        c.type === 'kind'
+          ? SCHOOL_KINDS.map((k) => SCHOOL_KIND[k][lang])
+          : (['urban', 'rural'] as const).map((l) => LOCALITY[l][lang]);
+      validations(ws).add(range, {
+        type: 'list',
+        allowBlank: !c.required,
+        formulae: [`"${labels.join(',')}"`],
+        showErrorMessage: true,
+      });
     }
     if (c.type === 'count' || c.type === 'norm') {
       validations(ws).add(range, {
@@ -77,8 +110,12 @@ function addSheet(wb: ExcelJS.Workbook, def: SheetDef, lang: Lang, rows: (string
 }
 
 /** exceljs has range data validations at run time but not in its type declarations. */
-function validations(ws: ExcelJS.Worksheet): { add(range: string, rule: ExcelJS.DataValidation): void } {
-  return (ws as unknown as { dataValidations: { add(range: string, rule: ExcelJS.DataValidation): void } }).dataValidations;
+function validations(ws: ExcelJS.Worksheet): {
+  add(range: string, rule: ExcelJS.DataValidation): void;
+} {
+  return (
+    ws as unknown as { dataValidations: { add(range: string, rule: ExcelJS.DataValidation): void } }
+  ).dataValidations;
 }
 
 const HELP: Record<Lang, string[]> = {
@@ -108,5 +145,6 @@ const HELP: Record<Lang, string[]> = {
 function addInstructions(wb: ExcelJS.Workbook, lang: Lang): void {
   const ws = wb.addWorksheet(INSTRUCTIONS_SHEET[lang]);
   ws.columns = [{ width: 120 }];
-  for (const line of HELP[lang]) ws.addRow([line]).getCell(1).alignment = { wrapText: true, vertical: 'top' };
+  for (const line of HELP[lang])
+    ws.addRow([line]).getCell(1).alignment = { wrapText: true, vertical: 'top' };
 }

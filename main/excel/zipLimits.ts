@@ -43,7 +43,8 @@ function centralDirectory(buf: Buffer): { count: number; offset: number; size: n
     const count = buf.readUInt16LE(i + 10);
     const size = buf.readUInt32LE(i + 12);
     const offset = buf.readUInt32LE(i + 16);
-    if (count === 0xffff || size === 0xffffffff || offset === 0xffffffff) throw new ZipFormatError('ZIP64 workbooks are not read');
+    if (count === 0xffff || size === 0xffffffff || offset === 0xffffffff)
+      throw new ZipFormatError('ZIP64 workbooks are not read');
     if (offset + size > i) throw new ZipFormatError('the central directory lies outside the file');
     return { count, offset, size };
   }
@@ -52,15 +53,18 @@ function centralDirectory(buf: Buffer): { count: number; offset: number; size: n
 
 function entries(buf: Buffer, limits: WorkbookLimits): Entry[] {
   const cd = centralDirectory(buf);
-  if (cd.count > limits.maxEntries) throw new WorkbookLimitError('too_many_entries', String(cd.count));
+  if (cd.count > limits.maxEntries)
+    throw new WorkbookLimitError('too_many_entries', String(cd.count));
   const out: Entry[] = [];
   let declared = 0;
   let at = cd.offset;
   const end = cd.offset + cd.size;
   while (at < end) {
-    if (at + 46 > end || buf.readUInt32LE(at) !== CENTRAL) throw new ZipFormatError('a damaged central directory');
+    if (at + 46 > end || buf.readUInt32LE(at) !== CENTRAL)
+      throw new ZipFormatError('a damaged central directory');
     // The count in the end record can lie; the directory walked is what a parser sees.
-    if (out.length >= limits.maxEntries) throw new WorkbookLimitError('too_many_entries', `> ${limits.maxEntries}`);
+    if (out.length >= limits.maxEntries)
+      throw new WorkbookLimitError('too_many_entries', `> ${limits.maxEntries}`);
     const nameLength = buf.readUInt16LE(at + 28);
     const entry: Entry = {
       method: buf.readUInt16LE(at + 10),
@@ -69,9 +73,11 @@ function entries(buf: Buffer, limits: WorkbookLimits): Entry[] {
       localOffset: buf.readUInt32LE(at + 42),
       name: buf.toString('utf8', at + 46, at + 46 + nameLength),
     };
-    if (entry.size === 0xffffffff || entry.compressed === 0xffffffff) throw new ZipFormatError('ZIP64 workbooks are not read');
+    if (entry.size === 0xffffffff || entry.compressed === 0xffffffff)
+      throw new ZipFormatError('ZIP64 workbooks are not read');
     declared += entry.size;
-    if (declared > limits.maxUnpackedBytes) throw new WorkbookLimitError('workbook_too_large', `> ${mib(declared)}`);
+    if (declared > limits.maxUnpackedBytes)
+      throw new WorkbookLimitError('workbook_too_large', `> ${mib(declared)}`);
     out.push(entry);
     at += 46 + nameLength + buf.readUInt16LE(at + 30) + buf.readUInt16LE(at + 32);
   }
@@ -80,7 +86,8 @@ function entries(buf: Buffer, limits: WorkbookLimits): Entry[] {
 
 function partData(buf: Buffer, e: Entry): Buffer {
   const at = e.localOffset;
-  if (at + 30 > buf.length || buf.readUInt32LE(at) !== LOCAL) throw new ZipFormatError(`${e.name}: a damaged local header`);
+  if (at + 30 > buf.length || buf.readUInt32LE(at) !== LOCAL)
+    throw new ZipFormatError(`${e.name}: a damaged local header`);
   const start = at + 30 + buf.readUInt16LE(at + 26) + buf.readUInt16LE(at + 28);
   if (start + e.compressed > buf.length) throw new ZipFormatError(`${e.name}: cut short`);
   return buf.subarray(start, start + e.compressed);
@@ -99,7 +106,10 @@ function countRows(xml: Buffer): number {
 }
 
 /** Throws WorkbookLimitError or ZipFormatError; returns the rows counted when the workbook is within limits. */
-export function checkWorkbookZip(buf: Buffer, limits: WorkbookLimits): { entries: number; unpackedBytes: number; rows: number } {
+export function checkWorkbookZip(
+  buf: Buffer,
+  limits: WorkbookLimits,
+): { entries: number; unpackedBytes: number; rows: number } {
   const list = entries(buf, limits);
   let unpacked = 0;
   let rows = 0;
@@ -112,16 +122,23 @@ export function checkWorkbookZip(buf: Buffer, limits: WorkbookLimits): { entries
         data = inflateRawSync(partData(buf, e), { maxOutputLength: Math.max(1, e.size + 1) });
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
-          throw new WorkbookLimitError('workbook_too_large', `${e.name} unpacks to more than the ${mib(e.size)} it declares`);
+          throw new WorkbookLimitError(
+            'workbook_too_large',
+            `${e.name} unpacks to more than the ${mib(e.size)} it declares`,
+          );
         }
         throw new ZipFormatError(`${e.name}: ${(err as Error).message}`);
       }
     } else throw new ZipFormatError(`${e.name}: compression method ${e.method} is not read`);
-    if (data.length !== e.size) throw new ZipFormatError(`${e.name}: unpacks to ${data.length} bytes, not the ${e.size} declared`);
+    if (data.length !== e.size)
+      throw new ZipFormatError(
+        `${e.name}: unpacks to ${data.length} bytes, not the ${e.size} declared`,
+      );
     unpacked += data.length;
     if (WORKSHEET.test(e.name)) {
       rows += countRows(data);
-      if (rows > limits.maxRows) throw new WorkbookLimitError('too_many_rows', `> ${limits.maxRows}`);
+      if (rows > limits.maxRows)
+        throw new WorkbookLimitError('too_many_rows', `> ${limits.maxRows}`);
     }
   }
   return { entries: list.length, unpackedBytes: unpacked, rows };

@@ -8,7 +8,11 @@ export interface HarnessArgs {
 }
 
 export function parseHarnessArgs(argv: readonly string[], env: NodeJS.ProcessEnv): HarnessArgs {
-  const args: HarnessArgs = { port: portFrom(env.KABYL_PORT || '0', 'KABYL_PORT'), dataDir: env.KABYL_DATA_DIR || null, store: 'demo' };
+  const args: HarnessArgs = {
+    port: portFrom(env.KABYL_PORT || '0', 'KABYL_PORT'),
+    dataDir: env.KABYL_DATA_DIR || null,
+    store: 'demo',
+  };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = () => {
@@ -22,13 +26,17 @@ export function parseHarnessArgs(argv: readonly string[], env: NodeJS.ProcessEnv
       const v = value();
       if (v !== 'demo' && v !== 'real') throw new Error(`--store: expected demo or real, got ${v}`);
       args.store = v;
-    } else throw new Error(`unknown flag ${flag} (expected --port N, --data-dir DIR, --store demo|real)`);
+    } else
+      throw new Error(
+        `unknown flag ${flag} (expected --port N, --data-dir DIR, --store demo|real)`,
+      );
   }
   return args;
 }
 
 function portFrom(text: string, what: string): number {
   const n = Number(text);
-  if (!/^\d+$/.test(text) || n > 65535) throw new Error(`${what}: expected a port number 0-65535, got ${text}`);
+  if (!/^\d+$/.test(text) || n > 65535)
+    throw new Error(`${what}: expected a port number 0-65535, got ${text}`);
   return n;
 }

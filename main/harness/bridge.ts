@@ -74,29 +74,46 @@ export function startBridge(options: BridgeOptions): Promise<Bridge> {
     const url = new URL(req.url ?? '/', `http://${host}`);
 
     if (url.pathname === '/health') {
-      if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'method not allowed');
+      if (req.method !== 'GET' && req.method !== 'HEAD')
+        return send(res, 405, 'text/plain; charset=utf-8', 'method not allowed');
       return send(res, 200, 'text/plain; charset=utf-8', 'ok');
     }
-    if (url.pathname.startsWith('/ipc/')) return handleIpc(req, res, safeDecode(url.pathname.slice(5)) ?? '');
-    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'method not allowed');
+    if (url.pathname.startsWith('/ipc/'))
+      return handleIpc(req, res, safeDecode(url.pathname.slice(5)) ?? '');
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return send(res, 405, 'text/plain; charset=utf-8', 'method not allowed');
     return serveStatic(res, url.pathname, req.method === 'HEAD');
   }
 
-  async function handleIpc(req: IncomingMessage, res: ServerResponse, channel: string): Promise<void> {
+  async function handleIpc(
+    req: IncomingMessage,
+    res: ServerResponse,
+    channel: string,
+  ): Promise<void> {
     // No CORS preflight is ever answered positively, and no Access-Control-* header is sent.
     if (req.method !== 'POST') return sendResult(res, 405, 'invalid_request', 'POST only');
     const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
-    if (type !== 'application/json') return sendResult(res, 415, 'invalid_request', 'Content-Type must be application/json');
+    if (type !== 'application/json')
+      return sendResult(res, 415, 'invalid_request', 'Content-Type must be application/json');
     const given = req.headers['x-kabyl-secret'];
-    if (typeof given !== 'string' || !timingSafeEqual(createHash('sha256').update(given).digest(), secretDigest)) {
+    if (
+      typeof given !== 'string' ||
+      !timingSafeEqual(createHash('sha256').update(given).digest(), secretDigest)
+    ) {
       return sendResult(res, 403, 'forbidden', 'missing or wrong X-Kabyl-Secret');
     }
     const client = req.headers['x-kabyl-client'];
     if (typeof client !== 'string' || !CLIENT_ID.test(client)) {
-      return sendResult(res, 400, 'invalid_request', 'X-Kabyl-Client: expected a random id of 8-128 letters, digits, - or _');
+      return sendResult(
+        res,
+        400,
+        'invalid_request',
+        'X-Kabyl-Client: expected a random id of 8-128 letters, digits, - or _',
+      );
     }
     const body = await readBody(req);
-    if (body === null) return sendResult(res, 413, 'invalid_request', `request body larger than ${MAX_BODY} bytes`);
+    if (body === null)
+      return sendResult(res, 413, 'invalid_request', `request body larger than ${MAX_BODY} bytes`);
     let request: unknown;
     try {
       request = body.length === 0 ? undefined : JSON.parse(body.toString('utf8'));
@@ -104,16 +121,24 @@ export function startBridge(options: BridgeOptions): Promise<Bridge> {
       return sendResult(res, 400, 'invalid_request', 'request body: not valid JSON');
     }
     const result = await options.dispatch(channel, request, options.sessions.get(`http:${client}`));
-    send(res, 200, 'application/json; charset=utf-8', JSON.stringify(result), { 'Cache-Control': 'no-store' });
+    send(res, 200, 'application/json; charset=utf-8', JSON.stringify(result), {
+      'Cache-Control': 'no-store',
+    });
   }
 
-  async function serveStatic(res: ServerResponse, pathname: string, headOnly: boolean): Promise<void> {
+  async function serveStatic(
+    res: ServerResponse,
+    pathname: string,
+    headOnly: boolean,
+  ): Promise<void> {
     const root = path.resolve(options.rendererDir);
     let rel = safeDecode(pathname);
-    if (rel === null || rel.includes('\0')) return send(res, 400, 'text/plain; charset=utf-8', 'bad path');
+    if (rel === null || rel.includes('\0'))
+      return send(res, 400, 'text/plain; charset=utf-8', 'bad path');
     if (rel === '/' || rel === '') rel = '/index.html';
     let file = path.resolve(root, '.' + rel);
-    if (file !== root && !file.startsWith(root + path.sep)) return send(res, 403, 'text/plain; charset=utf-8', 'forbidden path');
+    if (file !== root && !file.startsWith(root + path.sep))
+      return send(res, 403, 'text/plain; charset=utf-8', 'forbidden path');
     let info = await stat(file).catch(() => null);
     if (!info?.isFile()) {
       // Client-side routes (no extension) get the app; a missing asset is a 404.
@@ -121,7 +146,12 @@ export function startBridge(options: BridgeOptions): Promise<Bridge> {
       file = path.join(root, 'index.html');
       info = await stat(file).catch(() => null);
       if (!info?.isFile()) {
-        return send(res, 503, 'text/plain; charset=utf-8', 'The renderer is not built: run `npm run build` (renderer/ -> dist/renderer).');
+        return send(
+          res,
+          503,
+          'text/plain; charset=utf-8',
+          'The renderer is not built: run `npm run build` (renderer/ -> dist/renderer).',
+        );
       }
     }
     const ext = path.extname(file).toLowerCase();
@@ -145,10 +175,11 @@ export function startBridge(options: BridgeOptions): Promise<Bridge> {
         port,
         secret,
         server,
-        close: () => new Promise<void>((done) => {
-          server.close(() => done());
-          server.closeAllConnections();
-        }),
+        close: () =>
+          new Promise<void>((done) => {
+            server.close(() => done());
+            server.closeAllConnections();
+          }),
       });
     });
   });
@@ -191,13 +222,25 @@ function readBody(req: IncomingMessage): Promise<Buffer | null> {
   });
 }
 
-function send(res: ServerResponse, status: number, type: string, body: string | Buffer, extra: Record<string, string> = {}): void {
+function send(
+  res: ServerResponse,
+  status: number,
+  type: string,
+  body: string | Buffer,
+  extra: Record<string, string> = {},
+): void {
   res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, ...extra });
   res.end(body);
 }
 
 function sendResult(res: ServerResponse, status: number, code: string, message: string): void {
-  send(res, status, 'application/json; charset=utf-8', JSON.stringify({ ok: false, error: { code, message } }), {
-    'Cache-Control': 'no-store',
-  });
+  send(
+    res,
+    status,
+    'application/json; charset=utf-8',
+    JSON.stringify({ ok: false, error: { code, message } }),
+    {
+      'Cache-Control': 'no-store',
+    },
+  );
 }

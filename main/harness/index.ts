@@ -34,14 +34,20 @@ async function main(): Promise<void> {
 }
 
 main().catch((e) => {
-  process.stderr.write(`kabyl harness: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+  process.stderr.write(
+    `kabyl harness: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
+  );
   process.exit(1);
 });
 
 /** dist/harness.cjs sits one level below package.json. */
 function packageVersion(): string {
   try {
-    return (JSON.parse(readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8')) as { version: string }).version;
+    return (
+      JSON.parse(readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8')) as {
+        version: string;
+      }
+    ).version;
   } catch {
     return '0.0.0';
   }

@@ -3,7 +3,12 @@
 import type { StoreKind } from '../../shared/ipc/contract';
 import { sessionPolicyFromEnv } from '../auth/session';
 import { KabylApp, type StartWith } from '../app/kabylApp';
-import { chainAnchorIn, createStoreFactory, tokenVaultIn, defaultDataDir } from '../app/storeAdapter';
+import {
+  chainAnchorIn,
+  createStoreFactory,
+  tokenVaultIn,
+  defaultDataDir,
+} from '../app/storeAdapter';
 import { startBridge, type Bridge } from './bridge';
 
 export interface HarnessOptions {
@@ -28,7 +33,10 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       dataDir,
       shell: 'harness',
       version: options.version ?? '0.0.0',
-      stores: createStoreFactory({ anchor: chainAnchorIn(dataDir), tokenVault: tokenVaultIn(dataDir) }),
+      stores: createStoreFactory({
+        anchor: chainAnchorIn(dataDir),
+        tokenVault: tokenVaultIn(dataDir),
+      }),
       sessionPolicy: sessionPolicyFromEnv(),
     },
     options.store as StartWith,

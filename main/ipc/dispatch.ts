@@ -15,10 +15,17 @@ import type { Session } from '../auth/session';
 import { ServiceError } from '../services/errors';
 
 export type ParsedReq<C extends Channel> = z.output<(typeof contract)[C]['request']>;
-export type Handler<C extends Channel, Ctx> = (request: ParsedReq<C>, ctx: Ctx) => Promise<Res<C>> | Res<C>;
+export type Handler<C extends Channel, Ctx> = (
+  request: ParsedReq<C>,
+  ctx: Ctx,
+) => Promise<Res<C>> | Res<C>;
 export type HandlerMap<Ctx> = { [C in Channel]: Handler<C, Ctx> };
 
-export type Dispatch = (channel: unknown, rawRequest: unknown, session: Session) => Promise<Result<unknown>>;
+export type Dispatch = (
+  channel: unknown,
+  rawRequest: unknown,
+  session: Session,
+) => Promise<Result<unknown>>;
 
 /** Request fields that name a school: a director may only name their own. */
 const SCHOOL_FIELDS = ['schoolId', 'toSchoolId'] as const;
@@ -37,7 +44,10 @@ export function createDispatcher<Ctx>(
 
   return async function dispatch(channel, rawRequest, session) {
     if (!isChannel(channel)) {
-      return fail('not_found', `unknown channel: ${typeof channel === 'string' ? channel.slice(0, 100) : typeof channel}`);
+      return fail(
+        'not_found',
+        `unknown channel: ${typeof channel === 'string' ? channel.slice(0, 100) : typeof channel}`,
+      );
     }
     const spec = contract[channel];
     // An argument-less call from a thin client arrives as undefined; treat it as {}.
@@ -47,7 +57,8 @@ export function createDispatcher<Ctx>(
     const user = session.user;
     if (spec.access !== 'public') {
       if (!user) return fail('unauthenticated', `sign in to use ${channel}`);
-      if (!spec.access.includes(user.role)) return fail('forbidden', `${channel} is not open to the ${user.role} role`);
+      if (!spec.access.includes(user.role))
+        return fail('forbidden', `${channel} is not open to the ${user.role} role`);
       if (user.role === 'director') {
         const req = parsed.data as Record<string, unknown>;
         for (const field of SCHOOL_FIELDS) {
@@ -63,7 +74,10 @@ export function createDispatcher<Ctx>(
       const value = await handler(parsed.data as never, makeContext(session));
       const checked = spec.response.safeParse(value);
       if (!checked.success) {
-        report(channel, new Error(`response breaks the contract: ${describeIssues(checked.error)}`));
+        report(
+          channel,
+          new Error(`response breaks the contract: ${describeIssues(checked.error)}`),
+        );
         return fail('internal', `${channel}: internal error`);
       }
       return { ok: true, value: checked.data };
@@ -76,7 +90,10 @@ export function createDispatcher<Ctx>(
   };
 }
 
-function fail(code: 'not_found' | 'invalid_request' | 'unauthenticated' | 'forbidden' | 'internal', message: string): Result<never> {
+function fail(
+  code: 'not_found' | 'invalid_request' | 'unauthenticated' | 'forbidden' | 'internal',
+  message: string,
+): Result<never> {
   return { ok: false, error: { code, message } };
 }
 

@@ -13,18 +13,52 @@ import { listSchools } from '../services/schoolList/schoolServices';
 import { appInfo, authSignIn, authSignOut, getSession } from '../services/session/sessionServices';
 import { chooseSetup, getSetup } from '../services/setup/setupServices';
 import { getClock, setClock } from '../services/clock/clockServices';
-import { checkFit, listQuotas, refusedForSeats, saveQuotas, setSchoolNorm, whatIf } from '../services/quotas/quotaServices';
-import { catchmentGaps, listCatchments, saveCatchment } from '../services/catchments/catchmentServices';
+import {
+  checkFit,
+  listQuotas,
+  refusedForSeats,
+  saveQuotas,
+  setSchoolNorm,
+  whatIf,
+} from '../services/quotas/quotaServices';
+import {
+  catchmentGaps,
+  listCatchments,
+  saveCatchment,
+} from '../services/catchments/catchmentServices';
 import { printPdf } from '../services/print/printServices';
 import { receiveDocuments, schoolChildren } from '../services/directorSchool/schoolChildren';
 import { issueOrder, schoolOrders } from '../services/orders/orderServices';
-import { getApplication, listApplications, transferApplication, transferStreams, withdrawApplication } from '../services/applications/registryServices';
+import {
+  getApplication,
+  listApplications,
+  transferApplication,
+  transferStreams,
+  withdrawApplication,
+} from '../services/applications/registryServices';
 import { deleteFilter, listSavedFilters, saveFilter } from '../services/applications/savedFilters';
 import { auditEvents, auditVerify } from '../services/audit/auditServices';
-import { downloadReport, exportReport, reportCharts, reportProgress, reportRows } from '../services/reports/reportServices';
-import { confirmWorkbook, previewWorkbook, templateDownload, uploadWorkbook } from '../services/excelImport/excelImportServices';
+import {
+  downloadReport,
+  exportReport,
+  reportCharts,
+  reportProgress,
+  reportRows,
+} from '../services/reports/reportServices';
+import {
+  confirmWorkbook,
+  previewWorkbook,
+  templateDownload,
+  uploadWorkbook,
+} from '../services/excelImport/excelImportServices';
 import type { HandlerMap } from './dispatch';
-import { syncConflicts, syncConnect, syncMarkSeen, syncPending, syncStatus } from '../services/sync/syncServices';
+import {
+  syncConflicts,
+  syncConnect,
+  syncMarkSeen,
+  syncPending,
+  syncStatus,
+} from '../services/sync/syncServices';
 import { listWaitlists, waitlistWhatIf } from '../services/waitlists/waitlistServices';
 import { privilegeQueue, reviewPrivilege } from '../services/privileges/privilegeServices';
 import { decideCase, listCases, openCase } from '../services/commission/commissionServices';

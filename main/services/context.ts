@@ -14,7 +14,11 @@ export interface ServiceContext {
 }
 
 export function requireStore(ctx: ServiceContext): StorePort {
-  if (!ctx.store) throw new ServiceError('unavailable', 'no district is open yet: choose the demo or a real district first');
+  if (!ctx.store)
+    throw new ServiceError(
+      'unavailable',
+      'no district is open yet: choose the demo or a real district first',
+    );
   return ctx.store;
 }
 

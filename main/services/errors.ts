@@ -21,4 +21,5 @@ export const notFound = (message: string) => new ServiceError('not_found', messa
 export const invalid = (message: string) => new ServiceError('invalid_request', message);
 export const unavailable = (message: string) => new ServiceError('unavailable', message);
 /** An engine refusal: `reason` is the engine's code, which the UI translates. */
-export const refused = (reason: string, message = `refused: ${reason}`) => new ServiceError('refused', message, reason);
+export const refused = (reason: string, message = `refused: ${reason}`) =>
+  new ServiceError('refused', message, reason);

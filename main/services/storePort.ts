@@ -89,7 +89,10 @@ export interface StorePort {
    * R16: who a quota raise stamped `at` would place from the queues, on the log as
    * it stands, off the main thread (main/store/whatIf/queueWhatIfOnStore.ts).
    */
-  queueWhatIf(raise: QueueRaise, at: string): Promise<{ result: QueueWhatIfResult; events: number }>;
+  queueWhatIf(
+    raise: QueueRaise,
+    at: string,
+  ): Promise<{ result: QueueWhatIfResult; events: number }>;
   /**
    * The store's read side (registry, event history, orders, full schools and
    * streams, the audit's checks) for the feature services, typed by StoreReads;

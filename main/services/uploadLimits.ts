@@ -25,7 +25,12 @@ export const ATTACHMENT_UPLOAD_LIMITS: UploadLimits = {
   totalBytes: 128 * 1024 * 1024,
 };
 /** A log upload stays held after its last chunk until import.start: same expiry from its last touch. */
-export const LOG_UPLOAD_LIMITS: UploadLimits = { perCaller: 2, bytesPerCaller: 4 * 1024 ** 3, idleMs: 10 * 60_000, totalBytes: 16 * 1024 ** 3 };
+export const LOG_UPLOAD_LIMITS: UploadLimits = {
+  perCaller: 2,
+  bytesPerCaller: 4 * 1024 ** 3,
+  idleMs: 10 * 60_000,
+  totalBytes: 16 * 1024 ** 3,
+};
 /** How often KabylApp looks for expired uploads. */
 export const UPLOAD_SWEEP_MS = 60_000;
 
@@ -45,7 +50,10 @@ export function overLimit(
 ): Overage | null {
   if (heldByAll + adding > limits.totalBytes) {
     const held = Math.round(heldByAll / 1024 ** 2);
-    return { busy: true, message: `other uploads in progress hold ${held} MiB: try again in a few minutes` };
+    return {
+      busy: true,
+      message: `other uploads in progress hold ${held} MiB: try again in a few minutes`,
+    };
   }
   let count = 0;
   let bytes = 0;
@@ -59,7 +67,10 @@ export function overLimit(
   }
   if (bytes + adding > limits.bytesPerCaller) {
     const cap = Math.round(limits.bytesPerCaller / 1024 ** 2);
-    return { busy: false, message: `unfinished uploads would hold more than ${cap} MiB for this session` };
+    return {
+      busy: false,
+      message: `unfinished uploads would hold more than ${cap} MiB for this session`,
+    };
   }
   return null;
 }

@@ -1,7 +1,14 @@
 // Users and settings: plain repositories over TypeORM. The services hash
 // passwords (main/auth) and enforce roles; this only stores and finds.
 import type { DataSource, Repository } from 'typeorm';
-import { type SettingRecord, SettingEntity, USER_ROLES, type UserRecord, UserEntity, type UserRole } from './entities/accountEntities';
+import {
+  type SettingRecord,
+  SettingEntity,
+  USER_ROLES,
+  type UserRecord,
+  UserEntity,
+  type UserRole,
+} from './entities/accountEntities';
 
 export type { UserRecord, UserRole };
 
@@ -23,12 +30,14 @@ export class Users {
   }
 
   async create(user: NewUser): Promise<UserRecord> {
-    if (!USER_ROLES.includes(user.role)) throw new RangeError(`role: ${user.role} is not one of ${USER_ROLES.join(', ')}`);
+    if (!USER_ROLES.includes(user.role))
+      throw new RangeError(`role: ${user.role} is not one of ${USER_ROLES.join(', ')}`);
     if ((user.role === 'director') !== (user.schoolId !== null)) {
       throw new RangeError('schoolId: a director has exactly one school; other roles have none');
     }
     if (user.username.trim() === '') throw new RangeError('username: must not be empty');
-    if (await this.findByUsername(user.username)) throw new UserExistsError(`username: ${user.username} is taken`);
+    if (await this.findByUsername(user.username))
+      throw new UserExistsError(`username: ${user.username} is taken`);
     return this.repo.save({ ...user, createdAt: new Date().toISOString() });
   }
 

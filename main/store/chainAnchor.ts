@@ -66,7 +66,10 @@ export class ChainAnchor {
   /** One record per store file, named by a hash of its absolute path. */
   private recordFile(storeFile: string): string {
     const id = createHash('sha256').update(path.resolve(storeFile)).digest('hex').slice(0, 32);
-    return path.join(this.dir, `${id}.${this.codec.protection === 'os-encrypted' ? 'bin' : 'json'}`);
+    return path.join(
+      this.dir,
+      `${id}.${this.codec.protection === 'os-encrypted' ? 'bin' : 'json'}`,
+    );
   }
 
   /** The heads recorded for a store, oldest first; [] when none were ever recorded. */
@@ -83,11 +86,19 @@ export class ChainAnchor {
       if (!Array.isArray(parsed.heads)) throw new Error('no heads');
       return parsed.heads.map((h: unknown) => {
         const { seq, hash } = h as RecordedHead;
-        if (!Number.isInteger(seq) || seq < 1 || typeof hash !== 'string' || !/^[0-9a-f]{64}$/.test(hash)) throw new Error('a bad head');
+        if (
+          !Number.isInteger(seq) ||
+          seq < 1 ||
+          typeof hash !== 'string' ||
+          !/^[0-9a-f]{64}$/.test(hash)
+        )
+          throw new Error('a bad head');
         return { seq, hash };
       });
     } catch (e) {
-      throw new AnchorUnreadableError(`the chain head recorded for ${storeFile} cannot be read: ${(e as Error).message}`);
+      throw new AnchorUnreadableError(
+        `the chain head recorded for ${storeFile} cannot be read: ${(e as Error).message}`,
+      );
     }
   }
 
@@ -107,7 +118,11 @@ export class ChainAnchor {
     mkdirSync(this.dir, { recursive: true, mode: 0o700 });
     const file = this.recordFile(storeFile);
     const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, this.codec.encode(JSON.stringify({ store: path.resolve(storeFile), heads })), { mode: 0o600 });
+    writeFileSync(
+      tmp,
+      this.codec.encode(JSON.stringify({ store: path.resolve(storeFile), heads })),
+      { mode: 0o600 },
+    );
     // mode applies only when the file is created; a leftover tmp file keeps whatever it had.
     chmodSync(tmp, 0o600);
     renameSync(tmp, file);

@@ -9,7 +9,14 @@ import { subjectOf } from './log/eventRow';
 import { nodeChainHash } from './log/nodeHash';
 import type { Connection } from './sql/connection';
 import { writeRows } from './sql/connection';
-import { PROJECTION_TABLES, type RejectionAt, type Row, type SqlValue, type TableSpec, rejectionTable } from './projection/tables';
+import {
+  PROJECTION_TABLES,
+  type RejectionAt,
+  type Row,
+  type SqlValue,
+  type TableSpec,
+  rejectionTable,
+} from './projection/tables';
 import { StoreCorruptError } from './log/logWriter';
 
 const PAGE = 5000;
@@ -29,31 +36,46 @@ export interface Replayed {
  * not a well-formed event throws StoreCorruptError, or with `tolerant` (verify)
  * ends the replay there and is reported in `malformed`.
  */
-export async function replayStored(conn: Connection, engine: Engine, tolerant = false): Promise<Replayed> {
+export async function replayStored(
+  conn: Connection,
+  engine: Engine,
+  tolerant = false,
+): Promise<Replayed> {
   const rejections: RejectionAt[] = [];
   const outcomeMismatches: Replayed['outcomeMismatches'] = [];
   const head = { seq: 0, hash: '', at: null as string | null };
   let malformed: Replayed['malformed'] = null;
   outer: for (;;) {
-    const rows = await conn.all<{ seq: number; body: unknown; outcome: string | null; hash: string; at: string }>(
-      'SELECT seq, body, outcome, hash, at FROM event WHERE seq > ? ORDER BY seq LIMIT ?',
-      [head.seq, PAGE],
-    );
+    const rows = await conn.all<{
+      seq: number;
+      body: unknown;
+      outcome: string | null;
+      hash: string;
+      at: string;
+    }>('SELECT seq, body, outcome, hash, at FROM event WHERE seq > ? ORDER BY seq LIMIT ?', [
+      head.seq,
+      PAGE,
+    ]);
     if (rows.length === 0) break;
     for (const r of rows) {
       const before = engine.rejections.length;
       let outcome;
       try {
-        if (typeof r.body !== 'string') throw new LogError(`its body is ${r.body === null ? 'null' : 'not text'}`, r.seq);
+        if (typeof r.body !== 'string')
+          throw new LogError(`its body is ${r.body === null ? 'null' : 'not text'}`, r.seq);
         outcome = engine.ingest(parseEventLine(r.body, r.seq));
       } catch (e) {
         // A rule's refusal is an outcome, never an exception: what lands here is a broken body.
-        if (!tolerant) throw new StoreCorruptError(`the stored log does not replay: event ${(e as Error).message}`);
+        if (!tolerant)
+          throw new StoreCorruptError(
+            `the stored log does not replay: event ${(e as Error).message}`,
+          );
         malformed = { seq: r.seq, message: (e as Error).message };
         break outer;
       }
       const replayed = outcome.kind === 'applied' ? outcome.refused : 'duplicate';
-      if (replayed !== r.outcome) outcomeMismatches.push({ seq: r.seq, stored: r.outcome, replayed });
+      if (replayed !== r.outcome)
+        outcomeMismatches.push({ seq: r.seq, stored: r.outcome, replayed });
       if (engine.rejections.length > before) {
         const x = engine.rejections[engine.rejections.length - 1];
         rejections.push({ eventId: x.eventId, seq: r.seq, type: x.type, reason: x.reason });
@@ -82,7 +104,9 @@ export interface Mismatch {
 const MAX_MISMATCHES = 1000;
 
 function expectedRows(spec: TableSpec<unknown>, replayed: Replayed): Iterable<unknown> {
-  return spec === (rejectionTable as TableSpec<unknown>) ? replayed.rejections : spec.all(replayed.engine);
+  return spec === (rejectionTable as TableSpec<unknown>)
+    ? replayed.rejections
+    : spec.all(replayed.engine);
 }
 
 function asRecord(columns: readonly string[], row: Row): Record<string, SqlValue> {
@@ -90,22 +114,48 @@ function asRecord(columns: readonly string[], row: Row): Record<string, SqlValue
 }
 
 /** Replays the stored log into a fresh engine and lists every projection row that disagrees. */
-export async function verifyProjections(conn: Connection): Promise<{ events: number; mismatches: Mismatch[] }> {
+export async function verifyProjections(
+  conn: Connection,
+): Promise<{ events: number; mismatches: Mismatch[] }> {
   const replayed = await replayStored(conn, new Engine(), true);
   if (replayed.malformed) {
     // Comparing the tables with a replay that stopped partway would list every later row as wrong.
-    return { events: replayed.head.seq, mismatches: [{ table: 'event', key: String(replayed.malformed.seq), problem: 'malformed_body' }] };
+    return {
+      events: replayed.head.seq,
+      mismatches: [
+        { table: 'event', key: String(replayed.malformed.seq), problem: 'malformed_body' },
+      ],
+    };
   }
   const mismatches: Mismatch[] = [];
   const add = (m: Mismatch) => {
     if (mismatches.length < MAX_MISMATCHES) mismatches.push(m);
   };
   for (const m of replayed.outcomeMismatches) {
-    add({ table: 'event', key: String(m.seq), problem: 'different', columns: ['outcome'], expected: { outcome: m.replayed }, actual: { outcome: m.stored } });
+    add({
+      table: 'event',
+      key: String(m.seq),
+      problem: 'different',
+      columns: ['outcome'],
+      expected: { outcome: m.replayed },
+      actual: { outcome: m.stored },
+    });
   }
-  const storedHead = await conn.get<{ seq: number; at: string | null }>('SELECT seq, at FROM log_head WHERE id = 1');
-  if ((storedHead?.seq ?? 0) !== replayed.head.seq || (storedHead?.at ?? null) !== replayed.head.at) {
-    add({ table: 'log_head', key: '1', problem: 'different', columns: ['seq', 'at'], expected: { seq: replayed.head.seq, at: replayed.head.at }, actual: { seq: storedHead?.seq ?? 0, at: storedHead?.at ?? null } });
+  const storedHead = await conn.get<{ seq: number; at: string | null }>(
+    'SELECT seq, at FROM log_head WHERE id = 1',
+  );
+  if (
+    (storedHead?.seq ?? 0) !== replayed.head.seq ||
+    (storedHead?.at ?? null) !== replayed.head.at
+  ) {
+    add({
+      table: 'log_head',
+      key: '1',
+      problem: 'different',
+      columns: ['seq', 'at'],
+      expected: { seq: replayed.head.seq, at: replayed.head.at },
+      actual: { seq: storedHead?.seq ?? 0, at: storedHead?.at ?? null },
+    });
   }
   for (const spec of PROJECTION_TABLES as readonly TableSpec<unknown>[]) {
     const keyOf = (row: Row) => row.slice(0, spec.keyColumns).join('/');
@@ -126,9 +176,18 @@ export async function verifyProjections(conn: Connection): Promise<{ events: num
       }
       expected.delete(key);
       const differing = spec.columns.filter((_, i) => e[i] !== row[i]);
-      if (differing.length > 0) add({ table: spec.table, key, problem: 'different', columns: differing, expected: asRecord(spec.columns, e), actual: a });
+      if (differing.length > 0)
+        add({
+          table: spec.table,
+          key,
+          problem: 'different',
+          columns: differing,
+          expected: asRecord(spec.columns, e),
+          actual: a,
+        });
     }
-    for (const [key, row] of expected) add({ table: spec.table, key, problem: 'missing', expected: asRecord(spec.columns, row) });
+    for (const [key, row] of expected)
+      add({ table: spec.table, key, problem: 'missing', expected: asRecord(spec.columns, row) });
   }
   return { events: replayed.head.seq, mismatches };
 }
@@ -138,7 +197,8 @@ export async function verifyProjections(conn: Connection): Promise<{ events: num
  * The caller runs it inside the writer's transaction.
  */
 export async function rebuildProjections(conn: Connection): Promise<Replayed> {
-  for (const spec of [...PROJECTION_TABLES].reverse()) await conn.run(`DELETE FROM "${spec.table}"`);
+  for (const spec of [...PROJECTION_TABLES].reverse())
+    await conn.run(`DELETE FROM "${spec.table}"`);
   const replayed = await replayStored(conn, new Engine({ trackChanges: true }));
   for (const spec of PROJECTION_TABLES as readonly TableSpec<unknown>[]) {
     const rows: Row[] = [];
@@ -186,7 +246,10 @@ type ChainRow = { seq: number; body: unknown; hash: string } & Record<AuditColum
  * its hashed body, the end against the recorded head, and, when `recorded` heads
  * kept outside the file are given (chainAnchor.ts), the chain against them.
  */
-export async function verifyChain(conn: Connection, recorded: readonly RecordedHead[] | null = null): Promise<ChainCheck> {
+export async function verifyChain(
+  conn: Connection,
+  recorded: readonly RecordedHead[] | null = null,
+): Promise<ChainCheck> {
   const v = new ChainVerifier(nodeChainHash);
   const heads = recorded ?? [];
   let nextHead = 0;
@@ -232,7 +295,9 @@ export async function verifyChain(conn: Connection, recorded: readonly RecordedH
     }
     after = rows[rows.length - 1].seq;
   }
-  const head = await conn.get<{ seq: number; hash: string }>('SELECT seq, hash FROM log_head WHERE id = 1');
+  const head = await conn.get<{ seq: number; hash: string }>(
+    'SELECT seq, hash FROM log_head WHERE id = 1',
+  );
   let broken = v.finish(head ?? { seq: 0, hash: GENESIS_HASH });
   const last = heads.at(-1);
   if (broken === null && last && last.seq > v.checked) {

@@ -37,7 +37,9 @@ export async function openDataSource(options: DataSourceOptions): Promise<DataSo
     await ds.query('PRAGMA journal_mode = WAL');
     await ds.query('PRAGMA synchronous = FULL');
     await ds.query('PRAGMA foreign_keys = ON');
-    await ds.query(`PRAGMA busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 30_000))}`);
+    await ds.query(
+      `PRAGMA busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 30_000))}`,
+    );
     if (options.cacheKiB) await ds.query(`PRAGMA cache_size = -${Math.floor(options.cacheKiB)}`);
     if (options.migrate) await ds.runMigrations({ transaction: 'each' });
   } catch (e) {

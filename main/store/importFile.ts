@@ -42,14 +42,24 @@ const DEFAULT_CHUNK = 1 << 20;
 /** about 50k events: below it, updating the indexes row by row is cheaper than rebuilding them */
 const BULK_BYTES = 16 << 20;
 
-export async function importLogFile(writer: LogWriter, path: string, options: ImportOptions = {}): Promise<ImportResult> {
+export async function importLogFile(
+  writer: LogWriter,
+  path: string,
+  options: ImportOptions = {},
+): Promise<ImportResult> {
   const file = await open(path, 'r');
   try {
     const totalBytes = (await file.stat()).size;
     return await writer.transaction(async (tx) => {
       const firstSeq = tx.head.seq + 1;
       if (totalBytes >= (options.bulkBytes ?? BULK_BYTES)) await tx.bulkLoad();
-      const progress: ImportProgress = { bytesRead: 0, totalBytes, linesRead: 0, eventsAdded: 0, duplicates: 0 };
+      const progress: ImportProgress = {
+        bytesRead: 0,
+        totalBytes,
+        linesRead: 0,
+        eventsAdded: 0,
+        duplicates: 0,
+      };
       // Each line is decoded on its own: no megabyte strings in V8's
       // large-object space (see main/cli/readLines.ts), and its bytes go to the
       // store as they are.
@@ -73,7 +83,11 @@ export async function importLogFile(writer: LogWriter, path: string, options: Im
         await tx.pump();
       }
       split.end();
-      if (tx.engine.campaign === null) throw new LogError('the log is empty: it must begin with campaign.opened', progress.linesRead + 1);
+      if (tx.engine.campaign === null)
+        throw new LogError(
+          'the log is empty: it must begin with campaign.opened',
+          progress.linesRead + 1,
+        );
       if (options.signal?.aborted) throw new ImportCancelledError();
       progress.eventsAdded = tx.added;
       progress.duplicates = tx.duplicates;

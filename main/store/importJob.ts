@@ -26,9 +26,15 @@ export class ImportJobError extends Error {
 
 /** Where the bundled worker is: next to the bundle that calls this (dist/ or dist/main/). */
 export function defaultWorkerFile(): string {
-  const candidates = [path.join(__dirname, 'import-worker.cjs'), path.join(__dirname, '..', 'import-worker.cjs')];
+  const candidates = [
+    path.join(__dirname, 'import-worker.cjs'),
+    path.join(__dirname, '..', 'import-worker.cjs'),
+  ];
   const found = candidates.find((f) => existsSync(f));
-  if (!found) throw new Error(`the import worker is not built (looked for ${candidates.join(', ')}); run npm run build`);
+  if (!found)
+    throw new Error(
+      `the import worker is not built (looked for ${candidates.join(', ')}); run npm run build`,
+    );
   return found;
 }
 
@@ -64,8 +70,22 @@ export function startImportJob(
           break;
       }
     });
-    worker.on('error', (e) => fail(new ImportJobError(`the import worker crashed: ${e.message}; nothing was written`, 'crashed')));
-    worker.on('exit', (code) => fail(new ImportJobError(`the import worker exited (${code}) before finishing; nothing was written`, 'crashed')));
+    worker.on('error', (e) =>
+      fail(
+        new ImportJobError(
+          `the import worker crashed: ${e.message}; nothing was written`,
+          'crashed',
+        ),
+      ),
+    );
+    worker.on('exit', (code) =>
+      fail(
+        new ImportJobError(
+          `the import worker exited (${code}) before finishing; nothing was written`,
+          'crashed',
+        ),
+      ),
+    );
   });
   return {
     promise,

@@ -13,5 +13,8 @@ export type ToImportWorker = { type: 'cancel' };
 export type FromImportWorker =
   | { type: 'progress'; progress: ImportProgress }
   | { type: 'done'; result: ImportResult }
-  | { type: 'failed'; error: { message: string; line: number | null; code: 'malformed' | 'io' | 'store' } }
+  | {
+      type: 'failed';
+      error: { message: string; line: number | null; code: 'malformed' | 'io' | 'store' };
+    }
   | { type: 'cancelled' };

@@ -17,7 +17,14 @@ async function run(data: ImportWorkerData): Promise<FromImportWorker> {
   try {
     store = await openStore({ file: data.dbFile });
   } catch (e) {
-    return { type: 'failed', error: { message: `cannot open the store: ${(e as Error).message}`, line: null, code: 'store' } };
+    return {
+      type: 'failed',
+      error: {
+        message: `cannot open the store: ${(e as Error).message}`,
+        line: null,
+        code: 'store',
+      },
+    };
   }
   let last = 0;
   try {
@@ -33,10 +40,17 @@ async function run(data: ImportWorkerData): Promise<FromImportWorker> {
     return { type: 'done', result };
   } catch (e) {
     if (e instanceof ImportCancelledError) return { type: 'cancelled' };
-    if (e instanceof LogError) return { type: 'failed', error: { message: e.message, line: e.line ?? null, code: 'malformed' } };
+    if (e instanceof LogError)
+      return {
+        type: 'failed',
+        error: { message: e.message, line: e.line ?? null, code: 'malformed' },
+      };
     const code = (e as NodeJS.ErrnoException).code;
     const io = code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR';
-    return { type: 'failed', error: { message: (e as Error).message, line: null, code: io ? 'io' : 'store' } };
+    return {
+      type: 'failed',
+      error: { message: (e as Error).message, line: null, code: io ? 'io' : 'store' },
+    };
   } finally {
     await store.close().catch(() => undefined);
   }
@@ -49,6 +63,10 @@ function post(m: FromImportWorker): void {
 if (parentPort) {
   run(workerData as ImportWorkerData).then(
     (m) => post(m),
-    (e) => post({ type: 'failed', error: { message: String((e as Error)?.stack ?? e), line: null, code: 'store' } }),
+    (e) =>
+      post({
+        type: 'failed',
+        error: { message: String((e as Error)?.stack ?? e), line: null, code: 'store' },
+      }),
   );
 }

@@ -1,5 +1,11 @@
 // The local SQLite store: open it, write the log through it, query its projections.
-export { openStore, Store, type OpenStoreOptions, type AppendResult, type AppendOptions } from './store';
+export {
+  openStore,
+  Store,
+  type OpenStoreOptions,
+  type AppendResult,
+  type AppendOptions,
+} from './store';
 export type { EventOutcome } from './log/logWriter';
 export { StoreCorruptError } from './log/logWriter';
 export type { ImportProgress, ImportResult, ImportOptions } from './importFile';
@@ -11,4 +17,10 @@ export { UserExistsError, type NewUser, type UserRecord, type UserRole } from '.
 export { resolveDataDir, storeFile, type StoreKind } from './dataDir';
 export { startImportJob, type ImportJobHandle } from './importJob';
 export { runQueueWhatIf, runWhatIf } from './whatIf/whatIfJob';
-export { ChainAnchor, plainCodec, safeStorageCodec, type AnchorCodec, type RecordedHead } from './chainAnchor';
+export {
+  ChainAnchor,
+  plainCodec,
+  safeStorageCodec,
+  type AnchorCodec,
+  type RecordedHead,
+} from './chainAnchor';

@@ -4,7 +4,15 @@
 // select lists derive from the entities (main/store/entities): small tables are
 // read through their repositories, the registry and the log by SQL of their own.
 import type { DataSource } from 'typeorm';
-import type { Application, Basis, Case, CaseStatus, PrivilegeState, Stage, Status } from '../../shared/engine/model';
+import type {
+  Application,
+  Basis,
+  Case,
+  CaseStatus,
+  PrivilegeState,
+  Stage,
+  Status,
+} from '../../shared/engine/model';
 import {
   APPLICATION,
   CAMPAIGN,
@@ -30,7 +38,10 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const same = <T extends true>(): T | undefined => undefined;
 
 /** The campaign's calendar as written, its categories and payload parsed, the deadline flag a boolean. */
-export type CampaignRow = Omit<CampaignRecord, 'id' | 'privilegeCategories' | 'data' | 'deadlinePassed'> & {
+export type CampaignRow = Omit<
+  CampaignRecord,
+  'id' | 'privilegeCategories' | 'data' | 'deadlinePassed'
+> & {
   privilegeCategories: string[];
   /** the campaign.opened payload as written */
   data: Record<string, unknown>;
@@ -58,11 +69,31 @@ export type StreamRow = StreamRecord &
  * the stored row less the columns kept for sorting and search.
  */
 export type ApplicationRow = Omit<ApplicationRecord, 'submittedMs' | 'nameKey'>;
-same<Same<Omit<ApplicationRow, 'waitlistStream' | 'waitlistPosition' | 'waitlistSince'>, Application>>();
+same<
+  Same<Omit<ApplicationRow, 'waitlistStream' | 'waitlistPosition' | 'waitlistSince'>, Application>
+>();
 const APPLICATION_FIELDS = [
-  'id', 'eventId', 'submittedAt', 'updatedAt', 'status', 'reason', 'schoolId', 'language', 'stage', 'basis', 'privilege',
-  'privilegeCategory', 'orderNumber', 'pin', 'childName', 'registeredAddress', 'actualAddress', 'caseId',
-  'waitlistStream', 'waitlistPosition', 'waitlistSince',
+  'id',
+  'eventId',
+  'submittedAt',
+  'updatedAt',
+  'status',
+  'reason',
+  'schoolId',
+  'language',
+  'stage',
+  'basis',
+  'privilege',
+  'privilegeCategory',
+  'orderNumber',
+  'pin',
+  'childName',
+  'registeredAddress',
+  'actualAddress',
+  'caseId',
+  'waitlistStream',
+  'waitlistPosition',
+  'waitlistSince',
 ] as const satisfies readonly (keyof ApplicationRow)[];
 
 /**
@@ -90,7 +121,9 @@ export type CaseRow = CaseRecord;
 same<Same<CaseRow, Case>>();
 
 /** An order with the applications it enrolled (stored as JSON). */
-export type OrderRow = Omit<OrderRecord, 'children' | 'applicationIds'> & { applicationIds: string[] };
+export type OrderRow = Omit<OrderRecord, 'children' | 'applicationIds'> & {
+  applicationIds: string[];
+};
 
 export type RejectionRow = RejectionRecord;
 
@@ -177,9 +210,15 @@ export class StoreQueries {
   }
 
   async statusCounts(schoolId?: string): Promise<Partial<Record<Status, number>>> {
-    const rows = schoolId === undefined
-      ? await this.q<{ status: Status; n: number }>('SELECT status, count(*) AS n FROM application GROUP BY status')
-      : await this.q<{ status: Status; n: number }>('SELECT status, count(*) AS n FROM application WHERE school_id = ? GROUP BY status', [schoolId]);
+    const rows =
+      schoolId === undefined
+        ? await this.q<{ status: Status; n: number }>(
+            'SELECT status, count(*) AS n FROM application GROUP BY status',
+          )
+        : await this.q<{ status: Status; n: number }>(
+            'SELECT status, count(*) AS n FROM application WHERE school_id = ? GROUP BY status',
+            [schoolId],
+          );
     const out: Partial<Record<Status, number>> = {};
     for (const r of rows) out[r.status] = r.n;
     return out;
@@ -205,7 +244,9 @@ export class StoreQueries {
     );
   }
 
-  async applications(query: ApplicationQuery = {}): Promise<{ total: number; rows: ApplicationRow[] }> {
+  async applications(
+    query: ApplicationQuery = {},
+  ): Promise<{ total: number; rows: ApplicationRow[] }> {
     const column = APPLICATION_SORTS[query.sort ?? 'submittedAt'];
     if (column === undefined) throw new RangeError(`sort: unknown column ${String(query.sort)}`);
     const dir = query.direction === 'desc' ? 'DESC' : 'ASC';
@@ -220,7 +261,8 @@ export class StoreQueries {
       // matching rows (`+rowid` keeps SQLite from the lookup plan), which stops
       // after one window instead of fetching and sorting thousands of rows.
       const [{ m }] = await this.q<{ m: number }>(
-        'SELECT count(*) AS m FROM application_search WHERE application_search MATCH ?', [match],
+        'SELECT count(*) AS m FROM application_search WHERE application_search MATCH ?',
+        [match],
       );
       if (m === 0) return { total: 0, rows: [] };
       if (!hasFilterBesidesSearch(query)) total = m;
@@ -228,8 +270,12 @@ export class StoreQueries {
     }
     const { where, params } = applicationWhere(query, match, dense);
     if (total === null) {
-      const counted = match !== null && dense ? applicationWhere(query, match, false) : { where, params };
-      [{ n: total }] = await this.q<{ n: number }>(`SELECT count(*) AS n FROM application ${counted.where}`, counted.params);
+      const counted =
+        match !== null && dense ? applicationWhere(query, match, false) : { where, params };
+      [{ n: total }] = await this.q<{ n: number }>(
+        `SELECT count(*) AS n FROM application ${counted.where}`,
+        counted.params,
+      );
     }
     const rows = await this.q<ApplicationRow>(
       `SELECT ${APPLICATION_SELECT} FROM application ${where} ORDER BY ${column} ${dir}, id ${dir} LIMIT ? OFFSET ?`,
@@ -252,8 +298,13 @@ export class StoreQueries {
   }
 
   /** One application and every event about it, in log order (its order included). */
-  async application(id: string): Promise<{ application: ApplicationRow; events: StoredEvent[] } | null> {
-    const [application] = await this.q<ApplicationRow>(`SELECT ${APPLICATION_SELECT} FROM application WHERE id = ?`, [id]);
+  async application(
+    id: string,
+  ): Promise<{ application: ApplicationRow; events: StoredEvent[] } | null> {
+    const [application] = await this.q<ApplicationRow>(
+      `SELECT ${APPLICATION_SELECT} FROM application WHERE id = ?`,
+      [id],
+    );
     if (!application) return null;
     const events = await this.q<StoredEvent>(
       `SELECT ${EVENT_SELECT} FROM event WHERE subject_id = ?
@@ -276,7 +327,9 @@ export class StoreQueries {
   }
 
   async openCases(): Promise<number> {
-    const [{ n }] = await this.q<{ n: number }>("SELECT count(*) AS n FROM commission_case WHERE status = 'open'");
+    const [{ n }] = await this.q<{ n: number }>(
+      "SELECT count(*) AS n FROM commission_case WHERE status = 'open'",
+    );
     return n;
   }
 
@@ -292,7 +345,10 @@ export class StoreQueries {
   }
 
   async rejections(afterSeq = 0, limit = 1000): Promise<RejectionRow[]> {
-    return this.q<RejectionRow>('SELECT event_id AS eventId, seq, type, reason FROM rejection WHERE seq > ? ORDER BY seq LIMIT ?', [afterSeq, limit]);
+    return this.q<RejectionRow>(
+      'SELECT event_id AS eventId, seq, type, reason FROM rejection WHERE seq > ? ORDER BY seq LIMIT ?',
+      [afterSeq, limit],
+    );
   }
 
   /**
@@ -300,22 +356,33 @@ export class StoreQueries {
    * actor and bounded by `beforeSeq` (inclusive upper seq: a date range maps onto a
    * seq range because the log is in time order).
    */
-  async events(filter: EventFilter & { afterSeq?: number; limit?: number } = {}): Promise<StoredEvent[]> {
+  async events(
+    filter: EventFilter & { afterSeq?: number; limit?: number } = {},
+  ): Promise<StoredEvent[]> {
     const { where, params } = eventWhere(filter);
     params.push(Math.max(1, Math.min(5000, Math.floor(filter.limit ?? 500))));
-    return this.q<StoredEvent>(`SELECT ${EVENT_SELECT} FROM event WHERE ${where} ORDER BY seq LIMIT ?`, params);
+    return this.q<StoredEvent>(
+      `SELECT ${EVENT_SELECT} FROM event WHERE ${where} ORDER BY seq LIMIT ?`,
+      params,
+    );
   }
 
   /** The instants of the accepted events of one type, in log order (e.g. the days documents came). */
   async acceptedEventTimes(type: string): Promise<string[]> {
-    const rows = await this.q<{ at: string }>('SELECT at FROM event WHERE type = ? AND outcome IS NULL ORDER BY seq', [type]);
+    const rows = await this.q<{ at: string }>(
+      'SELECT at FROM event WHERE type = ? AND outcome IS NULL ORDER BY seq',
+      [type],
+    );
     return rows.map((r) => r.at);
   }
 
   /** How many events a filter selects, for the audit screen's "N events" and its scroll bar. */
   async countEvents(filter: EventFilter & { afterSeq?: number } = {}): Promise<number> {
     const { where, params } = eventWhere(filter);
-    const [{ n }] = await this.q<{ n: number }>(`SELECT count(*) AS n FROM event WHERE ${where}`, params);
+    const [{ n }] = await this.q<{ n: number }>(
+      `SELECT count(*) AS n FROM event WHERE ${where}`,
+      params,
+    );
     return n;
   }
 }
@@ -377,11 +444,24 @@ function trigramMatch(raw: string | undefined): string | null {
 }
 
 function hasFilterBesidesSearch(f: ApplicationFilter): boolean {
-  const others = [f.status, f.schoolId, f.language, f.stage, f.basis, f.privilege, f.privilegeCategory, f.waitlistPositionMax];
+  const others = [
+    f.status,
+    f.schoolId,
+    f.language,
+    f.stage,
+    f.basis,
+    f.privilege,
+    f.privilegeCategory,
+    f.waitlistPositionMax,
+  ];
   return others.some((v) => v !== undefined);
 }
 
-function applicationWhere(f: ApplicationFilter, match: string | null, dense: boolean): { where: string; params: SqlValue[] } {
+function applicationWhere(
+  f: ApplicationFilter,
+  match: string | null,
+  dense: boolean,
+): { where: string; params: SqlValue[] } {
   const c = new Conditions();
   const { where, params } = c;
   if (f.status !== undefined) {

@@ -7,7 +7,13 @@ import { SchemaError } from '../../shared/log/check';
 import { LogError } from '../../shared/log/parseLine';
 import { Settings, Users } from './accounts';
 import { AnchorUnreadableError, type ChainAnchor, type RecordedHead } from './chainAnchor';
-import { type ChainCheck, type Mismatch, rebuildProjections, verifyChain, verifyProjections } from './check';
+import {
+  type ChainCheck,
+  type Mismatch,
+  rebuildProjections,
+  verifyChain,
+  verifyProjections,
+} from './check';
 import { openDataSource } from './dataSource';
 import { type ImportOptions, type ImportResult, importLogFile } from './importFile';
 import { type EventOutcome, LogWriter, type RestoredFrom } from './log/logWriter';
@@ -69,7 +75,8 @@ export class Store extends StoreQueries {
     // The writer's connection stays in node-sqlite3's parallel mode: queued batch
     // statements then run back to back in SQLite's thread. Nothing relies on their
     // order; the writer awaits BEGIN, index changes and COMMIT on their own.
-    const snapshots = snapshotEvery === false ? null : { storeFile: file, every: Math.max(1, snapshotEvery) };
+    const snapshots =
+      snapshotEvery === false ? null : { storeFile: file, every: Math.max(1, snapshotEvery) };
     this.writer = new LogWriter(Connection.of(writerSource), snapshots);
     if (anchor) this.writer.onCommit = (head, conn) => this.recordHead(head, conn);
     this.users = new Users(dataSource);
@@ -78,15 +85,30 @@ export class Store extends StoreQueries {
   }
 
   static async open(options: OpenStoreOptions): Promise<Store> {
-    const ds = await openDataSource({ file: options.file, migrate: true, busyTimeoutMs: options.busyTimeoutMs });
+    const ds = await openDataSource({
+      file: options.file,
+      migrate: true,
+      busyTimeoutMs: options.busyTimeoutMs,
+    });
     let writerDs: DataSource;
     try {
-      writerDs = await openDataSource({ file: options.file, migrate: false, busyTimeoutMs: options.busyTimeoutMs, cacheKiB: WRITER_CACHE_KIB });
+      writerDs = await openDataSource({
+        file: options.file,
+        migrate: false,
+        busyTimeoutMs: options.busyTimeoutMs,
+        cacheKiB: WRITER_CACHE_KIB,
+      });
     } catch (e) {
       await ds.destroy();
       throw e;
     }
-    const store = new Store(options.file, ds, writerDs, options.snapshotEvery ?? SNAPSHOT_EVERY, options.anchor ?? null);
+    const store = new Store(
+      options.file,
+      ds,
+      writerDs,
+      options.snapshotEvery ?? SNAPSHOT_EVERY,
+      options.anchor ?? null,
+    );
     if (options.warm) store.warmUp().catch(() => undefined);
     return store;
   }
@@ -110,7 +132,8 @@ export class Store extends StoreQueries {
         throw err;
       }
     });
-    if (options.bodies && options.bodies.length !== events.length) throw new RangeError('bodies: one per event');
+    if (options.bodies && options.bodies.length !== events.length)
+      throw new RangeError('bodies: one per event');
     // A stored event is one line of the log (the writer also relies on it).
     options.bodies?.forEach((b, i) => {
       if (b.includes('\n')) throw new LogError(`event ${i + 1}: its text spans more than one line`);
@@ -120,7 +143,8 @@ export class Store extends StoreQueries {
       const connected = await this.sync.beforeAppend(tx);
       // A pull may have brought server events later than an action's time while
       // it was being decided: on a connected store the action takes the log's time.
-      const events = connected && !options.bodies ? checked.map((e) => restamp(e, tx.engine)) : checked;
+      const events =
+        connected && !options.bodies ? checked.map((e) => restamp(e, tx.engine)) : checked;
       const outcomes: EventOutcome[] = [];
       events.forEach((event, i) => {
         try {
@@ -180,13 +204,15 @@ export class Store extends StoreQueries {
 
   /** Rewrites every projection row from a replay of the stored events, in one transaction. */
   rebuildProjections(): Promise<{ events: number }> {
-    return this.writer.rebuild(async (conn) => {
-      const r = await rebuildProjections(conn);
-      return { result: { events: r.head.seq }, engine: r.engine, head: r.head };
-    }).then(async (r) => {
-      await this.saveSnapshot();
-      return r;
-    });
+    return this.writer
+      .rebuild(async (conn) => {
+        const r = await rebuildProjections(conn);
+        return { result: { events: r.head.seq }, engine: r.engine, head: r.head };
+      })
+      .then(async (r) => {
+        await this.saveSnapshot();
+        return r;
+      });
   }
 
   /**
@@ -204,7 +230,11 @@ export class Store extends StoreQueries {
       unreadable = true;
     }
     const check = await this.withSnapshot((conn) => verifyChain(conn, recorded));
-    return { ...check, anchor: unreadable ? 'unreadable' : check.anchor, anchorProtection: protection };
+    return {
+      ...check,
+      anchor: unreadable ? 'unreadable' : check.anchor,
+      anchorProtection: protection,
+    };
   }
 
   /**
@@ -212,26 +242,42 @@ export class Store extends StoreQueries {
    * head recorded there: a rewritten file never gets its rewrite recorded as good.
    * The import worker commits on a connection of its own; the app calls this after it.
    */
-  async recordHead(head?: { seq: number; hash: string }, conn: Connection = Connection.of(this.dataSource)): Promise<void> {
+  async recordHead(
+    head?: { seq: number; hash: string },
+    conn: Connection = Connection.of(this.dataSource),
+  ): Promise<void> {
     if (!this.anchor) return;
     try {
-      let now = head ?? (await conn.get<{ seq: number; hash: string }>('SELECT seq, hash FROM log_head WHERE id = 1'));
+      let now =
+        head ??
+        (await conn.get<{ seq: number; hash: string }>(
+          'SELECT seq, hash FROM log_head WHERE id = 1',
+        ));
       // On a connected store the pending suffix may be rewound and rewritten by
       // a rebase: only the server's prefix is history that never changes.
-      const sync = await conn.get<{ prefix: number }>('SELECT prefix_seq AS prefix FROM sync_state WHERE id = 1');
+      const sync = await conn.get<{ prefix: number }>(
+        'SELECT prefix_seq AS prefix FROM sync_state WHERE id = 1',
+      );
       if (sync && now && sync.prefix < now.seq) {
-        now = await conn.get<{ seq: number; hash: string }>('SELECT seq, hash FROM event WHERE seq = ?', [sync.prefix]);
+        now = await conn.get<{ seq: number; hash: string }>(
+          'SELECT seq, hash FROM event WHERE seq = ?',
+          [sync.prefix],
+        );
       }
       if (!now || now.seq === 0) return;
       const last = this.anchor.read(this.file).at(-1);
       if (last) {
-        const stored = await conn.get<{ hash: string }>('SELECT hash FROM event WHERE seq = ?', [last.seq]);
+        const stored = await conn.get<{ hash: string }>('SELECT hash FROM event WHERE seq = ?', [
+          last.seq,
+        ]);
         if (stored?.hash !== last.hash) return;
       }
       this.anchor.record(this.file, now);
     } catch (e) {
       // The commit stands; verify reports a record that lags, or cannot be read.
-      console.warn(`kabyl: the chain head was not recorded outside the store: ${(e as Error).message}`);
+      console.warn(
+        `kabyl: the chain head was not recorded outside the store: ${(e as Error).message}`,
+      );
     }
   }
 

@@ -51,7 +51,10 @@ export function normaliseServerUrl(text: string): string {
     throw new SyncError(`"${text}" is not a URL (for example https://kabyl.edu.kg)`, 'protocol');
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new SyncError(`the server URL must start with http:// or https://, not ${url.protocol}`, 'protocol');
+    throw new SyncError(
+      `the server URL must start with http:// or https://, not ${url.protocol}`,
+      'protocol',
+    );
   }
   if (url.username || url.password || url.search || url.hash) {
     throw new SyncError('the server URL must not carry a user, a query or a fragment', 'protocol');
@@ -84,7 +87,12 @@ export class SyncClient {
     return this.request('POST', '/v1/push', PushResponse, { body: { events }, signal });
   }
 
-  async pull(cursor: string | null, waitSeconds: number, signal?: AbortSignal, limit = 1000): Promise<PullPage> {
+  async pull(
+    cursor: string | null,
+    waitSeconds: number,
+    signal?: AbortSignal,
+    limit = 1000,
+  ): Promise<PullPage> {
     const q = new URLSearchParams({ limit: String(limit), wait: String(waitSeconds) });
     if (cursor !== null) q.set('cursor', cursor);
     const page = await this.request('GET', `/v1/pull?${q}`, PullResponse, {
@@ -124,19 +132,32 @@ export class SyncClient {
     try {
       json = JSON.parse(text);
     } catch {
-      throw new SyncError(`${method} ${path}: HTTP ${res.status}, and the answer is not JSON`, res.ok ? 'protocol' : 'http', res.status);
+      throw new SyncError(
+        `${method} ${path}: HTTP ${res.status}, and the answer is not JSON`,
+        res.ok ? 'protocol' : 'http',
+        res.status,
+      );
     }
     if (!res.ok) {
       const err = ErrorResponse.safeParse(json);
       const detail = err.success ? err.data : null;
       // A proxy or a restarting server answering 502-504 is as good as no server.
       const kind = res.status >= 502 && res.status <= 504 && !detail ? 'offline' : 'http';
-      throw new SyncError(`${method} ${path}: HTTP ${res.status}${detail ? `: ${detail.message}` : ''}`, kind, res.status, detail);
+      throw new SyncError(
+        `${method} ${path}: HTTP ${res.status}${detail ? `: ${detail.message}` : ''}`,
+        kind,
+        res.status,
+        detail,
+      );
     }
     const parsed = schema.safeParse(json);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw new SyncError(`${method} ${path}: the answer is not the protocol's (${issue.path.join('.')}: ${issue.message})`, 'protocol', res.status);
+      throw new SyncError(
+        `${method} ${path}: the answer is not the protocol's (${issue.path.join('.')}: ${issue.message})`,
+        'protocol',
+        res.status,
+      );
     }
     return parsed.data;
   }

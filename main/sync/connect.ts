@@ -23,7 +23,8 @@ export class ConnectError extends Error {
   constructor(
     message: string,
     /** what the screen says: a bad URL, an unreachable server, a code it refused, a store that cannot connect */
-    readonly code: 'bad_url' | 'unreachable' | 'bad_code' | 'not_empty' | 'already_connected' | 'server',
+    readonly code:
+      'bad_url' | 'unreachable' | 'bad_code' | 'not_empty' | 'already_connected' | 'server',
   ) {
     super(message);
   }
@@ -41,10 +42,14 @@ export async function connectStore(
   } catch (e) {
     throw new ConnectError((e as Error).message, 'bad_url');
   }
-  if (await store.sync.state()) throw new ConnectError('this district is already connected to a server', 'already_connected');
+  if (await store.sync.state())
+    throw new ConnectError('this district is already connected to a server', 'already_connected');
   // Checked before the code is spent: a refused store must not burn it.
   if ((await store.head()).seq > 0) {
-    throw new ConnectError('only an empty district store can connect: this one already holds a log', 'not_empty');
+    throw new ConnectError(
+      'only an empty district store can connect: this one already holds a log',
+      'not_empty',
+    );
   }
   const anonymous = new SyncClient(serverUrl, null, clientOptions);
   try {
@@ -57,16 +62,27 @@ export async function connectStore(
     enrolled = await anonymous.enrol(req.code.trim(), req.deviceName);
   } catch (e) {
     if (e instanceof SyncError && e.status === 401) {
-      throw new ConnectError('the server did not accept this enrolment code (unknown, used or expired)', 'bad_code');
+      throw new ConnectError(
+        'the server did not accept this enrolment code (unknown, used or expired)',
+        'bad_code',
+      );
     }
     throw asConnectError(e, serverUrl);
   }
   vault.save(enrolled.token);
-  await store.sync.connect({ serverUrl, deviceId: enrolled.deviceId, districtId: enrolled.districtId });
+  await store.sync.connect({
+    serverUrl,
+    deviceId: enrolled.deviceId,
+    districtId: enrolled.districtId,
+  });
   return { serverUrl, deviceId: enrolled.deviceId, districtId: enrolled.districtId };
 }
 
 function asConnectError(e: unknown, url: string): ConnectError {
-  if (e instanceof SyncError && e.kind === 'offline') return new ConnectError(`${url} cannot be reached`, 'unreachable');
-  return new ConnectError(`${url} did not answer as a Kabyl server: ${(e as Error).message}`, 'server');
+  if (e instanceof SyncError && e.kind === 'offline')
+    return new ConnectError(`${url} cannot be reached`, 'unreachable');
+  return new ConnectError(
+    `${url} did not answer as a Kabyl server: ${(e as Error).message}`,
+    'server',
+  );
 }

@@ -21,7 +21,11 @@ export class DesktopSync implements SyncPort {
   ) {}
 
   /** Starts the loop at once when the store is already connected. */
-  static async open(store: Store, vault: TokenVault, options: SessionOptions = {}): Promise<DesktopSync> {
+  static async open(
+    store: Store,
+    vault: TokenVault,
+    options: SessionOptions = {},
+  ): Promise<DesktopSync> {
     const sync = new DesktopSync(store, vault, options);
     const state = await store.sync.state();
     const token = state ? vault.load() : null;
@@ -38,16 +42,30 @@ export class DesktopSync implements SyncPort {
     if (this.session) return this.session.status();
     const s = await syncStatus(this.store);
     // Connected, but the token is gone (the vault was cleared or cannot be read here).
-    return s.connected ? { ...s, online: false, error: 'the device token is missing: enrol this desktop again' } : s;
+    return s.connected
+      ? { ...s, online: false, error: 'the device token is missing: enrol this desktop again' }
+      : s;
   }
 
-  async connect(req: { serverUrl: string; code: string; deviceName: string }): Promise<SyncStatusDto> {
+  async connect(req: {
+    serverUrl: string;
+    code: string;
+    deviceName: string;
+  }): Promise<SyncStatusDto> {
     try {
-      const done = await connectStore(this.store, this.vault, { ...req, deviceName: req.deviceName || hostname() });
+      const done = await connectStore(this.store, this.vault, {
+        ...req,
+        deviceName: req.deviceName || hostname(),
+      });
       this.begin(done.serverUrl, this.vault.load()!);
     } catch (e) {
       if (!(e instanceof ConnectError)) throw e;
-      const code = e.code === 'unreachable' || e.code === 'server' ? 'unavailable' : e.code === 'bad_url' ? 'invalid_request' : 'refused';
+      const code =
+        e.code === 'unreachable' || e.code === 'server'
+          ? 'unavailable'
+          : e.code === 'bad_url'
+            ? 'invalid_request'
+            : 'refused';
       throw new ServiceError(code, e.message, code === 'refused' ? `sync_${e.code}` : undefined);
     }
     return this.status();
@@ -55,9 +73,21 @@ export class DesktopSync implements SyncPort {
 
   async pending(): Promise<PendingSummary[]> {
     return (await this.store.sync.pending()).map((p) => {
-      const e = JSON.parse(p.body) as { id: string; type: string; at: string; actor?: { id?: string }; data: Record<string, unknown> };
+      const e = JSON.parse(p.body) as {
+        id: string;
+        type: string;
+        at: string;
+        actor?: { id?: string };
+        data: Record<string, unknown>;
+      };
       const d = e.data as { applicationId?: string; caseId?: string; schoolId?: string };
-      return { id: e.id, type: e.type, at: e.at, actorId: e.actor?.id ?? null, subjectId: d.applicationId ?? d.caseId ?? d.schoolId ?? null };
+      return {
+        id: e.id,
+        type: e.type,
+        at: e.at,
+        actorId: e.actor?.id ?? null,
+        subjectId: d.applicationId ?? d.caseId ?? d.schoolId ?? null,
+      };
     });
   }
 

@@ -72,18 +72,29 @@ export class SyncSession {
       const page = queue.slice(0, MAX_PUSH_EVENTS);
       let answer;
       try {
-        answer = await this.client.push(page.map((p) => JSON.parse(p.body) as PushedEvent), signal);
+        answer = await this.client.push(
+          page.map((p) => JSON.parse(p.body) as PushedEvent),
+          signal,
+        );
       } catch (e) {
-        const refusal = eventRefusal(e, page.map((p) => p.id));
+        const refusal = eventRefusal(
+          e,
+          page.map((p) => p.id),
+        );
         if (!refusal) throw e;
         // The server will never judge this event: it is listed, and the rest go on.
         await this.store.sync.rebase({ pulled: [], refused: [refusal], now: this.nowIso() });
         continue;
       }
-      const accepted = answer.outcomes.flatMap((o) => (o.status === 'accepted' ? [{ id: o.id, seq: o.seq }] : []));
-      const refused: Refusal[] = answer.outcomes.flatMap((o) => (o.status === 'refused' ? [{ id: o.id, reason: o.reason }] : []));
+      const accepted = answer.outcomes.flatMap((o) =>
+        o.status === 'accepted' ? [{ id: o.id, seq: o.seq }] : [],
+      );
+      const refused: Refusal[] = answer.outcomes.flatMap((o) =>
+        o.status === 'refused' ? [{ id: o.id, reason: o.reason }] : [],
+      );
       await this.store.sync.acknowledge(accepted, this.nowIso());
-      if (refused.length > 0) await this.store.sync.rebase({ pulled: [], refused, now: this.nowIso() });
+      if (refused.length > 0)
+        await this.store.sync.rebase({ pulled: [], refused, now: this.nowIso() });
     }
   }
 
@@ -101,7 +112,12 @@ export class SyncSession {
         );
       }
       if (page.lines.length > 0 || page.cursor !== state.cursor) {
-        await this.store.sync.rebase({ pulled: page.lines, refused: [], cursor: page.cursor, now: this.nowIso() });
+        await this.store.sync.rebase({
+          pulled: page.lines,
+          refused: [],
+          cursor: page.cursor,
+          now: this.nowIso(),
+        });
       }
       if (!page.more) return;
       wait = 0;
@@ -192,9 +208,13 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     if (signal.aborted) return resolve();
     const t = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => {
-      clearTimeout(t);
-      resolve();
-    }, { once: true });
+    signal.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(t);
+        resolve();
+      },
+      { once: true },
+    );
   });
 }

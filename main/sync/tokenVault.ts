@@ -26,7 +26,10 @@ export class FileTokenVault implements TokenVault {
     dir: string,
     private readonly codec: AnchorCodec,
   ) {
-    this.file = path.join(dir, `device-token.${codec.protection === 'os-encrypted' ? 'bin' : 'json'}`);
+    this.file = path.join(
+      dir,
+      `device-token.${codec.protection === 'os-encrypted' ? 'bin' : 'json'}`,
+    );
   }
 
   get protection(): AnchorCodec['protection'] {
@@ -54,7 +57,9 @@ export class FileTokenVault implements TokenVault {
       if (typeof token !== 'string' || token.length === 0) throw new Error('no token in it');
       return token;
     } catch (e) {
-      throw new TokenVaultError(`the device token in ${this.file} cannot be read: ${(e as Error).message}`);
+      throw new TokenVaultError(
+        `the device token in ${this.file} cannot be read: ${(e as Error).message}`,
+      );
     }
   }
 

@@ -14,7 +14,10 @@ export interface CampaignInput {
   districts: District[];
 }
 
-export async function createCampaign(db: Database, input: CampaignInput): Promise<{ head: number }> {
+export async function createCampaign(
+  db: Database,
+  input: CampaignInput,
+): Promise<{ head: number }> {
   const sequencer = await Sequencer.start(db);
   try {
     if (input.campaign !== null) {

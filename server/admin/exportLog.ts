@@ -5,7 +5,10 @@ import type { Sql } from '../db/database';
 
 const PAGE = 20_000;
 
-export async function exportLog(sql: Sql, write: (chunk: string) => void | Promise<void>): Promise<number> {
+export async function exportLog(
+  sql: Sql,
+  write: (chunk: string) => void | Promise<void>,
+): Promise<number> {
   let after = 0;
   for (;;) {
     const rows = await sql.query<{ seq: number; line: string }>(

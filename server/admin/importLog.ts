@@ -12,7 +12,10 @@ import { upsertDistricts } from './districts';
 
 const CHUNK = 2000;
 
-export async function importLog(db: Database, lines: Iterable<string>): Promise<{ events: number; head: number }> {
+export async function importLog(
+  db: Database,
+  lines: Iterable<string>,
+): Promise<{ events: number; head: number }> {
   const events: LogEvent[] = [];
   const check = new Engine({ details: false });
   let n = 0;
@@ -29,13 +32,18 @@ export async function importLog(db: Database, lines: Iterable<string>): Promise<
     }
     events.push(e);
   }
-  if (check.campaign === null) throw new LogError('the log is empty: it must begin with campaign.opened', n + 1);
+  if (check.campaign === null)
+    throw new LogError('the log is empty: it must begin with campaign.opened', n + 1);
   const sequencer = await Sequencer.start(db);
   try {
-    if (sequencer.headSeq !== 0) throw new Error(`the server's log is not empty (head seq ${sequencer.headSeq})`);
+    if (sequencer.headSeq !== 0)
+      throw new Error(`the server's log is not empty (head seq ${sequencer.headSeq})`);
     const districts = new Set<string>();
     for (const s of check.schools.values()) districts.add(s.districtId);
-    await upsertDistricts(db, [...districts].map((id) => ({ id, name: id })));
+    await upsertDistricts(
+      db,
+      [...districts].map((id) => ({ id, name: id })),
+    );
     for (let i = 0; i < events.length; i += CHUNK) {
       await sequencer.push(events.slice(i, i + CHUNK), { kind: 'admin', keepTime: true });
     }

@@ -39,7 +39,8 @@ export async function verifyServer(sql: Sql): Promise<VerifyResult> {
   const [last] = await sql.query<{ at: string | null }>(
     `SELECT to_char(max(judged_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at FROM refusals`,
   );
-  if (last?.at && engine.campaign !== null && parseInstant(last.at) > engine.clock) engine.advanceTo(last.at);
+  if (last?.at && engine.campaign !== null && parseInstant(last.at) > engine.clock)
+    engine.advanceTo(last.at);
 
   const apps = await sql.query<Record<string, string | number | null>>(
     `SELECT application_id, status, reason, school_id, language, stage, basis, privilege, order_number,
@@ -58,17 +59,38 @@ export async function verifyServer(sql: Sql): Promise<VerifyResult> {
     }
     const entry = engine.waitlistEntry(id);
     const target = entry ? engine.streams.get(entry.streamKey) : undefined;
-    const want = [a.status, a.reason, a.schoolId, a.language, a.stage, a.basis, a.privilege, a.orderNumber,
-      target?.schoolId ?? null, target?.language ?? null, positions.get(id) ?? null];
+    const want = [
+      a.status,
+      a.reason,
+      a.schoolId,
+      a.language,
+      a.stage,
+      a.basis,
+      a.privilege,
+      a.orderNumber,
+      target?.schoolId ?? null,
+      target?.language ?? null,
+      positions.get(id) ?? null,
+    ];
     const got = [
-      row.status, row.reason, row.school_id, row.language, row.stage, row.basis, row.privilege, row.order_number,
-      row.waitlist_school, row.waitlist_language, row.waitlist_position,
+      row.status,
+      row.reason,
+      row.school_id,
+      row.language,
+      row.stage,
+      row.basis,
+      row.privilege,
+      row.order_number,
+      row.waitlist_school,
+      row.waitlist_language,
+      row.waitlist_position,
     ];
     if (JSON.stringify(want) !== JSON.stringify(got)) {
       note(`application ${id}: stored ${JSON.stringify(got)}, replay ${JSON.stringify(want)}`);
     }
   }
-  for (const id of engine.applications.keys()) if (!seen.has(id)) note(`application ${id} is missing from the table`);
+  for (const id of engine.applications.keys())
+    if (!seen.has(id)) note(`application ${id} is missing from the table`);
 
   const streams = await sql.query<{
     school_id: string;
@@ -88,15 +110,20 @@ export async function verifyServer(sql: Sql): Promise<VerifyResult> {
       note(`stream ${key}: stored ${row.quota}/${row.occupied}/${row.waitlist}, replay ${replay}`);
     }
   }
-  for (const key of engine.streams.keys()) if (!seenStreams.has(key)) note(`stream ${key} is missing from the table`);
+  for (const key of engine.streams.keys())
+    if (!seenStreams.has(key)) note(`stream ${key} is missing from the table`);
 
-  const cases = await sql.query<{ case_id: string; status: string }>('SELECT case_id, status FROM cases');
+  const cases = await sql.query<{ case_id: string; status: string }>(
+    'SELECT case_id, status FROM cases',
+  );
   const seenCases = new Set<string>();
   for (const row of cases) {
     seenCases.add(row.case_id);
     const c = engine.cases.get(row.case_id);
-    if (!c || c.status !== row.status) note(`case ${row.case_id}: stored ${row.status}, replay ${c?.status ?? 'none'}`);
+    if (!c || c.status !== row.status)
+      note(`case ${row.case_id}: stored ${row.status}, replay ${c?.status ?? 'none'}`);
   }
-  for (const id of engine.cases.keys()) if (!seenCases.has(id)) note(`case ${id} is missing from the table`);
+  for (const id of engine.cases.keys())
+    if (!seenCases.has(id)) note(`case ${id} is missing from the table`);
   return { head, problems };
 }

@@ -16,9 +16,16 @@ export interface DeviceIdentity {
 export class EnrolmentError extends Error {}
 
 /** Creates a one-time enrolment code for a device of `districtId`; returns the code (shown once). */
-export async function createEnrolmentCode(sql: Sql, districtId: string, deviceName: string): Promise<string> {
-  const [district] = await sql.query('SELECT 1 FROM districts WHERE district_id = $1', [districtId]);
-  if (!district) throw new EnrolmentError(`no district ${districtId}: create it first (kabyl server campaign)`);
+export async function createEnrolmentCode(
+  sql: Sql,
+  districtId: string,
+  deviceName: string,
+): Promise<string> {
+  const [district] = await sql.query('SELECT 1 FROM districts WHERE district_id = $1', [
+    districtId,
+  ]);
+  if (!district)
+    throw new EnrolmentError(`no district ${districtId}: create it first (kabyl server campaign)`);
   const code = newEnrolmentCode();
   await sql.query(
     `INSERT INTO enrolment_codes (district_id, code_hash, device_name, expires_at)
@@ -43,13 +50,15 @@ export async function enrol(
     );
     if (!code) throw new EnrolmentError('this enrolment code is unknown, already used or expired');
     const token = newToken();
-    const device = { deviceId: newDeviceId(), districtId: code.district_id, name: name ?? code.device_name };
-    await tx.query('INSERT INTO devices (district_id, device_id, name, token_hash) VALUES ($1, $2, $3, $4)', [
-      device.districtId,
-      device.deviceId,
-      device.name,
-      hashSecret(token),
-    ]);
+    const device = {
+      deviceId: newDeviceId(),
+      districtId: code.district_id,
+      name: name ?? code.device_name,
+    };
+    await tx.query(
+      'INSERT INTO devices (district_id, device_id, name, token_hash) VALUES ($1, $2, $3, $4)',
+      [device.districtId, device.deviceId, device.name, hashSecret(token)],
+    );
     return { ...device, token };
   });
 }

@@ -88,13 +88,16 @@ class PostgresDatabase implements Database {
   }
 
   async openWriter(): Promise<Writer> {
-    const client = new pg.Client({ connectionString: (this.pool.options as pg.PoolConfig).connectionString });
+    const client = new pg.Client({
+      connectionString: (this.pool.options as pg.PoolConfig).connectionString,
+    });
     client.on('error', () => undefined);
     await client.connect();
     // A server killed a moment ago may still hold the lock until PostgreSQL notices its
     // connection is gone: wait a little before calling the log busy.
     for (let waited = 0; ; waited += 200) {
-      const [row] = (await client.query('SELECT pg_try_advisory_lock($1) AS ok', [WRITER_LOCK])).rows;
+      const [row] = (await client.query('SELECT pg_try_advisory_lock($1) AS ok', [WRITER_LOCK]))
+        .rows;
       if (row.ok) break;
       if (waited >= this.lockWaitMs) {
         await client.end();
@@ -129,7 +132,8 @@ async function inTransaction<T>(client: pg.ClientBase, fn: (tx: Sql) => Promise<
 
 function clientSql(client: pg.ClientBase): Sql {
   return {
-    query: async <R>(text: string, params?: unknown[]) => (await client.query(text, params)).rows as R[],
+    query: async <R>(text: string, params?: unknown[]) =>
+      (await client.query(text, params)).rows as R[],
     exec: async (text: string) => {
       await client.query(text);
     },
@@ -166,7 +170,9 @@ class PgliteDatabase implements Database {
     return {
       query: (t, p) => this.query(t, p),
       exec: (t) => this.exec(t),
-      transaction: (fn) => this.transaction(fn), release: async () => undefined };
+      transaction: (fn) => this.transaction(fn),
+      release: async () => undefined,
+    };
   }
 
   close(): Promise<void> {

@@ -2,7 +2,10 @@
 import Fastify, {
   type FastifyBaseLogger,
   type FastifyInstance,
-  type FastifyServerOptions, type FastifyReply, type FastifyRequest } from 'fastify';
+  type FastifyServerOptions,
+  type FastifyReply,
+  type FastifyRequest,
+} from 'fastify';
 import type { Logger } from 'pino';
 import {
   EnrolRequest,
@@ -92,21 +95,32 @@ export function buildApp({
   app.decorateRequest('device', null);
   addSecurityHeaders(app);
 
-  const fail = (reply: FastifyReply, code: ErrorCode, message: string, extra: Partial<ErrorResponse> = {}) =>
-    reply.code(STATUS[code]).send({ error: code, message, ...extra } satisfies ErrorResponse);
+  const fail = (
+    reply: FastifyReply,
+    code: ErrorCode,
+    message: string,
+    extra: Partial<ErrorResponse> = {},
+  ) => reply.code(STATUS[code]).send({ error: code, message, ...extra } satisfies ErrorResponse);
 
-  app.setErrorHandler((err: Error & { statusCode?: number; code?: string; validation?: unknown }, req, reply) => {
-    if (err instanceof PushError) {
-      return fail(reply, err.code, err.message, { index: err.index, eventId: err.eventId });
-    }
-    if (err.validation) return fail(reply, 'invalid_request', err.message);
-    if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-      return fail(reply, 'payload_too_large', `the request body is larger than ${BODY_LIMIT_BYTES} bytes`);
-    }
-    if (err.statusCode !== undefined && err.statusCode < 500) return fail(reply, 'invalid_request', err.message);
-    req.log.error(err);
-    return fail(reply, 'internal', 'the server failed on this request; it has been logged');
-  });
+  app.setErrorHandler(
+    (err: Error & { statusCode?: number; code?: string; validation?: unknown }, req, reply) => {
+      if (err instanceof PushError) {
+        return fail(reply, err.code, err.message, { index: err.index, eventId: err.eventId });
+      }
+      if (err.validation) return fail(reply, 'invalid_request', err.message);
+      if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+        return fail(
+          reply,
+          'payload_too_large',
+          `the request body is larger than ${BODY_LIMIT_BYTES} bytes`,
+        );
+      }
+      if (err.statusCode !== undefined && err.statusCode < 500)
+        return fail(reply, 'invalid_request', err.message);
+      req.log.error(err);
+      return fail(reply, 'internal', 'the server failed on this request; it has been logged');
+    },
+  );
 
   const enrolLimit = new RateLimiter(rateLimits.enrol);
   const tokenLimit = new RateLimiter(rateLimits.failedToken);
@@ -128,7 +142,8 @@ export function buildApp({
     const device = token === '' ? null : await deviceOfToken(db, token);
     if (device === null) {
       tokenLimit.hit(req.ip);
-      const why = token === '' ? 'a device token is required' : 'this device token is unknown or revoked';
+      const why =
+        token === '' ? 'a device token is required' : 'this device token is unknown or revoked';
       await fail(reply, 'unauthenticated', why);
       return;
     }
@@ -160,16 +175,24 @@ export function buildApp({
   app.post('/v1/push', { schema: { body: PushRequest }, onRequest: authenticate }, async (req) => {
     const { events } = req.body as PushRequest;
     const d = req.device!;
-    return sequencer.push(events, { kind: 'device', deviceId: d.deviceId, districtId: d.districtId });
+    return sequencer.push(events, {
+      kind: 'device',
+      deviceId: d.deviceId,
+      districtId: d.districtId,
+    });
   });
 
-  app.get('/v1/pull', { schema: { querystring: PullQuery }, onRequest: authenticate }, async (req, reply) => {
-    const aborted = new AbortController();
-    req.raw.on('close', () => aborted.abort());
-    const district = req.device!.districtId;
-    const page = await pullPage(db, sequencer, district, req.query as PullQuery, aborted.signal);
-    return reply.type('application/json; charset=utf-8').send(page.body);
-  });
+  app.get(
+    '/v1/pull',
+    { schema: { querystring: PullQuery }, onRequest: authenticate },
+    async (req, reply) => {
+      const aborted = new AbortController();
+      req.raw.on('close', () => aborted.abort());
+      const district = req.device!.districtId;
+      const page = await pullPage(db, sequencer, district, req.query as PullQuery, aborted.signal);
+      return reply.type('application/json; charset=utf-8').send(page.body);
+    },
+  );
 
   app.get(
     '/v1/pull/stream',

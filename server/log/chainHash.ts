@@ -5,4 +5,6 @@ import { createHash } from 'node:crypto';
 import type { LinkHash } from '../../shared/log/hashChain';
 
 export const serverChainHash: LinkHash = (prevHash, body) =>
-  createHash('sha256').update(prevHash + body, 'utf8').digest('hex');
+  createHash('sha256')
+    .update(prevHash + body, 'utf8')
+    .digest('hex');

@@ -41,7 +41,9 @@ export async function insertEvents(tx: Sql, rows: EventRow[]): Promise<void> {
     const values: string[] = [];
     for (const r of part) {
       const n = params.length;
-      values.push(`($${n + 1},$${n + 2},$${n + 3},$${n + 4},$${n + 5},$${n + 6},$${n + 7},$${n + 8})`);
+      values.push(
+        `($${n + 1},$${n + 2},$${n + 3},$${n + 4},$${n + 5},$${n + 6},$${n + 7},$${n + 8})`,
+      );
       params.push(r.districtId, r.seq, r.eventId, r.type, r.at, r.deviceId, r.subject, r.line);
     }
     await tx.query(
@@ -69,7 +71,8 @@ export async function insertRefusals(tx: Sql, rows: RefusalRow[]): Promise<void>
 }
 
 /** The district of a school, '*' for one the engine does not know (cannot happen for a stored stream). */
-const districtOfSchool = (engine: Engine, schoolId: string): string => engine.schools.get(schoolId)?.districtId ?? '*';
+const districtOfSchool = (engine: Engine, schoolId: string): string =>
+  engine.schools.get(schoolId)?.districtId ?? '*';
 
 /**
  * The district each application and case is filed under. It is fixed when the
@@ -104,7 +107,11 @@ export async function writeProjections(
     if (!stream) continue;
     engine.waitlist(key).forEach((e, i) => {
       appIds.add(e.applicationId);
-      places.set(e.applicationId, { school: stream.schoolId, language: stream.language, position: i + 1 });
+      places.set(e.applicationId, {
+        school: stream.schoolId,
+        language: stream.language,
+        position: i + 1,
+      });
     });
   }
   const placeOf = (id: string) => {
@@ -113,7 +120,9 @@ export async function writeProjections(
     const entry = engine.waitlistEntry(id);
     const stream = entry ? engine.streams.get(entry.streamKey) : undefined;
     const position = entry ? engine.waitlistPosition(id) : null;
-    return stream && position !== null ? { school: stream.schoolId, language: stream.language, position } : null;
+    return stream && position !== null
+      ? { school: stream.schoolId, language: stream.language, position }
+      : null;
   };
   if (appIds.size > 0) {
     const apps = [...appIds].map((id) => engine.applications.get(id)!);
@@ -173,7 +182,12 @@ export async function writeProjections(
       `INSERT INTO cases (district_id, case_id, status, updated_seq)
        SELECT d, c, s, $4 FROM unnest($1::text[], $2::text[], $3::text[]) AS u(d, c, s)
        ON CONFLICT (district_id, case_id) DO UPDATE SET status = excluded.status, updated_seq = excluded.updated_seq`,
-      [cases.map((c) => homeOf(homes.cases, c.id, '*')), cases.map((c) => c.id), cases.map((c) => c.status), seq],
+      [
+        cases.map((c) => homeOf(homes.cases, c.id, '*')),
+        cases.map((c) => c.id),
+        cases.map((c) => c.status),
+        seq,
+      ],
     );
   }
 }

@@ -19,7 +19,11 @@ export interface ScopeView {
  * application_not_found, case_not_found). `device` is the sender's district:
  * commission cases carry no school until placed, so a case is its opener's.
  */
-export function scopeOf(event: LogEvent, view: ScopeView, device: string | null): string | undefined {
+export function scopeOf(
+  event: LogEvent,
+  view: ScopeView,
+  device: string | null,
+): string | undefined {
   switch (event.type) {
     case 'campaign.opened':
       return CAMPAIGN_SCOPE;
@@ -58,10 +62,17 @@ export type ScopeRefusal = { code: 'forbidden_event' | 'forbidden_district'; mes
  * one, never one about another district's schools, applications or cases, and
  * never one that moves a child or a school into another district.
  */
-export function checkDeviceScope(event: LogEvent, view: ScopeView, district: string): ScopeRefusal | null {
+export function checkDeviceScope(
+  event: LogEvent,
+  view: ScopeView,
+  district: string,
+): ScopeRefusal | null {
   const scope = scopeOf(event, view, district);
   if (scope === CAMPAIGN_SCOPE) {
-    return { code: 'forbidden_event', message: `${event.type} is a campaign-level event: only the centre records it` };
+    return {
+      code: 'forbidden_event',
+      message: `${event.type} is a campaign-level event: only the centre records it`,
+    };
   }
   const other = (what: string, d: string): ScopeRefusal => ({
     code: 'forbidden_district',
@@ -70,15 +81,22 @@ export function checkDeviceScope(event: LogEvent, view: ScopeView, district: str
   if (scope !== undefined && scope !== district) return other(describeSubject(event), scope);
   if (event.type === 'school.registered') {
     const current = view.schoolDistrict(event.data.schoolId);
-    if (current !== undefined && current !== district) return other(`school ${event.data.schoolId}`, current);
+    if (current !== undefined && current !== district)
+      return other(`school ${event.data.schoolId}`, current);
   }
   if (event.type === 'application.transfer_requested') {
     const target = view.schoolDistrict(event.data.toSchoolId);
-    if (target !== undefined && target !== district) return other(`school ${event.data.toSchoolId}`, target);
+    if (target !== undefined && target !== district)
+      return other(`school ${event.data.toSchoolId}`, target);
   }
-  if (event.type === 'commission.decided' && event.data.decision === 'place' && event.data.schoolId) {
+  if (
+    event.type === 'commission.decided' &&
+    event.data.decision === 'place' &&
+    event.data.schoolId
+  ) {
     const target = view.schoolDistrict(event.data.schoolId);
-    if (target !== undefined && target !== district) return other(`school ${event.data.schoolId}`, target);
+    if (target !== undefined && target !== district)
+      return other(`school ${event.data.schoolId}`, target);
   }
   return null;
 }

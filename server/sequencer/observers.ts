@@ -13,7 +13,7 @@ export async function feedObservers(
 ): Promise<void> {
   for (const o of observers) o.reset();
   if (observers.length === 0) return;
-  for (let after = 0; after < head; ) {
+  for (let after = 0; after < head;) {
     const rows = await sql.query<{ seq: number; line: string }>(
       'SELECT seq, line FROM events WHERE seq > $1 AND seq <= $2 ORDER BY seq LIMIT $3',
       [after, head, PAGE],

@@ -147,7 +147,8 @@ export class Sequencer {
    * nothing of it is recorded.
    */
   push(raw: readonly unknown[], caller: Caller): Promise<PushResponse> {
-    if (this.closed) return Promise.reject(new PushError('unavailable', 'the server is shutting down'));
+    if (this.closed)
+      return Promise.reject(new PushError('unavailable', 'the server is shutting down'));
     let events: LogEvent[];
     try {
       events = raw.map((e, i) => validatePushed(e, i));
@@ -206,7 +207,10 @@ export class Sequencer {
       while (this.queue.length > 0) {
         const jobs: Job[] = [];
         let size = 0;
-        while (this.queue.length > 0 && (jobs.length === 0 || size + this.queue[0].events.length <= this.maxBatch)) {
+        while (
+          this.queue.length > 0 &&
+          (jobs.length === 0 || size + this.queue[0].events.length <= this.maxBatch)
+        ) {
           const job = this.queue.shift()!;
           jobs.push(job);
           size += job.events.length;
@@ -254,7 +258,10 @@ export class Sequencer {
       const error =
         failure instanceof PushError
           ? failure
-          : new PushError('unavailable', `the log could not be written: ${(failure as Error).message}`);
+          : new PushError(
+              'unavailable',
+              `the log could not be written: ${(failure as Error).message}`,
+            );
       for (const job of jobs) job.reject(error);
       await this.reloadAfterFailure();
       return;
@@ -293,7 +300,9 @@ export class Sequencer {
 
   private checkScope(events: LogEvent[], district: string): PushError | null {
     // Earlier events of the same push may create what later ones name.
-    const schools = new Map<string, string>(), apps = new Map<string, string>(), cases = new Map<string, string>();
+    const schools = new Map<string, string>(),
+      apps = new Map<string, string>(),
+      cases = new Map<string, string>();
     const e = this.engine;
     const view: ScopeView = {
       schoolDistrict: (id) => e.schools.get(id)?.districtId ?? schools.get(id),
@@ -304,15 +313,22 @@ export class Sequencer {
       const ev = events[i];
       if (this.outcomes.has(ev.id)) continue; // a repeat: answered from its stored outcome
       const refusal = checkDeviceScope(ev, view, district);
-      if (refusal) return new PushError(refusal.code, `events[${i}] (${ev.id}): ${refusal.message}`, i, ev.id);
-      if (ev.type === 'school.registered' && !e.schools.has(ev.data.schoolId)) schools.set(ev.data.schoolId, district);
+      if (refusal)
+        return new PushError(refusal.code, `events[${i}] (${ev.id}): ${refusal.message}`, i, ev.id);
+      if (ev.type === 'school.registered' && !e.schools.has(ev.data.schoolId))
+        schools.set(ev.data.schoolId, district);
       if (ev.type === 'application.submitted') apps.set(ev.data.applicationId, ev.data.schoolId);
       if (ev.type === 'commission.case_opened') cases.set(ev.data.caseId, district);
     }
     return null;
   }
 
-  private judgeEvent(event: LogEvent, caller: Caller, rows: EventRow[], refusals: RefusalRow[]): EventOutcome {
+  private judgeEvent(
+    event: LogEvent,
+    caller: Caller,
+    rows: EventRow[],
+    refusals: RefusalRow[],
+  ): EventOutcome {
     const known = this.outcomes.get(event.id);
     if (known !== undefined) return toOutcome(event.id, known);
     const engine = this.engine;
@@ -338,7 +354,8 @@ export class Sequencer {
       applicationSchool: (id) => engine.applications.get(id)?.schoolId,
       caseDistrict: (id) => this.homes.cases.get(id),
     };
-    const district = scopeOf(stored, view, device?.districtId ?? null) ?? device?.districtId ?? CAMPAIGN_SCOPE;
+    const district =
+      scopeOf(stored, view, device?.districtId ?? null) ?? device?.districtId ?? CAMPAIGN_SCOPE;
     // A parent's submission is recorded whatever the rules say (docs/opening-day.md).
     if (!(caller.kind === 'admin' && caller.keepTime) && caller.kind !== 'parent') {
       const reason = this.refusalOf(stored);
@@ -407,7 +424,9 @@ function withoutSeq(event: LogEvent): Omit<LogEvent, 'seq'> {
 }
 
 function toOutcome(id: string, o: StoredOutcome): EventOutcome {
-  return 'seq' in o ? { id, status: 'accepted', seq: o.seq } : { id, status: 'refused', reason: o.reason };
+  return 'seq' in o
+    ? { id, status: 'accepted', seq: o.seq }
+    : { id, status: 'refused', reason: o.reason };
 }
 
 function validatePushed(value: unknown, index: number): LogEvent {

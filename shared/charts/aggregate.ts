@@ -62,7 +62,12 @@ export interface ChartData {
     received: number;
   };
   privileges: { slices: PrivilegeSlice[]; claimed: number; applications: number };
-  overflow: { schools: SchoolFill[]; others: OthersSummary | null; schoolsInOverflow: number; totalOverflow: number };
+  overflow: {
+    schools: SchoolFill[];
+    others: OthersSummary | null;
+    schoolsInOverflow: number;
+    totalOverflow: number;
+  };
 }
 
 /**
@@ -70,7 +75,11 @@ export interface ChartData {
  * engine keeps only the latest change of an application, so the day documents
  * came is read from the log by the caller).
  */
-export function chartData(engine: Engine, documentsAt: readonly string[], top = TOP_SCHOOLS): ChartData {
+export function chartData(
+  engine: Engine,
+  documentsAt: readonly string[],
+  top = TOP_SCHOOLS,
+): ChartData {
   const dayOf = dayCache();
   return {
     perDay: perDay(engine, dayOf),
@@ -117,7 +126,17 @@ function schoolTotals(engine: Engine): SchoolFill[] {
     // Private and special schools take no part: their seats are no campaign figure (issue 13).
     if (!inCampaign(engine.schools.get(st.schoolId)?.kind ?? '')) continue;
     let s = bySchool.get(st.schoolId);
-    if (!s) bySchool.set(st.schoolId, (s = { schoolId: st.schoolId, name: engine.schools.get(st.schoolId)?.name ?? st.schoolId, occupied: 0, free: 0, overflow: 0 }));
+    if (!s)
+      bySchool.set(
+        st.schoolId,
+        (s = {
+          schoolId: st.schoolId,
+          name: engine.schools.get(st.schoolId)?.name ?? st.schoolId,
+          occupied: 0,
+          free: 0,
+          overflow: 0,
+        }),
+      );
     // per stream, so one stream's free seats never hide another's overflow
     s.occupied += Math.min(st.occupied, st.quota);
     s.free += Math.max(0, st.quota - st.occupied);
@@ -137,17 +156,26 @@ function summarise(rest: SchoolFill[]): OthersSummary | null {
   return o;
 }
 
-const byId = (a: SchoolFill, b: SchoolFill) => (a.schoolId < b.schoolId ? -1 : a.schoolId > b.schoolId ? 1 : 0);
+const byId = (a: SchoolFill, b: SchoolFill) =>
+  a.schoolId < b.schoolId ? -1 : a.schoolId > b.schoolId ? 1 : 0;
 
 /** The `top` schools with the most children (seated plus overflow), then the others summed. */
 export function fillPerSchool(engine: Engine, top = TOP_SCHOOLS): ChartData['fill'] {
-  const all = schoolTotals(engine).sort((a, b) => b.occupied + b.overflow - (a.occupied + a.overflow) || byId(a, b));
-  return { schools: all.slice(0, top), others: summarise(all.slice(top)), totalSchools: all.length };
+  const all = schoolTotals(engine).sort(
+    (a, b) => b.occupied + b.overflow - (a.occupied + a.overflow) || byId(a, b),
+  );
+  return {
+    schools: all.slice(0, top),
+    others: summarise(all.slice(top)),
+    totalSchools: all.length,
+  };
 }
 
 /** The `top` schools by overflow, largest first; the rest in overflow summed. */
 export function overflowSchools(engine: Engine, top = TOP_SCHOOLS): ChartData['overflow'] {
-  const over = schoolTotals(engine).filter((s) => s.overflow > 0).sort((a, b) => b.overflow - a.overflow || byId(a, b));
+  const over = schoolTotals(engine)
+    .filter((s) => s.overflow > 0)
+    .sort((a, b) => b.overflow - a.overflow || byId(a, b));
   return {
     schools: over.slice(0, top),
     others: summarise(over.slice(top)),
@@ -156,7 +184,11 @@ export function overflowSchools(engine: Engine, top = TOP_SCHOOLS): ChartData['o
   };
 }
 
-export function documentsAgainstDeadline(engine: Engine, documentsAt: readonly string[], dayOf = dayCache()): ChartData['documents'] {
+export function documentsAgainstDeadline(
+  engine: Engine,
+  documentsAt: readonly string[],
+  dayOf = dayCache(),
+): ChartData['documents'] {
   const perDay = new Map<string, number>();
   const add = (instant: string) => {
     const day = dayOf(instant);
@@ -170,7 +202,9 @@ export function documentsAgainstDeadline(engine: Engine, documentsAt: readonly s
     if (a.basis === 'commission' && a.status !== 'withdrawn') add(a.submittedAt);
   }
   let received = 0;
-  const days = [...perDay.keys()].sort().map((day) => ({ day, received: (received += perDay.get(day)!) }));
+  const days = [...perDay.keys()]
+    .sort()
+    .map((day) => ({ day, received: (received += perDay.get(day)!) }));
   const c = engine.campaign;
   // documentsEnd is exclusive: the deadline's last day is the day of the instant just before it
   const deadlineDay = c ? bishkekDay(new Date(c.documentsEnd - 1).toISOString()) : null;
@@ -184,9 +218,26 @@ export function privilegeShare(engine: Engine): ChartData['privileges'] {
     if (a.privilegeCategory === null) continue;
     claimed++;
     let s = slices.get(a.privilegeCategory);
-    if (!s) slices.set(a.privilegeCategory, (s = { category: a.privilegeCategory, pending: 0, approved: 0, rejected: 0, none: 0, total: 0 }));
+    if (!s)
+      slices.set(
+        a.privilegeCategory,
+        (s = {
+          category: a.privilegeCategory,
+          pending: 0,
+          approved: 0,
+          rejected: 0,
+          none: 0,
+          total: 0,
+        }),
+      );
     s[a.privilege]++;
     s.total++;
   }
-  return { slices: [...slices.values()].sort((a, b) => b.total - a.total || (a.category < b.category ? -1 : 1)), claimed, applications: engine.applications.size };
+  return {
+    slices: [...slices.values()].sort(
+      (a, b) => b.total - a.total || (a.category < b.category ? -1 : 1),
+    ),
+    claimed,
+    applications: engine.applications.size,
+  };
 }

@@ -63,12 +63,20 @@ export function findGaps(engine: Engine): GapReport {
     if (!app.registeredAddress) continue;
     const schools = schoolsCovering(index, app.registeredAddress);
     if (schools.length === 0) {
-      const u = uncovered.get(app.registeredAddress) ?? { address: app.registeredAddress, applications: 0, sample: [] };
+      const u = uncovered.get(app.registeredAddress) ?? {
+        address: app.registeredAddress,
+        applications: 0,
+        sample: [],
+      };
       u.applications++;
       if (u.sample.length < 5) u.sample.push(app.id);
       uncovered.set(u.address, u);
     } else if (schools.length > 1) {
-      const o = overlapping.get(app.registeredAddress) ?? { address: app.registeredAddress, schoolIds: schools.sort(), applications: 0 };
+      const o = overlapping.get(app.registeredAddress) ?? {
+        address: app.registeredAddress,
+        schoolIds: schools.sort(),
+        applications: 0,
+      };
       o.applications++;
       overlapping.set(o.address, o);
     }
@@ -79,15 +87,19 @@ export function findGaps(engine: Engine): GapReport {
     for (const entry of school.catchment.addresses) {
       const coveredBy: CatchmentOverlap['coveredBy'] = [];
       for (const prefix of coveringPrefixes(entry)) {
-        for (const other of index.get(prefix) ?? []) if (other !== school.id) coveredBy.push({ schoolId: other, entry: prefix });
+        for (const other of index.get(prefix) ?? [])
+          if (other !== school.id) coveredBy.push({ schoolId: other, entry: prefix });
       }
       if (coveredBy.length) catchmentOverlaps.push({ entry, schoolId: school.id, coveredBy });
     }
   }
-  const byCount = <T extends { applications: number; address: string }>(a: T, b: T) => b.applications - a.applications || a.address.localeCompare(b.address);
+  const byCount = <T extends { applications: number; address: string }>(a: T, b: T) =>
+    b.applications - a.applications || a.address.localeCompare(b.address);
   return {
     uncovered: [...uncovered.values()].sort(byCount),
     overlapping: [...overlapping.values()].sort(byCount),
-    catchmentOverlaps: catchmentOverlaps.sort((a, b) => a.entry.localeCompare(b.entry) || a.schoolId.localeCompare(b.schoolId)),
+    catchmentOverlaps: catchmentOverlaps.sort(
+      (a, b) => a.entry.localeCompare(b.entry) || a.schoolId.localeCompare(b.schoolId),
+    ),
   };
 }

@@ -24,7 +24,13 @@ export interface WhatIfResult {
   gained: number;
   /** losing a seat they held before */
   lost: number;
-  streams: { key: string; quotaBefore: number; quotaAfter: number; occupiedBefore: number; occupiedAfter: number }[];
+  streams: {
+    key: string;
+    quotaBefore: number;
+    quotaAfter: number;
+    occupiedBefore: number;
+    occupiedAfter: number;
+  }[];
 }
 
 const HOLDS_SEAT = new Set(['registered', 'documents_received', 'enrolled']);
@@ -61,7 +67,12 @@ export function sandboxFeeder(sandbox: Engine, overrides: QuotaOverride[]): (e: 
         const key = streamKey(o.schoolId, o.language);
         if (o.schoolId !== e.data.schoolId || seeded.has(key) || sandbox.streams.has(key)) continue;
         seeded.add(key);
-        sandbox.ingest({ id: `what-if:${key}`, type: 'quota.set', at: e.at, data: { schoolId: o.schoolId, language: o.language, seats: o.seats } });
+        sandbox.ingest({
+          id: `what-if:${key}`,
+          type: 'quota.set',
+          at: e.at,
+          data: { schoolId: o.schoolId, language: o.language, seats: o.seats },
+        });
       }
     }
   };
@@ -72,34 +83,65 @@ export function sandboxFeeder(sandbox: Engine, overrides: QuotaOverride[]): (e: 
  * store's projection rows (main/store/whatIf/storedWhatIf.ts).
  */
 export interface ActualOutcomes {
-  applications: ReadonlyMap<string, { status: string; reason: string | null; schoolId: string; language: string }>;
+  applications: ReadonlyMap<
+    string,
+    { status: string; reason: string | null; schoolId: string; language: string }
+  >;
   streams: ReadonlyMap<string, { quota: number; occupied: number }>;
 }
 
 /** Whose outcome differs between the real fold (`actual`) and the sandbox, and the streams that moved. */
-export function compareOutcomes(actual: ActualOutcomes, sandbox: Engine, overrides: QuotaOverride[]): WhatIfResult {
+export function compareOutcomes(
+  actual: ActualOutcomes,
+  sandbox: Engine,
+  overrides: QuotaOverride[],
+): WhatIfResult {
   const wanted = new Set(overrides.map((o) => streamKey(o.schoolId, o.language)));
   const changes: OutcomeChange[] = [];
-  let gained = 0, lost = 0;
+  let gained = 0,
+    lost = 0;
   for (const after of sandbox.applications.values()) {
     const before = actual.applications.get(after.id);
-    const b = before ?? { status: 'absent', reason: null, schoolId: after.schoolId, language: after.language };
-    if (b.status === after.status && b.schoolId === after.schoolId && b.language === after.language && b.reason === after.reason) continue;
-    const held = HOLDS_SEAT.has(b.status), holds = HOLDS_SEAT.has(after.status);
+    const b = before ?? {
+      status: 'absent',
+      reason: null,
+      schoolId: after.schoolId,
+      language: after.language,
+    };
+    if (
+      b.status === after.status &&
+      b.schoolId === after.schoolId &&
+      b.language === after.language &&
+      b.reason === after.reason
+    )
+      continue;
+    const held = HOLDS_SEAT.has(b.status),
+      holds = HOLDS_SEAT.has(after.status);
     if (!held && holds) gained++;
     if (held && !holds) lost++;
     changes.push({
       applicationId: after.id,
       childName: after.childName,
       before: { status: b.status, reason: b.reason, schoolId: b.schoolId, language: b.language },
-      after: { status: after.status, reason: after.reason, schoolId: after.schoolId, language: after.language },
+      after: {
+        status: after.status,
+        reason: after.reason,
+        schoolId: after.schoolId,
+        language: after.language,
+      },
     });
   }
   const streams = [...sandbox.streams.values()]
     .filter((s) => wanted.has(s.key) || actual.streams.get(s.key)?.occupied !== s.occupied)
     .map((s) => {
       const a = actual.streams.get(s.key);
-      return { key: s.key, quotaBefore: a?.quota ?? 0, quotaAfter: s.quota, occupiedBefore: a?.occupied ?? 0, occupiedAfter: s.occupied };
+      return {
+        key: s.key,
+        quotaBefore: a?.quota ?? 0,
+        quotaAfter: s.quota,
+        occupiedBefore: a?.occupied ?? 0,
+        occupiedAfter: s.occupied,
+      };
     });
   return { changes, gained, lost, streams };
 }

@@ -3,13 +3,19 @@
 // codes, region.district.settlement.street.building.
 
 export function covers(entry: string, address: string): boolean {
-  return address === entry || (address.length > entry.length && address.startsWith(entry) && address.charCodeAt(entry.length) === 46);
+  return (
+    address === entry ||
+    (address.length > entry.length &&
+      address.startsWith(entry) &&
+      address.charCodeAt(entry.length) === 46)
+  );
 }
 
 /** Every code that covers `address`, from the address itself up to its region. */
 export function coveringPrefixes(address: string): string[] {
   const out = [address];
-  for (let i = address.lastIndexOf('.'); i > 0; i = address.lastIndexOf('.', i - 1)) out.push(address.slice(0, i));
+  for (let i = address.lastIndexOf('.'); i > 0; i = address.lastIndexOf('.', i - 1))
+    out.push(address.slice(0, i));
   return out;
 }
 

@@ -145,7 +145,10 @@ export class Engine {
     // R16: the event may have freed seats or queued someone; only streams it touched are candidates.
     if (this.heads.size > 0) this.fillFromQueues(event.at);
     // A refused submission is an application with status `refused`; only a reused id makes none.
-    if (refused !== null && (event.type !== 'application.submitted' || refused === 'duplicate_id')) {
+    if (
+      refused !== null &&
+      (event.type !== 'application.submitted' || refused === 'duplicate_id')
+    ) {
       this.rejections.push({ eventId: event.id, type: event.type, reason: refused });
     }
     return { kind: 'applied', refused };
@@ -154,8 +157,10 @@ export class Engine {
   /** Moves the clock to an instant with no event ("as of"), firing due timers. */
   advanceTo(instant: string): void {
     const at = parseInstant(instant);
-    if (Number.isNaN(at)) throw new LogError(`--at ${instant} is not an ISO-8601 instant with an offset`);
-    if (at < this.clock) throw new LogError(`--at ${instant} is earlier than the last event's ${this.lastAt}`);
+    if (Number.isNaN(at))
+      throw new LogError(`--at ${instant} is not an ISO-8601 instant with an offset`);
+    if (at < this.clock)
+      throw new LogError(`--at ${instant} is earlier than the last event's ${this.lastAt}`);
     this.moveClock(at, instant);
   }
 
@@ -222,7 +227,13 @@ export class Engine {
   /** Whether an action at `at` would queue rather than be refused for want of a seat. */
   waitlistOpen(at: number): boolean {
     const c = this.campaign;
-    return c !== null && c.waitlist && !this.waitlistsClosed && at >= c.stage2Start && at < waitlistCloseAt(c);
+    return (
+      c !== null &&
+      c.waitlist &&
+      !this.waitlistsClosed &&
+      at >= c.stage2Start &&
+      at < waitlistCloseAt(c)
+    );
   }
 
   /** The queue entry of an application (its own for `waitlisted`, a standing request's target otherwise). */
@@ -297,7 +308,8 @@ export class Engine {
       if (entry.kind === 'wait') {
         app.status = 'refused';
         app.reason = 'waitlist_closed';
-        if (app.pin !== null && this.activeByPin.get(app.pin) === app) this.activeByPin.delete(app.pin);
+        if (app.pin !== null && this.activeByPin.get(app.pin) === app)
+          this.activeByPin.delete(app.pin);
         this.touch(app, at);
       }
       this.changes?.applications.add(app.id);
@@ -365,7 +377,8 @@ export class Engine {
     if (this.changes) this.changes.campaign = true;
     // The clock may already be past the deadline (a log opened late); the rule still holds.
     if (this.clock >= this.campaign.documentsEnd) this.deadlinePassed = true;
-    if (!this.campaign.waitlist || this.clock >= waitlistCloseAt(this.campaign)) this.waitlistsClosed = true;
+    if (!this.campaign.waitlist || this.clock >= waitlistCloseAt(this.campaign))
+      this.waitlistsClosed = true;
     return null;
   }
 
@@ -375,9 +388,23 @@ export class Engine {
     const locality = d.locality ?? null;
     const classSizeNorm = d.classSizeNorm ?? null;
     if (existing) {
-      Object.assign(existing, { name: d.name, kind: d.kind, districtId: d.districtId, locality, classSizeNorm });
+      Object.assign(existing, {
+        name: d.name,
+        kind: d.kind,
+        districtId: d.districtId,
+        locality,
+        classSizeNorm,
+      });
     } else {
-      this.schools.set(d.schoolId, { id: d.schoolId, name: d.name, kind: d.kind, districtId: d.districtId, catchment: new Catchment([]), locality, classSizeNorm });
+      this.schools.set(d.schoolId, {
+        id: d.schoolId,
+        name: d.name,
+        kind: d.kind,
+        districtId: d.districtId,
+        catchment: new Catchment([]),
+        locality,
+        classSizeNorm,
+      });
     }
     this.changes?.schools.add(d.schoolId);
     return null;
@@ -403,7 +430,14 @@ export class Engine {
       // A raised quota may let the queue in.
       this.noteQueueHead(stream);
     } else {
-      this.indexStream({ key, schoolId: d.schoolId, language: d.language, quota: d.seats, occupied: 0, classes });
+      this.indexStream({
+        key,
+        schoolId: d.schoolId,
+        language: d.language,
+        quota: d.seats,
+        occupied: 0,
+        classes,
+      });
     }
     this.changes?.streams.add(key);
     return null;
@@ -412,7 +446,10 @@ export class Engine {
   // ---------------------------------------------------------------- applications
 
   /** The checks of FORMATS.md in their order: a refusal, or the basis the child is placed on. */
-  private judgeSubmission(d: EventOf<'application.submitted'>['data'], stage: Stage | null): Reason | Basis {
+  private judgeSubmission(
+    d: EventOf<'application.submitted'>['data'],
+    stage: Stage | null,
+  ): Reason | Basis {
     const c = this.campaign!;
     if (stage === null) return 'outside_window';
     const birth = pinBirthKey(d.child.pin);
@@ -424,7 +461,8 @@ export class Engine {
     const stream = this.stream(d.schoolId, d.language);
     if (!stream) return 'language_not_offered';
     if (this.activeByPin.has(d.child.pin)) return 'duplicate_application';
-    if (d.privilege && !c.privilegeCategories.has(d.privilege.category)) return 'privilege_not_recognized';
+    if (d.privilege && !c.privilegeCategories.has(d.privilege.category))
+      return 'privilege_not_recognized';
     if (stage === 1) {
       if (school.catchment.covers(d.registeredAddress)) return 'catchment';
       if (d.privilege) return this.freeSeats(stream) > 0 ? 'privilege' : 'no_free_seats';
@@ -462,7 +500,11 @@ export class Engine {
       privilegeCategory: d.privilege?.category ?? null,
       orderNumber: null,
       pin: child.pin,
-      childName: !details ? '' : child.patronymic ? `${child.lastName} ${child.firstName} ${child.patronymic}` : `${child.lastName} ${child.firstName}`,
+      childName: !details
+        ? ''
+        : child.patronymic
+          ? `${child.lastName} ${child.firstName} ${child.patronymic}`
+          : `${child.lastName} ${child.firstName}`,
       registeredAddress: details ? d.registeredAddress : null,
       actualAddress: details ? (d.actualAddress ?? null) : null,
       caseId: null,
@@ -488,7 +530,8 @@ export class Engine {
     const locked = app.status === 'waitlisted' ? null : lockReason(app);
     if (locked) return locked;
     const max = this.campaign!.maxWithdrawals;
-    if (max !== null && app.pin !== null && this.withdrawalsOf(app.pin) >= max) return 'withdrawal_limit';
+    if (max !== null && app.pin !== null && this.withdrawalsOf(app.pin) >= max)
+      return 'withdrawal_limit';
     return null;
   }
 
@@ -499,7 +542,8 @@ export class Engine {
     // A withdrawal also ends a standing request (R16).
     this.dequeue(app);
     if (app.status === 'waitlisted') {
-      if (app.pin !== null && this.activeByPin.get(app.pin) === app) this.activeByPin.delete(app.pin);
+      if (app.pin !== null && this.activeByPin.get(app.pin) === app)
+        this.activeByPin.delete(app.pin);
       this.changes?.applications.add(app.id);
     } else {
       this.vacate(app);
@@ -511,7 +555,10 @@ export class Engine {
     return null;
   }
 
-  private checkTransfer(d: EventOf<'application.transfer_requested'>['data'], at: number): { reason: Reason | null; target?: Stream } {
+  private checkTransfer(
+    d: EventOf<'application.transfer_requested'>['data'],
+    at: number,
+  ): { reason: Reason | null; target?: Stream } {
     const app = this.applications.get(d.applicationId);
     if (!app) return { reason: 'application_not_found' };
     if (this.stageAt(at) !== 2) return { reason: 'outside_window' };
@@ -523,7 +570,8 @@ export class Engine {
     const language = d.toLanguage ?? app.language;
     const target = this.stream(d.toSchoolId, language);
     if (!target) return { reason: 'language_not_offered' };
-    if (d.toSchoolId === app.schoolId && language === app.language) return { reason: 'same_school' };
+    if (d.toSchoolId === app.schoolId && language === app.language)
+      return { reason: 'same_school' };
     if (this.freeSeats(target) === 0) return { reason: 'no_free_seats', target };
     return { reason: null, target };
   }
@@ -594,7 +642,8 @@ export class Engine {
     if (at < c.documentsStart || at >= c.documentsEnd) return 'outside_window';
     if (app.status !== 'registered') return 'not_active';
     if (app.privilege === 'pending') return 'privilege_pending';
-    for (const item of REQUIRED_DOCUMENTS) if (!d.items.includes(item)) return 'documents_incomplete';
+    for (const item of REQUIRED_DOCUMENTS)
+      if (!d.items.includes(item)) return 'documents_incomplete';
     return null;
   }
 
@@ -626,7 +675,13 @@ export class Engine {
     const reason = this.checkOrder(e.data, at);
     if (reason) return reason;
     const waiting = this.awaitingOrder.get(e.data.schoolId)!;
-    const order: Order = { schoolId: e.data.schoolId, orderNumber: e.data.orderNumber, at: e.at, eventId: e.id, applicationIds: [...waiting] };
+    const order: Order = {
+      schoolId: e.data.schoolId,
+      orderNumber: e.data.orderNumber,
+      at: e.at,
+      eventId: e.id,
+      applicationIds: [...waiting],
+    };
     for (const id of waiting) {
       const app = this.applications.get(id)!;
       app.status = 'enrolled';
@@ -759,7 +814,14 @@ export class Engine {
   // ---------------------------------------------------------------- waitlists, write side (R16)
 
   private enqueue(app: Application, stream: Stream, kind: QueueEntry['kind'], at: string): void {
-    const entry: QueueEntry = { seq: ++this.joinSeq, applicationId: app.id, kind, streamKey: stream.key, since: at, live: true };
+    const entry: QueueEntry = {
+      seq: ++this.joinSeq,
+      applicationId: app.id,
+      kind,
+      streamKey: stream.key,
+      since: at,
+      live: true,
+    };
     let q = this.queues.get(stream.key);
     if (!q) this.queues.set(stream.key, (q = new StreamQueue()));
     q.push(entry);
@@ -842,7 +904,10 @@ export class Engine {
       lastAt: this.lastAt,
       deadlinePassed: this.deadlinePassed,
       seen: [...this.seen],
-      schools: [...this.schools.values()].map((s) => ({ ...s, catchment: [...s.catchment.addresses] })),
+      schools: [...this.schools.values()].map((s) => ({
+        ...s,
+        catchment: [...s.catchment.addresses],
+      })),
       streams: [...this.streams.values()].map((s) => ({ ...s })),
       applications: [...this.applications.values()].map((a) => ({ ...a })),
       cases: [...this.cases.values()].map((c) => ({ ...c })),
@@ -871,7 +936,8 @@ export class Engine {
     engine.lastAt = s.lastAt;
     engine.deadlinePassed = s.deadlinePassed;
     for (const id of s.seen) engine.seen.add(id);
-    for (const sc of s.schools) engine.schools.set(sc.id, { ...sc, catchment: new Catchment(sc.catchment) });
+    for (const sc of s.schools)
+      engine.schools.set(sc.id, { ...sc, catchment: new Catchment(sc.catchment) });
     for (const st of s.streams) engine.indexStream({ ...st });
     for (const a of s.applications) {
       const app = adopt ? a : { ...a };

@@ -12,7 +12,8 @@ import type { LogEvent } from '../log/events';
 const SEP = '\u0001';
 
 export function essentials(e: LogEvent): LogEvent {
-  if (e.type !== 'application.submitted') return { id: e.id, type: e.type, at: e.at, data: e.data } as LogEvent;
+  if (e.type !== 'application.submitted')
+    return { id: e.id, type: e.type, at: e.at, data: e.data } as LogEvent;
   const d = e.data;
   return {
     id: e.id,
@@ -37,7 +38,16 @@ function joinable(fields: readonly string[]): boolean {
 export function encodeEssentials(e: LogEvent): string {
   if (e.type === 'application.submitted') {
     const d = e.data;
-    const fields = [e.id, e.at, d.applicationId, d.child.pin, d.schoolId, d.language, d.registeredAddress, d.privilege?.category ?? ''];
+    const fields = [
+      e.id,
+      e.at,
+      d.applicationId,
+      d.child.pin,
+      d.schoolId,
+      d.language,
+      d.registeredAddress,
+      d.privilege?.category ?? '',
+    ];
     if (joinable(fields)) return 'S' + fields.join(SEP);
   } else if (e.type === 'documents.received') {
     const fields = [e.id, e.at, e.data.applicationId, ...e.data.items];
@@ -50,14 +60,25 @@ export function decodeEssentials(text: string): LogEvent {
   const tag = text.charCodeAt(0);
   if (tag === 83 /* S */) {
     const f = text.slice(1).split(SEP);
-    const data: Record<string, unknown> = { applicationId: f[2], child: { pin: f[3] }, schoolId: f[4], language: f[5], registeredAddress: f[6] };
+    const data: Record<string, unknown> = {
+      applicationId: f[2],
+      child: { pin: f[3] },
+      schoolId: f[4],
+      language: f[5],
+      registeredAddress: f[6],
+    };
     // Categories are non-empty strings (validated), so '' means no claim.
     if (f[7] !== '') data.privilege = { category: f[7] };
     return { id: f[0], type: 'application.submitted', at: f[1], data } as LogEvent;
   }
   if (tag === 68 /* D */) {
     const f = text.slice(1).split(SEP);
-    return { id: f[0], type: 'documents.received', at: f[1], data: { applicationId: f[2], items: f.slice(3) } } as LogEvent;
+    return {
+      id: f[0],
+      type: 'documents.received',
+      at: f[1],
+      data: { applicationId: f[2], items: f.slice(3) },
+    } as LogEvent;
   }
   return JSON.parse(text) as LogEvent;
 }

@@ -17,7 +17,11 @@ export type CaseStatus = 'open' | 'placed' | 'declined';
 export type Stage = 1 | 2;
 
 /** Statuses that hold a seat and block a second application of the same child (R3). */
-export const ACTIVE_STATUSES: ReadonlySet<Status> = new Set(['registered', 'documents_received', 'enrolled']);
+export const ACTIVE_STATUSES: ReadonlySet<Status> = new Set([
+  'registered',
+  'documents_received',
+  'enrolled',
+]);
 
 export interface Campaign {
   year: number;

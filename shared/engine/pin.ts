@@ -17,7 +17,9 @@ export interface Pin {
  */
 export function pinBirthKey(pin: string): number {
   if (pin.length !== 14) return -1;
-  let d = 0, m = 0, y = 0;
+  let d = 0,
+    m = 0,
+    y = 0;
   for (let i = 0; i < 14; i++) {
     const c = pin.charCodeAt(i) - 48;
     if (c < 0 || c > 9) return -1;

@@ -85,7 +85,8 @@ export class Replayer {
 
   /** Ends the input without building the output document (the CLI writes JSON straight from the engine). */
   close(at?: string, lines = this.lineNo): Engine {
-    if (this.engine.campaign === null) throw new LogError('the log is empty: it must begin with campaign.opened', lines + 1);
+    if (this.engine.campaign === null)
+      throw new LogError('the log is empty: it must begin with campaign.opened', lines + 1);
     if (at !== undefined) this.engine.advanceTo(at);
     return this.engine;
   }
@@ -102,7 +103,9 @@ export class LineSplitter {
     let start = 0;
     for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
       this.lines++;
-      this.onLine(text.charCodeAt(nl - 1) === 13 ? text.slice(start, nl - 1) : text.slice(start, nl));
+      this.onLine(
+        text.charCodeAt(nl - 1) === 13 ? text.slice(start, nl - 1) : text.slice(start, nl),
+      );
       start = nl + 1;
     }
     this.rest = text.slice(start);
@@ -111,7 +114,8 @@ export class LineSplitter {
     if (this.rest.length > MAX_LINE_BYTES + 1) throw lineTooLong(this.lines + 1);
   }
   end(): void {
-    if (this.rest !== '') this.onLine(this.rest.endsWith('\r') ? this.rest.slice(0, -1) : this.rest);
+    if (this.rest !== '')
+      this.onLine(this.rest.endsWith('\r') ? this.rest.slice(0, -1) : this.rest);
     this.rest = '';
   }
 }
@@ -125,7 +129,11 @@ export function replayText(text: string, at?: string): ReplayOutput {
 }
 
 /** Where an application waits, given the positions of every queued application. */
-function waitlistPlace(engine: Engine, positions: Map<string, number>, id: string): WaitlistPlace | null {
+function waitlistPlace(
+  engine: Engine,
+  positions: Map<string, number>,
+  id: string,
+): WaitlistPlace | null {
   const position = positions.get(id);
   if (position === undefined) return null;
   const stream = engine.streams.get(engine.waitlistEntry(id)!.streamKey)!;
@@ -165,7 +173,11 @@ export function replayOutput(engine: Engine): ReplayOutput {
     applications,
     streams,
     cases,
-    rejections: engine.rejections.map((r) => ({ eventId: r.eventId, type: r.type, reason: r.reason })),
+    rejections: engine.rejections.map((r) => ({
+      eventId: r.eventId,
+      type: r.type,
+      reason: r.reason,
+    })),
     stats: { ...engine.stats },
   };
 }
@@ -201,9 +213,12 @@ export function writeReplayJson(engine: Engine, write: (piece: string) => void):
   write('},"streams":{');
   sep = '';
   for (const s of engine.streams.values()) {
-    const free = Math.max(0, s.quota - s.occupied), overflow = Math.max(0, s.occupied - s.quota);
+    const free = Math.max(0, s.quota - s.occupied),
+      overflow = Math.max(0, s.occupied - s.quota);
     const queued = engine.waitlistSize(s.key);
-    write(`${sep}${str(s.key)}:{"quota":${s.quota},"occupied":${s.occupied},"free":${free},"overflow":${overflow},"waitlist":${queued}}`);
+    write(
+      `${sep}${str(s.key)}:{"quota":${s.quota},"occupied":${s.occupied},"free":${free},"overflow":${overflow},"waitlist":${queued}}`,
+    );
     sep = ',';
   }
   write('},"cases":{');

@@ -54,7 +54,8 @@ export class StreamQueue {
 
   /** Live entries in join order. */
   *live(): IterableIterator<QueueEntry> {
-    for (let i = this.head; i < this.entries.length; i++) if (this.entries[i].live) yield this.entries[i];
+    for (let i = this.head; i < this.entries.length; i++)
+      if (this.entries[i].live) yield this.entries[i];
   }
 }
 
@@ -72,7 +73,8 @@ export class HeadIndex {
   }
 
   push(seq: number, key: string): void {
-    const seqs = this.seqs, keys = this.keys;
+    const seqs = this.seqs,
+      keys = this.keys;
     let i = seqs.length;
     seqs.push(seq);
     keys.push(key);
@@ -89,10 +91,12 @@ export class HeadIndex {
 
   /** Removes the smallest candidate and returns its stream key and seq; undefined when empty. */
   pop(): { seq: number; key: string } | undefined {
-    const seqs = this.seqs, keys = this.keys;
+    const seqs = this.seqs,
+      keys = this.keys;
     if (seqs.length === 0) return undefined;
     const top = { seq: seqs[0], key: keys[0] };
-    const lastSeq = seqs.pop()!, lastKey = keys.pop()!;
+    const lastSeq = seqs.pop()!,
+      lastKey = keys.pop()!;
     const n = seqs.length;
     if (n > 0) {
       let i = 0;

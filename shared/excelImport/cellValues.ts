@@ -40,7 +40,8 @@ export function readCount(v: RawCell, min: number): Read<number> {
   if (isErrorCell(v)) return bad('formula_error');
   let n: number;
   if (typeof v === 'number') n = v;
-  else if (typeof v === 'string' && /^\s*[+-]?\d+(?:[.,]\d+)?\s*$/.test(v)) n = Number(v.trim().replace(',', '.'));
+  else if (typeof v === 'string' && /^\s*[+-]?\d+(?:[.,]\d+)?\s*$/.test(v))
+    n = Number(v.trim().replace(',', '.'));
   else return bad('not_a_number');
   if (!Number.isFinite(n)) return bad('not_a_number');
   if (!Number.isInteger(n)) return bad('not_an_integer');
@@ -50,7 +51,10 @@ export function readCount(v: RawCell, min: number): Read<number> {
 }
 
 /** A code written as itself or as its label in any of the three languages. */
-function enumReader<T extends string>(codes: readonly T[], labels: Record<string, Text>): (text: string) => T | null {
+function enumReader<T extends string>(
+  codes: readonly T[],
+  labels: Record<string, Text>,
+): (text: string) => T | null {
   const byName = new Map<string, T>();
   for (const code of codes) {
     byName.set(normalizeName(code), code);
@@ -123,7 +127,8 @@ const ADDRESS = /^[^\s.]+(?:\.[^\s.]+)*$/;
  */
 export function readAddress(v: RawCell): Read<string> {
   if (isErrorCell(v)) return bad('formula_error');
-  if (typeof v === 'number') return Number.isInteger(v) && v >= 0 ? ok(String(v)) : bad('address_as_number');
+  if (typeof v === 'number')
+    return Number.isInteger(v) && v >= 0 ? ok(String(v)) : bad('address_as_number');
   const text = cellText(v);
   return ADDRESS.test(text) ? ok(text) : bad('invalid_address');
 }

@@ -19,7 +19,9 @@ function cyrb53(text: string, seed: number): number {
 
 /** 26 hex digits (two independent 53-bit hashes): collisions are not a practical concern. */
 export function contentHash(text: string): string {
-  return cyrb53(text, 1).toString(16).padStart(14, '0') + cyrb53(text, 2).toString(16).padStart(14, '0');
+  return (
+    cyrb53(text, 1).toString(16).padStart(14, '0') + cyrb53(text, 2).toString(16).padStart(14, '0')
+  );
 }
 
 /** Object keys sorted, so the same content always serialises the same way. */

@@ -23,10 +23,17 @@ export function districtModelFromEngine(engine: Engine): DistrictModel {
       classSizeNorm: s.classSizeNorm,
       row: 0,
     });
-    for (const prefix of s.catchment.addresses) model.catchments.push({ schoolId: s.id, prefix, row: 0 });
+    for (const prefix of s.catchment.addresses)
+      model.catchments.push({ schoolId: s.id, prefix, row: 0 });
   }
   for (const st of engine.streams.values()) {
-    model.quotas.push({ schoolId: st.schoolId, language: st.language, seats: st.quota, classes: st.classes, row: 0 });
+    model.quotas.push({
+      schoolId: st.schoolId,
+      language: st.language,
+      seats: st.quota,
+      classes: st.classes,
+      row: 0,
+    });
   }
   return model;
 }

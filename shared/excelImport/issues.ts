@@ -9,7 +9,11 @@ const t = (ky: string, ru: string, en: string): Text => ({ ky, ru, en });
 const MB = L.maxUnpackedBytes / (1024 * 1024);
 
 export const ISSUE_TEXT = {
-  unreadable_file: t('Файлды Excel китеби катары окуу мүмкүн эмес', 'Файл не читается как книга Excel', 'The file is not a readable Excel workbook'),
+  unreadable_file: t(
+    'Файлды Excel китеби катары окуу мүмкүн эмес',
+    'Файл не читается как книга Excel',
+    'The file is not a readable Excel workbook',
+  ),
   // the file as a whole is beyond WORKBOOK_LIMITS (shared/excelImport/limits.ts): nothing of it is read
   too_many_entries: t(
     `Китепте бөлүктөр өтө көп: чеги ${L.maxEntries}`,
@@ -33,25 +37,69 @@ export const ISSUE_TEXT = {
   ),
   missing_sheet: t('Барак жок', 'Нет листа', 'Missing sheet'),
   missing_column: t('Мамыча жок', 'Нет столбца', 'Missing column'),
-  required: t('Уяча бош, бирок толтурулушу керек', 'Пустая обязательная ячейка', 'Required cell is empty'),
+  required: t(
+    'Уяча бош, бирок толтурулушу керек',
+    'Пустая обязательная ячейка',
+    'Required cell is empty',
+  ),
   not_a_number: t('Сан эмес', 'Не число', 'Not a number'),
   not_an_integer: t('Бүтүн сан эмес', 'Не целое число', 'Not a whole number'),
   negative: t('Терс сан', 'Отрицательное число', 'Negative number'),
-  below_minimum: t('Сан өтө кичине (кеминде 1)', 'Слишком малое число (не меньше 1)', 'Number too small (at least 1)'),
+  below_minimum: t(
+    'Сан өтө кичине (кеминде 1)',
+    'Слишком малое число (не меньше 1)',
+    'Number too small (at least 1)',
+  ),
   formula_error: t('Формулада ката', 'Ошибка в формуле', 'Formula error'),
-  unknown_kind: t('Мектептин түрү тизмеде жок', 'Тип школы не из списка', 'School kind not in the list'),
-  unknown_locality: t('«Шаар» же «айыл» болушу керек', 'Должно быть «город» или «село»', 'Must be urban or rural'),
+  unknown_kind: t(
+    'Мектептин түрү тизмеде жок',
+    'Тип школы не из списка',
+    'School kind not in the list',
+  ),
+  unknown_locality: t(
+    '«Шаар» же «айыл» болушу керек',
+    'Должно быть «город» или «село»',
+    'Must be urban or rural',
+  ),
   invalid_language: t('Тилдин коду туура эмес', 'Неверный код языка', 'Invalid language code'),
   invalid_address: t('Дарек коду туура эмес', 'Неверный код адреса', 'Invalid address code'),
-  address_as_number: t('Дарек коду сан катары жазылган: мамычаны текст форматына которуңуз', 'Код адреса записан числом: задайте столбцу текстовый формат', 'Address code stored as a number: format the column as text'),
+  address_as_number: t(
+    'Дарек коду сан катары жазылган: мамычаны текст форматына которуңуз',
+    'Код адреса записан числом: задайте столбцу текстовый формат',
+    'Address code stored as a number: format the column as text',
+  ),
   duplicate_school: t('Мектептин ID кайталанат', 'Повторный ID школы', 'Duplicate school ID'),
-  unknown_school: t('Мындай мектеп «Мектептер» барагында жок', 'Такой школы нет на листе «Школы»', 'No such school on the Schools sheet'),
-  duplicate_prefix: t('Бул мектеп үчүн дарек коду кайталанат', 'Код адреса повторяется для этой школы', 'Address prefix repeated for this school'),
-  duplicate_stream: t('Бул мектеп жана тил үчүн квота кайталанат', 'Квота для этой школы и языка повторяется', 'Quota repeated for this school and language'),
-  language_not_listed: t('Бул тил мектептин тилдеринин арасында жок', 'Этого языка нет среди языков школы', "Language not among the school's languages"),
+  unknown_school: t(
+    'Мындай мектеп «Мектептер» барагында жок',
+    'Такой школы нет на листе «Школы»',
+    'No such school on the Schools sheet',
+  ),
+  duplicate_prefix: t(
+    'Бул мектеп үчүн дарек коду кайталанат',
+    'Код адреса повторяется для этой школы',
+    'Address prefix repeated for this school',
+  ),
+  duplicate_stream: t(
+    'Бул мектеп жана тил үчүн квота кайталанат',
+    'Квота для этой школы и языка повторяется',
+    'Quota repeated for this school and language',
+  ),
+  language_not_listed: t(
+    'Бул тил мектептин тилдеринин арасында жок',
+    'Этого языка нет среди языков школы',
+    "Language not among the school's languages",
+  ),
   // warnings: the file is clean, but a person should look
-  shared_prefix: t('Бул дарек коду башка мектепте да бар', 'Этот код адреса есть и у другой школы', 'Another school has this address prefix too'),
-  no_quota: t('Бул тил үчүн квота жок: агым түзүлбөйт', 'Нет квоты для этого языка: поток не будет создан', 'No quota for this language: no stream will exist'),
+  shared_prefix: t(
+    'Бул дарек коду башка мектепте да бар',
+    'Этот код адреса есть и у другой школы',
+    'Another school has this address prefix too',
+  ),
+  no_quota: t(
+    'Бул тил үчүн квота жок: агым түзүлбөйт',
+    'Нет квоты для этого языка: поток не будет создан',
+    'No quota for this language: no stream will exist',
+  ),
 } satisfies Record<string, Text>;
 
 export type IssueReason = keyof typeof ISSUE_TEXT;
@@ -84,11 +132,15 @@ const WHERE = {
 export function describeIssue(issue: ImportIssue, lang: Lang): string {
   const sheet = DISTRICT_SHEETS.find((d) => d.key === issue.sheet);
   const sheetName = issue.sheetName ?? sheet?.label[lang] ?? null;
-  const columnName = issue.columnName ?? sheet?.columns.find((c) => c.key === issue.column)?.label[lang] ?? null;
+  const columnName =
+    issue.columnName ?? sheet?.columns.find((c) => c.key === issue.column)?.label[lang] ?? null;
   const where: string[] = [];
   if (sheetName !== null) where.push(`${WHERE.sheet[lang]} «${sheetName}»`);
   if (issue.row !== null) where.push(`${WHERE.row[lang]} ${issue.row}`);
-  if (columnName !== null) where.push(`${WHERE.column[lang]} «${columnName}»${issue.cell ? ` (${issue.cell})` : ''}`);
-  const what = ISSUE_TEXT[issue.reason][lang] + (issue.value !== null && issue.value !== '' ? `: ${issue.value}` : '');
+  if (columnName !== null)
+    where.push(`${WHERE.column[lang]} «${columnName}»${issue.cell ? ` (${issue.cell})` : ''}`);
+  const what =
+    ISSUE_TEXT[issue.reason][lang] +
+    (issue.value !== null && issue.value !== '' ? `: ${issue.value}` : '');
   return where.length ? `${where.join(', ')}: ${what}` : what;
 }

@@ -24,7 +24,13 @@ export type PlanNotice =
 
 export interface ImportPlan {
   events: LogEvent[];
-  counts: { schoolsAdded: number; schoolsChanged: number; catchmentsChanged: number; streamsAdded: number; quotasChanged: number };
+  counts: {
+    schoolsAdded: number;
+    schoolsChanged: number;
+    catchmentsChanged: number;
+    streamsAdded: number;
+    quotasChanged: number;
+  };
   notices: PlanNotice[];
 }
 
@@ -33,11 +39,25 @@ type QuotaData = EventOf<'quota.set'>['data'];
 
 export function planImport(engine: Engine, model: DistrictModel, options: PlanOptions): ImportPlan {
   const events: LogEvent[] = [];
-  const counts = { schoolsAdded: 0, schoolsChanged: 0, catchmentsChanged: 0, streamsAdded: 0, quotasChanged: 0 };
+  const counts = {
+    schoolsAdded: 0,
+    schoolsChanged: 0,
+    catchmentsChanged: 0,
+    streamsAdded: 0,
+    quotasChanged: 0,
+  };
   const notices: PlanNotice[] = [];
-  const newId = options.newId ?? ((type, data) => `xlsx-${contentHash(`${options.at}\n${type}\n${canonicalJson(data)}`)}`);
+  const newId =
+    options.newId ??
+    ((type, data) => `xlsx-${contentHash(`${options.at}\n${type}\n${canonicalJson(data)}`)}`);
   const push = <T extends LogEvent['type']>(type: T, data: EventOf<T>['data']) => {
-    events.push({ id: newId(type, data, events.length), type, at: options.at, actor: options.actor, data } as LogEvent);
+    events.push({
+      id: newId(type, data, events.length),
+      type,
+      at: options.at,
+      actor: options.actor,
+      data,
+    } as LogEvent);
   };
 
   // Schools first: the catchments and quotas below may name a school this plan creates.
@@ -82,16 +102,27 @@ export function planImport(engine: Engine, model: DistrictModel, options: PlanOp
     }
     // quota.set cannot clear planned classes: an empty cell keeps them.
     if (stream && q.classes === null && stream.classes !== null) {
-      notices.push({ kind: 'classes_kept', schoolId: q.schoolId, language: q.language, classes: stream.classes });
+      notices.push({
+        kind: 'classes_kept',
+        schoolId: q.schoolId,
+        language: q.language,
+        classes: stream.classes,
+      });
     }
   }
 
   // The log has no event that removes a school or a stream; say what stays.
   const inWorkbook = new Set(model.schools.map((s) => s.id));
   const streamsInWorkbook = new Set(model.quotas.map((q) => streamKey(q.schoolId, q.language)));
-  for (const id of engine.schools.keys()) if (!inWorkbook.has(id)) notices.push({ kind: 'school_not_in_workbook', schoolId: id });
+  for (const id of engine.schools.keys())
+    if (!inWorkbook.has(id)) notices.push({ kind: 'school_not_in_workbook', schoolId: id });
   for (const st of engine.streams.values()) {
-    if (inWorkbook.has(st.schoolId) && !streamsInWorkbook.has(st.key)) notices.push({ kind: 'stream_not_in_workbook', schoolId: st.schoolId, language: st.language });
+    if (inWorkbook.has(st.schoolId) && !streamsInWorkbook.has(st.key))
+      notices.push({
+        kind: 'stream_not_in_workbook',
+        schoolId: st.schoolId,
+        language: st.language,
+      });
   }
   return { events, counts, notices };
 }

@@ -7,7 +7,8 @@ import type { Text } from '../reports/labels';
 const t = (ky: string, ru: string, en: string): Text => ({ ky, ru, en });
 
 export type SheetKey = 'schools' | 'catchments' | 'quotas';
-export type CellType = 'text' | 'kind' | 'locality' | 'languages' | 'language' | 'address' | 'count' | 'norm';
+export type CellType =
+  'text' | 'kind' | 'locality' | 'languages' | 'language' | 'address' | 'count' | 'norm';
 
 export interface ColumnDef {
   key: string;
@@ -27,7 +28,14 @@ export interface SheetDef {
   columns: ColumnDef[];
 }
 
-const col = (key: string, label: Text, type: CellType, required: boolean, width: number, aliases: string[] = []): ColumnDef => ({
+const col = (
+  key: string,
+  label: Text,
+  type: CellType,
+  required: boolean,
+  width: number,
+  aliases: string[] = [],
+): ColumnDef => ({
   key,
   label,
   aliases,
@@ -48,8 +56,18 @@ export const SCHOOLS_SHEET: SheetDef = {
     col('kind', t('Түрү', 'Тип', 'Kind'), 'kind', true, 26),
     col('district', t('Район', 'Район', 'District'), 'text', true, 14, ['district id']),
     col('languages', t('Окутуу тилдери', 'Языки обучения', 'Languages'), 'languages', false, 18),
-    col('locality', t('Шаар же айыл', 'Город или село', 'Urban or rural'), 'locality', false, 16, ['locality', 'местность']),
-    col('classSizeNorm', t('Класстагы норма', 'Норма на класс', 'Class size norm'), 'norm', false, 16, ['class size norm']),
+    col('locality', t('Шаар же айыл', 'Город или село', 'Urban or rural'), 'locality', false, 16, [
+      'locality',
+      'местность',
+    ]),
+    col(
+      'classSizeNorm',
+      t('Класстагы норма', 'Норма на класс', 'Class size norm'),
+      'norm',
+      false,
+      16,
+      ['class size norm'],
+    ),
   ],
 };
 
@@ -59,7 +77,10 @@ export const CATCHMENTS_SHEET: SheetDef = {
   aliases: ['микроучастоктор'],
   columns: [
     col('school', SCHOOL_ID, 'text', true, 14, ['school', 'мектеп', 'школа']),
-    col('addressPrefix', t('Дарек коду', 'Код адреса', 'Address prefix'), 'address', true, 30, ['address', 'prefix']),
+    col('addressPrefix', t('Дарек коду', 'Код адреса', 'Address prefix'), 'address', true, 30, [
+      'address',
+      'prefix',
+    ]),
   ],
 };
 
@@ -85,5 +106,7 @@ export function normalizeName(text: string): string {
 }
 
 export function namesOf(def: { key: string; label: Text; aliases: string[] }): Set<string> {
-  return new Set([def.key, def.label.ky, def.label.ru, def.label.en, ...def.aliases].map(normalizeName));
+  return new Set(
+    [def.key, def.label.ky, def.label.ru, def.label.en, ...def.aliases].map(normalizeName),
+  );
 }

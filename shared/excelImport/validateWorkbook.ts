@@ -4,9 +4,35 @@
 // changes is planImport's business.
 import type { DistrictModel, CatchmentEntry, QuotaEntry, SchoolEntry } from './districtModel';
 import type { ImportIssue, IssueReason } from './issues';
-import { type RawCell, type RawRow, type RawSheet, type RawWorkbook, columnLetter } from './rawWorkbook';
-import { type Read, cellText, isEmpty, readAddress, readCount, readKind, readLanguage, readLanguages, readLocality, readText } from './cellValues';
-import { CATCHMENTS_SHEET, type ColumnDef, DISTRICT_SHEETS, QUOTAS_SHEET, SCHOOLS_SHEET, type SheetDef, namesOf, normalizeName } from './sheets';
+import {
+  type RawCell,
+  type RawRow,
+  type RawSheet,
+  type RawWorkbook,
+  columnLetter,
+} from './rawWorkbook';
+import {
+  type Read,
+  cellText,
+  isEmpty,
+  readAddress,
+  readCount,
+  readKind,
+  readLanguage,
+  readLanguages,
+  readLocality,
+  readText,
+} from './cellValues';
+import {
+  CATCHMENTS_SHEET,
+  type ColumnDef,
+  DISTRICT_SHEETS,
+  QUOTAS_SHEET,
+  SCHOOLS_SHEET,
+  type SheetDef,
+  namesOf,
+  normalizeName,
+} from './sheets';
 
 export type DistrictValidation =
   | { ok: true; model: DistrictModel; warnings: ImportIssue[] }
@@ -90,7 +116,10 @@ export function validateDistrictWorkbook(raw: RawWorkbook): DistrictValidation {
         seen.add(key);
         const other = firstSchoolOf.get(prefix);
         if (other === undefined) firstSchoolOf.set(prefix, schoolId);
-        else if (other !== schoolId) warnings.push(issue(catchmentSheet, row, 'addressPrefix', 'shared_prefix', `${prefix} (${other})`));
+        else if (other !== schoolId)
+          warnings.push(
+            issue(catchmentSheet, row, 'addressPrefix', 'shared_prefix', `${prefix} (${other})`),
+          );
       }
       if (good) catchments.push({ schoolId: schoolId!, prefix: prefix!, row });
     }
@@ -134,11 +163,14 @@ export function validateDistrictWorkbook(raw: RawWorkbook): DistrictValidation {
 
   if (schoolSheet && quotaSheet) {
     for (const s of schools) {
-      for (const l of s.languages) if (!streamsWithQuota.has(`${s.id}/${l}`)) warnings.push(issue(schoolSheet, s.row, 'languages', 'no_quota', l));
+      for (const l of s.languages)
+        if (!streamsWithQuota.has(`${s.id}/${l}`))
+          warnings.push(issue(schoolSheet, s.row, 'languages', 'no_quota', l));
     }
   }
 
-  if (errors.length > 0) return { ok: false, errors: sortIssues(errors), warnings: sortIssues(warnings) };
+  if (errors.length > 0)
+    return { ok: false, errors: sortIssues(errors), warnings: sortIssues(warnings) };
   return { ok: true, model: { schools, catchments, quotas }, warnings: sortIssues(warnings) };
 }
 
@@ -146,7 +178,16 @@ function locateSheet(def: SheetDef, sheets: RawSheet[], errors: ImportIssue[]): 
   const names = namesOf(def);
   const sheet = sheets.find((s) => names.has(normalizeName(s.name)));
   if (!sheet) {
-    errors.push({ sheet: def.key, sheetName: null, row: null, column: null, columnName: null, cell: null, reason: 'missing_sheet', value: null });
+    errors.push({
+      sheet: def.key,
+      sheetName: null,
+      row: null,
+      column: null,
+      columnName: null,
+      cell: null,
+      reason: 'missing_sheet',
+      value: null,
+    });
     return null;
   }
   const columnNames = def.columns.map((c) => namesOf(c));
@@ -176,14 +217,32 @@ function locateSheet(def: SheetDef, sheets: RawSheet[], errors: ImportIssue[]): 
   const headerRow = headerIndex >= 0 ? sheet.rows[headerIndex].row : null;
   for (const c of def.columns) {
     if (c.required && !columns.has(c.key)) {
-      errors.push({ sheet: def.key, sheetName: sheet.name, row: headerRow, column: c.key, columnName: null, cell: null, reason: 'missing_column', value: null });
+      errors.push({
+        sheet: def.key,
+        sheetName: sheet.name,
+        row: headerRow,
+        column: c.key,
+        columnName: null,
+        cell: null,
+        reason: 'missing_column',
+        value: null,
+      });
     }
   }
-  return { def, name: sheet.name, columns, headers, rows: headerIndex >= 0 ? sheet.rows.slice(headerIndex + 1) : [] };
+  return {
+    def,
+    name: sheet.name,
+    columns,
+    headers,
+    rows: headerIndex >= 0 ? sheet.rows.slice(headerIndex + 1) : [],
+  };
 }
 
 /** Each non-empty data row with its readable values; unreadable cells are reported and left out. */
-function* readRows(sheet: FoundSheet, errors: ImportIssue[]): Generator<{ row: number; values: RowValues; clean: boolean }> {
+function* readRows(
+  sheet: FoundSheet,
+  errors: ImportIssue[],
+): Generator<{ row: number; values: RowValues; clean: boolean }> {
   for (const raw of sheet.rows) {
     if (sheet.def.columns.every((c) => isEmpty(cellAt(sheet, raw, c.key)))) continue;
     const values: RowValues = new Map();
@@ -200,7 +259,13 @@ function* readRows(sheet: FoundSheet, errors: ImportIssue[]): Generator<{ row: n
       else errors.push(issue(sheet, raw.row, c.key, r.reason, cellText(v)));
     }
     // A sheet missing a required column is already an error; its rows are still read for their other cells.
-    yield { row: raw.row, values, clean: errors.length === before && sheet.def.columns.every((c) => !c.required || values.has(c.key)) };
+    yield {
+      row: raw.row,
+      values,
+      clean:
+        errors.length === before &&
+        sheet.def.columns.every((c) => !c.required || values.has(c.key)),
+    };
   }
 }
 
@@ -227,10 +292,16 @@ function readCell(c: ColumnDef, v: RawCell): Read<unknown> {
 
 function cellAt(sheet: FoundSheet, raw: RawRow, key: string): RawCell {
   const index = sheet.columns.get(key);
-  return index === undefined ? null : raw.cells[index] ?? null;
+  return index === undefined ? null : (raw.cells[index] ?? null);
 }
 
-function issue(sheet: FoundSheet, row: number, column: string, reason: IssueReason, value: string | null): ImportIssue {
+function issue(
+  sheet: FoundSheet,
+  row: number,
+  column: string,
+  reason: IssueReason,
+  value: string | null,
+): ImportIssue {
   const index = sheet.columns.get(column);
   return {
     sheet: sheet.def.key,
@@ -253,11 +324,12 @@ function sortIssues(list: ImportIssue[]): ImportIssue[] {
   };
   return list
     .map((i, n) => ({ i, n }))
-    .sort((a, b) =>
-      SHEET_ORDER.indexOf(a.i.sheet!) - SHEET_ORDER.indexOf(b.i.sheet!) ||
-      (a.i.row ?? 0) - (b.i.row ?? 0) ||
-      col(a.i) - col(b.i) ||
-      a.n - b.n,
+    .sort(
+      (a, b) =>
+        SHEET_ORDER.indexOf(a.i.sheet!) - SHEET_ORDER.indexOf(b.i.sheet!) ||
+        (a.i.row ?? 0) - (b.i.row ?? 0) ||
+        col(a.i) - col(b.i) ||
+        a.n - b.n,
     )
     .map(({ i }) => i);
 }

@@ -9,13 +9,37 @@
 import { Engine } from '../engine/engine';
 import { type Application, type Stream, streamKey } from '../engine/model';
 import type { Reason } from '../engine/reasons';
-import { type Actor, DEFAULT_PRIVILEGE_CATEGORIES, type EventType, type LogEvent, type Payload, REQUIRED_DOCUMENTS } from '../log/events';
+import {
+  type Actor,
+  DEFAULT_PRIVILEGE_CATEGORIES,
+  type EventType,
+  type LogEvent,
+  type Payload,
+  REQUIRED_DOCUMENTS,
+} from '../log/events';
 import { parseInstant } from '../log/instant';
-import { type Calendar, DAY, HOUR, MINUTE, dayStart, defaultCalendar, formatInstant, officeTime, parentTimeOfDay } from './calendar';
+import {
+  type Calendar,
+  DAY,
+  HOUR,
+  MINUTE,
+  dayStart,
+  defaultCalendar,
+  formatInstant,
+  officeTime,
+  parentTimeOfDay,
+} from './calendar';
 import { DISTRICTS, type DistrictInfo, findDistrict } from './districts';
 import { type DistrictPlan, type SchoolPlan, buildGeography } from './geography';
 import { fullName } from './names';
-import { type ChildPlan, PRIVILEGES, guardianOf, household, mistypedPin, planChildren } from './people';
+import {
+  type ChildPlan,
+  PRIVILEGES,
+  guardianOf,
+  household,
+  mistypedPin,
+  planChildren,
+} from './people';
 import { Random } from './random';
 import { Timeline } from './timeline';
 
@@ -55,13 +79,25 @@ export interface ResolvedOptions {
   waitlist: boolean;
 }
 
-export const GENERATOR_LIMITS = { schoolsPerDistrict: 500, children: 5_000_000, yearFrom: 2000, yearTo: 2100 } as const;
+export const GENERATOR_LIMITS = {
+  schoolsPerDistrict: 500,
+  children: 5_000_000,
+  yearFrom: 2000,
+  yearTo: 2100,
+} as const;
 
 /** Checks the options and fills in defaults; throws a RangeError naming the option. */
 export function resolveOptions(o: GenerateOptions = {}): ResolvedOptions {
-  const int = (name: string, v: number | undefined, def: number, min: number, max: number): number => {
+  const int = (
+    name: string,
+    v: number | undefined,
+    def: number,
+    min: number,
+    max: number,
+  ): number => {
     if (v === undefined) return def;
-    if (!Number.isInteger(v) || v < min || v > max) throw new RangeError(`${name} must be an integer from ${min} to ${max}, got ${v}`);
+    if (!Number.isInteger(v) || v < min || v > max)
+      throw new RangeError(`${name} must be an integer from ${min} to ${max}, got ${v}`);
     return v;
   };
   let districts: DistrictInfo[];
@@ -70,23 +106,39 @@ export function resolveOptions(o: GenerateOptions = {}): ResolvedOptions {
     if (names.length === 0) throw new RangeError('districtNames must name at least one district');
     districts = names.map((name) => {
       const found = findDistrict(name);
-      if (!found) throw new RangeError(`unknown district "${name}"; known: ${DISTRICTS.map((x) => x.slug).join(', ')}`);
+      if (!found)
+        throw new RangeError(
+          `unknown district "${name}"; known: ${DISTRICTS.map((x) => x.slug).join(', ')}`,
+        );
       return found;
     });
-    if (new Set(districts).size !== districts.length) throw new RangeError('districtNames names a district twice');
+    if (new Set(districts).size !== districts.length)
+      throw new RangeError('districtNames names a district twice');
   } else {
-    districts = DISTRICTS.slice(0, int('districts', o.districts as number | undefined, 1, 1, DISTRICTS.length));
+    districts = DISTRICTS.slice(
+      0,
+      int('districts', o.districts as number | undefined, 1, 1, DISTRICTS.length),
+    );
   }
   const year = int('year', o.year, 2026, GENERATOR_LIMITS.yearFrom, GENERATOR_LIMITS.yearTo);
   let until = Infinity;
   if (o.until !== undefined) {
     until = parseInstant(o.until);
-    if (Number.isNaN(until)) throw new RangeError(`until must be an ISO-8601 instant with an offset (e.g. ${year}-07-15T18:00:00+06:00), got "${o.until}"`);
+    if (Number.isNaN(until))
+      throw new RangeError(
+        `until must be an ISO-8601 instant with an offset (e.g. ${year}-07-15T18:00:00+06:00), got "${o.until}"`,
+      );
   }
   return {
     seed: int('seed', o.seed, 1, 0, 0xffffffff),
     districts,
-    schoolsPerDistrict: int('schoolsPerDistrict', o.schoolsPerDistrict, 25, 1, GENERATOR_LIMITS.schoolsPerDistrict),
+    schoolsPerDistrict: int(
+      'schoolsPerDistrict',
+      o.schoolsPerDistrict,
+      25,
+      1,
+      GENERATOR_LIMITS.schoolsPerDistrict,
+    ),
     children: int('children', o.children, 6000, 0, GENERATOR_LIMITS.children),
     calendar: defaultCalendar(year),
     until,
@@ -172,7 +224,8 @@ class CampaignRun {
     for (const d of this.districts) for (const s of d.schools) this.schoolsById.set(s.id, s);
     this.children = planChildren(this.rng, this.districts, o.children, this.cal);
     this.nextOrderNumber = new Int32Array(this.schoolsById.size);
-    for (let i = 0; i < this.nextOrderNumber.length; i++) this.nextOrderNumber[i] = this.rng.range(12, 90);
+    for (let i = 0; i < this.nextOrderNumber.length; i++)
+      this.nextOrderNumber[i] = this.rng.range(12, 90);
     this.planQuotas();
     this.scheduleSetup();
     for (const child of this.children) this.scheduleChild(child);
@@ -203,7 +256,13 @@ class CampaignRun {
 
   /** Writes one event at the current instant, lets the engine apply it, and returns its refusal. */
   private emit<T extends EventType>(type: T, actor: Actor, data: Payload<T>): Reason | null {
-    const event = { id: `e${pad(++this.eventSeq, 7)}`, type, at: this.nowText, actor, data } as LogEvent;
+    const event = {
+      id: `e${pad(++this.eventSeq, 7)}`,
+      type,
+      at: this.nowText,
+      actor,
+      data,
+    } as LogEvent;
     const outcome = this.engine.ingest(event);
     this.out.push(event);
     if (this.o.waitlist) this.queuesMoved();
@@ -219,7 +278,10 @@ class CampaignRun {
   }
 
   private parent(child: ChildPlan, which: 0 | 1 = 0): Actor {
-    return { role: 'parent', id: guardianOf(this.o.seed, child, household(this.o.seed, child), which).pin };
+    return {
+      role: 'parent',
+      id: guardianOf(this.o.seed, child, household(this.o.seed, child), which).pin,
+    };
   }
 
   private director(school: SchoolPlan): Actor {
@@ -261,7 +323,13 @@ class CampaignRun {
           let perClass = school.classSizeNorm ?? (school.locality === 'urban' ? 30 : 25);
           let factor: number;
           if (district.info.city) {
-            perClass = rng.weighted([[30, 3], [32, 2], [34, 2], [36, 2], [50, 0.3]]);
+            perClass = rng.weighted([
+              [30, 3],
+              [32, 2],
+              [34, 2],
+              [36, 2],
+              [50, 0.3],
+            ]);
             factor = rng.real(0.72, 1.08);
           } else if (school.locality === 'urban') {
             factor = rng.real(0.85, 1.2);
@@ -287,32 +355,45 @@ class CampaignRun {
     const c = this.cal;
     const rng = this.rng;
     this.schedule(c.opened, () =>
-      this.emit('campaign.opened', { role: 'system', id: 'kabyl-central' }, {
-        year: c.year,
-        stage1Start: formatInstant(c.stage1Start),
-        stage2Start: formatInstant(c.stage2Start),
-        stage2End: formatInstant(c.stage2End),
-        documentsStart: formatInstant(c.documentsStart),
-        documentsEnd: formatInstant(c.documentsEnd),
-        birthDateFrom: c.birthDateFrom,
-        birthDateTo: c.birthDateTo,
-        maxWithdrawals: c.maxWithdrawals,
-        privilegeCategories: [...DEFAULT_PRIVILEGE_CATEGORIES],
-        ...(this.o.waitlist ? { waitlist: true } : {}),
-      }),
+      this.emit(
+        'campaign.opened',
+        { role: 'system', id: 'kabyl-central' },
+        {
+          year: c.year,
+          stage1Start: formatInstant(c.stage1Start),
+          stage2Start: formatInstant(c.stage2Start),
+          stage2End: formatInstant(c.stage2End),
+          documentsStart: formatInstant(c.documentsStart),
+          documentsEnd: formatInstant(c.documentsEnd),
+          birthDateFrom: c.birthDateFrom,
+          birthDateTo: c.birthDateTo,
+          maxWithdrawals: c.maxWithdrawals,
+          privilegeCategories: [...DEFAULT_PRIVILEGE_CATEGORIES],
+          ...(this.o.waitlist ? { waitlist: true } : {}),
+        },
+      ),
     );
     for (const district of this.districts) {
       const registrationDay = dayStart(c.opened) + (1 + (district.index % 6)) * DAY;
       for (const school of district.schools) {
         const officer = this.officer(district);
         this.schedule(officeTime(rng, registrationDay), () => {
-          const data: Payload<'school.registered'> = { schoolId: school.id, name: school.name, kind: school.kind, districtId: district.info.code, locality: school.locality };
+          const data: Payload<'school.registered'> = {
+            schoolId: school.id,
+            name: school.name,
+            kind: school.kind,
+            districtId: district.info.code,
+            locality: school.locality,
+          };
           if (school.classSizeNorm !== null) data.classSizeNorm = school.classSizeNorm;
           this.emit('school.registered', officer, data);
         });
         if (school.catchment.length > 0) {
           this.schedule(officeTime(rng, registrationDay + rng.range(2, 10) * DAY), () =>
-            this.emit('catchment.set', officer, { schoolId: school.id, addresses: school.catchment }),
+            this.emit('catchment.set', officer, {
+              schoolId: school.id,
+              addresses: school.catchment,
+            }),
           );
         }
         const onTime: string[] = [];
@@ -335,7 +416,12 @@ class CampaignRun {
 
   private setQuota(school: SchoolPlan, language: string, officer: Actor): void {
     const q = this.quotas.get(streamKey(school.id, language))!;
-    this.emit('quota.set', officer, { schoolId: school.id, language, seats: q.seats, classes: q.classes });
+    this.emit('quota.set', officer, {
+      schoolId: school.id,
+      language,
+      seats: q.seats,
+      classes: q.classes,
+    });
   }
 
   /** District routines: quota reviews in stage 1 and 2, the schools' admission orders. */
@@ -343,10 +429,16 @@ class CampaignRun {
     const c = this.cal;
     const rng = this.rng;
     for (const district of this.districts) {
-      this.schedule(officeTime(rng, dayStart(c.stage1Start) + rng.range(35, 45) * DAY), () => this.reviewQuotas(district, 1));
-      this.schedule(officeTime(rng, dayStart(c.stage2Start) + rng.range(8, 14) * DAY), () => this.reviewQuotas(district, 2));
+      this.schedule(officeTime(rng, dayStart(c.stage1Start) + rng.range(35, 45) * DAY), () =>
+        this.reviewQuotas(district, 1),
+      );
+      this.schedule(officeTime(rng, dayStart(c.stage2Start) + rng.range(8, 14) * DAY), () =>
+        this.reviewQuotas(district, 2),
+      );
       for (const school of district.inScope) {
-        this.schedule(officeTime(rng, dayStart(c.documentsStart) + rng.range(2, 12) * DAY), () => this.orderRound(school, 0));
+        this.schedule(officeTime(rng, dayStart(c.documentsStart) + rng.range(2, 12) * DAY), () =>
+          this.orderRound(school, 0),
+        );
       }
     }
   }
@@ -365,8 +457,10 @@ class CampaignRun {
         const plan = this.quotas.get(key)!;
         if (!stream) continue;
         let seats: number;
-        if (stream.occupied > stream.quota && this.rng.chance(0.5)) seats = stream.occupied + this.rng.range(0, 3);
-        else if (stage === 1 && stream.quota > plan.perClass && this.rng.chance(0.01)) seats = stream.quota - plan.perClass;
+        if (stream.occupied > stream.quota && this.rng.chance(0.5))
+          seats = stream.occupied + this.rng.range(0, 3);
+        else if (stage === 1 && stream.quota > plan.perClass && this.rng.chance(0.01))
+          seats = stream.quota - plan.perClass;
         else continue;
         const classes = Math.max(1, Math.ceil(seats / plan.perClass));
         this.emit('quota.set', officer, { schoolId: school.id, language, seats, classes });
@@ -381,19 +475,25 @@ class CampaignRun {
     const rng = this.rng;
     switch (child.scenario) {
       case 'no_pin':
-        this.schedule(officeTime(rng, dayStart(c.stage1Start) + rng.range(20, 140) * DAY), () => this.openCase(child, 'no_pin'));
+        this.schedule(officeTime(rng, dayStart(c.stage1Start) + rng.range(20, 140) * DAY), () =>
+          this.openCase(child, 'no_pin'),
+        );
         return;
       case 'late':
         this.planStage2(child, c.stage2Start);
         return;
       case 'early':
-        this.schedule(c.stage1Start - rng.range(1, 40) * HOUR - rng.int(HOUR), () => this.submit(child, this.firstRequest(child)));
+        this.schedule(c.stage1Start - rng.range(1, 40) * HOUR - rng.int(HOUR), () =>
+          this.submit(child, this.firstRequest(child)),
+        );
         break;
       default:
         this.schedule(this.stage1Time(), () => this.submit(child, this.firstRequest(child)));
     }
     if (child.commissionIfNoDocs && (child.docs === 'never' || child.docs === 'incomplete')) {
-      this.schedule(officeTime(rng, c.documentsEnd + rng.range(0, 5) * DAY), () => this.openCase(child, 'no_documents'));
+      this.schedule(officeTime(rng, c.documentsEnd + rng.range(0, 5) * DAY), () =>
+        this.openCase(child, 'no_documents'),
+      );
     }
   }
 
@@ -450,14 +550,19 @@ class CampaignRun {
     switch (child.scenario) {
       case 'privilege_other': {
         const other = this.otherSchool(child, child.home);
-        return { ...(other ? { school: other, language: child.language } : home), privilege: rng.weighted(PRIVILEGES) };
+        return {
+          ...(other ? { school: other, language: child.language } : home),
+          privilege: rng.weighted(PRIVILEGES),
+        };
       }
       case 'privilege_home':
         return { ...home, privilege: rng.weighted(PRIVILEGES) };
       case 'typo':
         return { ...home, pin: mistypedPin(rng, child.pin) };
       case 'wrong_school': {
-        const elite = child.district.schools.filter((s) => !s.inScope && s.languages.includes(child.language));
+        const elite = child.district.schools.filter(
+          (s) => !s.inScope && s.languages.includes(child.language),
+        );
         return elite.length > 0 ? { school: rng.pick(elite), language: child.language } : home;
       }
       case 'wrong_language': {
@@ -483,7 +588,11 @@ class CampaignRun {
   }
 
   /** What a parent sees on the portal in stage 2: schools of the district with a free seat. */
-  private schoolWithFreeSeat(district: DistrictPlan, language: string, exceptId: string | null): SchoolPlan | null {
+  private schoolWithFreeSeat(
+    district: DistrictPlan,
+    language: string,
+    exceptId: string | null,
+  ): SchoolPlan | null {
     const open: SchoolPlan[] = [];
     for (const s of district.inScope) {
       if (s.id === exceptId) continue;
@@ -499,8 +608,19 @@ class CampaignRun {
     const g = guardianOf(this.o.seed, child, h, req.guardian ?? 0);
     const name = h.family.child;
     const who: Payload<'application.submitted'>['child'] = name.patronymic
-      ? { pin: req.pin ?? child.pin, lastName: name.lastName, firstName: name.firstName, patronymic: name.patronymic, citizenship: h.citizenship }
-      : { pin: req.pin ?? child.pin, lastName: name.lastName, firstName: name.firstName, citizenship: h.citizenship };
+      ? {
+          pin: req.pin ?? child.pin,
+          lastName: name.lastName,
+          firstName: name.firstName,
+          patronymic: name.patronymic,
+          citizenship: h.citizenship,
+        }
+      : {
+          pin: req.pin ?? child.pin,
+          lastName: name.lastName,
+          firstName: name.firstName,
+          citizenship: h.citizenship,
+        };
     const data: Payload<'application.submitted'> = {
       applicationId,
       child: who,
@@ -513,7 +633,8 @@ class CampaignRun {
     if (req.privilege) data.privilege = { category: req.privilege };
     const refused = this.emit('application.submitted', { role: 'parent', id: g.pin }, data);
     if (refused !== null) this.refused(child, req, refused);
-    else if (this.engine.applications.get(applicationId)!.status === 'waitlisted') this.inLine(child, applicationId);
+    else if (this.engine.applications.get(applicationId)!.status === 'waitlisted')
+      this.inLine(child, applicationId);
     else this.placed(child, applicationId);
   }
 
@@ -524,7 +645,9 @@ class CampaignRun {
     const app = this.engine.applications.get(applicationId)!;
     // Most directors check a claim within days; the rest leave it until the family brings the papers.
     if (app.privilege === 'pending' && rng.chance(0.75)) {
-      this.schedule(officeTime(rng, this.now + rng.range(1, 20) * DAY), () => this.review(child, applicationId));
+      this.schedule(officeTime(rng, this.now + rng.range(1, 20) * DAY), () =>
+        this.review(child, applicationId),
+      );
     }
     if (child.withdraws && !(child.flags & WITHDRAW_PLANNED)) {
       child.flags |= WITHDRAW_PLANNED;
@@ -537,7 +660,8 @@ class CampaignRun {
       child.flags |= DUPLICATE_PLANNED;
       const t = this.parentDay(this.now + rng.range(1, 10) * DAY);
       const stage = this.engine.stageAt(this.now);
-      if (stage !== null && this.engine.stageAt(t) === stage) this.schedule(t, () => this.duplicate(child));
+      if (stage !== null && this.engine.stageAt(t) === stage)
+        this.schedule(t, () => this.duplicate(child));
     }
     if (this.now < c.documentsEnd) this.expectDocuments(child);
   }
@@ -550,16 +674,22 @@ class CampaignRun {
     const inStage1 = (t: number): boolean => t < c.stage2Start - HOUR;
     switch (reason) {
       case 'outside_window':
-        if (this.now < c.stage1Start) this.schedule(c.stage1Start + rng.expo(40 * MINUTE), () => this.submit(child, req));
+        if (this.now < c.stage1Start)
+          this.schedule(c.stage1Start + rng.expo(40 * MINUTE), () => this.submit(child, req));
         return;
       case 'invalid_pin':
-        this.schedule(this.now + rng.range(3, 90) * MINUTE, () => this.submit(child, { ...req, pin: undefined }));
+        this.schedule(this.now + rng.range(3, 90) * MINUTE, () =>
+          this.submit(child, { ...req, pin: undefined }),
+        );
         return;
       case 'school_not_in_scope':
       case 'language_not_offered':
       case 'privilege_not_recognized': {
         const opens = this.lateQuota.get(streamKey(child.home.id, child.language)) ?? 0;
-        const t = Math.max(this.now + rng.range(10, 600) * MINUTE, opens + rng.range(5, 900) * MINUTE);
+        const t = Math.max(
+          this.now + rng.range(10, 600) * MINUTE,
+          opens + rng.range(5, 900) * MINUTE,
+        );
         if (stage === 1 && inStage1(t)) this.schedule(t, () => this.submit(child, home));
         else this.planStage2(child, this.now);
         return;
@@ -573,7 +703,9 @@ class CampaignRun {
         const other = this.otherSchool(child, req.school);
         if (!(child.flags & TRIED_ANOTHER) && other && rng.chance(0.4) && inStage1(t)) {
           child.flags |= TRIED_ANOTHER;
-          this.schedule(parentTimeOfDay(rng, dayStart(t)), () => this.submit(child, { school: other, language: child.language }));
+          this.schedule(parentTimeOfDay(rng, dayStart(t)), () =>
+            this.submit(child, { school: other, language: child.language }),
+          );
         } else {
           this.planStage2(child, this.now);
         }
@@ -603,7 +735,10 @@ class CampaignRun {
     child.stage2Planned = true;
     // Some families stop here: a private school, another year, another town.
     if (rng.chance(0.1)) return;
-    const t = from <= c.stage2Start ? this.stage2Time() : parentTimeOfDay(rng, dayStart(from + rng.expo(2 * DAY)));
+    const t =
+      from <= c.stage2Start
+        ? this.stage2Time()
+        : parentTimeOfDay(rng, dayStart(from + rng.expo(2 * DAY)));
     if (t >= c.stage2End) return;
     this.schedule(t, () => this.stage2Attempt(child));
   }
@@ -611,7 +746,9 @@ class CampaignRun {
   private nextStage2Attempt(child: ChildPlan): void {
     const rng = this.rng;
     // Right away at the next school on the list, or another day.
-    const t = rng.chance(0.6) ? this.now + rng.range(2, 40) * MINUTE : this.parentDay(this.now + rng.range(1, 4) * DAY);
+    const t = rng.chance(0.6)
+      ? this.now + rng.range(2, 40) * MINUTE
+      : this.parentDay(this.now + rng.range(1, 4) * DAY);
     if (child.attempts < 4 && t < this.cal.stage2End) {
       this.schedule(t, () => this.stage2Attempt(child));
     } else if (rng.chance(0.55)) {
@@ -647,8 +784,10 @@ class CampaignRun {
   private withdrawalTime(): number {
     const c = this.cal;
     const rng = this.rng;
-    if (rng.chance(0.06)) return officeTime(rng, dayStart(c.documentsStart) + rng.range(5, 40) * DAY);
-    if (this.now < c.stage2Start) return this.parentDay(rng.real(this.now + 2 * DAY, c.stage2Start + 20 * DAY));
+    if (rng.chance(0.06))
+      return officeTime(rng, dayStart(c.documentsStart) + rng.range(5, 40) * DAY);
+    if (this.now < c.stage2Start)
+      return this.parentDay(rng.real(this.now + 2 * DAY, c.stage2Start + 20 * DAY));
     return this.parentDay(this.now + rng.range(1, 20) * DAY);
   }
 
@@ -661,36 +800,61 @@ class CampaignRun {
     const c = this.cal;
     const rng = this.rng;
     const from = Math.max(this.now, c.stage2Start) + rng.int(6 * HOUR);
-    if (rng.chance(0.12)) return Math.max(from, officeTime(rng, dayStart(c.documentsStart) + rng.range(2, 30) * DAY));
+    if (rng.chance(0.12))
+      return Math.max(from, officeTime(rng, dayStart(c.documentsStart) + rng.range(2, 30) * DAY));
     let t = this.parentDay(from + rng.expo(8 * DAY));
-    if (t >= c.documentsStart) t = this.parentDay(rng.real(from, Math.max(from, c.documentsStart - DAY)));
+    if (t >= c.documentsStart)
+      t = this.parentDay(rng.real(from, Math.max(from, c.documentsStart - DAY)));
     return Math.max(t, from);
   }
 
   private withdraw(child: ChildPlan): void {
     const app = this.current(child);
     // A family that has handed in its papers may still ask (and be refused: the list is locked).
-    if (!app || !(app.status === 'registered' || app.status === 'documents_received' || app.status === 'enrolled')) return;
-    const refused = this.emit('application.withdrawn', this.parent(child), { applicationId: app.id });
-    if (refused === null && this.rng.chance(0.55)) this.planStage2(child, this.parentDay(this.now + this.rng.range(1, 10) * DAY));
+    if (
+      !app ||
+      !(
+        app.status === 'registered' ||
+        app.status === 'documents_received' ||
+        app.status === 'enrolled'
+      )
+    )
+      return;
+    const refused = this.emit('application.withdrawn', this.parent(child), {
+      applicationId: app.id,
+    });
+    if (refused === null && this.rng.chance(0.55))
+      this.planStage2(child, this.parentDay(this.now + this.rng.range(1, 10) * DAY));
   }
 
   private transfer(child: ChildPlan, retry: boolean): void {
     const rng = this.rng;
     const app = this.current(child);
     if (!app || this.engine.stageAt(this.now) !== 2) return;
-    if (!(app.status === 'registered' || app.status === 'documents_received' || app.status === 'enrolled')) return;
+    if (!(
+      app.status === 'registered' ||
+      app.status === 'documents_received' ||
+      app.status === 'enrolled'
+    ))
+      return;
     let language = app.language;
     if (rng.chance(0.1)) language = language === 'ru' ? 'ky' : 'ru';
     // Most families ask for a school the portal shows with free seats; some ask for a full favourite anyway,
     // more of them when a full school means a place in line (R16) rather than a refusal.
-    const target = rng.chance(this.o.waitlist ? 0.45 : 0.75) ? this.schoolWithFreeSeat(child.district, language, app.schoolId) : this.otherSchool(child, app.schoolId);
+    const target = rng.chance(this.o.waitlist ? 0.45 : 0.75)
+      ? this.schoolWithFreeSeat(child.district, language, app.schoolId)
+      : this.otherSchool(child, app.schoolId);
     if (!target || !target.languages.includes(language)) return;
-    const data: Payload<'application.transfer_requested'> = { applicationId: app.id, toSchoolId: target.id };
+    const data: Payload<'application.transfer_requested'> = {
+      applicationId: app.id,
+      toSchoolId: target.id,
+    };
     if (language !== app.language) data.toLanguage = language;
     const refused = this.emit('application.transfer_requested', this.parent(child), data);
     if (refused === 'no_free_seats' && !retry && rng.chance(0.4)) {
-      this.schedule(this.parentDay(this.now + rng.range(1, 5) * DAY), () => this.transfer(child, true));
+      this.schedule(this.parentDay(this.now + rng.range(1, 5) * DAY), () =>
+        this.transfer(child, true),
+      );
     }
   }
 
@@ -714,7 +878,9 @@ class CampaignRun {
     const refused = this.emit('application.withdrawn', this.parent(child), { applicationId });
     // Out of the queue: the portal's schools with a free seat, now or in a day or two.
     if (refused === null && child.attempts < 4) {
-      const t = rng.chance(0.5) ? this.now + rng.range(2, 30) * MINUTE : this.parentDay(this.now + rng.range(1, 3) * DAY);
+      const t = rng.chance(0.5)
+        ? this.now + rng.range(2, 30) * MINUTE
+        : this.parentDay(this.now + rng.range(1, 3) * DAY);
       if (t < this.cal.stage2End) this.schedule(t, () => this.stage2Attempt(child));
     }
   }
@@ -728,7 +894,8 @@ class CampaignRun {
       if (app.status === 'waitlisted') continue;
       this.waiting.delete(id);
       if (app.status === 'registered') this.placed(child, id);
-      else if (app.reason === 'waitlist_closed' && this.rng.chance(0.5)) this.caseLater(child, 'no_free_seats');
+      else if (app.reason === 'waitlist_closed' && this.rng.chance(0.5))
+        this.caseLater(child, 'no_free_seats');
     }
   }
 
@@ -754,14 +921,22 @@ class CampaignRun {
     const school = this.schoolsById.get(app.schoolId)!;
     const actor = rng.chance(0.8) ? this.director(school) : this.officer(child.district);
     const approved = rng.chance(0.85);
-    const data: Payload<'privilege.reviewed'> = { applicationId: app.id, decision: approved ? 'approved' : 'rejected' };
-    if (!approved) data.note = rng.pick(REJECTION_NOTES[app.privilegeCategory ?? 'teacher'] ?? REJECTION_NOTES.teacher);
+    const data: Payload<'privilege.reviewed'> = {
+      applicationId: app.id,
+      decision: approved ? 'approved' : 'rejected',
+    };
+    if (!approved)
+      data.note = rng.pick(
+        REJECTION_NOTES[app.privilegeCategory ?? 'teacher'] ?? REJECTION_NOTES.teacher,
+      );
     else if (rng.chance(0.3)) data.note = rng.pick(APPROVAL_NOTES);
     this.emit('privilege.reviewed', actor, data);
     if (app.status === 'refused') {
       // The place rested on the claim and is gone: back to the catchment school if stage 1 still runs.
       if (child.covered && this.now < c.stage2Start - DAY) {
-        this.schedule(Math.min(this.now + rng.range(2, 72) * HOUR, c.stage2Start - 2 * HOUR), () => this.submit(child, { school: child.home, language: child.language }));
+        this.schedule(Math.min(this.now + rng.range(2, 72) * HOUR, c.stage2Start - 2 * HOUR), () =>
+          this.submit(child, { school: child.home, language: child.language }),
+        );
       } else {
         this.planStage2(child, this.now);
       }
@@ -784,7 +959,12 @@ class CampaignRun {
     const lastDay = dayStart(c.documentsEnd - 1);
     if (start >= lastDay + 17 * HOUR) return null;
     const r = rng.next();
-    let day = r < 0.72 ? start + rng.expo(11 * DAY) : r < 0.9 ? rng.real(start, lastDay + DAY) : lastDay - rng.expo(3 * DAY);
+    let day =
+      r < 0.72
+        ? start + rng.expo(11 * DAY)
+        : r < 0.9
+          ? rng.real(start, lastDay + DAY)
+          : lastDay - rng.expo(3 * DAY);
     day = Math.min(Math.max(day, start), lastDay + 17 * HOUR);
     const t = officeTime(rng, day);
     return t < c.documentsEnd ? t : null;
@@ -800,10 +980,13 @@ class CampaignRun {
       if (app.status !== 'registered') return;
     }
     const school = this.schoolsById.get(app.schoolId)!;
-    const complete = child.docs === 'complete' || (child.docs === 'late_complete' && (child.flags & DOCS_TRIED) !== 0);
+    const complete =
+      child.docs === 'complete' ||
+      (child.docs === 'late_complete' && (child.flags & DOCS_TRIED) !== 0);
     let items = [...FULL_DOCUMENTS];
     if (!complete) items.splice(rng.range(2, 4), 1);
-    else if (rng.chance(0.05)) items = [...items, rng.pick(['vaccination_card', 'address_certificate'])];
+    else if (rng.chance(0.05))
+      items = [...items, rng.pick(['vaccination_card', 'address_certificate'])];
     this.emit('documents.received', this.director(school), { applicationId: app.id, items });
     if (!complete) {
       child.flags |= DOCS_TRIED;
@@ -838,9 +1021,13 @@ class CampaignRun {
       if (next < lastDay) this.schedule(officeTime(rng, next), () => this.orderRound(school, 0));
       else this.schedule(officeTime(rng, lastDay + 12 * HOUR), () => this.orderRound(school, 1));
     } else if (round === 1) {
-      this.schedule(officeTime(rng, dayStart(c.documentsEnd) + rng.range(3, 7) * DAY), () => this.orderRound(school, 2));
+      this.schedule(officeTime(rng, dayStart(c.documentsEnd) + rng.range(3, 7) * DAY), () =>
+        this.orderRound(school, 2),
+      );
     } else if (round === 2) {
-      this.schedule(officeTime(rng, dayStart(c.documentsEnd) + rng.range(21, 23) * DAY), () => this.orderRound(school, 3));
+      this.schedule(officeTime(rng, dayStart(c.documentsEnd) + rng.range(21, 23) * DAY), () =>
+        this.orderRound(school, 3),
+      );
     }
   }
 
@@ -864,9 +1051,17 @@ class CampaignRun {
     const caseId = `C${pad(++this.caseSeq, 6)}`;
     const name = fullName(household(this.o.seed, child).family.child);
     const who: Payload<'commission.case_opened'>['child'] =
-      reason === 'no_pin' ? { fullName: name, birthDate: child.birthDate } : { fullName: name, pin: child.pin, birthDate: child.birthDate };
-    this.emit('commission.case_opened', this.commission(child.district), { caseId, child: who, reason });
-    this.schedule(officeTime(this.rng, this.now + this.rng.range(2, 10) * DAY), () => this.decideCase(child, caseId, reason));
+      reason === 'no_pin'
+        ? { fullName: name, birthDate: child.birthDate }
+        : { fullName: name, pin: child.pin, birthDate: child.birthDate };
+    this.emit('commission.case_opened', this.commission(child.district), {
+      caseId,
+      child: who,
+      reason,
+    });
+    this.schedule(officeTime(this.rng, this.now + this.rng.range(2, 10) * DAY), () =>
+      this.decideCase(child, caseId, reason),
+    );
   }
 
   /** The commission places the child (beyond the quota if need be) or declines, and says why. */
@@ -877,20 +1072,39 @@ class CampaignRun {
     const school = previous ? this.schoolsById.get(previous.schoolId)! : child.home;
     const language = previous ? previous.language : child.language;
     if (rng.chance(PLACE_SHARE[reason])) {
-      const data: Payload<'commission.decided'> = { caseId, decision: 'place', schoolId: school.id, language, note: rng.pick(PLACE_NOTES[reason]) };
+      const data: Payload<'commission.decided'> = {
+        caseId,
+        decision: 'place',
+        schoolId: school.id,
+        language,
+        note: rng.pick(PLACE_NOTES[reason]),
+      };
       if (this.wouldRefuse('commission.decided', data) === null) {
         this.emit('commission.decided', actor, data);
         child.appId = caseId;
         return;
       }
-      this.emit('commission.decided', actor, { caseId, decision: 'decline', note: 'Ребёнок уже зачислен в школу; повторное рассмотрение не требуется' });
+      this.emit('commission.decided', actor, {
+        caseId,
+        decision: 'decline',
+        note: 'Ребёнок уже зачислен в школу; повторное рассмотрение не требуется',
+      });
       return;
     }
-    this.emit('commission.decided', actor, { caseId, decision: 'decline', note: rng.pick(DECLINE_NOTES[reason]) });
+    this.emit('commission.decided', actor, {
+      caseId,
+      decision: 'decline',
+      note: rng.pick(DECLINE_NOTES[reason]),
+    });
   }
 }
 
-const PLACE_SHARE: Record<CaseReason, number> = { age_out_of_range: 0.6, no_pin: 0.9, no_free_seats: 0.85, no_documents: 0.8 };
+const PLACE_SHARE: Record<CaseReason, number> = {
+  age_out_of_range: 0.6,
+  no_pin: 0.9,
+  no_free_seats: 0.85,
+  no_documents: 0.8,
+};
 
 const PLACE_NOTES: Record<CaseReason, readonly string[]> = {
   age_out_of_range: [
@@ -920,14 +1134,22 @@ const DECLINE_NOTES: Record<CaseReason, readonly string[]> = {
     'Бала мектеп жашына жете элек; кийинки жылы кайрылуу сунушталды',
   ],
   no_pin: ['Семья не явилась на заседание комиссии'],
-  no_free_seats: ['Семья выбрала частную школу', 'Семья не явилась на заседание комиссии', 'Семья переехала в другой район'],
+  no_free_seats: [
+    'Семья выбрала частную школу',
+    'Семья не явилась на заседание комиссии',
+    'Семья переехала в другой район',
+  ],
   no_documents: ['Документы так и не представлены', 'Семья не явилась на заседание комиссии'],
 };
 
 const REJECTION_NOTES: Record<string, readonly string[]> = {
   military: ['Справка с места службы не представлена', 'Справка воинской части просрочена'],
   kairylman: ['Удостоверение кайрылмана не подтверждено', 'Кайрылман статусу тастыкталган жок'],
-  teacher: ['Стаж работы в школе меньше одного года', 'Справка с места работы не подтверждает работу в этой школе', 'Мугалимдин иш стажы бир жылдан аз'],
+  teacher: [
+    'Стаж работы в школе меньше одного года',
+    'Справка с места работы не подтверждает работу в этой школе',
+    'Мугалимдин иш стажы бир жылдан аз',
+  ],
 };
 
 const APPROVAL_NOTES = ['Документ проверен', 'Справка представлена', 'Документ текшерилди'];

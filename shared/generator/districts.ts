@@ -24,44 +24,120 @@ export interface DistrictInfo {
 }
 
 const d = (
-  code: string, short: string, name: string, nameRu: string, nameKy: string,
-  weight: number, opts: { city?: boolean; uzbek?: number; russian?: number } = {},
-): DistrictInfo => ({ code, short, slug: slugOf(name), name, nameRu, nameKy, weight, city: opts.city ?? false, uzbek: opts.uzbek ?? 0, russian: opts.russian ?? 0.04 });
+  code: string,
+  short: string,
+  name: string,
+  nameRu: string,
+  nameKy: string,
+  weight: number,
+  opts: { city?: boolean; uzbek?: number; russian?: number } = {},
+): DistrictInfo => ({
+  code,
+  short,
+  slug: slugOf(name),
+  name,
+  nameRu,
+  nameKy,
+  weight,
+  city: opts.city ?? false,
+  uzbek: opts.uzbek ?? 0,
+  russian: opts.russian ?? 0.04,
+});
 
 function slugOf(name: string): string {
   const bishkek = /^(\w+) district, Bishkek$/.exec(name);
   if (bishkek) return `bishkek-${bishkek[1].toLowerCase()}`;
   if (name === 'City of Osh') return 'osh';
-  return name.replace(/ district$/, '').toLowerCase().replace(/ö/g, 'o').replace(/ü/g, 'u');
+  return name
+    .replace(/ district$/, '')
+    .toLowerCase()
+    .replace(/ö/g, 'o')
+    .replace(/ü/g, 'u');
 }
 
 export const DISTRICTS: readonly DistrictInfo[] = [
-  d('BISH.LEN', 'LEN', 'Leninsky district, Bishkek', 'Ленинский район г. Бишкек', 'Бишкек ш. Ленин району', 38, { city: true, russian: 0.22 }),
-  d('BISH.SVE', 'SVE', 'Sverdlovsky district, Bishkek', 'Свердловский район г. Бишкек', 'Бишкек ш. Свердлов району', 34, { city: true, russian: 0.2 }),
-  d('BISH.PER', 'PER', 'Pervomaisky district, Bishkek', 'Первомайский район г. Бишкек', 'Бишкек ш. Биринчи Май району', 24, { city: true, russian: 0.24 }),
-  d('BISH.OKT', 'OKT', 'Oktyabrsky district, Bishkek', 'Октябрьский район г. Бишкек', 'Бишкек ш. Октябрь району', 30, { city: true, russian: 0.2 }),
-  d('OSHC.OSH', 'OSH', 'City of Osh', 'г. Ош', 'Ош шаары', 45, { city: true, uzbek: 0.35, russian: 0.05 }),
-  d('CHUY.SOK', 'SOK', 'Sokuluk district', 'Сокулукский район', 'Сокулук району', 40, { russian: 0.14 }),
-  d('OSH.KSU', 'KSU', 'Kara-Suu district', 'Кара-Суйский район', 'Кара-Суу району', 60, { uzbek: 0.4 }),
-  d('CHUY.ALA', 'ALA', 'Alamüdün district', 'Аламудунский район', 'Аламүдүн району', 40, { russian: 0.16 }),
+  d(
+    'BISH.LEN',
+    'LEN',
+    'Leninsky district, Bishkek',
+    'Ленинский район г. Бишкек',
+    'Бишкек ш. Ленин району',
+    38,
+    { city: true, russian: 0.22 },
+  ),
+  d(
+    'BISH.SVE',
+    'SVE',
+    'Sverdlovsky district, Bishkek',
+    'Свердловский район г. Бишкек',
+    'Бишкек ш. Свердлов району',
+    34,
+    { city: true, russian: 0.2 },
+  ),
+  d(
+    'BISH.PER',
+    'PER',
+    'Pervomaisky district, Bishkek',
+    'Первомайский район г. Бишкек',
+    'Бишкек ш. Биринчи Май району',
+    24,
+    { city: true, russian: 0.24 },
+  ),
+  d(
+    'BISH.OKT',
+    'OKT',
+    'Oktyabrsky district, Bishkek',
+    'Октябрьский район г. Бишкек',
+    'Бишкек ш. Октябрь району',
+    30,
+    { city: true, russian: 0.2 },
+  ),
+  d('OSHC.OSH', 'OSH', 'City of Osh', 'г. Ош', 'Ош шаары', 45, {
+    city: true,
+    uzbek: 0.35,
+    russian: 0.05,
+  }),
+  d('CHUY.SOK', 'SOK', 'Sokuluk district', 'Сокулукский район', 'Сокулук району', 40, {
+    russian: 0.14,
+  }),
+  d('OSH.KSU', 'KSU', 'Kara-Suu district', 'Кара-Суйский район', 'Кара-Суу району', 60, {
+    uzbek: 0.4,
+  }),
+  d('CHUY.ALA', 'ALA', 'Alamüdün district', 'Аламудунский район', 'Аламүдүн району', 40, {
+    russian: 0.16,
+  }),
   d('JA.SUZ', 'SUZ', 'Suzak district', 'Сузакский район', 'Сузак району', 50, { uzbek: 0.4 }),
-  d('CHUY.YSA', 'YSA', 'Ysyk-Ata district', 'Иссык-Атинский район', 'Ысык-Ата району', 25, { russian: 0.12 }),
+  d('CHUY.YSA', 'YSA', 'Ysyk-Ata district', 'Иссык-Атинский район', 'Ысык-Ата району', 25, {
+    russian: 0.12,
+  }),
   d('OSH.OZG', 'OZG', 'Özgön district', 'Узгенский район', 'Өзгөн району', 45, { uzbek: 0.35 }),
   d('OSH.NOO', 'NOO', 'Nookat district', 'Ноокатский район', 'Ноокат району', 40, { uzbek: 0.2 }),
   d('OSH.ARA', 'ARA', 'Aravan district', 'Араванский район', 'Араван району', 30, { uzbek: 0.5 }),
-  d('BTK.KAD', 'KAD', 'Kadamjay district', 'Кадамжайский район', 'Кадамжай району', 40, { uzbek: 0.2 }),
+  d('BTK.KAD', 'KAD', 'Kadamjay district', 'Кадамжайский район', 'Кадамжай району', 40, {
+    uzbek: 0.2,
+  }),
   d('CHUY.JAY', 'JAY', 'Jayyl district', 'Жайылский район', 'Жайыл району', 20, { russian: 0.1 }),
-  d('JA.BZK', 'BZK', 'Bazar-Korgon district', 'Базар-Коргонский район', 'Базар-Коргон району', 30, { uzbek: 0.35 }),
+  d('JA.BZK', 'BZK', 'Bazar-Korgon district', 'Базар-Коргонский район', 'Базар-Коргон району', 30, {
+    uzbek: 0.35,
+  }),
   d('JA.NKN', 'NKN', 'Nooken district', 'Ноокенский район', 'Ноокен району', 25, { uzbek: 0.25 }),
-  d('CHUY.MOS', 'MOS', 'Moskva district', 'Московский район', 'Москва району', 15, { russian: 0.15 }),
+  d('CHUY.MOS', 'MOS', 'Moskva district', 'Московский район', 'Москва району', 15, {
+    russian: 0.15,
+  }),
   d('JA.AKY', 'AKY', 'Aksy district', 'Аксыйский район', 'Аксы району', 22, { uzbek: 0.05 }),
-  d('JA.ALB', 'ALB', 'Ala-Buka district', 'Ала-Букинский район', 'Ала-Бука району', 20, { uzbek: 0.2 }),
-  d('YK.YSK', 'YSK', 'Ysyk-Köl district', 'Иссык-Кульский район', 'Ысык-Көл району', 15, { russian: 0.08 }),
+  d('JA.ALB', 'ALB', 'Ala-Buka district', 'Ала-Букинский район', 'Ала-Бука району', 20, {
+    uzbek: 0.2,
+  }),
+  d('YK.YSK', 'YSK', 'Ysyk-Köl district', 'Иссык-Кульский район', 'Ысык-Көл району', 15, {
+    russian: 0.08,
+  }),
   d('OSH.ALY', 'ALY', 'Alay district', 'Алайский район', 'Алай району', 20, { uzbek: 0.02 }),
   d('BTK.LEY', 'LEY', 'Leylek district', 'Лейлекский район', 'Лейлек району', 25, { uzbek: 0.1 }),
   d('BTK.BAT', 'BAT', 'Batken district', 'Баткенский район', 'Баткен району', 15, { uzbek: 0.15 }),
   d('JA.TKT', 'TKT', 'Toktogul district', 'Токтогульский район', 'Токтогул району', 15),
-  d('CHUY.PAN', 'PAN', 'Panfilov district', 'Панфиловский район', 'Панфилов району', 10, { russian: 0.1 }),
+  d('CHUY.PAN', 'PAN', 'Panfilov district', 'Панфиловский район', 'Панфилов району', 10, {
+    russian: 0.1,
+  }),
   d('CHUY.CHU', 'CHU', 'Chüy district', 'Чуйский район', 'Чүй району', 10, { russian: 0.12 }),
   d('CHUY.KEM', 'KEM', 'Kemin district', 'Кеминский район', 'Кемин району', 10, { russian: 0.1 }),
   d('OSH.KKU', 'KKU', 'Kara-Kulja district', 'Кара-Кульджинский район', 'Кара-Кулжа району', 20),
@@ -99,18 +175,86 @@ export function findDistrict(key: string): DistrictInfo | undefined {
 
 /** Villages and small towns, for naming rural schools. */
 export const VILLAGES = [
-  'Ак-Суу', 'Кара-Суу', 'Жаңы-Жер', 'Ак-Таш', 'Көк-Жар', 'Талды-Булак', 'Сары-Булак', 'Чоң-Таш', 'Кашка-Суу', 'Байтик',
-  'Ала-Тоо', 'Боз-Булак', 'Кара-Булак', 'Ак-Булак', 'Жерге-Тал', 'Кызыл-Туу', 'Орто-Сай', 'Кара-Ой', 'Төлөк', 'Көк-Сай',
-  'Беш-Күнгөй', 'Кош-Дөбө', 'Ак-Кыя', 'Жаңы-Арык', 'Тоголок', 'Ак-Жол', 'Алга', 'Достук', 'Ынтымак', 'Эркин-Тоо',
-  'Кызыл-Жар', 'Арал', 'Бирлик', 'Кеңеш', 'Жийде', 'Кара-Көл', 'Үч-Коргон', 'Жар-Башы', 'Кайыңды', 'Ак-Чий',
-  'Кара-Жыгач', 'Чоң-Кемин', 'Кең-Суу', 'Ак-Терек', 'Кара-Кужур', 'Сары-Могол', 'Ак-Муз', 'Тогуз-Булак', 'Жаңы-Талап', 'Курманжан-Датка',
+  'Ак-Суу',
+  'Кара-Суу',
+  'Жаңы-Жер',
+  'Ак-Таш',
+  'Көк-Жар',
+  'Талды-Булак',
+  'Сары-Булак',
+  'Чоң-Таш',
+  'Кашка-Суу',
+  'Байтик',
+  'Ала-Тоо',
+  'Боз-Булак',
+  'Кара-Булак',
+  'Ак-Булак',
+  'Жерге-Тал',
+  'Кызыл-Туу',
+  'Орто-Сай',
+  'Кара-Ой',
+  'Төлөк',
+  'Көк-Сай',
+  'Беш-Күнгөй',
+  'Кош-Дөбө',
+  'Ак-Кыя',
+  'Жаңы-Арык',
+  'Тоголок',
+  'Ак-Жол',
+  'Алга',
+  'Достук',
+  'Ынтымак',
+  'Эркин-Тоо',
+  'Кызыл-Жар',
+  'Арал',
+  'Бирлик',
+  'Кеңеш',
+  'Жийде',
+  'Кара-Көл',
+  'Үч-Коргон',
+  'Жар-Башы',
+  'Кайыңды',
+  'Ак-Чий',
+  'Кара-Жыгач',
+  'Чоң-Кемин',
+  'Кең-Суу',
+  'Ак-Терек',
+  'Кара-Кужур',
+  'Сары-Могол',
+  'Ак-Муз',
+  'Тогуз-Булак',
+  'Жаңы-Талап',
+  'Курманжан-Датка',
 ];
 
 /** People schools are named after ("... атындагы орто мектеби"). */
 export const NAMESAKES = [
-  'Т. Сатылганов', 'Ч. Айтматов', 'Ж. Баласагын', 'Курманжан Датка', 'А. Осмонов', 'Тоголок Молдо', 'Ж. Бөкөнбаев',
-  'К. Тыныстанов', 'Токтогул', 'А. Токомбаев', 'Т. Үмөталиев', 'Б. Бейшеналиева', 'С. Орозбаков', 'Ы. Абдрахманов',
+  'Т. Сатылганов',
+  'Ч. Айтматов',
+  'Ж. Баласагын',
+  'Курманжан Датка',
+  'А. Осмонов',
+  'Тоголок Молдо',
+  'Ж. Бөкөнбаев',
+  'К. Тыныстанов',
+  'Токтогул',
+  'А. Токомбаев',
+  'Т. Үмөталиев',
+  'Б. Бейшеналиева',
+  'С. Орозбаков',
+  'Ы. Абдрахманов',
 ];
 
 /** Names of private schools. */
-export const PRIVATE_BRANDS = ['Билимкана', 'Сапат', 'Айчүрөк', 'Илим', 'Эрудит', 'Нур', 'Мурас', 'Каныкей', 'Элдик', 'Дарын'];
+export const PRIVATE_BRANDS = [
+  'Билимкана',
+  'Сапат',
+  'Айчүрөк',
+  'Илим',
+  'Эрудит',
+  'Нур',
+  'Мурас',
+  'Каныкей',
+  'Элдик',
+  'Дарын',
+];

@@ -61,7 +61,11 @@ function outOfScopeCount(schools: number, city: boolean): number {
   return Math.max(1, Math.round(schools * (city ? 0.08 : 0.04)));
 }
 
-export function buildGeography(rng: Random, infos: readonly DistrictInfo[], schoolsPerDistrict: number): DistrictPlan[] {
+export function buildGeography(
+  rng: Random,
+  infos: readonly DistrictInfo[],
+  schoolsPerDistrict: number,
+): DistrictPlan[] {
   let schoolIndex = 0;
   const cityNumbers = new Map<string, number>();
   return infos.map((info, index) => {
@@ -79,9 +83,14 @@ export function buildGeography(rng: Random, infos: readonly DistrictInfo[], scho
     const region = info.code.split('.')[0];
     for (let k = 0; k < schoolsPerDistrict; k++) {
       const inScope = k < schoolsPerDistrict - outOfScope;
-      const urban = info.city || k < Math.max(1, Math.round(schoolsPerDistrict * district.urbanShare));
+      const urban =
+        info.city || k < Math.max(1, Math.round(schoolsPerDistrict * district.urbanShare));
       const locality: Locality = urban ? 'urban' : 'rural';
-      const kind: SchoolKind = inScope ? (rng.chance(info.city ? 0.3 : 0.2) ? 'state' : 'municipal') : rng.weighted(OUT_OF_SCOPE_KINDS);
+      const kind: SchoolKind = inScope
+        ? rng.chance(info.city ? 0.3 : 0.2)
+          ? 'state'
+          : 'municipal'
+        : rng.weighted(OUT_OF_SCOPE_KINDS);
       let number = 0;
       if (urban) {
         number = (cityNumbers.get(region) ?? 0) + 1 + (rng.chance(0.25) ? 1 : 0);
@@ -111,19 +120,38 @@ export function buildGeography(rng: Random, infos: readonly DistrictInfo[], scho
   });
 }
 
-const OUT_OF_SCOPE_KINDS: readonly (readonly [SchoolKind, number])[] = [['gymnasium', 5], ['private', 3.5], ['special', 1.5]];
+const OUT_OF_SCOPE_KINDS: readonly (readonly [SchoolKind, number])[] = [
+  ['gymnasium', 5],
+  ['private', 3.5],
+  ['special', 1.5],
+];
 
-function schoolName(rng: Random, kind: SchoolKind, urban: boolean, number: number, city: boolean): string {
+function schoolName(
+  rng: Random,
+  kind: SchoolKind,
+  urban: boolean,
+  number: number,
+  city: boolean,
+): string {
   switch (kind) {
     case 'gymnasium':
-      return urban ? `№ ${number} гимназия-мектеби` : `${rng.pick(NAMESAKES)} атындагы гимназия-мектеби`;
+      return urban
+        ? `№ ${number} гимназия-мектеби`
+        : `${rng.pick(NAMESAKES)} атындагы гимназия-мектеби`;
     case 'private':
       return `«${rng.pick(PRIVATE_BRANDS)}» жеке мектеби`;
     case 'special':
-      return urban ? `№ ${number} атайын мектеп-интернаты` : `${rng.pick(VILLAGES)} атайын мектеп-интернаты`;
+      return urban
+        ? `№ ${number} атайын мектеп-интернаты`
+        : `${rng.pick(VILLAGES)} атайын мектеп-интернаты`;
     default:
-      if (urban) return city && rng.chance(0.35) ? `Средняя общеобразовательная школа № ${number}` : `№ ${number} орто мектеби`;
-      return rng.chance(0.3) ? `${rng.pick(NAMESAKES)} атындагы орто мектеби` : `${rng.pick(VILLAGES)} орто мектеби`;
+      if (urban)
+        return city && rng.chance(0.35)
+          ? `Средняя общеобразовательная школа № ${number}`
+          : `№ ${number} орто мектеби`;
+      return rng.chance(0.3)
+        ? `${rng.pick(NAMESAKES)} атындагы орто мектеби`
+        : `${rng.pick(VILLAGES)} орто мектеби`;
   }
 }
 
@@ -149,14 +177,21 @@ function layOutCatchments(rng: Random, district: DistrictPlan): void {
   const rural = district.inScope.filter((s) => s.locality === 'rural');
 
   const addUnit = (school: SchoolPlan, street: string, houses: number): Unit => {
-    const unit: Unit = { street, houses, coveredUpTo: houses, home: school, alsoCoveredBy: null, weight: school.size };
+    const unit: Unit = {
+      street,
+      houses,
+      coveredUpTo: houses,
+      home: school,
+      alsoCoveredBy: null,
+      weight: school.size,
+    };
     school.units.push(unit);
     district.units.push(unit);
     return unit;
   };
 
   // Urban: two or three schools per micro-district, each with its own streets.
-  for (let i = 0; i < urban.length; ) {
+  for (let i = 0; i < urban.length;) {
     const group = urban.slice(i, i + rng.range(2, 3));
     i += group.length;
     const s = `${code}.S${pad(++settlement, 3)}`;
@@ -171,7 +206,7 @@ function layOutCatchments(rng: Random, district: DistrictPlan): void {
   }
 
   // Rural: a village per school; now and then a village big enough for two.
-  for (let i = 0; i < rural.length; ) {
+  for (let i = 0; i < rural.length;) {
     const two = i + 1 < rural.length && rng.chance(0.15);
     const group = rural.slice(i, i + (two ? 2 : 1));
     i += group.length;
@@ -179,7 +214,8 @@ function layOutCatchments(rng: Random, district: DistrictPlan): void {
     const streets = rng.range(5, 24);
     if (group.length === 1) {
       group[0].catchment.push(s);
-      for (let j = 1; j <= streets; j++) addUnit(group[0], `${s}.ST${pad(j, 2)}`, rng.range(10, 80));
+      for (let j = 1; j <= streets; j++)
+        addUnit(group[0], `${s}.ST${pad(j, 2)}`, rng.range(10, 80));
     } else {
       const half = Math.ceil(streets / 2);
       for (let j = 1; j <= streets; j++) {
@@ -199,7 +235,9 @@ function layOutCatchments(rng: Random, district: DistrictPlan): void {
   const totalWeight = district.units.reduce((sum, u) => sum + u.weight, 0);
 
   // Gap 1: a street listed house by house, with the newest buildings left out.
-  const listed = district.units.filter((u) => u.home.catchment.includes(u.street) && u.houses >= 12);
+  const listed = district.units.filter(
+    (u) => u.home.catchment.includes(u.street) && u.houses >= 12,
+  );
   for (let g = 0; g < Math.min(listed.length, district.info.city ? 2 : 1); g++) {
     const unit = listed[rng.int(listed.length)];
     if (unit.coveredUpTo < unit.houses) continue;
@@ -219,17 +257,30 @@ function layOutCatchments(rng: Random, district: DistrictPlan): void {
     const streets = rng.range(2, 5);
     const share = (district.info.city ? 0.015 : 0.01) / newSettlements;
     for (let j = 1; j <= streets; j++) {
-      const unit: Unit = { street: `${s}.ST${pad(j, 2)}`, houses: rng.range(5, 30), coveredUpTo: 0, home: nearest, alsoCoveredBy: null, weight: (totalWeight * share) / streets };
+      const unit: Unit = {
+        street: `${s}.ST${pad(j, 2)}`,
+        houses: rng.range(5, 30),
+        coveredUpTo: 0,
+        home: nearest,
+        alsoCoveredBy: null,
+        weight: (totalWeight * share) / streets,
+      };
       district.units.push(unit);
     }
   }
 
   // Overlap: a street on the border of two micro-districts that both schools list.
   for (let g = 0; g < (district.info.city ? 2 : 1); g++) {
-    const candidates = district.units.filter((u) => u.coveredUpTo === u.houses && u.alsoCoveredBy === null && u.home.catchment.includes(u.street));
+    const candidates = district.units.filter(
+      (u) =>
+        u.coveredUpTo === u.houses &&
+        u.alsoCoveredBy === null &&
+        u.home.catchment.includes(u.street),
+    );
     if (candidates.length === 0 || district.inScope.length < 2) break;
     const unit = candidates[rng.int(candidates.length)];
-    const neighbour = district.inScope[(district.inScope.indexOf(unit.home) + 1) % district.inScope.length];
+    const neighbour =
+      district.inScope[(district.inScope.indexOf(unit.home) + 1) % district.inScope.length];
     if (neighbour === unit.home || neighbour.catchment.includes(unit.street)) continue;
     unit.alsoCoveredBy = neighbour;
     neighbour.catchment.push(unit.street);

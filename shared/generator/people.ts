@@ -48,7 +48,11 @@ const DOCS: readonly (readonly [DocsHabit, number])[] = [
   ['never', 12],
 ];
 
-export const PRIVILEGES: readonly (readonly [string, number])[] = [['military', 30], ['kairylman', 20], ['teacher', 50]];
+export const PRIVILEGES: readonly (readonly [string, number])[] = [
+  ['military', 30],
+  ['kairylman', 20],
+  ['teacher', 50],
+];
 
 export interface ChildPlan {
   index: number;
@@ -114,7 +118,11 @@ function days(from: string, to: string): [number, number, number][] {
   const out: [number, number, number][] = [];
   const [fy, fm, fd] = from.split('-').map(Number);
   const [ty, tm, td] = to.split('-').map(Number);
-  for (let t = Date.UTC(fy, fm - 1, fd), end = Date.UTC(ty, tm - 1, td); t <= end; t += 86_400_000) {
+  for (
+    let t = Date.UTC(fy, fm - 1, fd), end = Date.UTC(ty, tm - 1, td);
+    t <= end;
+    t += 86_400_000
+  ) {
     const d = new Date(t);
     out.push([d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()]);
   }
@@ -134,7 +142,8 @@ class PinIssuer {
     const k = this.next.get(key) ?? 0;
     this.next.set(key, k + 1);
     const serial = k * this.step + rng.int(this.step);
-    if (serial > 99_999) throw new RangeError('too many children born on one day for 5-digit PIN serials');
+    if (serial > 99_999)
+      throw new RangeError('too many children born on one day for 5-digit PIN serials');
     return key + pad(serial, 5);
   }
 }
@@ -145,8 +154,16 @@ export interface CampaignYears {
   year: number;
 }
 
-export function planChildren(rng: Random, districts: readonly DistrictPlan[], count: number, years: CampaignYears): ChildPlan[] {
-  const districtTable = new WeightedTable(districts.filter((d) => d.units.length > 0), (d) => d.info.weight);
+export function planChildren(
+  rng: Random,
+  districts: readonly DistrictPlan[],
+  count: number,
+  years: CampaignYears,
+): ChildPlan[] {
+  const districtTable = new WeightedTable(
+    districts.filter((d) => d.units.length > 0),
+    (d) => d.info.weight,
+  );
   const eligible = days(years.birthDateFrom, years.birthDateTo);
   const younger = days(`${years.year - 6}-09-01`, `${years.year - 6}-12-31`);
   const older = days(`${years.year - 8}-09-01`, `${years.year - 7}-08-31`);
@@ -163,7 +180,8 @@ export function planChildren(rng: Random, districts: readonly DistrictPlan[], co
     const ethnicity = ethnicityOf(rng, district, home);
     const scenario = rng.weighted(SCENARIOS);
     const sex: Sex = rng.chance(0.49) ? 'female' : 'male';
-    const [y, m, d] = scenario === 'out_of_age' ? rng.pick(rng.chance(0.65) ? younger : older) : rng.pick(eligible);
+    const [y, m, d] =
+      scenario === 'out_of_age' ? rng.pick(rng.chance(0.65) ? younger : older) : rng.pick(eligible);
     let registered = address;
     let actual: string | null = null;
     if (scenario === 'late' && rng.chance(0.6)) {
@@ -212,22 +230,77 @@ function ethnicityOf(rng: Random, district: DistrictPlan, home: SchoolPlan): Eth
   return 'ky';
 }
 
-function languageOf(rng: Random, ethnicity: Ethnicity, home: SchoolPlan, district: DistrictPlan): string {
+function languageOf(
+  rng: Random,
+  ethnicity: Ethnicity,
+  home: SchoolPlan,
+  district: DistrictPlan,
+): string {
   const offers = (l: string): boolean => home.languages.includes(l);
   if (ethnicity === 'uz' && offers('uz') && rng.chance(0.8)) return 'uz';
   if (ethnicity === 'ru' && offers('ru')) return 'ru';
   // Many Kyrgyz families in the cities choose Russian-language classes.
   const russianClasses = district.info.city ? 0.42 : home.locality === 'urban' ? 0.25 : 0.05;
-  if (ethnicity !== 'ru' && offers('ru') && rng.chance(ethnicity === 'uz' ? 0.5 : russianClasses)) return 'ru';
+  if (ethnicity !== 'ru' && offers('ru') && rng.chance(ethnicity === 'uz' ? 0.5 : russianClasses))
+    return 'ru';
   return 'ky';
 }
 
 const PHONE_PREFIXES = [
-  '700', '701', '702', '703', '705', '707', '708', '709', '550', '551', '552', '553', '554', '555', '556', '557', '558',
-  '559', '770', '771', '772', '773', '774', '775', '776', '777', '778', '779', '220', '221', '222', '500', '501', '502',
-  '503', '504', '505', '507', '508', '509', '990', '995', '997', '998', '999',
+  '700',
+  '701',
+  '702',
+  '703',
+  '705',
+  '707',
+  '708',
+  '709',
+  '550',
+  '551',
+  '552',
+  '553',
+  '554',
+  '555',
+  '556',
+  '557',
+  '558',
+  '559',
+  '770',
+  '771',
+  '772',
+  '773',
+  '774',
+  '775',
+  '776',
+  '777',
+  '778',
+  '779',
+  '220',
+  '221',
+  '222',
+  '500',
+  '501',
+  '502',
+  '503',
+  '504',
+  '505',
+  '507',
+  '508',
+  '509',
+  '990',
+  '995',
+  '997',
+  '998',
+  '999',
 ];
-const MAIL_DOMAINS: readonly (readonly [string, number])[] = [['gmail.com', 55], ['mail.ru', 30], ['inbox.ru', 4], ['yandex.ru', 5], ['list.ru', 3], ['bk.ru', 3]];
+const MAIL_DOMAINS: readonly (readonly [string, number])[] = [
+  ['gmail.com', 55],
+  ['mail.ru', 30],
+  ['inbox.ru', 4],
+  ['yandex.ru', 5],
+  ['list.ru', 3],
+  ['bk.ru', 3],
+];
 
 function phone(rng: Random): string {
   return `+996${rng.pick(PHONE_PREFIXES)}${pad(rng.int(1_000_000), 6)}`;
@@ -238,15 +311,20 @@ function email(rng: Random, who: PersonName, birthYear: number): string {
   const last = latin(who.lastName.split(' ')[0]);
   const r = rng.int(9);
   const local =
-    r < 3 ? `${first}.${last}`
-    : r < 6 ? `${first}${last}${birthYear % 100}`
-    : r < 8 ? `${first}_${pad(rng.int(1000), 3)}`
-    : `${last}.${first[0]}${birthYear}`;
+    r < 3
+      ? `${first}.${last}`
+      : r < 6
+        ? `${first}${last}${birthYear % 100}`
+        : r < 8
+          ? `${first}_${pad(rng.int(1000), 3)}`
+          : `${last}.${first[0]}${birthYear}`;
   return `${local}@${rng.weighted(MAIL_DOMAINS)}`;
 }
 
 function guardian(rng: Random, who: PersonName, sex: Sex): Guardian {
-  const y = rng.range(1978, 2001), m = rng.range(1, 12), d = rng.range(1, 28);
+  const y = rng.range(1978, 2001),
+    m = rng.range(1, 12),
+    d = rng.range(1, 28);
   const g: Guardian = {
     pin: `${sex === 'female' ? '1' : '2'}${pad(d, 2)}${pad(m, 2)}${y}${pad(rng.int(100_000), 5)}`,
     email: email(rng, who, y),
@@ -257,7 +335,12 @@ function guardian(rng: Random, who: PersonName, sex: Sex): Guardian {
   return g;
 }
 
-const FOREIGN: readonly (readonly [string, number])[] = [['KZ', 3], ['RU', 4], ['UZ', 2], ['TJ', 1]];
+const FOREIGN: readonly (readonly [string, number])[] = [
+  ['KZ', 3],
+  ['RU', 4],
+  ['UZ', 2],
+  ['TJ', 1],
+];
 
 // Streams of their own per child, so the same child gets the same family
 // whenever asked, and asking for one guardian costs nothing for the other.

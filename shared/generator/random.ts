@@ -105,7 +105,8 @@ export class WeightedTable<T> {
   }
   draw(rng: Random): T {
     const r = rng.next() * this.total;
-    let lo = 0, hi = this.cumulative.length - 1;
+    let lo = 0,
+      hi = this.cumulative.length - 1;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       if (this.cumulative[mid] > r) hi = mid;

@@ -21,7 +21,13 @@ export interface PhaseInfo {
 }
 
 const DAY = 86_400_000;
-const ORDER: readonly Boundary[] = ['stage1Start', 'stage2Start', 'stage2End', 'documentsStart', 'documentsEnd'];
+const ORDER: readonly Boundary[] = [
+  'stage1Start',
+  'stage2Start',
+  'stage2End',
+  'documentsStart',
+  'documentsEnd',
+];
 
 /** Whole days until `to`, rounded up: "in 3 hours" is 1 day away, not 0. */
 export function daysUntil(nowMs: number, toMs: number): number {
@@ -43,8 +49,11 @@ export function campaignPhase(calendar: Calendar, asOf: string): PhaseInfo {
   return {
     phase,
     documentsOpen: now >= at('documentsStart') && now < deadline,
-    next: upcoming ? { boundary: upcoming, at: calendar[upcoming], days: daysUntil(now, at(upcoming)) } : null,
-    documentsDeadline: now < deadline ? { at: calendar.documentsEnd, days: daysUntil(now, deadline) } : null,
+    next: upcoming
+      ? { boundary: upcoming, at: calendar[upcoming], days: daysUntil(now, at(upcoming)) }
+      : null,
+    documentsDeadline:
+      now < deadline ? { at: calendar.documentsEnd, days: daysUntil(now, deadline) } : null,
   };
 }
 

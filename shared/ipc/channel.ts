@@ -28,8 +28,6 @@ export interface ApiError {
 }
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
-
-
 // ---------- shared shapes ----------
 
 export const empty = z.strictObject({});
@@ -41,7 +39,10 @@ export const everyone = ROLES;
 /** Who may call a channel: 'public' channels work before sign-in. */
 export type Access = 'public' | readonly Role[];
 
-export function channel<Q extends z.ZodType, S extends z.ZodType>(access: Access, request: Q, response: S) {
+export function channel<Q extends z.ZodType, S extends z.ZodType>(
+  access: Access,
+  request: Q,
+  response: S,
+) {
   return { access, request, response };
 }
-

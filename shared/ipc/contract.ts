@@ -29,7 +29,15 @@ export {
   channel,
 } from './channel';
 
-export const STATUSES = ['registered', 'documents_received', 'enrolled', 'refused', 'withdrawn', 'no_documents', 'waitlisted'] as const;
+export const STATUSES = [
+  'registered',
+  'documents_received',
+  'enrolled',
+  'refused',
+  'withdrawn',
+  'no_documents',
+  'waitlisted',
+] as const;
 export const STORE_KINDS = ['demo', 'real'] as const;
 export type StoreKind = (typeof STORE_KINDS)[number];
 
@@ -50,7 +58,13 @@ export const storeInfoSchema = z.object({
 export type StoreInfo = z.infer<typeof storeInfoSchema>;
 
 /** Calendar boundaries, named so the UI can translate them. */
-export const BOUNDARIES = ['stage1Start', 'stage2Start', 'stage2End', 'documentsStart', 'documentsEnd'] as const;
+export const BOUNDARIES = [
+  'stage1Start',
+  'stage2Start',
+  'stage2End',
+  'documentsStart',
+  'documentsEnd',
+] as const;
 export type Boundary = (typeof BOUNDARIES)[number];
 
 /**
@@ -60,9 +74,11 @@ export type Boundary = (typeof BOUNDARIES)[number];
  */
 export const PHASES = ['not_opened', 'before', 'stage1', 'stage2', 'between', 'closed'] as const;
 
-const countsSchema = z.object(Object.fromEntries(STATUSES.map((s) => [s, z.number().int()])) as {
-  [S in (typeof STATUSES)[number]]: z.ZodNumber;
-});
+const countsSchema = z.object(
+  Object.fromEntries(STATUSES.map((s) => [s, z.number().int()])) as {
+    [S in (typeof STATUSES)[number]]: z.ZodNumber;
+  },
+);
 
 export const dashboardSchema = z.object({
   /** the instant the figures hold for: the demo's frozen clock, else now (never before the last event) */
@@ -126,7 +142,11 @@ export const importJobSchema = z.object({
 export type ImportJob = z.infer<typeof importJobSchema>;
 
 /** A file main holds for an import: picked in a native dialog or uploaded in chunks. */
-export const importFileSchema = z.object({ fileId: z.string(), name: z.string(), size: z.number() });
+export const importFileSchema = z.object({
+  fileId: z.string(),
+  name: z.string(),
+  size: z.number(),
+});
 
 export const clockSchema = z.object({
   now: instant,
@@ -135,7 +155,6 @@ export const clockSchema = z.object({
 });
 
 // ---------- the channels ----------
-
 
 /** The shell's own channels (issue 3); each district workflow adds its table from shared/ipc/channels/. */
 const coreChannels = {
@@ -228,7 +247,11 @@ const coreChannels = {
       differences: z.array(z.string()),
     }),
   ),
-  'store.rebuild': channel(['district'], empty, z.object({ events: z.number().int(), ms: z.number() })),
+  'store.rebuild': channel(
+    ['district'],
+    empty,
+    z.object({ events: z.number().int(), ms: z.number() }),
+  ),
   /** The campaign clock new events are stamped with: now (a real district) or the demo's own clock. */
   'clock.get': channel(everyone, empty, clockSchema),
   /** Demo only, district officer: move the demo's clock forward (to reach the documents window, the deadline...). */

@@ -39,14 +39,26 @@ export const PRIVILEGE_STATE: Record<PrivilegeState, Text> = {
  * usual ones are named here. A category nobody has a word for is shown as written.
  */
 export const PRIVILEGE_CATEGORY: Record<string, Text> = {
-  military: t('Аскер кызматчыларынын балдары', 'Дети военнослужащих', 'Children of serving military'),
+  military: t(
+    'Аскер кызматчыларынын балдары',
+    'Дети военнослужащих',
+    'Children of serving military',
+  ),
   kairylman: t(
     'Кайрылмандардын балдары (мекенге кайтып келген этникалык кыргыздар)',
     'Дети кайрылманов (этнических кыргызов, вернувшихся на родину)',
     'Children of kairylman (ethnic Kyrgyz returnees)',
   ),
-  teacher: t('Ушул мектептин мугалимдеринин балдары', 'Дети учителей этой школы', "Children of the school's teachers"),
-  large_family: t('Көп балалуу үй-бүлөлөрдүн балдары', 'Дети из многодетных семей', 'Children of large families'),
+  teacher: t(
+    'Ушул мектептин мугалимдеринин балдары',
+    'Дети учителей этой школы',
+    "Children of the school's teachers",
+  ),
+  large_family: t(
+    'Көп балалуу үй-бүлөлөрдүн балдары',
+    'Дети из многодетных семей',
+    'Children of large families',
+  ),
   orphan: t(
     'Жетим балдар жана ата-энесинин камкордугусуз калган балдар',
     'Дети-сироты и дети, оставшиеся без попечения родителей',
@@ -73,8 +85,16 @@ type CaseReasonKind = (typeof CASE_REASON_KINDS)[number];
 export const CASE_REASON: Record<CaseReasonKind | 'no_free_seats', Text> = {
   no_pin: t('Баланын ПИНи жок', 'У ребёнка нет ПИН', 'The child has no PIN'),
   no_documents: t('Документтери жок', 'Нет документов', 'No documents'),
-  age_out_of_range: t('Жашы талапка туура келбейт', 'Возраст вне допустимого диапазона', 'Outside the age range'),
-  no_free_seats: t('Мектепте бош орун жок', 'Нет свободных мест в школе', 'No free seats at the school'),
+  age_out_of_range: t(
+    'Жашы талапка туура келбейт',
+    'Возраст вне допустимого диапазона',
+    'Outside the age range',
+  ),
+  no_free_seats: t(
+    'Мектепте бош орун жок',
+    'Нет свободных мест в школе',
+    'No free seats at the school',
+  ),
   other: t('Башка себеп', 'Другая причина', 'Other reason'),
 };
 
@@ -105,7 +125,11 @@ export const CLASS_SIZE_LEVEL: Record<ClassSizeLevel, Text> = {
   ok: t('Нормада', 'В норме', 'Within the norm'),
   above_norm: t('Нормадан ашык', 'Выше нормы', 'Above the norm'),
   above_max: t('36дан ашык', 'Больше 36', 'Above 36'),
-  far_above: t('Санитардык талаптар бузулду (50+)', 'Нарушение санитарных норм (50+)', 'Sanitary breach (50+)'),
+  far_above: t(
+    'Санитардык талаптар бузулду (50+)',
+    'Нарушение санитарных норм (50+)',
+    'Sanitary breach (50+)',
+  ),
 };
 
 export const NORM_WARNING: Record<NormWarning, Text> = {
@@ -127,10 +151,22 @@ export const REJECTION: Record<Reason, Text> = {
   invalid_pin: t('ПИН туура эмес', 'Неверный ПИН', 'Invalid PIN'),
   age_out_of_range: t('Жашы туура келбейт', 'Возраст не подходит', 'Age out of range'),
   school_not_found: t('Мектеп табылган жок', 'Школа не найдена', 'School not found'),
-  school_not_in_scope: t('Мектеп кабыл алууга катышпайт', 'Школа не участвует в приёме', 'School not in scope'),
+  school_not_in_scope: t(
+    'Мектеп кабыл алууга катышпайт',
+    'Школа не участвует в приёме',
+    'School not in scope',
+  ),
   language_not_offered: t('Бул тилде агым жок', 'Нет потока на этом языке', 'Language not offered'),
-  duplicate_application: t('Баланын башка арызы бар', 'У ребёнка уже есть заявление', 'Duplicate application'),
-  privilege_not_recognized: t('Жеңилдик таанылган жок', 'Льгота не признана', 'Privilege not recognised'),
+  duplicate_application: t(
+    'Баланын башка арызы бар',
+    'У ребёнка уже есть заявление',
+    'Duplicate application',
+  ),
+  privilege_not_recognized: t(
+    'Жеңилдик таанылган жок',
+    'Льгота не признана',
+    'Privilege not recognised',
+  ),
   no_free_seats: t('Бош орун жок', 'Нет свободных мест', 'No free seats'),
   not_in_catchment: t('Микроучастокко кирбейт', 'Вне микроучастка', 'Not in the micro-district'),
   duplicate_id: t('Кайталанган ID', 'Повторный ID', 'Duplicate ID'),
@@ -139,9 +175,17 @@ export const REJECTION: Record<Reason, Text> = {
   not_active: t('Арыз активдүү эмес', 'Заявление не активно', 'Not active'),
   same_school: t('Ошол эле агым', 'Тот же поток', 'Same stream'),
   withdrawal_limit: t('Кайтарып алуу чегинен ашты', 'Превышен лимит отзывов', 'Withdrawal limit'),
-  no_pending_privilege: t('Каралуучу жеңилдик жок', 'Нет льготы на рассмотрении', 'No pending privilege'),
+  no_pending_privilege: t(
+    'Каралуучу жеңилдик жок',
+    'Нет льготы на рассмотрении',
+    'No pending privilege',
+  ),
   privilege_pending: t('Жеңилдик али каралууда', 'Льгота ещё на рассмотрении', 'Privilege pending'),
-  documents_incomplete: t('Документтер толук эмес', 'Неполный комплект документов', 'Documents incomplete'),
+  documents_incomplete: t(
+    'Документтер толук эмес',
+    'Неполный комплект документов',
+    'Documents incomplete',
+  ),
   nothing_to_enroll: t('Кабыл ала турган бала жок', 'Некого зачислять', 'Nothing to enrol'),
   case_not_found: t('Иш табылган жок', 'Дело не найдено', 'Case not found'),
   case_closed: t('Иш жабылган', 'Дело закрыто', 'Case closed'),
@@ -160,19 +204,35 @@ export const EVENT_TYPE: Record<EventType, Text> = {
   'catchment.set': t('Микроучасток белгиленди', 'Микроучасток задан', 'Micro-district set'),
   'quota.set': t('Квота белгиленди', 'Квота установлена', 'Quota set'),
   'application.submitted': t('Арыз берилди', 'Заявление подано', 'Application submitted'),
-  'application.withdrawn': t('Арыз кайтарылып алынды', 'Заявление отозвано', 'Application withdrawn'),
+  'application.withdrawn': t(
+    'Арыз кайтарылып алынды',
+    'Заявление отозвано',
+    'Application withdrawn',
+  ),
   'application.transfer_requested': t('Которуу суралды', 'Запрошен перевод', 'Transfer requested'),
   'privilege.reviewed': t('Жеңилдик каралды', 'Льгота рассмотрена', 'Privilege reviewed'),
   'documents.received': t('Документтер кабыл алынды', 'Документы приняты', 'Documents received'),
-  'order.issued': t('Кабыл алуу буйругу чыкты', 'Издан приказ о зачислении', 'Admission order issued'),
-  'commission.case_opened': t('Комиссиянын иши ачылды', 'Открыто дело комиссии', 'Commission case opened'),
+  'order.issued': t(
+    'Кабыл алуу буйругу чыкты',
+    'Издан приказ о зачислении',
+    'Admission order issued',
+  ),
+  'commission.case_opened': t(
+    'Комиссиянын иши ачылды',
+    'Открыто дело комиссии',
+    'Commission case opened',
+  ),
   'commission.decided': t('Комиссиянын чечими', 'Решение комиссии', 'Commission decided'),
 };
 
 /** Who acts in the log; the three signing-in roles are a part of these. */
 export const ROLE: Record<ActorRole, Text> = {
   parent: t('Ата-эне', 'Родитель', 'Parent'),
-  district: t('Райондук билим берүү бөлүмүнүн адиси', 'Специалист районного отдела образования', 'District officer'),
+  district: t(
+    'Райондук билим берүү бөлүмүнүн адиси',
+    'Специалист районного отдела образования',
+    'District officer',
+  ),
   director: t('Мектептин директору', 'Директор школы', 'School director'),
   commission: t('Комиссиянын мүчөсү', 'Член комиссии', 'Commission member'),
   system: t('Система', 'Система', 'System'),

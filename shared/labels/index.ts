@@ -58,7 +58,10 @@ export type LabelTree = { [key: string]: string | LabelTree };
  */
 export function labelResources(lang: Lang): Record<LabelDomain, LabelTree> {
   const out = {} as Record<LabelDomain, LabelTree>;
-  for (const [domain, labels] of Object.entries(LABEL_DOMAINS) as [LabelDomain, Record<string, Text>][]) {
+  for (const [domain, labels] of Object.entries(LABEL_DOMAINS) as [
+    LabelDomain,
+    Record<string, Text>,
+  ][]) {
     const tree: LabelTree = {};
     for (const [code, text] of Object.entries(labels)) {
       const path = code.split('.');

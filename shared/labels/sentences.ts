@@ -17,12 +17,12 @@ export const REFUSAL: Record<Reason, Text> = {
   invalid_pin: t(
     'Баланын ПИНи жараксыз: ал 14 цифрадан турушу, 1 же 2 менен башталышы жана чыныгы туулган күндү камтышы керек.',
     'ПИН ребёнка недействителен: он должен состоять из 14 цифр, начинаться с 1 или 2 и содержать реальную дату рождения.',
-    'The child\'s PIN is invalid: it must have 14 digits, start with 1 or 2 and hold a real birth date.',
+    "The child's PIN is invalid: it must have 14 digits, start with 1 or 2 and hold a real birth date.",
   ),
   age_out_of_range: t(
     'Баланын туулган күнү бул кампаниянын жаш чегинен тышкары; мындай учурларды райондук комиссия чечет.',
     'Дата рождения ребёнка вне возрастного диапазона этой кампании; такие случаи решает районная комиссия.',
-    'The child\'s birth date is outside this campaign\'s age range; the district commission decides such cases.',
+    "The child's birth date is outside this campaign's age range; the district commission decides such cases.",
   ),
   school_not_found: t('Мектеп табылган жок.', 'Школа не найдена.', 'The school was not found.'),
   school_not_in_scope: t(
@@ -53,18 +53,22 @@ export const REFUSAL: Record<Reason, Text> = {
   not_in_catchment: t(
     'Баланын катталган дареги бул мектептин микроучаскесине кирбейт.',
     'Адрес регистрации ребёнка не входит в микроучасток этой школы.',
-    'The child\'s registered address is not in this school\'s micro-district.',
+    "The child's registered address is not in this school's micro-district.",
   ),
   duplicate_id: t(
     'Мындай идентификатору бар жазуу мурунтан эле бар.',
     'Запись с таким идентификатором уже существует.',
     'A record with this identifier already exists.',
   ),
-  application_not_found: t('Арыз табылган жок.', 'Заявление не найдено.', 'The application was not found.'),
+  application_not_found: t(
+    'Арыз табылган жок.',
+    'Заявление не найдено.',
+    'The application was not found.',
+  ),
   list_locked: t(
     'Баланын документтери кабыл алынган, ошондуктан ордун мындан ары өзгөртүүгө болбойт.',
     'Документы ребёнка уже приняты, поэтому место больше нельзя изменить.',
-    'The child\'s documents have been received, so the place can no longer be changed.',
+    "The child's documents have been received, so the place can no longer be changed.",
   ),
   not_active: t(
     'Арыз мындан ары жарактуу эмес.',
@@ -79,7 +83,7 @@ export const REFUSAL: Record<Reason, Text> = {
   withdrawal_limit: t(
     'Бала бул кампанияда арызды кайтарып алуунун чегине жетти.',
     'Ребёнок исчерпал допустимое в этой кампании число отзывов заявления.',
-    'The child has reached this campaign\'s limit of withdrawals.',
+    "The child has reached this campaign's limit of withdrawals.",
   ),
   no_pending_privilege: t(
     'Арызда текшерүүнү күтүп жаткан жеңилдик жок.',
@@ -94,7 +98,7 @@ export const REFUSAL: Record<Reason, Text> = {
   documents_incomplete: t(
     'Милдеттүү документтердин баары эле жок: ата-эненин паспорту, туулгандыгы тууралуу күбөлүк, Ф-26 жана Ф-63 медициналык формалары, 3x4 сүрөттөр.',
     'Приняты не все обязательные документы: паспорт родителя, свидетельство о рождении, медицинские формы Ф-26 и Ф-63, фото 3x4.',
-    'Not all required documents are there: parent\'s passport, birth certificate, medical forms F-26 and F-63, photos 3x4.',
+    "Not all required documents are there: parent's passport, birth certificate, medical forms F-26 and F-63, photos 3x4.",
   ),
   nothing_to_enroll: t(
     'Мектепте документтери кабыл алынган бала жок, ошондуктан окууга кабыл ала турган эч ким жок.',
@@ -137,7 +141,11 @@ export const PHASE: Record<Phase, Text> = {
     'Идёт 1-й этап: по адресу регистрации',
     'Stage 1 open: by registered address',
   ),
-  stage2: t('2-этап жүрүүдө: бош орундарга', 'Идёт 2-й этап: на свободные места', 'Stage 2 open: free seats'),
+  stage2: t(
+    '2-этап жүрүүдө: бош орундарга',
+    'Идёт 2-й этап: на свободные места',
+    'Stage 2 open: free seats',
+  ),
   between: t(
     'Арыз кабыл алуу аяктады, документтер дагы эле кабыл алынууда',
     'Приём заявлений завершён, документы ещё принимаются',
@@ -151,14 +159,26 @@ export const BOUNDARY: Record<Boundary, Text> = {
   stage1Start: t('1-этаптын башталышы', 'Начало 1-го этапа', 'Stage 1 opens'),
   stage2Start: t('2-этаптын башталышы', 'Начало 2-го этапа', 'Stage 2 opens'),
   stage2End: t('2-этаптын аякташы', 'Окончание 2-го этапа', 'Stage 2 closes'),
-  documentsStart: t('Документтерди кабыл алуунун башталышы', 'Начало приёма документов', 'Documents accepted from'),
-  documentsEnd: t('Документтерди тапшыруунун акыркы мөөнөтү', 'Срок сдачи документов', 'Documents deadline'),
+  documentsStart: t(
+    'Документтерди кабыл алуунун башталышы',
+    'Начало приёма документов',
+    'Documents accepted from',
+  ),
+  documentsEnd: t(
+    'Документтерди тапшыруунун акыркы мөөнөтү',
+    'Срок сдачи документов',
+    'Documents deadline',
+  ),
 };
 
 /** The five documents a family hands in (events REQUIRED_DOCUMENTS). */
 export const REQUIRED_DOCUMENT: Record<RequiredDocument, Text> = {
-  passport: t('Ата-эненин паспорту', 'Паспорт родителя', 'Parent\'s passport'),
-  birth_certificate: t('Туулгандыгы тууралуу күбөлүк', 'Свидетельство о рождении', 'Birth certificate'),
+  passport: t('Ата-эненин паспорту', 'Паспорт родителя', "Parent's passport"),
+  birth_certificate: t(
+    'Туулгандыгы тууралуу күбөлүк',
+    'Свидетельство о рождении',
+    'Birth certificate',
+  ),
   medical_f26: t('Медициналык форма Ф-26', 'Медицинская форма Ф-26', 'Medical form F-26'),
   medical_f63: t(
     'Медициналык форма Ф-63 (эмдөөлөр)',
@@ -167,4 +187,3 @@ export const REQUIRED_DOCUMENT: Record<RequiredDocument, Text> = {
   ),
   photos: t('Сүрөт 3×4', 'Фото 3×4', 'Photos 3×4'),
 };
-

@@ -11,7 +11,10 @@ export class SchemaError extends Error {
   /** `data.child.pin: expected a string` */
   describe(): string {
     if (this.path.length === 0) return this.problem;
-    const where = this.path.reduce((acc, p) => (p.startsWith('[') || acc === '' ? acc + p : `${acc}.${p}`), '');
+    const where = this.path.reduce(
+      (acc, p) => (p.startsWith('[') || acc === '' ? acc + p : `${acc}.${p}`),
+      '',
+    );
     return `${where}: ${this.problem}`;
   }
 }
@@ -36,7 +39,8 @@ function expected(what: string, v: unknown): never {
 
 export const string: Check<string> = (v) => (typeof v === 'string' ? v : expected('a string', v));
 
-export const boolean: Check<boolean> = (v) => (typeof v === 'boolean' ? v : expected('true or false', v));
+export const boolean: Check<boolean> = (v) =>
+  typeof v === 'boolean' ? v : expected('true or false', v);
 
 export const nonEmpty: Check<string> = (v) =>
   typeof v === 'string' && v.length > 0 ? v : expected('a non-empty string', v);
@@ -52,7 +56,8 @@ export function integer(min = -Infinity): Check<number> {
 export function oneOf<const T extends readonly string[]>(values: T): Check<T[number]> {
   const set = new Set<string>(values);
   const list = values.join(', ');
-  return (v) => (typeof v === 'string' && set.has(v) ? (v as T[number]) : expected(`one of ${list}`, v));
+  return (v) =>
+    typeof v === 'string' && set.has(v) ? (v as T[number]) : expected(`one of ${list}`, v);
 }
 
 /** A string that `parse` maps to a number (an instant, a date); NaN means malformed. */

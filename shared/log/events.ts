@@ -1,5 +1,19 @@
 // Campaign log format v1 (FORMATS.md): the envelope and every event type's payload.
-import { type Check, type Infer, SchemaError, arrayOf, boolean, fail, integer, nonEmpty, object, oneOf, optional, parsed, string } from './check';
+import {
+  type Check,
+  type Infer,
+  SchemaError,
+  arrayOf,
+  boolean,
+  fail,
+  integer,
+  nonEmpty,
+  object,
+  oneOf,
+  optional,
+  parsed,
+  string,
+} from './check';
 import { parseDateKey, parseInstant } from './instant';
 
 export const FORMAT_VERSION = 1;
@@ -8,13 +22,22 @@ export const SCHOOL_KINDS = ['state', 'municipal', 'private', 'special', 'gymnas
 export const IN_SCOPE_KINDS: ReadonlySet<string> = new Set(['state', 'municipal']);
 export const ACTOR_ROLES = ['parent', 'district', 'director', 'commission', 'system'] as const;
 export const DEFAULT_PRIVILEGE_CATEGORIES = ['military', 'kairylman', 'teacher'] as const;
-export const REQUIRED_DOCUMENTS = ['passport', 'birth_certificate', 'medical_f26', 'medical_f63', 'photos'] as const;
+export const REQUIRED_DOCUMENTS = [
+  'passport',
+  'birth_certificate',
+  'medical_f26',
+  'medical_f63',
+  'photos',
+] as const;
 
 export type SchoolKind = (typeof SCHOOL_KINDS)[number];
 export type ActorRole = (typeof ACTOR_ROLES)[number];
 export type RequiredDocument = (typeof REQUIRED_DOCUMENTS)[number];
 
-const instant = parsed('an ISO-8601 instant with an offset (YYYY-MM-DDTHH:MM[:SS[.mmm]]+06:00 or Z)', parseInstant);
+const instant = parsed(
+  'an ISO-8601 instant with an offset (YYYY-MM-DDTHH:MM[:SS[.mmm]]+06:00 or Z)',
+  parseInstant,
+);
 const date = parsed('a date YYYY-MM-DD', parseDateKey);
 
 const campaignOpened = object({
@@ -40,8 +63,10 @@ function checkCalendar(c: Infer<typeof campaignOpened>): void {
     ['stage2End', 'documentsEnd', false],
   ];
   for (const [a, b, strict] of order) {
-    const x = parseInstant(c[a] as string), y = parseInstant(c[b] as string);
-    if (strict ? !(x < y) : !(x <= y)) fail(`calendar out of order: ${a} must be ${strict ? 'before' : 'no later than'} ${b}`);
+    const x = parseInstant(c[a] as string),
+      y = parseInstant(c[b] as string);
+    if (strict ? !(x < y) : !(x <= y))
+      fail(`calendar out of order: ${a} must be ${strict ? 'before' : 'no later than'} ${b}`);
   }
   if (parseDateKey(c.birthDateFrom) > parseDateKey(c.birthDateTo)) {
     fail('calendar out of order: birthDateFrom must be no later than birthDateTo');
@@ -64,7 +89,12 @@ const payloads = {
     classSizeNorm: optional(integer(1)),
   }),
   'catchment.set': object({ schoolId: nonEmpty, addresses: arrayOf(nonEmpty) }),
-  'quota.set': object({ schoolId: nonEmpty, language: nonEmpty, seats: integer(0), classes: optional(integer(0)) }),
+  'quota.set': object({
+    schoolId: nonEmpty,
+    language: nonEmpty,
+    seats: integer(0),
+    classes: optional(integer(0)),
+  }),
   'application.submitted': object({
     applicationId: nonEmpty,
     child: object({
@@ -129,11 +159,23 @@ export type Actor = Infer<typeof actor>;
 
 /** One event of the log, discriminated by `type`. Unlisted fields are kept as they came. */
 export type LogEvent = {
-  [T in EventType]: { id: string; type: T; at: string; actor?: Actor; data: Payload<T>; [extra: string]: unknown };
+  [T in EventType]: {
+    id: string;
+    type: T;
+    at: string;
+    actor?: Actor;
+    data: Payload<T>;
+    [extra: string]: unknown;
+  };
 }[EventType];
 export type EventOf<T extends EventType> = Extract<LogEvent, { type: T }>;
 
-const envelope = object({ id: nonEmpty, type: oneOf(EVENT_TYPES), at: instant, actor: optional(actor) });
+const envelope = object({
+  id: nonEmpty,
+  type: oneOf(EVENT_TYPES),
+  at: instant,
+  actor: optional(actor),
+});
 
 /**
  * Checks that a parsed JSON value is a well-formed event of format v1 and

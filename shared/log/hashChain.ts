@@ -27,9 +27,20 @@ export interface ChainLink {
  * - column_mismatch: a column the audit shows (id, type, at, actor, subject) differs from the hashed text;
  * - rewritten: the chain differs from a head recorded outside the file (docs/security.md).
  */
-export type ChainBreakReason = 'hash_mismatch' | 'prev_mismatch' | 'head_mismatch' | 'malformed_body' | 'column_mismatch' | 'rewritten';
+export type ChainBreakReason =
+  | 'hash_mismatch'
+  | 'prev_mismatch'
+  | 'head_mismatch'
+  | 'malformed_body'
+  | 'column_mismatch'
+  | 'rewritten';
 export const CHAIN_BREAK_REASONS = [
-  'hash_mismatch', 'prev_mismatch', 'head_mismatch', 'malformed_body', 'column_mismatch', 'rewritten',
+  'hash_mismatch',
+  'prev_mismatch',
+  'head_mismatch',
+  'malformed_body',
+  'column_mismatch',
+  'rewritten',
 ] as const satisfies readonly ChainBreakReason[];
 
 export type ChainBreak = { seq: number; reason: ChainBreakReason };

@@ -16,7 +16,10 @@ export class LogError extends Error {
 export const MAX_LINE_BYTES = 1 << 20;
 
 export function lineTooLong(line?: number): LogError {
-  return new LogError(`the line is longer than ${MAX_LINE_BYTES} bytes (1 MiB), the format's limit`, line);
+  return new LogError(
+    `the line is longer than ${MAX_LINE_BYTES} bytes (1 MiB), the format's limit`,
+    line,
+  );
 }
 
 /** UTF-8 length of `text` (a lone surrogate counts 3 bytes, as its U+FFFD replacement). */
@@ -29,7 +32,10 @@ export function utf8Length(text: string): number {
     else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
       const d = text.charCodeAt(i + 1);
       // a pair is two units and four bytes
-      if (d >= 0xdc00 && d <= 0xdfff) { n += 2; i++; } else n += 2;
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n += 2;
+        i++;
+      } else n += 2;
     } else n += 2;
   }
   return n;

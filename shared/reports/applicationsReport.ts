@@ -59,7 +59,12 @@ export const APPLICATION_COLUMNS: readonly Column<ApplicationRow>[] = [
   { key: 'language', kind: 'enum', domain: LANGUAGE, value: (r) => r.language },
   { key: 'stage', kind: 'integer', value: (r) => r.stage },
   { key: 'basis', kind: 'enum', domain: BASIS, value: (r) => r.basis },
-  { key: 'privilegeCategory', kind: 'enum', domain: PRIVILEGE_CATEGORY, value: (r) => r.privilegeCategory },
+  {
+    key: 'privilegeCategory',
+    kind: 'enum',
+    domain: PRIVILEGE_CATEGORY,
+    value: (r) => r.privilegeCategory,
+  },
   { key: 'privilegeState', kind: 'enum', domain: PRIVILEGE_STATE, value: (r) => r.privilegeState },
   { key: 'orderNumber', kind: 'text', value: (r) => r.orderNumber },
   { key: 'submittedAt', kind: 'datetime', value: (r) => r.submittedAt },
@@ -69,5 +74,11 @@ export const APPLICATION_COLUMNS: readonly Column<ApplicationRow>[] = [
 export function applicationsReport(engine: Engine): ReportTable<ApplicationRow> {
   const rows: ApplicationRow[] = [];
   for (const a of engine.applications.values()) rows.push(applicationRow(engine, a));
-  return { name: 'applications', columns: APPLICATION_COLUMNS, rows, districts: districtsOf(engine), asOf: asOfOf(engine) };
+  return {
+    name: 'applications',
+    columns: APPLICATION_COLUMNS,
+    rows,
+    districts: districtsOf(engine),
+    asOf: asOfOf(engine),
+  };
 }

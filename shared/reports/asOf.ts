@@ -17,7 +17,11 @@ export interface CampaignSpan {
  * Null when `asOf` lies within the campaign and not after `now`. Past the documents
  * deadline the report still shows the campaign's final state, but the officer is told.
  */
-export function asOfWarning(asOf: string, campaign: CampaignSpan | null, now: string): AsOfWarning | null {
+export function asOfWarning(
+  asOf: string,
+  campaign: CampaignSpan | null,
+  now: string,
+): AsOfWarning | null {
   const at = parseInstant(asOf);
   if (Number.isNaN(at)) return null;
   if (campaign === null || at < parseInstant(campaign.stage1Start)) return 'before_campaign';

@@ -57,12 +57,18 @@ export function commissionReport(engine: Engine): ReportTable<CommissionRow> {
       openedAt: c.openedAt,
       decidedAt: c.decidedAt,
       schoolId: c.schoolId,
-      schoolName: c.schoolId === null ? null : engine.schools.get(c.schoolId)?.name ?? null,
+      schoolName: c.schoolId === null ? null : (engine.schools.get(c.schoolId)?.name ?? null),
       language: c.language,
       note: c.note,
       status: app?.status ?? null,
       orderNumber: app?.orderNumber ?? null,
     });
   }
-  return { name: 'commission', columns: COMMISSION_COLUMNS, rows, districts: districtsOf(engine), asOf: asOfOf(engine) };
+  return {
+    name: 'commission',
+    columns: COMMISSION_COLUMNS,
+    rows,
+    districts: districtsOf(engine),
+    asOf: asOfOf(engine),
+  };
 }

@@ -36,7 +36,19 @@ export function dailyReport(engine: Engine): ReportTable<DailyRow> {
     const day = bishkekDay(a.submittedAt);
     const key = `${day}|${a.stage ?? ''}`;
     let row = byKey.get(key);
-    if (!row) byKey.set(key, (row = { day, stage: a.stage, applications: 0, active: 0, refused: 0, withdrawn: 0, noDocuments: 0 }));
+    if (!row)
+      byKey.set(
+        key,
+        (row = {
+          day,
+          stage: a.stage,
+          applications: 0,
+          active: 0,
+          refused: 0,
+          withdrawn: 0,
+          noDocuments: 0,
+        }),
+      );
     row.applications++;
     switch (a.status) {
       case 'registered':
@@ -55,6 +67,14 @@ export function dailyReport(engine: Engine): ReportTable<DailyRow> {
         break;
     }
   }
-  const rows = [...byKey.values()].sort((x, y) => byText(x.day, y.day) || (x.stage ?? 3) - (y.stage ?? 3));
-  return { name: 'daily', columns: DAILY_COLUMNS, rows, districts: districtsOf(engine), asOf: asOfOf(engine) };
+  const rows = [...byKey.values()].sort(
+    (x, y) => byText(x.day, y.day) || (x.stage ?? 3) - (y.stage ?? 3),
+  );
+  return {
+    name: 'daily',
+    columns: DAILY_COLUMNS,
+    rows,
+    districts: districtsOf(engine),
+    asOf: asOfOf(engine),
+  };
 }

@@ -21,7 +21,16 @@ export {
   REJECTION as REASON,
 } from '../labels/codes';
 
-export const REPORT_NAMES = ['applications', 'streams', 'privileges', 'commission', 'orders', 'no-documents', 'daily', 'waitlist'] as const;
+export const REPORT_NAMES = [
+  'applications',
+  'streams',
+  'privileges',
+  'commission',
+  'orders',
+  'no-documents',
+  'daily',
+  'waitlist',
+] as const;
 export type ReportName = (typeof REPORT_NAMES)[number];
 
 export const REPORT_TITLES: Record<ReportName, Text> = {
@@ -40,7 +49,11 @@ export const TITLE_BLOCK = {
   generated: t('Түзүлгөн убакыт', 'Дата формирования', 'Generated'),
   asOf: t('Абал боюнча', 'По состоянию на', 'As of'),
   rows: t('Саптар', 'Строк', 'Rows'),
-  timeZone: t('Убакыт: Бишкек (UTC+06:00)', 'Время: Бишкек (UTC+06:00)', 'Times: Bishkek (UTC+06:00)'),
+  timeZone: t(
+    'Убакыт: Бишкек (UTC+06:00)',
+    'Время: Бишкек (UTC+06:00)',
+    'Times: Bishkek (UTC+06:00)',
+  ),
   andMore: t('жана дагы {n}', 'и ещё {n}', 'and {n} more'),
 };
 

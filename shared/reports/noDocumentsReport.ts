@@ -18,13 +18,25 @@ export const NO_DOCUMENTS_COLUMNS: readonly Column<NoDocumentsRow>[] = [
   { key: 'language', kind: 'enum', domain: LANGUAGE, value: (r) => r.language },
   { key: 'stage', kind: 'integer', value: (r) => r.stage },
   { key: 'basis', kind: 'enum', domain: BASIS, value: (r) => r.basis },
-  { key: 'privilegeCategory', kind: 'enum', domain: PRIVILEGE_CATEGORY, value: (r) => r.privilegeCategory },
+  {
+    key: 'privilegeCategory',
+    kind: 'enum',
+    domain: PRIVILEGE_CATEGORY,
+    value: (r) => r.privilegeCategory,
+  },
   { key: 'submittedAt', kind: 'datetime', value: (r) => r.submittedAt },
   { key: 'seatFreedAt', kind: 'datetime', value: (r) => r.updatedAt },
 ];
 
 export function noDocumentsReport(engine: Engine): ReportTable<NoDocumentsRow> {
   const rows: NoDocumentsRow[] = [];
-  for (const a of engine.applications.values()) if (a.status === 'no_documents') rows.push(applicationRow(engine, a));
-  return { name: 'no-documents', columns: NO_DOCUMENTS_COLUMNS, rows, districts: districtsOf(engine), asOf: asOfOf(engine) };
+  for (const a of engine.applications.values())
+    if (a.status === 'no_documents') rows.push(applicationRow(engine, a));
+  return {
+    name: 'no-documents',
+    columns: NO_DOCUMENTS_COLUMNS,
+    rows,
+    districts: districtsOf(engine),
+    asOf: asOfOf(engine),
+  };
 }

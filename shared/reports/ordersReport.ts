@@ -52,5 +52,11 @@ export function ordersReport(engine: Engine): ReportTable<OrderRow> {
       });
     }
   }
-  return { name: 'orders', columns: ORDER_COLUMNS, rows, districts: districtsOf(engine), asOf: asOfOf(engine) };
+  return {
+    name: 'orders',
+    columns: ORDER_COLUMNS,
+    rows,
+    districts: districtsOf(engine),
+    asOf: asOfOf(engine),
+  };
 }

@@ -13,7 +13,12 @@ export const PRIVILEGE_COLUMNS: readonly Column<PrivilegeRow>[] = [
   { key: 'applicationId', kind: 'text', value: (r) => r.applicationId },
   { key: 'childName', kind: 'text', value: (r) => r.childName },
   { key: 'pin', kind: 'text', value: (r) => r.pin },
-  { key: 'privilegeCategory', kind: 'enum', domain: PRIVILEGE_CATEGORY, value: (r) => r.privilegeCategory },
+  {
+    key: 'privilegeCategory',
+    kind: 'enum',
+    domain: PRIVILEGE_CATEGORY,
+    value: (r) => r.privilegeCategory,
+  },
   { key: 'privilegeState', kind: 'enum', domain: PRIVILEGE_STATE, value: (r) => r.privilegeState },
   { key: 'schoolId', kind: 'text', value: (r) => r.schoolId },
   { key: 'schoolName', kind: 'text', value: (r) => r.schoolName },
@@ -29,6 +34,13 @@ export const PRIVILEGE_COLUMNS: readonly Column<PrivilegeRow>[] = [
 
 export function privilegesReport(engine: Engine): ReportTable<PrivilegeRow> {
   const rows: PrivilegeRow[] = [];
-  for (const a of engine.applications.values()) if (a.privilegeCategory !== null) rows.push(applicationRow(engine, a));
-  return { name: 'privileges', columns: PRIVILEGE_COLUMNS, rows, districts: districtsOf(engine), asOf: asOfOf(engine) };
+  for (const a of engine.applications.values())
+    if (a.privilegeCategory !== null) rows.push(applicationRow(engine, a));
+  return {
+    name: 'privileges',
+    columns: PRIVILEGE_COLUMNS,
+    rows,
+    districts: districtsOf(engine),
+    asOf: asOfOf(engine),
+  };
 }

@@ -67,6 +67,17 @@ export function streamsReport(engine: Engine): ReportTable<StreamRow> {
       warnings: a.warnings,
     });
   }
-  rows.sort((x, y) => byText(x.districtId, y.districtId) || byText(x.schoolId, y.schoolId) || byText(x.language, y.language));
-  return { name: 'streams', columns: STREAM_COLUMNS, rows, districts: districtsOf(engine), asOf: asOfOf(engine) };
+  rows.sort(
+    (x, y) =>
+      byText(x.districtId, y.districtId) ||
+      byText(x.schoolId, y.schoolId) ||
+      byText(x.language, y.language),
+  );
+  return {
+    name: 'streams',
+    columns: STREAM_COLUMNS,
+    rows,
+    districts: districtsOf(engine),
+    asOf: asOfOf(engine),
+  };
 }

@@ -96,7 +96,15 @@ export function* tableCells<R>(table: ReportTable<R>, lang: Lang): Generator<Cel
   }
 }
 
-const KIND_WIDTH: Record<CellKind, number> = { text: 12, integer: 8, decimal: 8, date: 12, datetime: 20, enum: 14, enumList: 24 };
+const KIND_WIDTH: Record<CellKind, number> = {
+  text: 12,
+  integer: 8,
+  decimal: 8,
+  date: 12,
+  datetime: 20,
+  enum: 14,
+  enumList: 24,
+};
 const MIN_WIDTH = 6;
 const MAX_WIDTH = 48;
 

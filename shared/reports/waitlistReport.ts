@@ -37,7 +37,9 @@ export const WAITLIST_COLUMNS: readonly Column<WaitlistRow>[] = [
 
 export function waitlistReport(engine: Engine): ReportTable<WaitlistRow> {
   const rows: WaitlistRow[] = [];
-  const streams = [...engine.streams.values()].sort((a, b) => byText(a.schoolId, b.schoolId) || byText(a.language, b.language));
+  const streams = [...engine.streams.values()].sort(
+    (a, b) => byText(a.schoolId, b.schoolId) || byText(a.language, b.language),
+  );
   for (const stream of streams) {
     const school = schoolOf(engine, stream.schoolId);
     engine.waitlist(stream.key).forEach((entry, i) => {
@@ -57,5 +59,11 @@ export function waitlistReport(engine: Engine): ReportTable<WaitlistRow> {
       });
     });
   }
-  return { name: 'waitlist', columns: WAITLIST_COLUMNS, rows, districts: districtsOf(engine), asOf: asOfOf(engine) };
+  return {
+    name: 'waitlist',
+    columns: WAITLIST_COLUMNS,
+    rows,
+    districts: districtsOf(engine),
+    asOf: asOfOf(engine),
+  };
 }

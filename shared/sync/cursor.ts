@@ -16,7 +16,8 @@ export function encodeCursor(c: Cursor): string {
 export function decodeCursor(text: string): Cursor | null {
   const dot = text.lastIndexOf('.');
   if (dot <= 0) return null;
-  const logId = text.slice(0, dot), digits = text.slice(dot + 1);
+  const logId = text.slice(0, dot),
+    digits = text.slice(dot + 1);
   if (!/^(0|[1-9][0-9]{0,15})$/.test(digits)) return null;
   return { logId, seq: Number(digits) };
 }

@@ -2,7 +2,14 @@
 // salt per hash), legacy scrypt hashes still verified and flagged for rehashing,
 // wrong passwords and tampered hashes refused.
 import { describe, expect, it } from 'vitest';
-import { ARGON2_PARAMS, SCRYPT_PARAMS, checkPassword, hashPassword, hashPasswordScrypt, verifyPassword } from '../../main/auth/password';
+import {
+  ARGON2_PARAMS,
+  SCRYPT_PARAMS,
+  checkPassword,
+  hashPassword,
+  hashPasswordScrypt,
+  verifyPassword,
+} from '../../main/auth/password';
 
 describe('password hashing', () => {
   it('encodes argon2id with 19 MiB, 2 passes, 1 lane (OWASP minimum) and a 16-byte salt', async () => {
@@ -10,7 +17,9 @@ describe('password hashing', () => {
     const [, scheme, version, params, salt] = hash.split('$');
     expect(scheme).toBe('argon2id');
     expect(version).toBe('v=19');
-    expect(params).toBe(`m=${ARGON2_PARAMS.memoryCost},t=${ARGON2_PARAMS.timeCost},p=${ARGON2_PARAMS.parallelism}`);
+    expect(params).toBe(
+      `m=${ARGON2_PARAMS.memoryCost},t=${ARGON2_PARAMS.timeCost},p=${ARGON2_PARAMS.parallelism}`,
+    );
     expect(ARGON2_PARAMS.memoryCost).toBeGreaterThanOrEqual(19_456);
     expect(Buffer.from(salt, 'base64')).toHaveLength(16);
   });
@@ -58,8 +67,15 @@ describe('password hashing', () => {
     expect(await verifyPassword('x', '$argon2id$v=19$m=19456,t=2,p=1$garbage')).toBe(false);
     const legacy = (await hashPasswordScrypt('x')).split('$');
     expect(await verifyPassword('x', ['bcrypt', ...legacy.slice(1)].join('$'))).toBe(false);
-    expect(await verifyPassword('x', [...legacy.slice(0, 5), Buffer.alloc(32).toString('base64')].join('$'))).toBe(false);
+    expect(
+      await verifyPassword(
+        'x',
+        [...legacy.slice(0, 5), Buffer.alloc(32).toString('base64')].join('$'),
+      ),
+    ).toBe(false);
     // Parameters an attacker could use to make verification hang are refused outright.
-    expect(await verifyPassword('x', ['scrypt', 2 ** 30, 8, 1, legacy[4], legacy[5]].join('$'))).toBe(false);
+    expect(
+      await verifyPassword('x', ['scrypt', 2 ** 30, 8, 1, legacy[4], legacy[5]].join('$')),
+    ).toBe(false);
   });
 });

@@ -35,7 +35,12 @@ const VALID: Record<Channel, unknown> = {
   'commission.cases': {},
   'commission.open': { fullName: 'Test Child', reasonKind: 'no_pin' },
   'commission.decide': { caseId: 'NOPE', decision: 'decline', note: 'x' },
-  'attachments.upload': { subject: { kind: 'claim', id: 'NOPE' }, name: 'x.png', chunk: '', done: false },
+  'attachments.upload': {
+    subject: { kind: 'claim', id: 'NOPE' },
+    name: 'x.png',
+    chunk: '',
+    done: false,
+  },
   'attachments.get': { subject: { kind: 'claim', id: 'NOPE' }, hash: '0'.repeat(64) },
   'reports.export': { report: 'daily', lang: 'en' },
   'reports.progress': { jobId: 'no-such-job' },
@@ -65,7 +70,12 @@ const VALID: Record<Channel, unknown> = {
   'applications.list': { limit: 10 },
   'applications.get': { applicationId: 'A2' },
   'applications.withdraw': { applicationId: 'NO-SUCH', reference: 'letter 1' },
-  'applications.transfer': { applicationId: 'NO-SUCH', toSchoolId: 'S1', toLanguage: 'ky', reference: 'letter 2' },
+  'applications.transfer': {
+    applicationId: 'NO-SUCH',
+    toSchoolId: 'S1',
+    toLanguage: 'ky',
+    reference: 'letter 2',
+  },
   'applications.streams': {},
   'applications.filters': {},
   'applications.saveFilter': { name: 'roles test', filter: {} },
@@ -74,7 +84,11 @@ const VALID: Record<Channel, unknown> = {
   'audit.verify': {},
 };
 
-const USERNAME: Record<Role, 'officer' | 'commission' | 'director'> = { district: 'officer', commission: 'commission', director: 'director' };
+const USERNAME: Record<Role, 'officer' | 'commission' | 'director'> = {
+  district: 'officer',
+  commission: 'commission',
+  director: 'director',
+};
 const guarded = CHANNELS.filter((c) => contract[c].access !== 'public');
 
 describe('role enforcement', () => {
@@ -98,16 +112,19 @@ describe('role enforcement', () => {
     expect(r.ok ? 'ok' : r.error.code).toBe('unauthenticated');
   });
 
-  it.each(guarded.flatMap((c) => ROLES.map((role) => [c, role] as const)))('%s as %s: allowed exactly when the contract says', async (channel, role) => {
-    const r = await f.call(channel, VALID[channel], as[role]);
-    const access = contract[channel].access as readonly Role[];
-    const code = r.ok ? 'ok' : r.error.code;
-    if (access.includes(role)) {
-      expect(['forbidden', 'unauthenticated']).not.toContain(code);
-    } else {
-      expect(code).toBe('forbidden');
-    }
-  });
+  it.each(guarded.flatMap((c) => ROLES.map((role) => [c, role] as const)))(
+    '%s as %s: allowed exactly when the contract says',
+    async (channel, role) => {
+      const r = await f.call(channel, VALID[channel], as[role]);
+      const access = contract[channel].access as readonly Role[];
+      const code = r.ok ? 'ok' : r.error.code;
+      if (access.includes(role)) {
+        expect(['forbidden', 'unauthenticated']).not.toContain(code);
+      } else {
+        expect(code).toBe('forbidden');
+      }
+    },
+  );
 
   it('a commission member cannot rebuild, import or switch the district', async () => {
     for (const [channel, request] of [
@@ -136,18 +153,43 @@ describe('sign-in', () => {
   afterAll(() => f?.close());
 
   it('a wrong password and an unknown user get the same refusal', async () => {
-    const wrong = await f.call('auth.signIn', { username: 'officer', password: 'officer-pas' }, f.caller());
-    const unknown = await f.call('auth.signIn', { username: 'nobody', password: 'officer-pass' }, f.caller());
-    expect(wrong).toEqual({ ok: false, error: { code: 'unauthenticated', message: 'wrong username or password' } });
+    const wrong = await f.call(
+      'auth.signIn',
+      { username: 'officer', password: 'officer-pas' },
+      f.caller(),
+    );
+    const unknown = await f.call(
+      'auth.signIn',
+      { username: 'nobody', password: 'officer-pass' },
+      f.caller(),
+    );
+    expect(wrong).toEqual({
+      ok: false,
+      error: { code: 'unauthenticated', message: 'wrong username or password' },
+    });
     expect(unknown).toEqual(wrong);
   });
 
   it('signs in, shows the user and the store, and signs out', async () => {
     const s = f.caller();
     const r = await f.call('auth.signIn', { username: 'director', password: 'director-pass' }, s);
-    expect(r).toEqual({ ok: true, value: { user: { username: 'director', displayName: 'Director S1', role: 'director', schoolId: 'S1', schoolName: 'School S1' } } });
+    expect(r).toEqual({
+      ok: true,
+      value: {
+        user: {
+          username: 'director',
+          displayName: 'Director S1',
+          role: 'director',
+          schoolId: 'S1',
+          schoolName: 'School S1',
+        },
+      },
+    });
     const session = await f.call('session.get', {}, s);
-    expect(session.ok && session.value).toMatchObject({ user: { role: 'director' }, store: { kind: 'real', districtName: 'Октябрьский район' } });
+    expect(session.ok && session.value).toMatchObject({
+      user: { role: 'director' },
+      store: { kind: 'real', districtName: 'Октябрьский район' },
+    });
     expect((await f.call('auth.signOut', {}, s)).ok).toBe(true);
     const after = await f.call('dashboard.get', {}, s);
     expect(after.ok ? 'ok' : after.error.code).toBe('unauthenticated');

@@ -22,7 +22,8 @@ const gate = new Gate('bench:engine');
 const runs = Math.max(1, Number(process.env.KABYL_BENCH_RUNS ?? 3));
 const floorScript = path.join(root, 'tests/bench/jsonFloor.cjs');
 const m = (list, key) => median(list.map((x) => x[key]));
-const figures = (list) => `${m(list, 'seconds').toFixed(2)} s wall, ${m(list, 'cpu').toFixed(2)} s CPU (median of ${runs})`;
+const figures = (list) =>
+  `${m(list, 'seconds').toFixed(2)} s wall, ${m(list, 'cpu').toFixed(2)} s CPU (median of ${runs})`;
 
 for (const waitlist of [false, true]) {
   const log = republicLog({ waitlist });
@@ -36,19 +37,34 @@ for (const waitlist of [false, true]) {
     floor2.push(timed([floorScript, log, String(THREADS)]));
     replay.push(timed([bin, 'replay', log]));
     const [a, b, r] = [floor1[i], floor2[i], replay[i]];
-    console.log(`run ${i + 1}${tag}: floor 1 thread ${a.seconds.toFixed(2)} s wall ${a.cpu.toFixed(2)} s CPU; ` +
-      `floor ${THREADS} threads ${b.seconds.toFixed(2)} s wall ${b.cpu.toFixed(2)} s CPU; ` +
-      `replay ${r.seconds.toFixed(2)} s wall ${r.cpu.toFixed(2)} s CPU, peak ${r.peakMB.toFixed(0)} MB`);
+    console.log(
+      `run ${i + 1}${tag}: floor 1 thread ${a.seconds.toFixed(2)} s wall ${a.cpu.toFixed(2)} s CPU; ` +
+        `floor ${THREADS} threads ${b.seconds.toFixed(2)} s wall ${b.cpu.toFixed(2)} s CPU; ` +
+        `replay ${r.seconds.toFixed(2)} s wall ${r.cpu.toFixed(2)} s CPU, peak ${r.peakMB.toFixed(0)} MB`,
+    );
   }
   gate.note(`floor, 1 thread${tag}`, figures(floor1));
   gate.note(`floor, ${THREADS} threads${tag}`, figures(floor2));
   gate.note(`kabyl replay${tag}`, figures(replay));
   const oneThread = m(replay, 'seconds') / m(floor1, 'seconds');
-  gate.note(`for context${tag}`, `replay wall / 1-thread floor wall ${oneThread.toFixed(2)}x (no target)`);
+  gate.note(
+    `for context${tag}`,
+    `replay wall / 1-thread floor wall ${oneThread.toFixed(2)}x (no target)`,
+  );
   const wallRatio = median(replay.map((r, i) => r.seconds / floor2[i].seconds));
-  gate.check(`replay / ${THREADS}-thread floor, wall time, median of ${runs}${tag}`, wallRatio, { max: TARGET, unit: 'x' });
+  gate.check(`replay / ${THREADS}-thread floor, wall time, median of ${runs}${tag}`, wallRatio, {
+    max: TARGET,
+    unit: 'x',
+  });
   const cpuRatio = median(replay.map((r, i) => r.cpu / floor1[i].cpu));
-  gate.check(`replay / floor, CPU time, median of ${runs}${tag}`, cpuRatio, { max: TARGET, unit: 'x' });
-  gate.check(`replay peak memory${tag}`, Math.max(...replay.map((r) => r.peakMB)), { max: MEMORY_MB, unit: 'MB', digits: 0 });
+  gate.check(`replay / floor, CPU time, median of ${runs}${tag}`, cpuRatio, {
+    max: TARGET,
+    unit: 'x',
+  });
+  gate.check(`replay peak memory${tag}`, Math.max(...replay.map((r) => r.peakMB)), {
+    max: MEMORY_MB,
+    unit: 'MB',
+    digits: 0,
+  });
 }
 gate.finish();

@@ -6,9 +6,13 @@ import { cpus, loadavg, totalmem } from 'node:os';
 
 /** The machine, as printed beside the figures: cores, CPU model, memory, Node, load now. */
 export function machine() {
-  const load = loadavg().map((l) => l.toFixed(1)).join(' ');
-  return `${cpus().length} x ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ` +
-    `Node ${process.version}, load ${load}`;
+  const load = loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
+  return (
+    `${cpus().length} x ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ` +
+    `Node ${process.version}, load ${load}`
+  );
 }
 
 export class Gate {
@@ -56,7 +60,9 @@ export class Gate {
       console.log(`${this.bench}: all ${this.checked} targets met on ${machine()}`);
       return true;
     }
-    console.log(`${this.bench}: ${this.missed.length} of ${this.checked} targets MISSED on ${machine()}:`);
+    console.log(
+      `${this.bench}: ${this.missed.length} of ${this.checked} targets MISSED on ${machine()}:`,
+    );
     for (const m of this.missed) console.log(`  ${m}`);
     process.exitCode = 1;
     return false;

@@ -23,7 +23,7 @@ function parseRange(file, start, end) {
       count++;
     }
   };
-  for (let at = start; at < end; ) {
+  for (let at = start; at < end;) {
     const n = fs.readSync(fd, buf, 0, Math.min(CHUNK, end - at), at);
     if (n === 0) break;
     at += n;
@@ -77,11 +77,14 @@ if (!isMainThread) {
     process.stdout.write(`${parseRange(file, 0, fs.statSync(file).size)}\n`);
   } else {
     const at = cuts(file, threads);
-    const counts = at.slice(1).map((end, i) => new Promise((resolve, reject) => {
-      const w = new Worker(__filename, { workerData: { file, start: at[i], end } });
-      w.once('message', resolve);
-      w.once('error', reject);
-    }));
+    const counts = at.slice(1).map(
+      (end, i) =>
+        new Promise((resolve, reject) => {
+          const w = new Worker(__filename, { workerData: { file, start: at[i], end } });
+          w.once('message', resolve);
+          w.once('error', reject);
+        }),
+    );
     Promise.all(counts).then((c) => process.stdout.write(`${c.reduce((a, b) => a + b, 0)}\n`));
   }
 }

@@ -49,7 +49,9 @@ let t = now();
 const replayer = new k.Replayer();
 k.forEachLine(log, (line) => replayer.line(line));
 replayer.finish();
-console.log(`replay: ${seconds(t).toFixed(2)} s, ${replayer.engine.applications.size} applications`);
+console.log(
+  `replay: ${seconds(t).toFixed(2)} s, ${replayer.engine.applications.size} applications`,
+);
 
 // The floor's input: the report's own rows, already rendered to plain cell values.
 const table = k.buildReport('applications', replayer.engine);
@@ -66,14 +68,22 @@ const f = median(floor);
 const r = median(report);
 const list = (v) => v.map((x) => x.toFixed(2)).join(', ');
 gate.note('rows', String(table.rows.length));
-gate.note('floor (streaming writer, plain values)', `${f.toFixed(2)} s (median of ${runs}: ${list(floor)})`);
-gate.note('applications report (build + write)', `${r.toFixed(2)} s (median of ${runs}: ${list(report)})`);
+gate.note(
+  'floor (streaming writer, plain values)',
+  `${f.toFixed(2)} s (median of ${runs}: ${list(floor)})`,
+);
+gate.note(
+  'applications report (build + write)',
+  `${r.toFixed(2)} s (median of ${runs}: ${list(report)})`,
+);
 const cliOut = path.join(out, 'cli.xlsx');
 const cliArgs = [bin, 'report', 'applications', log, '--out', cliOut, '--lang', 'ru'];
 const cli = spawnSync(process.execPath, cliArgs, { encoding: 'utf8' });
 if (cli.status !== 0) throw new Error(cli.stderr);
-gate.note('whole CLI run, replay included',
-  `kabyl report applications -> ${(statSync(cliOut).size / 1e6).toFixed(1)} MB`);
+gate.note(
+  'whole CLI run, replay included',
+  `kabyl report applications -> ${(statSync(cliOut).size / 1e6).toFixed(1)} MB`,
+);
 gate.check(`report / floor, wall time, median of ${runs}`, r / f, { max: 1.5, unit: 'x' });
 rmSync(out, { recursive: true, force: true });
 gate.finish();
@@ -81,7 +91,11 @@ gate.finish();
 async function timeFloor() {
   const file = path.join(out, 'floor.xlsx');
   const start = now();
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: false, useSharedStrings: false });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+    filename: file,
+    useStyles: false,
+    useSharedStrings: false,
+  });
   const ws = wb.addWorksheet('floor');
   ws.addRow(header).commit();
   for (const row of plainRows) ws.addRow(row).commit();
@@ -95,8 +109,13 @@ async function timeReport() {
   const start = now();
   let last = 0;
   const rows = k.buildReport('applications', replayer.engine);
-  await k.writeReportXlsx(rows, file, { lang: 'ru', generatedAt: Date.now(), onProgress: (written) => (last = written) });
-  if (last !== rows.rows.length) throw new Error(`progress ended at ${last} of ${rows.rows.length}`);
+  await k.writeReportXlsx(rows, file, {
+    lang: 'ru',
+    generatedAt: Date.now(),
+    onProgress: (written) => (last = written),
+  });
+  if (last !== rows.rows.length)
+    throw new Error(`progress ended at ${last} of ${rows.rows.length}`);
   return seconds(start);
 }
 

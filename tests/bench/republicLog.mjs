@@ -13,9 +13,22 @@ export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const bin = path.join(root, 'bin/kabyl.cjs');
 
 /** The generator's arguments: what "the republic log" is. */
-export const REPUBLIC = ['--districts', '44', '--schools', '50', '--children', '200000', '--seed', '1'];
+export const REPUBLIC = [
+  '--districts',
+  '44',
+  '--schools',
+  '50',
+  '--children',
+  '200000',
+  '--seed',
+  '1',
+];
 export const DEFAULT_LOG = path.join(tmpdir(), 'kabyl-bench', 'republic-seed1.jsonl');
-export const DEFAULT_WAITLIST_LOG = path.join(tmpdir(), 'kabyl-bench', 'republic-seed1-waitlist.jsonl');
+export const DEFAULT_WAITLIST_LOG = path.join(
+  tmpdir(),
+  'kabyl-bench',
+  'republic-seed1-waitlist.jsonl',
+);
 
 /**
  * The log's path: KABYL_BENCH_LOG (KABYL_BENCH_WAITLIST_LOG with `{ waitlist: true }`), which
@@ -25,7 +38,10 @@ export const DEFAULT_WAITLIST_LOG = path.join(tmpdir(), 'kabyl-bench', 'republic
 export function republicLog({ waitlist = false } = {}) {
   const named = waitlist ? process.env.KABYL_BENCH_WAITLIST_LOG : process.env.KABYL_BENCH_LOG;
   if (named) {
-    if (!existsSync(named)) throw new Error(`${waitlist ? 'KABYL_BENCH_WAITLIST_LOG' : 'KABYL_BENCH_LOG'}=${named}: no such file`);
+    if (!existsSync(named))
+      throw new Error(
+        `${waitlist ? 'KABYL_BENCH_WAITLIST_LOG' : 'KABYL_BENCH_LOG'}=${named}: no such file`,
+      );
     return named;
   }
   const file = waitlist ? DEFAULT_WAITLIST_LOG : DEFAULT_LOG;
@@ -46,8 +62,10 @@ export function republicLog({ waitlist = false } = {}) {
 }
 
 /** `node` options that make a child report its CPU time and peak memory on exit (parsed by timed()). */
-export const MEASURE_HOOKS = ['reportPeakMemory.cjs', 'reportCpuTime.cjs']
-  .flatMap((h) => ['--require', path.join(root, 'tests/bench', h)]);
+export const MEASURE_HOOKS = ['reportPeakMemory.cjs', 'reportCpuTime.cjs'].flatMap((h) => [
+  '--require',
+  path.join(root, 'tests/bench', h),
+]);
 
 /**
  * Runs `node args...` to completion; returns its wall seconds, CPU seconds (user +
@@ -57,12 +75,20 @@ export const MEASURE_HOOKS = ['reportPeakMemory.cjs', 'reportCpuTime.cjs']
 export function timed(args, options = {}) {
   const t = process.hrtime.bigint();
   const stdio = ['ignore', 'ignore', 'pipe'];
-  const r = spawnSync(process.execPath, [...MEASURE_HOOKS, ...args], { stdio, encoding: 'utf8', ...options });
+  const r = spawnSync(process.execPath, [...MEASURE_HOOKS, ...args], {
+    stdio,
+    encoding: 'utf8',
+    ...options,
+  });
   const seconds = Number(process.hrtime.bigint() - t) / 1e9;
   if (r.status !== 0) throw new Error(`${args.join(' ')} failed (exit ${r.status}): ${r.stderr}`);
   const rss = /kabyl-peak-rss-kb=(\d+)/.exec(r.stderr);
   const cpu = /kabyl-cpu-ms=(\d+)/.exec(r.stderr);
-  return { seconds, cpu: cpu ? Number(cpu[1]) / 1000 : NaN, peakMB: rss ? Number(rss[1]) / 1024 : NaN };
+  return {
+    seconds,
+    cpu: cpu ? Number(cpu[1]) / 1000 : NaN,
+    peakMB: rss ? Number(rss[1]) / 1024 : NaN,
+  };
 }
 
 export function median(values) {

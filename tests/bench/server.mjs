@@ -20,8 +20,26 @@ const log = republicLog();
 const small = path.join(tmpdir(), 'kabyl-bench', 'server-small-seed3.jsonl');
 if (!existsSync(small)) {
   mkdirSync(path.dirname(small), { recursive: true });
-  const r = spawnSync(process.execPath, [bin, 'generate', '--districts', '10', '--schools', '10', '--children', '20000',
-    '--seed', '3', '--until', '2026-07-10T00:00:00+06:00', '--out', small], { stdio: 'inherit' });
+  const r = spawnSync(
+    process.execPath,
+    [
+      bin,
+      'generate',
+      '--districts',
+      '10',
+      '--schools',
+      '10',
+      '--children',
+      '20000',
+      '--seed',
+      '3',
+      '--until',
+      '2026-07-10T00:00:00+06:00',
+      '--out',
+      small,
+    ],
+    { stdio: 'inherit' },
+  );
   if (r.status !== 0) process.exit(2);
 }
 const out = path.join(tmpdir(), 'kabyl-bench', 'server-bench.cjs');
@@ -36,10 +54,18 @@ await build({
   nodePaths: [path.join(root, 'node_modules')],
   logLevel: 'warning',
 });
-console.log(`machine: ${cpus().length} x ${cpus()[0].model}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB; ` +
-  'figures taken while other work shares the machine vary from run to run');
+console.log(
+  `machine: ${cpus().length} x ${cpus()[0].model}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB; ` +
+    'figures taken while other work shares the machine vary from run to run',
+);
 const r = spawnSync(process.execPath, ['--max-old-space-size=4096', out], {
   stdio: 'inherit',
-  env: { ...process.env, KABYL_ROOT: root, KABYL_BENCH_LOG: log, KABYL_BENCH_SMALL_LOG: small, NODE_PATH: path.join(root, 'node_modules') },
+  env: {
+    ...process.env,
+    KABYL_ROOT: root,
+    KABYL_BENCH_LOG: log,
+    KABYL_BENCH_SMALL_LOG: small,
+    NODE_PATH: path.join(root, 'node_modules'),
+  },
 });
 process.exit(r.status ?? 2);

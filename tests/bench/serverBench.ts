@@ -36,7 +36,10 @@ async function withDatabase<T>(fn: (url: string) => Promise<T>): Promise<T> {
 
 /** Decisions per second: the republic log judged, appended and projected, in group commits. */
 async function sequencerThroughput(logFile: string) {
-  const events: LogEvent[] = readFileSync(logFile, 'utf8').split('\n').filter((l) => l !== '').map((l) => parseEventLine(l));
+  const events: LogEvent[] = readFileSync(logFile, 'utf8')
+    .split('\n')
+    .filter((l) => l !== '')
+    .map((l) => parseEventLine(l));
   return withDatabase(async (url) => {
     const db = await openDatabase({ url });
     await migrate(db);
@@ -44,10 +47,18 @@ async function sequencerThroughput(logFile: string) {
       `SELECT name, setting FROM pg_settings WHERE name IN ('synchronous_commit', 'fsync')`,
     );
     for (const s of settings) {
-      if (s.setting !== 'on') throw new Error(`${s.name} is ${s.setting}: the figure would not be of durable commits`);
+      if (s.setting !== 'on')
+        throw new Error(`${s.name} is ${s.setting}: the figure would not be of durable commits`);
     }
-    const districts = new Set(events.filter((e) => e.type === 'school.registered').map((e) => (e.data as { districtId: string }).districtId));
-    await upsertDistricts(db, [...districts].map((id) => ({ id, name: id })));
+    const districts = new Set(
+      events
+        .filter((e) => e.type === 'school.registered')
+        .map((e) => (e.data as { districtId: string }).districtId),
+    );
+    await upsertDistricts(
+      db,
+      [...districts].map((id) => ({ id, name: id })),
+    );
     const sequencer = await Sequencer.start(db, { maxBatch: 2000 });
     const chunks: LogEvent[][] = [];
     for (let i = 0; i < events.length; i += 2000) chunks.push(events.slice(i, i + 2000));
@@ -86,10 +97,13 @@ async function firstSync(url: string) {
     });
     const { token } = (await enrolled.json()) as { token: string };
     let cursor = '';
-    let events = 0, pages = 0;
+    let events = 0,
+      pages = 0;
     for (;;) {
       const q = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
-      const res = await fetch(`${server.url}/v1/pull?limit=5000${q}`, { headers: { authorization: `Bearer ${token}` } });
+      const res = await fetch(`${server.url}/v1/pull?limit=5000${q}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
       const page = (await res.json()) as { events: unknown[]; cursor: string; more: boolean };
       events += page.events.length;
       pages++;
@@ -124,7 +138,13 @@ async function pushRoundTrip(smallLog: string, clients: number, perClient: numbe
     }
     await db.close();
     const child = spawn(process.execPath, [path.join(root, 'dist/server.cjs')], {
-      env: { ...process.env, DATABASE_URL: url, PORT: '0', LOG_LEVEL: 'warn', KABYL_SERVER_CLOCK_START: '2026-07-15T10:00:00+06:00' },
+      env: {
+        ...process.env,
+        DATABASE_URL: url,
+        PORT: '0',
+        LOG_LEVEL: 'warn',
+        KABYL_SERVER_CLOCK_START: '2026-07-15T10:00:00+06:00',
+      },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     try {
@@ -140,7 +160,10 @@ async function pushRoundTrip(smallLog: string, clients: number, perClient: numbe
       const post = async (p: string, body: unknown, token?: string) => {
         const res = await fetch(base + p, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+          headers: {
+            'content-type': 'application/json',
+            ...(token ? { authorization: `Bearer ${token}` } : {}),
+          },
           body: JSON.stringify(body),
         });
         if (res.status !== 200) throw new Error(`${p}: HTTP ${res.status} ${await res.text()}`);
@@ -150,31 +173,66 @@ async function pushRoundTrip(smallLog: string, clients: number, perClient: numbe
       for (const { code, stream } of codes) {
         const { token } = await post('/v1/enrol', { code });
         // Open seats so the measured pushes are accepted decisions, not refusals.
-        await post('/v1/push', { events: [{ id: `q-${token.slice(-8)}`, type: 'quota.set', at: '2026-07-15T09:00:00+06:00',
-          actor: { role: 'district', id: 'bench' }, data: { schoolId: stream.school_id, language: stream.language, seats: 100_000 } }] }, token);
+        await post(
+          '/v1/push',
+          {
+            events: [
+              {
+                id: `q-${token.slice(-8)}`,
+                type: 'quota.set',
+                at: '2026-07-15T09:00:00+06:00',
+                actor: { role: 'district', id: 'bench' },
+                data: { schoolId: stream.school_id, language: stream.language, seats: 100_000 },
+              },
+            ],
+          },
+          token,
+        );
         devices.push({ token, stream });
       }
       const latencies: number[] = [];
       let accepted = 0;
       const t = performance.now();
-      await Promise.all(devices.map(async ({ token, stream }, c) => {
-        for (let i = 0; i < perClient; i++) {
-          const serial = String(c * perClient + i).padStart(5, '0');
-          const event = { id: `b-${c}-${i}`, type: 'application.submitted', at: '2026-07-15T09:00:00+06:00',
-            actor: { role: 'district', id: `officer-${c}` },
-            data: { applicationId: `B-${c}-${i}`, child: { pin: `215032020${serial}`, lastName: 'Б',
-              firstName: 'Н', citizenship: 'KG' }, guardian: { pin: '20101199000001', email: 'b@x.kg', phone: '+996' },
-              schoolId: stream.school_id, language: stream.language, registeredAddress: 'B' } };
-          const s = performance.now();
-          const r = await post('/v1/push', { events: [event] }, token);
-          latencies.push(performance.now() - s);
-          if (r.outcomes[0].status === 'accepted') accepted++;
-        }
-      }));
+      await Promise.all(
+        devices.map(async ({ token, stream }, c) => {
+          for (let i = 0; i < perClient; i++) {
+            const serial = String(c * perClient + i).padStart(5, '0');
+            const event = {
+              id: `b-${c}-${i}`,
+              type: 'application.submitted',
+              at: '2026-07-15T09:00:00+06:00',
+              actor: { role: 'district', id: `officer-${c}` },
+              data: {
+                applicationId: `B-${c}-${i}`,
+                child: {
+                  pin: `215032020${serial}`,
+                  lastName: 'Б',
+                  firstName: 'Н',
+                  citizenship: 'KG',
+                },
+                guardian: { pin: '20101199000001', email: 'b@x.kg', phone: '+996' },
+                schoolId: stream.school_id,
+                language: stream.language,
+                registeredAddress: 'B',
+              },
+            };
+            const s = performance.now();
+            const r = await post('/v1/push', { events: [event] }, token);
+            latencies.push(performance.now() - s);
+            if (r.outcomes[0].status === 'accepted') accepted++;
+          }
+        }),
+      );
       const seconds = (performance.now() - t) / 1000;
       latencies.sort((a, b) => a - b);
-      return { p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: latencies[latencies.length - 1],
-        requests: latencies.length, accepted, perSecond: latencies.length / seconds };
+      return {
+        p50: percentile(latencies, 50),
+        p99: percentile(latencies, 99),
+        max: latencies[latencies.length - 1],
+        requests: latencies.length,
+        accepted,
+        perSecond: latencies.length / seconds,
+      };
     } finally {
       child.kill('SIGTERM');
       await new Promise((r) => child.on('exit', r));
@@ -183,8 +241,10 @@ async function pushRoundTrip(smallLog: string, clients: number, perClient: numbe
 }
 
 function reportSync(sync: Awaited<ReturnType<typeof firstSync>>, log: string): void {
-  console.log(`first sync of a fresh district (${sync.district}, ${log}): enrol + ${sync.pages} pulls of its ` +
-    `${sync.events} events (${sync.districtEvents} of its own) in ${sync.seconds.toFixed(2)} s (target <= 2 s)`);
+  console.log(
+    `first sync of a fresh district (${sync.district}, ${log}): enrol + ${sync.pages} pulls of its ` +
+      `${sync.events} events (${sync.districtEvents} of its own) in ${sync.seconds.toFixed(2)} s (target <= 2 s)`,
+  );
 }
 
 async function main(): Promise<void> {
@@ -203,13 +263,17 @@ async function main(): Promise<void> {
     return;
   }
   const th = await sequencerThroughput(republic);
-  console.log(`sequencer: ${th.events} events judged, appended and projected in ${th.seconds.toFixed(1)} s = ` +
-    `${Math.round(th.perSecond)} decisions/s (target >= 20000; durable commits, batches of 2000)`);
+  console.log(
+    `sequencer: ${th.events} events judged, appended and projected in ${th.seconds.toFixed(1)} s = ` +
+      `${Math.round(th.perSecond)} decisions/s (target >= 20000; durable commits, batches of 2000)`,
+  );
   reportSync(th.sync, 'the republic log');
   const rt = await pushRoundTrip(small, 50, Number(process.env.KABYL_BENCH_PUSHES ?? 100));
-  console.log(`push round trip, 50 concurrent desktops, 1 event a push: ${rt.requests} pushes (${rt.accepted} accepted), ` +
-    `p50 ${rt.p50.toFixed(1)} ms, p99 ${rt.p99.toFixed(1)} ms, max ${rt.max.toFixed(1)} ms, ${Math.round(rt.perSecond)} pushes/s ` +
-    `(target p99 <= 100 ms)`);
+  console.log(
+    `push round trip, 50 concurrent desktops, 1 event a push: ${rt.requests} pushes (${rt.accepted} accepted), ` +
+      `p50 ${rt.p50.toFixed(1)} ms, p99 ${rt.p99.toFixed(1)} ms, max ${rt.max.toFixed(1)} ms, ${Math.round(rt.perSecond)} pushes/s ` +
+      `(target p99 <= 100 ms)`,
+  );
   const missed = [
     th.perSecond < 20_000 && 'sequencer throughput',
     rt.p99 > 100 && 'push p99',

@@ -28,20 +28,21 @@ const TARGET = 3;
 /** The store exactly as the CLI and the app bundle it, and the floor on the same SQL layer. */
 async function loadLib(rebuild) {
   const out = path.join(root, 'dist/bench/store-lib.cjs');
-  if (rebuild) await build({
-    stdin: {
-      contents: `export { openStore, runWhatIf } from './main/store';\nexport { writeFloor } from './tests/bench/storeFloor';\n`,
-      resolveDir: root,
-      loader: 'ts',
-    },
-    outfile: out,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['sqlite3', 'typeorm', 'electron'],
-    logLevel: 'warning',
-  });
+  if (rebuild)
+    await build({
+      stdin: {
+        contents: `export { openStore, runWhatIf } from './main/store';\nexport { writeFloor } from './tests/bench/storeFloor';\n`,
+        resolveDir: root,
+        loader: 'ts',
+      },
+      outfile: out,
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      external: ['sqlite3', 'typeorm', 'electron'],
+      logLevel: 'warning',
+    });
   return require(out);
 }
 
@@ -66,7 +67,10 @@ async function ingest(lib, log, dbFile) {
 }
 
 const self = fileURLToPath(import.meta.url);
-const storeFiles = (dir) => ({ floor: path.join(dir, 'floor.sqlite'), ingest: path.join(dir, 'store.sqlite') });
+const storeFiles = (dir) => ({
+  floor: path.join(dir, 'floor.sqlite'),
+  ingest: path.join(dir, 'store.sqlite'),
+});
 
 // A child times one step and prints its figures as JSON.
 if (process.argv[2] === '--step' && process.argv[3] === 'firstWrite') {
@@ -77,12 +81,22 @@ if (process.argv[2] === '--step' && process.argv[3] === 'firstWrite') {
   const s = await lib.openStore({ file: storeFiles(process.argv[4]).ingest });
   const opened = performance.now();
   const at = (await s.campaign()).lastAt;
-  const r = await s.append([{
-    id: `bench-first-write-${Date.now()}`, type: 'application.withdrawn', at,
-    actor: { role: 'district', id: 'bench' }, data: { applicationId: 'bench-no-such-application' },
-  }]);
+  const r = await s.append([
+    {
+      id: `bench-first-write-${Date.now()}`,
+      type: 'application.withdrawn',
+      at,
+      actor: { role: 'district', id: 'bench' },
+      data: { applicationId: 'bench-no-such-application' },
+    },
+  ]);
   const wrote = performance.now();
-  const figures = { openMs: opened - t, writeMs: wrote - opened, restore: s.lastRestore, outcome: r.outcomes[0] };
+  const figures = {
+    openMs: opened - t,
+    writeMs: wrote - opened,
+    restore: s.lastRestore,
+    outcome: r.outcomes[0],
+  };
   process.stdout.write(JSON.stringify(figures) + '\n');
   await s.close();
   process.exit(0);
@@ -93,7 +107,9 @@ if (process.argv[2] === '--step') {
   // Loading the modules and deleting the last run's files are not part of either figure.
   const lib = await loadLib(false);
   fresh(files[step]);
-  const r = await timed(() => (step === 'ingest' ? ingest(lib, log, files.ingest) : lib.writeFloor(log, files.floor)));
+  const r = await timed(() =>
+    step === 'ingest' ? ingest(lib, log, files.ingest) : lib.writeFloor(log, files.floor),
+  );
   process.stdout.write(JSON.stringify(r) + '\n');
   process.exit(0);
 }
@@ -127,47 +143,85 @@ for (let i = 0; i < runs; i++) {
   floorRows = f.value;
   wall.push(s.wall / f.wall);
   cpu.push(s.cpu / f.cpu);
-  console.log(`run ${i + 1}: floor ${f.wall.toFixed(2)} s wall, ${f.cpu.toFixed(2)} s CPU (${f.value} rows); ` +
-    `store import ${s.wall.toFixed(2)} s wall, ${s.cpu.toFixed(2)} s CPU; ` +
-    `ratio ${(s.wall / f.wall).toFixed(2)}x wall, ${(s.cpu / f.cpu).toFixed(2)}x CPU`);
+  console.log(
+    `run ${i + 1}: floor ${f.wall.toFixed(2)} s wall, ${f.cpu.toFixed(2)} s CPU (${f.value} rows); ` +
+      `store import ${s.wall.toFixed(2)} s wall, ${s.cpu.toFixed(2)} s CPU; ` +
+      `ratio ${(s.wall / f.wall).toFixed(2)}x wall, ${(s.cpu / f.cpu).toFixed(2)}x CPU`,
+  );
 }
 const read = imported.eventsAdded + imported.duplicates;
-if (floorRows !== read) throw new Error(`the floor wrote ${floorRows} rows but the store read ${read} events`);
-gate.note('imported', `${imported.eventsAdded} events (${imported.refused} refused by the rules), ` +
-  `${imported.duplicates} duplicates`);
-gate.note('CPU ratio', `${median(cpu).toFixed(2)}x the floor's CPU time (all threads; no target, for context)`);
+if (floorRows !== read)
+  throw new Error(`the floor wrote ${floorRows} rows but the store read ${read} events`);
+gate.note(
+  'imported',
+  `${imported.eventsAdded} events (${imported.refused} refused by the rules), ` +
+    `${imported.duplicates} duplicates`,
+);
+gate.note(
+  'CPU ratio',
+  `${median(cpu).toFixed(2)}x the floor's CPU time (all threads; no target, for context)`,
+);
 
 // Start-up: what a dashboard needs, from the projections, on the store just built.
 const open = await timed(async () => {
   const s = await lib.openStore({ file: files.ingest });
-  const [campaign, counts, streams, schools, events] =
-    await Promise.all([s.campaign(), s.statusCounts(), s.streams(), s.schools(), s.eventCount()]);
+  const [campaign, counts, streams, schools, events] = await Promise.all([
+    s.campaign(),
+    s.statusCounts(),
+    s.streams(),
+    s.schools(),
+    s.eventCount(),
+  ]);
   const applications = Object.values(counts).reduce((a, b) => a + b, 0);
-  return { s, applications, streams: streams.length, schools: schools.length, events, year: campaign?.year };
+  return {
+    s,
+    applications,
+    streams: streams.length,
+    schools: schools.length,
+    events,
+    year: campaign?.year,
+  };
 });
 const s = open.value.s;
-gate.note('start-up', `open + dashboard queries ${(open.wall * 1000).toFixed(0)} ms ` +
-  `(${open.value.applications} applications, ` +
-  `${open.value.streams} streams, ${open.value.schools} schools, ${open.value.events} events)`);
-const page = await timed(() => s.applications({ status: 'enrolled', sort: 'childName', limit: 100 }));
-gate.note('registry page (status filter, sorted by name)',
-  `${(page.wall * 1000).toFixed(0)} ms of ${page.value.total}`);
+gate.note(
+  'start-up',
+  `open + dashboard queries ${(open.wall * 1000).toFixed(0)} ms ` +
+    `(${open.value.applications} applications, ` +
+    `${open.value.streams} streams, ${open.value.schools} schools, ${open.value.events} events)`,
+);
+const page = await timed(() =>
+  s.applications({ status: 'enrolled', sort: 'childName', limit: 100 }),
+);
+gate.note(
+  'registry page (status filter, sorted by name)',
+  `${(page.wall * 1000).toFixed(0)} ms of ${page.value.total}`,
+);
 const warm = await timed(() => s.warmUp());
-gate.note('engine restored in memory (background, before the first write)',
-  `${warm.wall.toFixed(2)} s (${JSON.stringify(s.lastRestore)})`);
+gate.note(
+  'engine restored in memory (background, before the first write)',
+  `${warm.wall.toFixed(2)} s (${JSON.stringify(s.lastRestore)})`,
+);
 const chain = await timed(() => s.verifyChain());
-gate.note('hash chain verified', `${chain.wall.toFixed(2)} s (${chain.value.ok ? 'intact' : 'BROKEN'})`);
+gate.note(
+  'hash chain verified',
+  `${chain.wall.toFixed(2)} s (${chain.value.ok ? 'intact' : 'BROKEN'})`,
+);
 await s.close();
-if (!chain.value.ok) throw new Error('the imported store\'s hash chain does not verify');
+if (!chain.value.ok) throw new Error("the imported store's hash chain does not verify");
 
 // Issue 13's waits: the first write after opening (a fresh process, the engine
 // from the snapshot the import wrote) and a what-if on this 200k store.
 spawnSync('sync');
-const fw = spawnSync(process.execPath, [self, '--step', 'firstWrite', dir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+const fw = spawnSync(process.execPath, [self, '--step', 'firstWrite', dir], {
+  encoding: 'utf8',
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
 if (fw.status !== 0) throw new Error(`the first-write step failed (exit ${fw.status})`);
 const first = JSON.parse(fw.stdout.trim().split('\n').pop());
 gate.check('first write after opening', first.writeMs, {
-  max: 500, unit: 'ms', digits: 0,
+  max: 500,
+  unit: 'ms',
+  digits: 0,
   detail: `open ${first.openMs.toFixed(0)} ms; engine ${JSON.stringify(first.restore)}; ${first.outcome.outcome}`,
 });
 const raised = await (async () => {
@@ -178,12 +232,15 @@ const raised = await (async () => {
 })();
 const whatIf = await timed(() => lib.runWhatIf(files.ingest, raised));
 gate.check(`what-if, ${raised.length} full streams +10 seats (worker thread)`, whatIf.wall, {
-  max: 3, unit: 's',
+  max: 3,
+  unit: 's',
   detail: `${whatIf.value.events} events replayed, ${whatIf.value.result.changes.length} outcomes change`,
 });
 
 gate.check(`store import / floor, wall time, median of ${runs}`, median(wall), {
-  max: TARGET, unit: 'x', detail: `rounds ${wall.map((r) => r.toFixed(2)).join(', ')}`,
+  max: TARGET,
+  unit: 'x',
+  detail: `rounds ${wall.map((r) => r.toFixed(2)).join(', ')}`,
 });
 rmSync(dir, { recursive: true, force: true });
 gate.finish();

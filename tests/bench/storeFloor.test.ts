@@ -14,7 +14,9 @@ afterEach(() => dirs.splice(0).forEach((d) => d.cleanup()));
 function multibyteLog(): string[] {
   const names = ['Айгерим Токтогулова', 'Нурбек Жумабаев', 'Өмүрбек Үсөнов', 'Ңңң 中文 🎒'];
   const at = '2026-04-11T09:00:00+06:00';
-  return names.map((name, i) => JSON.stringify({ id: `e${i + 1}`, type: 'note', at, data: { name } }));
+  return names.map((name, i) =>
+    JSON.stringify({ id: `e${i + 1}`, type: 'note', at, data: { name } }),
+  );
 }
 
 function allRows(file: string): Promise<{ id: string; type: string; at: string; body: string }[]> {
@@ -61,11 +63,13 @@ describe('the bench:store floor', () => {
       const rows = await allRows(db);
       expect(rows.map((r) => r.body)).toEqual(lines);
       expect(rows.map((r) => r.id)).toEqual(['e1', 'e2', 'e3', 'e4']);
-      expect(rows.every((r) => r.type === 'note' && r.at === '2026-04-11T09:00:00+06:00')).toBe(true);
+      expect(rows.every((r) => r.type === 'note' && r.at === '2026-04-11T09:00:00+06:00')).toBe(
+        true,
+      );
     }
   });
 
-  it('uses the store\'s page size and journal mode', async () => {
+  it("uses the store's page size and journal mode", async () => {
     const t = tempDir();
     dirs.push(t);
     const log = t.file('log.jsonl');
@@ -73,8 +77,12 @@ describe('the bench:store floor', () => {
     const file = t.file('floor.sqlite');
     await writeFloor(log, file);
     const db = new sqlite3.Database(file);
-    const pragma = (name: string) => new Promise<unknown>((resolve, reject) =>
-      db.get(`PRAGMA ${name}`, (e, row) => (e ? reject(e) : resolve(Object.values(row as object)[0]))));
+    const pragma = (name: string) =>
+      new Promise<unknown>((resolve, reject) =>
+        db.get(`PRAGMA ${name}`, (e, row) =>
+          e ? reject(e) : resolve(Object.values(row as object)[0]),
+        ),
+      );
     expect(await pragma('page_size')).toBe(16384);
     expect(await pragma('journal_mode')).toBe('wal');
     await new Promise((r) => db.close(r));

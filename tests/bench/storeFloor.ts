@@ -15,10 +15,20 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import sqlite3 from 'sqlite3';
 import { Connection } from '../../main/store/sql/connection';
-import { packRows, packedParams, packedSelect, type PackValue } from '../../main/store/sql/packedRows';
+import {
+  packRows,
+  packedParams,
+  packedSelect,
+  type PackValue,
+} from '../../main/store/sql/packedRows';
 
 /** The store's pragmas: main/store/dataSource.ts, with store.ts's WRITER_CACHE_KIB for its writer. */
-export const STORE_PRAGMAS = ['page_size = 16384', 'journal_mode = WAL', 'synchronous = FULL', 'cache_size = -65536'];
+export const STORE_PRAGMAS = [
+  'page_size = 16384',
+  'journal_mode = WAL',
+  'synchronous = FULL',
+  'cache_size = -65536',
+];
 const COLUMNS = ['id', 'type', 'at', 'body'];
 const ROWS_PER_STATEMENT = 500;
 /** batches queued in SQLite while the JS thread reads on (the store's writer keeps up to 6) */
@@ -42,7 +52,8 @@ export function* byteLines(
       const chunk = Buffer.allocUnsafe(chunkBytes);
       const n = readSync(fd, chunk, 0, chunkBytes, null);
       if (n === 0) break;
-      const buf: Buffer = rest === null ? chunk.subarray(0, n) : Buffer.concat([rest, chunk.subarray(0, n)]);
+      const buf: Buffer =
+        rest === null ? chunk.subarray(0, n) : Buffer.concat([rest, chunk.subarray(0, n)]);
       let start = 0;
       for (let nl = buf.indexOf(10); nl >= 0; nl = buf.indexOf(10, start)) {
         emit(buf, start, nl, onLine);
@@ -57,13 +68,22 @@ export function* byteLines(
   }
 }
 
-function emit(buf: Buffer, start: number, end: number, onLine: (text: string, bytes: Buffer) => void): void {
+function emit(
+  buf: Buffer,
+  start: number,
+  end: number,
+  onLine: (text: string, bytes: Buffer) => void,
+): void {
   if (end > start && buf[end - 1] === 13) end--;
   onLine(buf.toString('utf8', start, end), buf.subarray(start, end));
 }
 
 /** Writes the log's events into a new SQLite file as rows (id, type, at, body); returns the row count. */
-export async function writeFloor(log: string, dbFile: string, { chunkBytes = 1 << 20 } = {}): Promise<number> {
+export async function writeFloor(
+  log: string,
+  dbFile: string,
+  { chunkBytes = 1 << 20 } = {},
+): Promise<number> {
   const raw = await new Promise<sqlite3.Database>((resolve, reject) => {
     const db: sqlite3.Database = new sqlite3.Database(dbFile, (e) => (e ? reject(e) : resolve(db)));
   });

@@ -25,7 +25,12 @@ const scenarios: Scenario[] = [
       l.at('2026-04-11T08:59:59+06:00').submit('early');
       l.at(T.stage2End).submit('late', { pin: pin(2) });
     },
-    expect: { applications: { early: { status: 'refused', reason: 'outside_window', stage: null }, late: { reason: 'outside_window' } } },
+    expect: {
+      applications: {
+        early: { status: 'refused', reason: 'outside_window', stage: null },
+        late: { reason: 'outside_window' },
+      },
+    },
   },
   {
     rule: 'R2 validity',
@@ -33,7 +38,12 @@ const scenarios: Scenario[] = [
       l.at(T.stage1).submit('bad', { pin: '21505201900' });
       l.submit('old', { pin: pin(1, '15052017') });
     },
-    expect: { applications: { bad: { reason: 'invalid_pin', stage: 1 }, old: { reason: 'age_out_of_range' } } },
+    expect: {
+      applications: {
+        bad: { reason: 'invalid_pin', stage: 1 },
+        old: { reason: 'age_out_of_range' },
+      },
+    },
   },
   {
     rule: 'R3 one place per child',
@@ -51,11 +61,15 @@ const scenarios: Scenario[] = [
     rule: 'R4 stage 1 by registered address, beyond the quota',
     build: (l) => {
       l.at(T.stage1);
-      for (let i = 1; i <= 3; i++) l.submit(`A${i}`, { pin: pin(i), address: `BISH.OKT.ST01.H${i}` });
+      for (let i = 1; i <= 3; i++)
+        l.submit(`A${i}`, { pin: pin(i), address: `BISH.OKT.ST01.H${i}` });
       l.submit('out', { pin: pin(9), address: 'BISH.OKT.ST02.H1' });
     },
     expect: {
-      applications: { A3: { status: 'registered', basis: 'catchment' }, out: { reason: 'not_in_catchment', basis: null } },
+      applications: {
+        A3: { status: 'registered', basis: 'catchment' },
+        out: { reason: 'not_in_catchment', basis: null },
+      },
       streams: { 'S1/ky': { quota: 2, occupied: 3, free: 0, overflow: 1 } },
     },
   },
@@ -83,7 +97,9 @@ const scenarios: Scenario[] = [
       l.submit('A', { pin: pin(1), school: 'S2' });
       l.submit('B', { pin: pin(2), school: 'S2' });
     },
-    expect: { applications: { A: { basis: 'open', stage: 2 }, B: { reason: 'no_free_seats', stage: 2 } } },
+    expect: {
+      applications: { A: { basis: 'open', stage: 2 }, B: { reason: 'no_free_seats', stage: 2 } },
+    },
   },
   {
     rule: 'R7 transfers',
@@ -96,7 +112,9 @@ const scenarios: Scenario[] = [
     },
     expect: {
       applications: { B: { schoolId: 'S1', language: 'ru', basis: 'open' } },
-      rejections: [{ eventId: 'e11', type: 'application.transfer_requested', reason: 'no_free_seats' }],
+      rejections: [
+        { eventId: 'e11', type: 'application.transfer_requested', reason: 'no_free_seats' },
+      ],
       streams: { 'S1/ky': { occupied: 0 }, 'S1/ru': { occupied: 1 } },
     },
   },
@@ -136,7 +154,11 @@ const scenarios: Scenario[] = [
       l.at(T.stage1).submit('A');
     },
     at: T.deadline,
-    expect: { asOf: T.deadline, applications: { A: { status: 'no_documents', reason: 'no_documents' } }, streams: { 'S1/ky': { occupied: 0 } } },
+    expect: {
+      asOf: T.deadline,
+      applications: { A: { status: 'no_documents', reason: 'no_documents' } },
+      streams: { 'S1/ky': { occupied: 0 } },
+    },
   },
   {
     rule: 'R12 commission',
@@ -161,7 +183,12 @@ const scenarios: Scenario[] = [
       l.documents('B');
       l.order('S1', '2');
     },
-    expect: { applications: { A: { status: 'enrolled', orderNumber: '1' }, B: { status: 'enrolled', orderNumber: '2' } } },
+    expect: {
+      applications: {
+        A: { status: 'enrolled', orderNumber: '1' },
+        B: { status: 'enrolled', orderNumber: '2' },
+      },
+    },
   },
   {
     rule: 'R14 and R15 the log order decides; seen ids are skipped',
@@ -171,7 +198,10 @@ const scenarios: Scenario[] = [
       l.submit('second', { pin: pin(2), school: 'S2' });
       l.events.push({ ...l.events[l.events.length - 2] });
     },
-    expect: { applications: { first: { status: 'registered' }, second: { reason: 'no_free_seats' } }, stats: { events: 10, duplicates: 1 } },
+    expect: {
+      applications: { first: { status: 'registered' }, second: { reason: 'no_free_seats' } },
+      stats: { events: 10, duplicates: 1 },
+    },
   },
 ];
 

@@ -28,8 +28,16 @@ describe('gap finder', () => {
       { address: 'BISH.OKT.ST03.H1', applications: 2, sample: ['c', 'd'] },
       { address: 'BISH.OKT.ST04.H2', applications: 1, sample: ['e'] },
     ]);
-    expect(gaps.overlapping).toEqual([{ address: 'BISH.OKT.ST01.H9', schoolIds: ['S1', 'S2'], applications: 1 }]);
-    expect(gaps.catchmentOverlaps).toEqual([{ entry: 'BISH.OKT.ST01.H9', schoolId: 'S2', coveredBy: [{ schoolId: 'S1', entry: 'BISH.OKT.ST01' }] }]);
+    expect(gaps.overlapping).toEqual([
+      { address: 'BISH.OKT.ST01.H9', schoolIds: ['S1', 'S2'], applications: 1 },
+    ]);
+    expect(gaps.catchmentOverlaps).toEqual([
+      {
+        entry: 'BISH.OKT.ST01.H9',
+        schoolId: 'S2',
+        coveredBy: [{ schoolId: 'S1', entry: 'BISH.OKT.ST01' }],
+      },
+    ]);
   });
 });
 
@@ -43,8 +51,12 @@ describe('what-if quotas', () => {
     const r = whatIfQuotas(log.events, [{ schoolId: 'S1', language: 'ky', seats: 2 }]);
     expect(r.gained).toBe(1);
     expect(r.lost).toBe(0);
-    expect(r.changes.map((c) => [c.applicationId, c.before.status, c.after.status])).toEqual([['second', 'refused', 'registered']]);
-    expect(r.streams).toEqual([{ key: 'S1/ky', quotaBefore: 1, quotaAfter: 2, occupiedBefore: 1, occupiedAfter: 2 }]);
+    expect(r.changes.map((c) => [c.applicationId, c.before.status, c.after.status])).toEqual([
+      ['second', 'refused', 'registered'],
+    ]);
+    expect(r.streams).toEqual([
+      { key: 'S1/ky', quotaBefore: 1, quotaAfter: 2, occupiedBefore: 1, occupiedAfter: 2 },
+    ]);
     expect(log.replay().applications.second.status).toBe('refused');
   });
 

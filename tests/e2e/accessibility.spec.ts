@@ -27,10 +27,21 @@ async function violations(page: Page): Promise<string[]> {
     .analyze();
   const failing = result.violations
     .filter((v) => FAILING.has(v.impact ?? ''))
-    .flatMap((v) => v.nodes.slice(0, 5).map((n) => `${v.id}: ${n.target.join(' ')} (${n.failureSummary?.split('\n')[1]?.trim() ?? ''})`));
+    .flatMap((v) =>
+      v.nodes
+        .slice(0, 5)
+        .map(
+          (n) =>
+            `${v.id}: ${n.target.join(' ')} (${n.failureSummary?.split('\n')[1]?.trim() ?? ''})`,
+        ),
+    );
   const invisible = result.incomplete
     .filter((v) => v.id === 'color-contrast')
-    .flatMap((v) => v.nodes.filter((n) => n.any.some((c) => (c.data as { messageKey?: string } | null)?.messageKey === 'equalRatio')))
+    .flatMap((v) =>
+      v.nodes.filter((n) =>
+        n.any.some((c) => (c.data as { messageKey?: string } | null)?.messageKey === 'equalRatio'),
+      ),
+    )
     .map((n) => `color-contrast 1:1: ${n.target.join(' ')}`);
   return [...failing, ...invisible];
 }
@@ -58,7 +69,9 @@ async function extraStates(page: Page, id: string, where: string): Promise<void>
   }
   if (id === 'reports') {
     await page.getByTestId('reports-tab-charts').click();
-    await expect(page.getByTestId('chart-privileges').locator('svg').first()).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByTestId('chart-privileges').locator('svg').first()).toBeVisible({
+      timeout: 30_000,
+    });
     await expectAccessible(page, `${where}: charts`);
   }
 }
@@ -67,7 +80,9 @@ async function extraStates(page: Page, id: string, where: string): Promise<void>
 // loaded machine.
 for (const role of ['district', 'commission', 'director'] as DemoRole[]) {
   for (const lang of LANGS) {
-    test(`${role} in ${lang}: no serious or critical axe violation on any screen`, async ({ page }) => {
+    test(`${role} in ${lang}: no serious or critical axe violation on any screen`, async ({
+      page,
+    }) => {
       test.setTimeout(600_000);
       await signIn(page, role);
       await chooseLanguage(page, lang);

@@ -22,13 +22,19 @@ test.afterAll(async () => {
 /** What someone with the file does: change event `from`, recompute every later hash and the head. */
 async function rewriteFrom(file: string, from: number): Promise<void> {
   const db = new sqlite3.Database(file);
-  const all = <T>(sql: string) => new Promise<T[]>((resolve, reject) => db.all(sql, (e, rows) => (e ? reject(e) : resolve(rows as T[]))));
-  const run = (sql: string, params: unknown[] = []) => new Promise<void>((resolve, reject) => db.run(sql, params, (e) => (e ? reject(e) : resolve())));
+  const all = <T>(sql: string) =>
+    new Promise<T[]>((resolve, reject) =>
+      db.all(sql, (e, rows) => (e ? reject(e) : resolve(rows as T[]))),
+    );
+  const run = (sql: string, params: unknown[] = []) =>
+    new Promise<void>((resolve, reject) => db.run(sql, params, (e) => (e ? reject(e) : resolve())));
   try {
     await run('PRAGMA busy_timeout = 10000');
     await run('BEGIN IMMEDIATE');
     await run('DROP TRIGGER event_no_update');
-    const rows = await all<{ seq: number; body: string; hash: string }>(`SELECT seq, body, hash FROM event WHERE seq >= ${from - 1} ORDER BY seq`);
+    const rows = await all<{ seq: number; body: string; hash: string }>(
+      `SELECT seq, body, hash FROM event WHERE seq >= ${from - 1} ORDER BY seq`,
+    );
     let prev = rows[0].hash;
     for (const r of rows.slice(1)) {
       const body = r.seq === from ? r.body.replace('{', '{ ') : r.body;
@@ -36,14 +42,18 @@ async function rewriteFrom(file: string, from: number): Promise<void> {
       await run('UPDATE event SET body = ?, hash = ? WHERE seq = ?', [body, prev, r.seq]);
     }
     await run('UPDATE log_head SET hash = ? WHERE id = 1', [prev]);
-    await run(`CREATE TRIGGER "event_no_update" BEFORE UPDATE ON "event" BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END`);
+    await run(
+      `CREATE TRIGGER "event_no_update" BEFORE UPDATE ON "event" BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END`,
+    );
     await run('COMMIT');
   } finally {
     await new Promise<void>((resolve) => db.close(() => resolve()));
   }
 }
 
-test('officer: verify reports a store whose chain was rewritten, against the head kept outside the file', async ({ page }) => {
+test('officer: verify reports a store whose chain was rewritten, against the head kept outside the file', async ({
+  page,
+}) => {
   test.setTimeout(240_000);
   await page.goto(harness.url);
   await signIn(page, 'district');
@@ -52,7 +62,9 @@ test('officer: verify reports a store whose chain was rewritten, against the hea
 
   await page.locator('a[data-nav="audit"]').click();
   await page.getByTestId('verify-button').click();
-  await expect(page.getByTestId('verify-chain')).toContainText(au.chainIntact.split('{{n}}')[0], { timeout: 120_000 });
+  await expect(page.getByTestId('verify-chain')).toContainText(au.chainIntact.split('{{n}}')[0], {
+    timeout: 120_000,
+  });
   // The harness has no safeStorage: the record is the plain 0600 file, and the page says it is weaker.
   await expect(page.getByTestId('verify-anchor')).toHaveText(au.anchorAgreesWeak);
 

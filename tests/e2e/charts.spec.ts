@@ -13,10 +13,14 @@ for (const lang of ['ky', 'ru', 'en'] as Lang[]) {
     await page.goto('./');
     await signIn(page, 'district');
     await chooseLanguage(page, lang);
-    await expect(page.getByTestId('dashboard-charts').locator('svg.recharts-surface').first()).toBeVisible();
+    await expect(
+      page.getByTestId('dashboard-charts').locator('svg.recharts-surface').first(),
+    ).toBeVisible();
     await page.locator('a[href="#/reports"]').click();
     await page.getByTestId('reports-tab-charts').click();
-    await expect(page.getByTestId('reports-tab-charts')).toHaveText((LOCALES[lang].reports as Record<string, string>).tabCharts);
+    await expect(page.getByTestId('reports-tab-charts')).toHaveText(
+      (LOCALES[lang].reports as Record<string, string>).tabCharts,
+    );
     for (const id of CHARTS) {
       const card = page.getByTestId(`chart-${id}`);
       await expect(card.locator('svg.recharts-surface').first()).toBeVisible();
@@ -26,8 +30,12 @@ for (const lang of ['ky', 'ru', 'en'] as Lang[]) {
     await expect(page.getByTestId('chart-privileges').locator('h2')).toHaveText(c.privilegesTitle);
     await expect(page.getByTestId('chart-overflow').locator('h2')).toHaveText(c.overflowTitle);
     // the per-day chart draws bars, and its legend names the stages in this language
-    await expect(page.getByTestId('chart-per-day').locator('.recharts-bar-rectangle').first()).toBeVisible();
-    await expect(page.getByTestId('chart-per-day').locator('.recharts-legend-wrapper')).toContainText(c.stage1);
+    await expect(
+      page.getByTestId('chart-per-day').locator('.recharts-bar-rectangle').first(),
+    ).toBeVisible();
+    await expect(
+      page.getByTestId('chart-per-day').locator('.recharts-legend-wrapper'),
+    ).toContainText(c.stage1);
     await page.screenshot({ path: `test-results/charts-${lang}.png`, fullPage: true });
   });
 }
@@ -37,7 +45,9 @@ test('a chart is saved as a PNG image', async ({ page }) => {
   await signIn(page, 'district');
   await page.locator('a[href="#/reports"]').click();
   await page.getByTestId('reports-tab-charts').click();
-  await expect(page.getByTestId('chart-fill').locator('svg.recharts-surface').first()).toBeVisible();
+  await expect(
+    page.getByTestId('chart-fill').locator('svg.recharts-surface').first(),
+  ).toBeVisible();
   const downloadStarted = page.waitForEvent('download');
   await page.getByTestId('chart-fill-png').click();
   const download = await downloadStarted;
@@ -47,7 +57,7 @@ test('a chart is saved as a PNG image', async ({ page }) => {
   expect(bytes.length).toBeGreaterThan(2000);
 });
 
-test('the dashboard charts are the district officer\'s only', async ({ page }) => {
+test("the dashboard charts are the district officer's only", async ({ page }) => {
   await page.goto('./');
   await signIn(page, 'director');
   await expect(page.getByTestId('dashboard')).toBeVisible();

@@ -8,7 +8,19 @@ import { test, expect } from './support/fixtures';
 import { LOCALES, NAVIGATION, callApi, chooseLanguage, signIn } from './support/app';
 import { startPrivateHarness, type PrivateHarness } from './support/privateHarness';
 
-type Schools = { schools: { schoolId: string; name: string; streams: { language: string; quota: number; occupied: number; free: number; overflow: number }[] }[] };
+type Schools = {
+  schools: {
+    schoolId: string;
+    name: string;
+    streams: {
+      language: string;
+      quota: number;
+      occupied: number;
+      free: number;
+      overflow: number;
+    }[];
+  }[];
+};
 const str = (lang: 'ky' | 'ru' | 'en', path: string) => {
   let node: unknown = LOCALES[lang];
   for (const part of path.split('.')) node = (node as Record<string, unknown>)[part];
@@ -37,7 +49,9 @@ test('commission: place a child beyond the quota', async ({ page }) => {
   await page.getByTestId('case-new').click();
   await page.getByTestId('case-fullname').fill(name);
   await page.getByTestId('case-reason-kind').selectOption('no_documents');
-  await page.getByTestId('case-reason-text').fill('The family arrived from abroad without the birth certificate');
+  await page
+    .getByTestId('case-reason-text')
+    .fill('The family arrived from abroad without the birth certificate');
   await page.getByTestId('case-notes').fill('Mother will bring a consular letter');
   await page.getByTestId('case-open').click();
   const detail = page.getByTestId('case-detail');
@@ -46,24 +60,38 @@ test('commission: place a child beyond the quota', async ({ page }) => {
 
   // A full stream: no free seat.
   const schools = (await callApi<Schools>(page, 'schools.list')).value!.schools;
-  const full = schools.flatMap((s) => s.streams.map((st) => ({ ...st, schoolId: s.schoolId }))).find((s) => s.free === 0 && s.quota > 0);
+  const full = schools
+    .flatMap((s) => s.streams.map((st) => ({ ...st, schoolId: s.schoolId })))
+    .find((s) => s.free === 0 && s.quota > 0);
   expect(full, 'a stream with no free seat in the demo').toBeTruthy();
   await detail.getByTestId('decide-stream').selectOption(`${full!.schoolId}/${full!.language}`);
-  await expect(detail.getByTestId('beyond-quota-warning')).toHaveText(str('en', 'commission.fullWarning'));
+  await expect(detail.getByTestId('beyond-quota-warning')).toHaveText(
+    str('en', 'commission.fullWarning'),
+  );
   await detail.getByTestId('decide-submit').click();
-  await expect(detail.getByTestId('decide-error')).toHaveText(str('en', 'commission.justificationRequired'));
-  await detail.getByTestId('decide-justification').fill('The only school the child can reach; the family has no transport');
+  await expect(detail.getByTestId('decide-error')).toHaveText(
+    str('en', 'commission.justificationRequired'),
+  );
+  await detail
+    .getByTestId('decide-justification')
+    .fill('The only school the child can reach; the family has no transport');
   await page.screenshot({ path: 'test-results/commission/decide.png', fullPage: true });
   await detail.getByTestId('decide-submit').click();
 
   await expect(detail.getByTestId('case-detail-status')).toHaveText(str('en', 'caseStatus.placed'));
-  await expect(detail.getByTestId('case-decision')).toContainText(str('en', 'commission.beyondQuota'));
-  const after = (await callApi<Schools>(page, 'schools.list')).value!.schools.find((s) => s.schoolId === full!.schoolId)!.streams.find((s) => s.language === full!.language)!;
+  await expect(detail.getByTestId('case-decision')).toContainText(
+    str('en', 'commission.beyondQuota'),
+  );
+  const after = (await callApi<Schools>(page, 'schools.list'))
+    .value!.schools.find((s) => s.schoolId === full!.schoolId)!
+    .streams.find((s) => s.language === full!.language)!;
   expect(after.occupied).toBe(full!.occupied + 1);
   expect(after.overflow).toBe(full!.overflow + 1);
   expect(after.overflow).toBeGreaterThan(0);
   await page.getByTestId('case-filter-placed').click();
-  await expect(page.locator('[data-testid="case-row"]', { hasText: name }).getByTestId('case-status')).toHaveText(str('en', 'caseStatus.placed'));
+  await expect(
+    page.locator('[data-testid="case-row"]', { hasText: name }).getByTestId('case-status'),
+  ).toHaveText(str('en', 'caseStatus.placed'));
   await page.screenshot({ path: 'test-results/commission/placed.png', fullPage: true });
 
   // The decision sheet, in Kyrgyz then Russian.

@@ -12,7 +12,8 @@ import { LOCALES, chooseLanguage, signIn } from './support/app';
 const en = LOCALES.en as unknown as { reports: { asOfWarning: Record<string, string> } };
 
 /** The row total a text like "First 25 of 5 975 rows" / "All rows: 5 975" names last. */
-const totalIn = (text: string) => Number((text.match(/(\d[\d\s\u00a0\u202f,]*)\D*$/)?.[1] ?? '').replace(/\D/g, ''));
+const totalIn = (text: string) =>
+  Number((text.match(/(\d[\d\s\u00a0\u202f,]*)\D*$/)?.[1] ?? '').replace(/\D/g, ''));
 
 async function openReports(page: Page): Promise<void> {
   await page.locator('nav [data-nav="reports"]').click();
@@ -48,7 +49,9 @@ test('demo printouts carry DEMO: a report and a chart', async ({ page }) => {
   await page.getByTestId('print-close').click();
 });
 
-test('the preview and the print take the "as of"; one before the campaign is warned about', async ({ page }) => {
+test('the preview and the print take the "as of"; one before the campaign is warned about', async ({
+  page,
+}) => {
   test.setTimeout(240_000);
   await signIn(page, 'district');
   await chooseLanguage(page, 'en');
@@ -62,7 +65,9 @@ test('the preview and the print take the "as of"; one before the campaign is war
 
   // Before the campaign opened: a warning, and no rows in the preview or the print.
   await page.getByTestId('report-as-of').fill('2025-01-01T09:00');
-  await expect(page.getByTestId('report-as-of-warning')).toHaveText(en.reports.asOfWarning.before_campaign!);
+  await expect(page.getByTestId('report-as-of-warning')).toHaveText(
+    en.reports.asOfWarning.before_campaign!,
+  );
   await expect.poll(async () => totalIn(await sampleTitle.innerText())).toBe(0);
   await page.getByTestId('report-print').click();
   await expect(page.getByTestId('print-sheet').first()).toBeVisible();
@@ -85,7 +90,7 @@ test('the preview and the print take the "as of"; one before the campaign is war
 test("the README names the demo director's school as the app shows it", async ({ page }) => {
   const readme = readFileSync(path.join(__dirname, '../../README.md'), 'utf8');
   const school = readme.match(/^\| director \(school [^"]*"([^"]+)"\) \|/m)?.[1];
-  expect(school, 'the README names the director\'s school').toBeDefined();
+  expect(school, "the README names the director's school").toBeDefined();
   await signIn(page, 'director');
   await expect(page.locator('body')).toContainText(school!);
 });
@@ -98,6 +103,7 @@ test('chart notes write dates as the UI language does, never as ISO', async ({ p
     await page.getByTestId('reports-tab-charts').click();
     const notes = page.getByTestId('charts').locator('.chart-note');
     await expect(notes.first()).toBeVisible({ timeout: 30_000 });
-    for (const note of await notes.allInnerTexts()) expect(note, lang).not.toMatch(/\d{4}-\d\d-\d\d/);
+    for (const note of await notes.allInnerTexts())
+      expect(note, lang).not.toMatch(/\d{4}-\d\d-\d\d/);
   }
 });

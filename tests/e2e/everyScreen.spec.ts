@@ -2,7 +2,14 @@
 // (i18next shows the key itself when a string is missing), the DEMO marker present,
 // and the language's own words in the navigation.
 import { test, expect } from './support/fixtures';
-import { LOCALES, NAVIGATION, chooseLanguage, signIn, type DemoRole, type Lang } from './support/app';
+import {
+  LOCALES,
+  NAVIGATION,
+  chooseLanguage,
+  signIn,
+  type DemoRole,
+  type Lang,
+} from './support/app';
 
 // A missing string shows as its key, "section.name": any such pattern over the
 // locale's sections is a raw key, whether or not the key exists anywhere.
@@ -18,7 +25,9 @@ for (const role of ['district', 'commission', 'director'] as DemoRole[]) {
       for (const id of NAVIGATION[role]) {
         await page.locator(`nav [data-nav="${id}"]`).click();
         await expect(page.getByTestId(`screen-${id}`)).toBeVisible();
-        await expect(page.locator(`nav [data-nav="${id}"]`)).toHaveText(LOCALES[lang].nav[id as keyof typeof LOCALES.en.nav]);
+        await expect(page.locator(`nav [data-nav="${id}"]`)).toHaveText(
+          LOCALES[lang].nav[id as keyof typeof LOCALES.en.nav],
+        );
         if (id === 'dashboard') await expect(page.getByTestId('dashboard')).toBeVisible();
         const text = await page.locator('body').innerText();
         const raw = text.match(RAW_KEY) ?? [];

@@ -20,7 +20,9 @@ test.afterAll(async () => {
   await harness?.close();
 });
 
-test('officer: a bad row is named with its row; a clean change is previewed, confirmed, and not written twice', async ({ page }) => {
+test('officer: a bad row is named with its row; a clean change is previewed, confirmed, and not written twice', async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   const en = LOCALES.en.excelImport as Record<string, string>;
   await page.goto(harness.url);
@@ -54,8 +56,12 @@ test('officer: a bad row is named with its row; a clean change is previewed, con
   await page.getByTestId('excel-file').setInputFiles(bad);
   const issues = page.getByTestId('excel-issue');
   await expect(issues.first()).toBeVisible();
-  await expect(issues.filter({ hasText: `row 2, column «Seats` })).toContainText(ISSUE_TEXT.negative.en);
-  await expect(issues.filter({ hasText: `row ${badRow}` })).toContainText(ISSUE_TEXT.unknown_school.en);
+  await expect(issues.filter({ hasText: `row 2, column «Seats` })).toContainText(
+    ISSUE_TEXT.negative.en,
+  );
+  await expect(issues.filter({ hasText: `row ${badRow}` })).toContainText(
+    ISSUE_TEXT.unknown_school.en,
+  );
   await expect(page.getByTestId('excel-confirm')).toHaveCount(0);
   await page.screenshot({ path: 'test-results/excel-import-errors-en.png' });
   const after = await callApi<{ totals: { events: number } }>(page, 'dashboard.get');
@@ -69,12 +75,22 @@ test('officer: a bad row is named with its row; a clean change is previewed, con
   await page.getByTestId('excel-file').setInputFiles(good);
   await expect(page.getByTestId('excel-changes')).toBeVisible();
   await expect(page.getByTestId('excel-changes')).toContainText(`${seats} → ${seats + 2}`);
-  await expect(page.getByTestId('excel-counts')).toContainText(en.quotasChanged.replace('{{n}}', '1'));
+  await expect(page.getByTestId('excel-counts')).toContainText(
+    en.quotasChanged.replace('{{n}}', '1'),
+  );
   await page.screenshot({ path: 'test-results/excel-import-preview-en.png' });
   await page.getByTestId('excel-confirm').click();
-  await expect(page.getByTestId('excel-written')).toHaveText(en.written_one.replace('{{count}}', '1'));
-  const list = await callApi<{ schools: { schoolId: string; streams: { language: string; quota: number }[] }[] }>(page, 'schools.list');
-  expect(list.value!.schools.find((s) => s.schoolId === school)!.streams.find((s) => s.language === language)!.quota).toBe(seats + 2);
+  await expect(page.getByTestId('excel-written')).toHaveText(
+    en.written_one.replace('{{count}}', '1'),
+  );
+  const list = await callApi<{
+    schools: { schoolId: string; streams: { language: string; quota: number }[] }[];
+  }>(page, 'schools.list');
+  expect(
+    list
+      .value!.schools.find((s) => s.schoolId === school)!
+      .streams.find((s) => s.language === language)!.quota,
+  ).toBe(seats + 2);
 
   // the same file again: nothing to write
   await page.getByTestId('excel-file').setInputFiles(good);

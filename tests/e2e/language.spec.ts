@@ -20,7 +20,9 @@ async function expectShellIn(page: import('@playwright/test').Page, lang: Lang) 
   await expect(page.getByTestId('demo-banner')).toHaveText(t.demo.banner);
   await expect(page.getByTestId('count-registered')).toContainText(t.status.registered);
   await expect(page.getByTestId('user-role')).toHaveText(t.role.district);
-  const phaseId = (await page.getByTestId('campaign-phase').getAttribute('data-phase')) as keyof typeof t.phase;
+  const phaseId = (await page
+    .getByTestId('campaign-phase')
+    .getAttribute('data-phase')) as keyof typeof t.phase;
   await expect(page.getByTestId('phase-name')).toHaveText(t.phase[phaseId]);
   // Dates are written the language's way, month names included.
   await expect(page.getByTestId('as-of')).toHaveText(MONTHS[lang]);
@@ -30,18 +32,24 @@ test('ky -> ru -> en: the UI changes, and the choice survives a reload', async (
   await reachSignIn(page);
   await expect(page.locator('html')).toHaveAttribute('lang', 'ky');
   await expect(page.locator('label[for=username]')).toHaveText(LOCALES.ky.auth.username);
-  await expect(page.locator('form.signin-card button[type=submit]')).toHaveText(LOCALES.ky.auth.signIn);
+  await expect(page.locator('form.signin-card button[type=submit]')).toHaveText(
+    LOCALES.ky.auth.signIn,
+  );
 
   await chooseLanguage(page, 'ru');
   await expect(page.locator('label[for=username]')).toHaveText(LOCALES.ru.auth.username);
-  await expect(page.locator('form.signin-card button[type=submit]')).toHaveText(LOCALES.ru.auth.signIn);
+  await expect(page.locator('form.signin-card button[type=submit]')).toHaveText(
+    LOCALES.ru.auth.signIn,
+  );
 
   await signIn(page, 'district');
   await expectShellIn(page, 'ru');
 
   await chooseLanguage(page, 'en');
   await expectShellIn(page, 'en');
-  await expect(page.getByTestId('language-switcher').locator('button[aria-pressed=true]')).toHaveText('English');
+  await expect(
+    page.getByTestId('language-switcher').locator('button[aria-pressed=true]'),
+  ).toHaveText('English');
 
   await page.reload();
   await expect(page.getByTestId('dashboard')).toBeVisible();
@@ -55,13 +63,18 @@ test('ky -> ru -> en: the UI changes, and the choice survives a reload', async (
 });
 
 test('a new start of the app opens in the language chosen last', async ({ page }) => {
-  test.skip(UNDER_ELECTRON, 'under Electron a restart is a relaunch; the reload test covers the stored choice');
+  test.skip(
+    UNDER_ELECTRON,
+    'under Electron a restart is a relaunch; the reload test covers the stored choice',
+  );
   await reachSignIn(page);
   await chooseLanguage(page, 'en');
   // A new tab is a new page load with a new session (signed out) but the same profile.
   const again = await page.context().newPage();
   await again.goto('/');
-  await expect(again.locator('form.signin-card button[type=submit]')).toHaveText(LOCALES.en.auth.signIn);
+  await expect(again.locator('form.signin-card button[type=submit]')).toHaveText(
+    LOCALES.en.auth.signIn,
+  );
   await expect(again.locator('html')).toHaveAttribute('lang', 'en');
   await again.close();
 });

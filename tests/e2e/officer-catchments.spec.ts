@@ -14,7 +14,9 @@ test.afterAll(async () => {
   await harness?.close();
 });
 
-test('officer: add an uncovered address to a catchment, save, the gap list shrinks', async ({ page }) => {
+test('officer: add an uncovered address to a catchment, save, the gap list shrinks', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   await page.goto(harness.url);
   await signIn(page, 'district');
@@ -23,7 +25,10 @@ test('officer: add an uncovered address to a catchment, save, the gap list shrin
   await page.locator('a[data-nav="catchments"]').click();
   await expect(page.getByTestId('catchments-page')).toBeVisible();
 
-  const gaps = await callApi<{ uncovered: { address: string }[]; uncoveredTotal: number }>(page, 'catchments.gaps');
+  const gaps = await callApi<{ uncovered: { address: string }[]; uncoveredTotal: number }>(
+    page,
+    'catchments.gaps',
+  );
   expect(gaps.value!.uncoveredTotal, 'the demo has addresses no school covers').toBeGreaterThan(0);
   const address = gaps.value!.uncovered[0]!.address;
   const count = page.getByTestId('uncovered-count');
@@ -34,7 +39,9 @@ test('officer: add an uncovered address to a catchment, save, the gap list shrin
   const before = await list.locator('li').count();
   await page.getByTestId('catchment-add').click();
   await page.getByTestId(`catchment-entry-${before}`).fill('BISH..OKT');
-  await expect(page.getByTestId(`catchment-error-${before}`)).toHaveText(ru.rowError.replace('{{row}}', String(before + 1)).replace('{{problem}}', ru.errSegment));
+  await expect(page.getByTestId(`catchment-error-${before}`)).toHaveText(
+    ru.rowError.replace('{{row}}', String(before + 1)).replace('{{problem}}', ru.errSegment),
+  );
   await expect(page.getByTestId('catchment-save')).toBeDisabled();
   await page.getByTestId(`catchment-remove-${before}`).click();
 

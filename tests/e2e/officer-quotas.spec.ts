@@ -24,7 +24,9 @@ test.afterAll(async () => {
   await harness?.close();
 });
 
-test('officer: raise a quota, then a stage-2 application that was refused fits', async ({ page }) => {
+test('officer: raise a quota, then a stage-2 application that was refused fits', async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   await page.goto(harness.url);
   await signIn(page, 'district');
@@ -36,9 +38,14 @@ test('officer: raise a quota, then a stage-2 application that was refused fits',
   expect(list.ok).toBe(true);
   let target: { stream: Stream; refused: Refused[]; app: Refused } | null = null;
   for (const stream of list.value!.streams.filter((s) => s.free === 0)) {
-    const r = await callApi<{ applications: Refused[] }>(page, 'quotas.refused', { schoolId: stream.schoolId, language: stream.language });
+    const r = await callApi<{ applications: Refused[] }>(page, 'quotas.refused', {
+      schoolId: stream.schoolId,
+      language: stream.language,
+    });
     for (const app of r.value!.applications.filter((a) => a.stage === 2)) {
-      const fit = await callApi<{ fits: boolean; reason: string | null }>(page, 'quotas.checkFit', { applicationId: app.applicationId });
+      const fit = await callApi<{ fits: boolean; reason: string | null }>(page, 'quotas.checkFit', {
+        applicationId: app.applicationId,
+      });
       if (fit.value?.reason === 'no_free_seats') {
         target = { stream, refused: r.value!.applications, app };
         break;
@@ -66,7 +73,8 @@ test('officer: raise a quota, then a stage-2 application that was refused fits',
   await page.getByTestId(`refused-${key}`).click();
 
   // What-if: edit from the keyboard, replay, see the child newly placed; nothing written.
-  const eventsBefore = (await callApi<{ totals: { events: number } }>(page, 'dashboard.get')).value!.totals.events;
+  const eventsBefore = (await callApi<{ totals: { events: number } }>(page, 'dashboard.get')).value!
+    .totals.events;
   await page.getByTestId('what-if-toggle').check();
   const seats = page.getByTestId(`seats-${key}`);
   await seats.click();
@@ -84,16 +92,22 @@ test('officer: raise a quota, then a stage-2 application that was refused fits',
   await expect(row).toHaveClass(/gained/);
   await expect(row).toContainText(app.childName);
   await expect(row).toContainText(LOCALES.en.status.registered);
-  expect((await callApi<{ totals: { events: number } }>(page, 'dashboard.get')).value!.totals.events).toBe(eventsBefore);
+  expect(
+    (await callApi<{ totals: { events: number } }>(page, 'dashboard.get')).value!.totals.events,
+  ).toBe(eventsBefore);
   await expect(page.getByTestId(`free-${key}`)).toHaveText('0');
 
   // For real: leave the sandbox (the edit stays), save with Ctrl+S.
   await page.getByTestId('what-if-toggle').uncheck();
   await expect(page.getByTestId('quotas-save')).toBeEnabled();
   await page.keyboard.press('Control+s');
-  await expect(page.getByTestId('quotas-notice')).toHaveText(en.saved_one.replace('{{count}}', '1'));
+  await expect(page.getByTestId('quotas-notice')).toHaveText(
+    en.saved_one.replace('{{count}}', '1'),
+  );
   await expect(page.getByTestId(`free-${key}`)).toHaveText(String(raised - stream.occupied));
-  expect((await callApi<{ totals: { events: number } }>(page, 'dashboard.get')).value!.totals.events).toBe(eventsBefore + 1);
+  expect(
+    (await callApi<{ totals: { events: number } }>(page, 'dashboard.get')).value!.totals.events,
+  ).toBe(eventsBefore + 1);
 
   // After: the same child's application to this stream would fit now.
   await page.getByTestId(`refused-${key}`).click();
@@ -101,12 +115,19 @@ test('officer: raise a quota, then a stage-2 application that was refused fits',
   await page.screenshot({ path: '/tmp/kabyl-quotas-after.png', fullPage: false });
 });
 
-test('quotas: Escape reverts a cell, warnings filter, a school norm raises a warning', async ({ page }) => {
+test('quotas: Escape reverts a cell, warnings filter, a school norm raises a warning', async ({
+  page,
+}) => {
   await page.goto(harness.url);
   await signIn(page, 'district');
   await chooseLanguage(page, 'en');
   await page.locator('a[data-nav="quotas"]').click();
-  const list = (await callApi<{ streams: (Stream & { classes: number | null; warnings: string[] })[] }>(page, 'quotas.list')).value!;
+  const list = (
+    await callApi<{ streams: (Stream & { classes: number | null; warnings: string[] })[] }>(
+      page,
+      'quotas.list',
+    )
+  ).value!;
   const s = list.streams.find((x) => x.classes !== null && x.classes > 0)!;
   const key = `${s.schoolId}/${s.language}`;
   const seats = page.getByTestId(`seats-${key}`);
@@ -119,7 +140,8 @@ test('quotas: Escape reverts a cell, warnings filter, a school norm raises a war
   await page.keyboard.press('Escape');
   await expect(seats).toHaveValue(String(s.quota));
   await expect(seats.locator('xpath=..')).not.toHaveClass(/edited/);
-  if (!s.warnings.includes('far_above')) await expect(page.locator(`tr[data-stream="${key}"] .warn-far_above`)).toHaveCount(0);
+  if (!s.warnings.includes('far_above'))
+    await expect(page.locator(`tr[data-stream="${key}"] .warn-far_above`)).toHaveCount(0);
   // An emptied cell can be typed into afresh; text that is no number blocks the save until fixed.
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Backspace');
@@ -142,10 +164,13 @@ test('quotas: Escape reverts a cell, warnings filter, a school norm raises a war
   const editor = page.getByTestId('norm-editor');
   await editor.locator('input').fill('1');
   await editor.locator('button[type=submit]').click();
-  await expect(page.getByTestId(`norm-${s.schoolId}`)).toHaveText((LOCALES.en.quotas as Record<string, string>).normShort.replace('{{norm}}', '1'));
+  await expect(page.getByTestId(`norm-${s.schoolId}`)).toHaveText(
+    (LOCALES.en.quotas as Record<string, string>).normShort.replace('{{norm}}', '1'),
+  );
   await page.getByTestId('only-warnings').check();
   await expect(page.locator(`tr[data-stream="${key}"] .warn-above_norm`)).toBeVisible();
   const rows = page.locator('tr[data-stream]');
   expect(await rows.count()).toBeGreaterThan(0);
-  for (const stream of await rows.all()) await expect(stream.locator('.warn').first()).toBeVisible();
+  for (const stream of await rows.all())
+    await expect(stream.locator('.warn').first()).toBeVisible();
 });

@@ -6,30 +6,55 @@
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
 import { LABEL_DOMAINS, type LabelDomain } from '../../shared/labels';
-import { LOCALES, NAVIGATION, callApi, chooseLanguage, reachSignIn, signIn, type DemoRole, type Lang } from './support/app';
+import {
+  LOCALES,
+  NAVIGATION,
+  callApi,
+  chooseLanguage,
+  reachSignIn,
+  signIn,
+  type DemoRole,
+  type Lang,
+} from './support/app';
 import { startPrivateHarness, type PrivateHarness } from './support/privateHarness';
 
 const LANGS: Lang[] = ['ky', 'ru', 'en'];
-const codesOf = (...domains: LabelDomain[]) => domains.flatMap((d) => Object.keys(LABEL_DOMAINS[d]));
+const codesOf = (...domains: LabelDomain[]) =>
+  domains.flatMap((d) => Object.keys(LABEL_DOMAINS[d]));
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const wordsPattern = (codes: string[]) =>
-  new RegExp(`(?<![\\p{L}\\p{N}_.-])(?:${[...new Set(codes)].map(escape).join('|')})(?![\\p{L}\\p{N}_-])`, 'gu');
+  new RegExp(
+    `(?<![\\p{L}\\p{N}_.-])(?:${[...new Set(codes)].map(escape).join('|')})(?![\\p{L}\\p{N}_-])`,
+    'gu',
+  );
 
 // Compound codes (`no_free_seats`, `documents_received`, `order.issued`) are never a
 // word of any language: in every language, anywhere, they are a raw code.
-const COMPOUND = wordsPattern(Object.values(LABEL_DOMAINS).flatMap((d) => Object.keys(d)).filter((c) => /[_.]/.test(c)));
+const COMPOUND = wordsPattern(
+  Object.values(LABEL_DOMAINS)
+    .flatMap((d) => Object.keys(d))
+    .filter((c) => /[_.]/.test(c)),
+);
 // One-word codes are English words too ("refused", "open"), so English text may hold
 // them; in Kyrgyz and Russian text a Latin code of these domains is a raw code.
 const LATIN_WORDS = wordsPattern(
-  codesOf('status', 'basis', 'privilegeCategory', 'caseStatus', 'caseReason', 'schoolKind', 'locality', 'classSize').filter(
-    (c) => !/[_.]/.test(c) && c.length > 3,
-  ),
+  codesOf(
+    'status',
+    'basis',
+    'privilegeCategory',
+    'caseStatus',
+    'caseReason',
+    'schoolKind',
+    'locality',
+    'classSize',
+  ).filter((c) => !/[_.]/.test(c) && c.length > 3),
 );
 // A login is not a name: the demo's logins shown where a person belongs. The audit and
 // a child's history name the account on purpose ("School director · director"). In
 // English the bare logins are ordinary words ("District officer"), so there only the
 // forms no sentence has are looked for: "(commission)", "okt-commission".
-const LOGINS_EN = /\((?:commission|director|officer)\)|(?<![\p{L}\p{N}_-])[a-z0-9]+-(?:commission|director)(?![\p{L}\p{N}_-])/gu;
+const LOGINS_EN =
+  /\((?:commission|director|officer)\)|(?<![\p{L}\p{N}_-])[a-z0-9]+-(?:commission|director)(?![\p{L}\p{N}_-])/gu;
 const LOGINS =
   /(?<![\p{L}\p{N}_(-])(?:officer|commission|director|[a-z]+-(?:commission|director))(?![\p{L}\p{N}_)-])|\((?:commission|director|officer)\)/gu;
 const SHOWS_LOGINS = new Set(['audit']);
@@ -45,7 +70,8 @@ async function visibleText(scope: Locator): Promise<string> {
 function rawCodes(text: string, lang: Lang, where: string): string[] {
   const found = [...(text.match(COMPOUND) ?? [])];
   if (lang !== 'en') found.push(...(text.match(LATIN_WORDS) ?? []));
-  if (!SHOWS_LOGINS.has(where)) found.push(...(text.match(lang === 'en' ? LOGINS_EN : LOGINS) ?? []));
+  if (!SHOWS_LOGINS.has(where))
+    found.push(...(text.match(lang === 'en' ? LOGINS_EN : LOGINS) ?? []));
   return [...new Set(found)];
 }
 
@@ -59,7 +85,8 @@ async function expectPrintClean(page: Page, lang: Lang, where: string): Promise<
   await page.emulateMedia({ media: 'print' });
   try {
     const sheets = page.getByTestId('print-sheet');
-    for (let i = 0; i < (await sheets.count()); i++) await expectNoRawCodes(sheets.nth(i), lang, `${where} (printed)`);
+    for (let i = 0; i < (await sheets.count()); i++)
+      await expectNoRawCodes(sheets.nth(i), lang, `${where} (printed)`);
   } finally {
     await page.emulateMedia({ media: 'screen' });
   }
@@ -68,15 +95,24 @@ async function expectPrintClean(page: Page, lang: Lang, where: string): Promise<
 }
 
 test('the scan itself finds the raw codes issue 13 reported', () => {
-  expect(rawCodes('Көп балалуу: large_family, orphan', 'ky', 'reports')).toEqual(['large_family', 'orphan']);
+  expect(rawCodes('Көп балалуу: large_family, orphan', 'ky', 'reports')).toEqual([
+    'large_family',
+    'orphan',
+  ]);
   expect(rawCodes('Reason: no_free_seats', 'en', 'commission')).toEqual(['no_free_seats']);
-  expect(rawCodes('Мүчө: Айбек Осмонов (commission)', 'ky', 'commission')).toContain('(commission)');
-  expect(rawCodes('Member: Aibek Osmonov (commission)', 'en', 'commission')).toEqual(['(commission)']);
+  expect(rawCodes('Мүчө: Айбек Осмонов (commission)', 'ky', 'commission')).toContain(
+    '(commission)',
+  );
+  expect(rawCodes('Member: Aibek Osmonov (commission)', 'en', 'commission')).toEqual([
+    '(commission)',
+  ]);
   expect(rawCodes('issued by okt-director', 'en', 'orders')).toEqual(['okt-director']);
   expect(rawCodes('District officer · Open commission cases', 'en', 'dashboard')).toEqual([]);
   expect(rawCodes('чыгарган: director', 'ky', 'orders')).toEqual(['director']);
   expect(rawCodes('Директор школы · director', 'ru', 'audit')).toEqual([]);
-  expect(rawCodes('Refused: there are no free seats; open a case', 'en', 'applications')).toEqual([]);
+  expect(rawCodes('Refused: there are no free seats; open a case', 'en', 'applications')).toEqual(
+    [],
+  );
   expect(rawCodes(LOCALES.ru.privilegeCategory.orphan!, 'ru', 'reports')).toEqual([]);
 });
 
@@ -93,7 +129,9 @@ for (const role of ['district', 'commission', 'director'] as DemoRole[]) {
         if (id === 'reports') {
           // The charts (the privileges pie and its legend among them) are drawn from data.
           await page.getByTestId('reports-tab-charts').click();
-          await expect(page.getByTestId('chart-privileges').locator('svg').first()).toBeVisible({ timeout: 30_000 });
+          await expect(page.getByTestId('chart-privileges').locator('svg').first()).toBeVisible({
+            timeout: 30_000,
+          });
         }
         await expectNoRawCodes(page.locator('body'), lang, id);
       }
@@ -122,11 +160,14 @@ test.describe('printed documents', () => {
     const before = (await callApi<{ now: string }>(page, 'clock.get')).value!.now;
     await page.getByTestId('demo-clock-toggle').click();
     await page.getByTestId('demo-clock-documents').click();
-    await expect.poll(async () => (await callApi<{ now: string }>(page, 'clock.get')).value!.now).not.toBe(before);
+    await expect
+      .poll(async () => (await callApi<{ now: string }>(page, 'clock.get')).value!.now)
+      .not.toBe(before);
     await signOut(page);
 
     await signIn(page, 'director');
-    const director = (await callApi<{ user: { displayName: string } }>(page, 'session.get')).value!.user.displayName;
+    const director = (await callApi<{ user: { displayName: string } }>(page, 'session.get')).value!
+      .user.displayName;
     await ensureOrder(page);
     await page.locator('nav [data-nav="documents"]').click();
     const order = page.getByTestId('order-list').locator('article').first();
@@ -177,7 +218,12 @@ test.describe('printed documents', () => {
 test('the demo shows the coded reasons and categories by their labels', async ({ page }) => {
   await signIn(page, 'commission');
   await chooseLanguage(page, 'ky');
-  const cases = (await callApi<{ cases: { caseId: string; status: string; reason: string }[] }>(page, 'commission.cases')).value!.cases;
+  const cases = (
+    await callApi<{ cases: { caseId: string; status: string; reason: string }[] }>(
+      page,
+      'commission.cases',
+    )
+  ).value!.cases;
   const noSeat = cases.find((c) => c.reason === 'no_free_seats');
   expect(noSeat, 'the demo has a case opened for want of a seat').toBeDefined();
   await page.locator('nav [data-nav="commission"]').click();
@@ -195,14 +241,18 @@ async function expectNoRawCodesInSheet(page: Page, lang: Lang, where: string): P
 
 /** The director's school has an order: one child's documents received and an order issued, when none exists. */
 async function ensureOrder(page: Page): Promise<void> {
-  const orders = (await callApi<{ orders: unknown[]; nextNumber: string }>(page, 'school.orders')).value!;
+  const orders = (await callApi<{ orders: unknown[]; nextNumber: string }>(page, 'school.orders'))
+    .value!;
   if (orders.orders.length > 0) return;
   type Child = { applicationId: string; status: string; privilege: string };
   const children = (await callApi<{ children: Child[] }>(page, 'school.children')).value!.children;
   const child = children.find((c) => c.status === 'registered' && c.privilege !== 'pending');
   expect(child, "a registered child at the director's school").toBeDefined();
   const items = ['passport', 'birth_certificate', 'medical_f26', 'medical_f63', 'photos'];
-  const received = await callApi(page, 'school.receiveDocuments', { applicationId: child!.applicationId, items });
+  const received = await callApi(page, 'school.receiveDocuments', {
+    applicationId: child!.applicationId,
+    items,
+  });
   expect(received.error, 'documents received').toBeUndefined();
   const issued = await callApi(page, 'school.issueOrder', { orderNumber: orders.nextNumber });
   expect(issued.error, 'order issued').toBeUndefined();

@@ -47,8 +47,13 @@ function campaignLog(): string {
 
 test.use({ baseURL: process.env.KABYL_E2E_REAL_URL });
 
-test('a real district: created on first start, never marked DEMO, fed by its log', async ({ page }) => {
-  test.skip(UNDER_ELECTRON, 'needs a store-less first start, which the harness gives with --store real');
+test('a real district: created on first start, never marked DEMO, fed by its log', async ({
+  page,
+}) => {
+  test.skip(
+    UNDER_ELECTRON,
+    'needs a store-less first start, which the harness gives with --store real',
+  );
   const setup = page.getByTestId('setup-page');
   await expect(setup).toBeVisible();
   await expect(setup.locator('h1')).toHaveText(ky.setup.title);
@@ -77,12 +82,18 @@ test('a real district: created on first start, never marked DEMO, fed by its log
   await expect(page.getByTestId('district-name')).toHaveText('Тестовый район');
   await expect(page.getByTestId('campaign-phase')).toHaveAttribute('data-phase', 'not_opened');
   await expect(page.getByText(LOCALES.ru.dashboard.noCampaign)).toBeVisible();
-  const navIds = await page.locator('nav [data-nav]').evaluateAll((links) => links.map((a) => a.getAttribute('data-nav')));
+  const navIds = await page
+    .locator('nav [data-nav]')
+    .evaluateAll((links) => links.map((a) => a.getAttribute('data-nav')));
   // A real district also has the Sync screen (the demo has no server to sync with).
   expect(navIds).toEqual([...NAVIGATION.district, 'sync']);
 
   await page.locator('nav [data-nav="import"]').click();
-  await page.getByTestId('import-file').setInputFiles({ name: 'district.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(campaignLog()) });
+  await page.getByTestId('import-file').setInputFiles({
+    name: 'district.jsonl',
+    mimeType: 'application/x-ndjson',
+    buffer: Buffer.from(campaignLog()),
+  });
   await page.getByTestId('import-start').click();
   await expect(page.getByTestId('import-added')).toHaveText('3');
 

@@ -19,11 +19,15 @@ async function cutCells(page: Page, column: string): Promise<string[]> {
   return page
     .getByTestId('registry-table')
     .locator(`${ROWS} td[data-column="${column}"] .reg-cell`)
-    .evaluateAll((cells) => cells.filter((c) => c.scrollWidth > c.clientWidth + 1).map((c) => c.textContent ?? ''));
+    .evaluateAll((cells) =>
+      cells.filter((c) => c.scrollWidth > c.clientWidth + 1).map((c) => c.textContent ?? ''),
+    );
 }
 
 for (const lang of ['ru', 'ky'] as Lang[]) {
-  test(`registry in ${lang} at 1366x768: status, school and basis readable, schools told apart`, async ({ page }) => {
+  test(`registry in ${lang} at 1366x768: status, school and basis readable, schools told apart`, async ({
+    page,
+  }) => {
     await signIn(page, 'district');
     await chooseLanguage(page, lang);
     await openRegistry(page);
@@ -36,7 +40,9 @@ for (const lang of ['ru', 'ky'] as Lang[]) {
     const schools = await page
       .getByTestId('registry-table')
       .locator(`${ROWS} td[data-column="schoolId"] .reg-cell`)
-      .evaluateAll((cells) => cells.map((c) => [c.getAttribute('title') ?? '', c.textContent ?? ''] as const));
+      .evaluateAll((cells) =>
+        cells.map((c) => [c.getAttribute('title') ?? '', c.textContent ?? ''] as const),
+      );
     expect(schools.length).toBeGreaterThan(5);
     const shownFor = new Map<string, string>();
     const fullFor = new Map<string, string>();
@@ -62,7 +68,9 @@ test('a resized registry column keeps its width', async ({ page }) => {
   const handle = (await page.getByTestId('resize-childName').boundingBox())!;
   await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
   await page.mouse.down();
-  await page.mouse.move(handle.x + handle.width / 2 + 80, handle.y + handle.height / 2, { steps: 5 });
+  await page.mouse.move(handle.x + handle.width / 2 + 80, handle.y + handle.height / 2, {
+    steps: 5,
+  });
   await page.mouse.up();
   const after = (await header.boundingBox())!.width;
   expect(after).toBeGreaterThan(before + 60);

@@ -16,9 +16,13 @@ test.afterAll(async () => {
 });
 
 const place = (lang: Lang, position: number) =>
-  ((LOCALES[lang] as unknown as { applications: { queuePlace: string } }).applications.queuePlace).replace('{{position}}', String(position));
+  (
+    LOCALES[lang] as unknown as { applications: { queuePlace: string } }
+  ).applications.queuePlace.replace('{{position}}', String(position));
 
-test('officer: waiting children show their place in line; the registry filters by status and by place', async ({ page }) => {
+test('officer: waiting children show their place in line; the registry filters by status and by place', async ({
+  page,
+}) => {
   test.setTimeout(240_000);
   await page.goto(harness.url);
   await signIn(page, 'district');
@@ -26,29 +30,48 @@ test('officer: waiting children show their place in line; the registry filters b
   const table = page.getByTestId('registry-table');
   await expect(table.locator('tbody tr[data-application-id]').first()).toBeVisible();
 
-  const waiting = await callApi<{ total: number }>(page, 'applications.list', { status: ['waitlisted'], limit: 1 });
+  const waiting = await callApi<{ total: number }>(page, 'applications.list', {
+    status: ['waitlisted'],
+    limit: 1,
+  });
   expect(waiting.value!.total).toBeGreaterThan(0);
   await page.getByTestId('filter-status').selectOption('waitlisted');
-  await expect(page.getByTestId('registry-total')).toHaveAttribute('data-total', String(waiting.value!.total));
+  await expect(page.getByTestId('registry-total')).toHaveAttribute(
+    'data-total',
+    String(waiting.value!.total),
+  );
 
   for (const lang of ['ky', 'ru', 'en'] as const) {
     await chooseLanguage(page, lang);
-    const statusText = (LOCALES[lang] as unknown as { status: Record<string, string> }).status.waitlisted;
+    const statusText = (LOCALES[lang] as unknown as { status: Record<string, string> }).status
+      .waitlisted;
     const visible = table.locator('tbody tr[data-application-id]').first();
     const id = await visible.getAttribute('data-application-id');
-    const expected = (await callApi<{ application: Row }>(page, 'applications.get', { applicationId: id })).value!.application;
+    const expected = (
+      await callApi<{ application: Row }>(page, 'applications.get', { applicationId: id })
+    ).value!.application;
     await expect(visible.locator('.reg-status')).toHaveText(statusText);
-    await expect(visible.getByTestId('queue-place')).toHaveText(place(lang, expected.waitlist!.position));
+    await expect(visible.getByTestId('queue-place')).toHaveText(
+      place(lang, expected.waitlist!.position),
+    );
   }
 
   // The first in every line: waiting children and standing transfers at place 1.
   await page.getByTestId('filter-status').selectOption('');
   await page.getByTestId('filter-queue').fill('1');
-  const firsts = await callApi<{ total: number; rows: Row[] }>(page, 'applications.list', { waitlistPosition: 1, limit: 500 });
+  const firsts = await callApi<{ total: number; rows: Row[] }>(page, 'applications.list', {
+    waitlistPosition: 1,
+    limit: 500,
+  });
   expect(firsts.value!.total).toBeGreaterThan(0);
   for (const r of firsts.value!.rows) expect(r.waitlist!.position).toBe(1);
-  await expect(page.getByTestId('registry-total')).toHaveAttribute('data-total', String(firsts.value!.total));
-  const places = await table.locator('tbody tr[data-application-id] [data-testid="queue-place"]').allInnerTexts();
+  await expect(page.getByTestId('registry-total')).toHaveAttribute(
+    'data-total',
+    String(firsts.value!.total),
+  );
+  const places = await table
+    .locator('tbody tr[data-application-id] [data-testid="queue-place"]')
+    .allInnerTexts();
   expect(places.length).toBeGreaterThan(0);
   for (const text of places) expect(text).toContain(place('en', 1));
 });

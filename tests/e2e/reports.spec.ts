@@ -7,7 +7,9 @@ import { test, expect } from './support/fixtures';
 import { LOCALES, callApi, chooseLanguage, signIn } from './support/app';
 import { REPORT_TITLES } from '../../shared/reports/labels';
 
-test('officer: export the streams report to Excel in Russian and read the file back', async ({ page }) => {
+test('officer: export the streams report to Excel in Russian and read the file back', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   await page.goto('./');
   await signIn(page, 'district');
@@ -33,7 +35,11 @@ test('officer: export the streams report to Excel in Russian and read the file b
   await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   const ws = wb.worksheets[0];
   expect(ws.getCell('A1').value).toBe(REPORT_TITLES.streams.ru);
-  const rows = await callApi<{ total: number; headers: string[] }>(page, 'reports.rows', { report: 'streams', lang: 'ru', limit: 1 });
+  const rows = await callApi<{ total: number; headers: string[] }>(page, 'reports.rows', {
+    report: 'streams',
+    lang: 'ru',
+    limit: 1,
+  });
   // six title rows, a blank row, the header on row 8, then one row per stream
   expect(ws.getRow(8).getCell(1).value).toBe(rows.value!.headers[0]);
   expect(ws.actualRowCount).toBe(6 + 1 + rows.value!.total);

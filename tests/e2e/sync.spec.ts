@@ -36,7 +36,16 @@ function kabyl(args: string[]): string {
 }
 
 function enrolmentCode(name: string): string {
-  const out = kabyl(['server', 'enrol', '--district', district, '--name', name, '--database', db.url]);
+  const out = kabyl([
+    'server',
+    'enrol',
+    '--district',
+    district,
+    '--name',
+    name,
+    '--database',
+    db.url,
+  ]);
   return /[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}/.exec(out)![0];
 }
 
@@ -51,36 +60,77 @@ test.beforeAll(async () => {
   const now = Date.now();
   const campaign = {
     year: new Date(now).getUTCFullYear(),
-    stage1Start: iso(now - 30 * day), stage2Start: iso(now - 10 * day), stage2End: iso(now + 30 * day),
-    documentsStart: iso(now - 5 * day), documentsEnd: iso(now + 40 * day),
-    birthDateFrom: '2019-09-01', birthDateTo: '2020-08-31', maxWithdrawals: 3, privilegeCategories: ['military'],
+    stage1Start: iso(now - 30 * day),
+    stage2Start: iso(now - 10 * day),
+    stage2End: iso(now + 30 * day),
+    documentsStart: iso(now - 5 * day),
+    documentsEnd: iso(now + 40 * day),
+    birthDateFrom: '2019-09-01',
+    birthDateTo: '2020-08-31',
+    maxWithdrawals: 3,
+    privilegeCategories: ['military'],
   };
   const file = path.join(workDir, 'campaign.json');
   writeFileSync(file, JSON.stringify(campaign));
   district = 'BISH.LEN';
-  kabyl(['server', 'campaign', '--campaign', file, '--at', iso(now - 40 * day), '--district', `${district}=Ленинский`, '--database', db.url]);
+  kabyl([
+    'server',
+    'campaign',
+    '--campaign',
+    file,
+    '--at',
+    iso(now - 40 * day),
+    '--district',
+    `${district}=Ленинский`,
+    '--database',
+    db.url,
+  ]);
   server = await spawnServer({ DATABASE_URL: db.url });
   proxy = await TcpProxy.forUrl(server.url).start(PROXY_PORT);
   const code = enrolmentCode('other-desk');
-  const r = await fetch(`${server.url}/v1/enrol`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code }) });
+  const r = await fetch(`${server.url}/v1/enrol`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ code }),
+  });
   otherToken = ((await r.json()) as { token: string }).token;
   // The district's school and its children, decided by the other desktop.
   const events: object[] = [
-    event('school.registered', { schoolId: 'LEN-001', name: '№ 2 орто мектеби', kind: 'municipal', districtId: district, locality: 'urban' }),
+    event('school.registered', {
+      schoolId: 'LEN-001',
+      name: '№ 2 орто мектеби',
+      kind: 'municipal',
+      districtId: district,
+      locality: 'urban',
+    }),
     event('quota.set', { schoolId: 'LEN-001', language: 'ky', seats: 25 }),
   ];
   for (let i = 1; i <= 9; i++) {
-    events.push(event('application.submitted', {
-      applicationId: `APP-LEN-${i}`,
-      child: { pin: `2150320200000${i}`, lastName: 'Асанов', firstName: `Бакыт ${i}`, citizenship: 'KG' },
-      guardian: { pin: `20101199000000${i}`.slice(0, 14), email: 'g@example.kg', phone: '+996555000000' },
-      schoolId: 'LEN-001',
-      language: 'ky',
-      registeredAddress: 'Бишкек, Ленин к., 1',
-    }));
+    events.push(
+      event('application.submitted', {
+        applicationId: `APP-LEN-${i}`,
+        child: {
+          pin: `2150320200000${i}`,
+          lastName: 'Асанов',
+          firstName: `Бакыт ${i}`,
+          citizenship: 'KG',
+        },
+        guardian: {
+          pin: `20101199000000${i}`.slice(0, 14),
+          email: 'g@example.kg',
+          phone: '+996555000000',
+        },
+        schoolId: 'LEN-001',
+        language: 'ky',
+        registeredAddress: 'Бишкек, Ленин к., 1',
+      }),
+    );
   }
   const pushed = await pushOther(events);
-  expect(pushed.every((o) => o.status === 'accepted'), JSON.stringify(pushed)).toBe(true);
+  expect(
+    pushed.every((o) => o.status === 'accepted'),
+    JSON.stringify(pushed),
+  ).toBe(true);
 });
 
 let serial = 0;
@@ -117,7 +167,10 @@ test.afterAll(async () => {
 
 /** A registered application of the district that nobody has touched in this run yet. */
 async function registeredApplication(page: Page, skip: Set<string>): Promise<string> {
-  const r = await callApi<{ rows: { id: string; status: string }[] }>(page, 'applications.list', { status: ['registered'], limit: 200 });
+  const r = await callApi<{ rows: { id: string; status: string }[] }>(page, 'applications.list', {
+    status: ['registered'],
+    limit: 200,
+  });
   expect(r.ok).toBe(true);
   const id = r.value!.rows.map((x) => x.id).find((x) => !skip.has(x))!;
   skip.add(id);
@@ -132,9 +185,13 @@ async function pushWithdrawal(applicationId: string): Promise<void> {
 const syncState = (page: Page) => page.getByTestId('sync-status');
 
 for (const lang of ['ky', 'ru', 'en'] as Lang[]) {
-  test(`connect, pending offline, confirmed online, a conflict listed (${lang})`, async ({ page }) => {
+  test(`connect, pending offline, confirmed online, a conflict listed (${lang})`, async ({
+    page,
+  }) => {
     test.setTimeout(180_000);
-    const words = (LOCALES[lang] as unknown as { sync: { notConfirmed: string; badge: Record<string, string> } }).sync;
+    const words = (
+      LOCALES[lang] as unknown as { sync: { notConfirmed: string; badge: Record<string, string> } }
+    ).sync;
     const touched = new Set<string>();
     let harness: PrivateHarness | null = null;
     try {
@@ -164,7 +221,10 @@ for (const lang of ['ky', 'ru', 'en'] as Lang[]) {
       // Offline: the line is cut, an officer records a withdrawal on a parent's written request.
       proxy.cut();
       const child = await registeredApplication(page, touched);
-      const w = await callApi<{ eventId: string }>(page, 'applications.withdraw', { applicationId: child, reference: `WR-${lang}-1` });
+      const w = await callApi<{ eventId: string }>(page, 'applications.withdraw', {
+        applicationId: child,
+        reference: `WR-${lang}-1`,
+      });
       expect(JSON.stringify(w)).toContain(`"ok":true`);
       await expect(syncState(page)).toHaveAttribute('data-state', 'offline', { timeout: 30_000 });
       await expect(syncState(page)).toHaveAttribute('data-pending', '1');
@@ -186,13 +246,18 @@ for (const lang of ['ky', 'ru', 'en'] as Lang[]) {
       // reached the server from another desktop first.
       proxy.cut();
       const second = await registeredApplication(page, touched);
-      const mine = await callApi<{ eventId: string }>(page, 'applications.withdraw', { applicationId: second, reference: `WR-${lang}-2` });
+      const mine = await callApi<{ eventId: string }>(page, 'applications.withdraw', {
+        applicationId: second,
+        reference: `WR-${lang}-2`,
+      });
       expect(mine).toMatchObject({ ok: true });
       await pushWithdrawal(second);
       await expect(syncState(page)).toHaveAttribute('data-pending', '1', { timeout: 30_000 });
       proxy.restore();
       await expect(syncState(page)).toHaveAttribute('data-state', 'conflicts', { timeout: 60_000 });
-      const conflict = page.getByTestId('sync-conflicts').locator(`tr[data-event="${mine.value!.eventId}"]`);
+      const conflict = page
+        .getByTestId('sync-conflicts')
+        .locator(`tr[data-event="${mine.value!.eventId}"]`);
       const label = (domain: 'reason' | 'eventType' | 'role', code: string) =>
         (LABEL_DOMAINS[domain] as Record<string, Record<Lang, string>>)[code][lang];
       await expect(conflict).toContainText(label('eventType', 'application.withdrawn'));

@@ -17,7 +17,9 @@ describe('engine properties', () => {
       fc.property(campaignLog, (events) => {
         const engine = new Engine();
         for (const e of events) {
-          const before = engine.applications.get((e.data as { applicationId?: string }).applicationId ?? '')?.schoolId;
+          const before = engine.applications.get(
+            (e.data as { applicationId?: string }).applicationId ?? '',
+          )?.schoolId;
           const outcome = engine.ingest(e);
           if (outcome.kind !== 'applied' || outcome.refused !== null) continue;
           if (e.type === 'application.submitted') {
@@ -92,13 +94,21 @@ describe('engine properties', () => {
           const changes = engine.takeChanges();
           for (const id of changes.applications) apps.set(id, { ...engine.applications.get(id)! });
           for (const key of changes.streams) streams.set(key, { ...engine.streams.get(key)! });
-          for (const key of changes.waitlists) queues.set(key, engine.waitlist(key).map((q) => q.applicationId));
+          for (const key of changes.waitlists)
+            queues.set(
+              key,
+              engine.waitlist(key).map((q) => q.applicationId),
+            );
         }
         const places = new Map<string, number>();
         for (const ids of queues.values()) ids.forEach((id, i) => places.set(id, i + 1));
         expect(places).toEqual(engine.waitlistPositions());
-        expect(Object.fromEntries(apps)).toEqual(Object.fromEntries([...engine.applications].map(([k, v]) => [k, { ...v }])));
-        expect(Object.fromEntries(streams)).toEqual(Object.fromEntries([...engine.streams].map(([k, v]) => [k, { ...v }])));
+        expect(Object.fromEntries(apps)).toEqual(
+          Object.fromEntries([...engine.applications].map(([k, v]) => [k, { ...v }])),
+        );
+        expect(Object.fromEntries(streams)).toEqual(
+          Object.fromEntries([...engine.streams].map(([k, v]) => [k, { ...v }])),
+        );
       }),
       runs,
     );
@@ -156,12 +166,36 @@ describe('the CLI document', () => {
   });
 
   it('essentials survive fields holding the separator, privilege claims and any item list', () => {
-    const sub = { id: 'a\u0001b', type: 'application.submitted', at: '2026-04-11T09:00:00+06:00', data: { applicationId: 'A', child: { pin: '1', lastName: 'x', firstName: 'y', citizenship: 'KG' }, guardian: { pin: '2', email: 'e', phone: 'p' }, schoolId: 'S', language: 'ky', registeredAddress: 'R', privilege: { category: 'military' } } } as unknown as LogEvent;
+    const sub = {
+      id: 'a\u0001b',
+      type: 'application.submitted',
+      at: '2026-04-11T09:00:00+06:00',
+      data: {
+        applicationId: 'A',
+        child: { pin: '1', lastName: 'x', firstName: 'y', citizenship: 'KG' },
+        guardian: { pin: '2', email: 'e', phone: 'p' },
+        schoolId: 'S',
+        language: 'ky',
+        registeredAddress: 'R',
+        privilege: { category: 'military' },
+      },
+    } as unknown as LogEvent;
     expect(decodeEssentials(encodeEssentials(sub))).toEqual(essentials(sub));
-    const docs = { id: 'd', type: 'documents.received', at: '2026-08-01T00:00:00+06:00', data: { applicationId: 'A', items: ['passport', 'photos'] } } as unknown as LogEvent;
+    const docs = {
+      id: 'd',
+      type: 'documents.received',
+      at: '2026-08-01T00:00:00+06:00',
+      data: { applicationId: 'A', items: ['passport', 'photos'] },
+    } as unknown as LogEvent;
     expect(decodeEssentials(encodeEssentials(docs))).toEqual(essentials(docs));
-    const plain = { ...sub, id: 'p', data: { ...(sub.data as object), privilege: undefined } } as unknown as LogEvent;
-    expect((decodeEssentials(encodeEssentials(plain)).data as { privilege?: unknown }).privilege).toBeUndefined();
+    const plain = {
+      ...sub,
+      id: 'p',
+      data: { ...(sub.data as object), privilege: undefined },
+    } as unknown as LogEvent;
+    expect(
+      (decodeEssentials(encodeEssentials(plain)).data as { privilege?: unknown }).privilege,
+    ).toBeUndefined();
   });
 
   it('an engine without display details decides exactly the same', () => {

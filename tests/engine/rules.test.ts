@@ -18,19 +18,34 @@ describe('R1 windows', () => {
     log.at('2026-04-11T08:59:59+06:00').submit('early', { address: inCatchment });
     log.at(T.stage2End).submit('late', { address: inCatchment });
     const out = log.replay();
-    expect(out.applications.early).toMatchObject({ status: 'refused', reason: 'outside_window', stage: null, basis: null });
-    expect(out.applications.late).toMatchObject({ status: 'refused', reason: 'outside_window', stage: null });
+    expect(out.applications.early).toMatchObject({
+      status: 'refused',
+      reason: 'outside_window',
+      stage: null,
+      basis: null,
+    });
+    expect(out.applications.late).toMatchObject({
+      status: 'refused',
+      reason: 'outside_window',
+      stage: null,
+    });
   });
 
   it('stage 1 is [stage1Start, stage2Start) and stage 2 is [stage2Start, stage2End)', () => {
     const log = district();
     log.at(T.stage1).submit('first', { address: inCatchment });
-    log.at('2026-06-27T08:59:59+06:00').submit('lastOfStage1', { address: inCatchment, pin: pin(2) });
+    log
+      .at('2026-06-27T08:59:59+06:00')
+      .submit('lastOfStage1', { address: inCatchment, pin: pin(2) });
     log.at(T.stage2).submit('firstOfStage2', { school: 'S2', address: elsewhere, pin: pin(3) });
     const out = log.replay();
     expect(out.applications.first.stage).toBe(1);
     expect(out.applications.lastOfStage1.stage).toBe(1);
-    expect(out.applications.firstOfStage2).toMatchObject({ stage: 2, status: 'registered', basis: 'open' });
+    expect(out.applications.firstOfStage2).toMatchObject({
+      stage: 2,
+      status: 'registered',
+      basis: 'open',
+    });
   });
 });
 
@@ -46,7 +61,11 @@ describe('R2 validity', () => {
   ])('refuses an invalid PIN (%s)', (_, badPin) => {
     const log = district();
     log.at(T.stage1).submit('A', { pin: badPin });
-    expect(log.replay().applications.A).toMatchObject({ status: 'refused', reason: 'invalid_pin', stage: 1 });
+    expect(log.replay().applications.A).toMatchObject({
+      status: 'refused',
+      reason: 'invalid_pin',
+      stage: 1,
+    });
   });
 
   it('accepts 29 February of a leap year and the range bounds inclusive', () => {
@@ -59,7 +78,10 @@ describe('R2 validity', () => {
     expect(out.applications.leap.status).toBe('registered');
     expect(out.applications.upper.status).toBe('registered');
     expect(out.applications.older).toMatchObject({ status: 'refused', reason: 'age_out_of_range' });
-    expect(out.applications.younger).toMatchObject({ status: 'refused', reason: 'age_out_of_range' });
+    expect(out.applications.younger).toMatchObject({
+      status: 'refused',
+      reason: 'age_out_of_range',
+    });
   });
 });
 
@@ -85,7 +107,12 @@ describe('schools and streams', () => {
     const log = district();
     const c = log.push('catchment.set', { schoolId: 'S9', addresses: ['X'] });
     const q = log.quota('S9', 'ky', 3);
-    log.push('school.registered', { schoolId: 'S1', name: 'Renamed', kind: 'private', districtId: 'D1' });
+    log.push('school.registered', {
+      schoolId: 'S1',
+      name: 'Renamed',
+      kind: 'private',
+      districtId: 'D1',
+    });
     log.at(T.stage1).submit('A');
     const out = log.replay();
     expect(out.rejections).toEqual([
@@ -104,7 +131,10 @@ describe('R3 one place per child', () => {
     log.withdraw('A1');
     log.submit('A3', { pin: pin(1) });
     const out = log.replay();
-    expect(out.applications.A2).toMatchObject({ status: 'refused', reason: 'duplicate_application' });
+    expect(out.applications.A2).toMatchObject({
+      status: 'refused',
+      reason: 'duplicate_application',
+    });
     expect(out.applications.A3.status).toBe('registered');
   });
 
@@ -114,14 +144,20 @@ describe('R3 one place per child', () => {
     const dup = log.submit('A1', { pin: pin(2) });
     const out = log.replay();
     expect(Object.keys(out.applications)).toEqual(['A1']);
-    expect(out.rejections).toEqual([{ eventId: dup, type: 'application.submitted', reason: 'duplicate_id' }]);
+    expect(out.rejections).toEqual([
+      { eventId: dup, type: 'application.submitted', reason: 'duplicate_id' },
+    ]);
   });
 
   it('duplicate_id comes before every other check, even outside the window', () => {
     const log = district();
     log.at(T.stage1).submit('A1');
     const dup = log.at(T.stage2End).submit('A1', { pin: 'bad' });
-    expect(log.replay().rejections[0]).toEqual({ eventId: dup, type: 'application.submitted', reason: 'duplicate_id' });
+    expect(log.replay().rejections[0]).toEqual({
+      eventId: dup,
+      type: 'application.submitted',
+      reason: 'duplicate_id',
+    });
   });
 });
 
@@ -129,10 +165,22 @@ describe('R4 stage 1 by registered address', () => {
   it('places every catchment child even beyond the quota, and shows overflow', () => {
     const log = district();
     log.at(T.stage1);
-    for (let i = 1; i <= 4; i++) log.submit(`A${i}`, { pin: pin(i), address: `BISH.OKT.ST01.H${i}` });
+    for (let i = 1; i <= 4; i++)
+      log.submit(`A${i}`, { pin: pin(i), address: `BISH.OKT.ST01.H${i}` });
     const out = log.replay();
-    for (let i = 1; i <= 4; i++) expect(out.applications[`A${i}`]).toMatchObject({ status: 'registered', basis: 'catchment', stage: 1 });
-    expect(out.streams['S1/ky']).toEqual({ quota: 2, occupied: 4, free: 0, overflow: 2, waitlist: 0 });
+    for (let i = 1; i <= 4; i++)
+      expect(out.applications[`A${i}`]).toMatchObject({
+        status: 'registered',
+        basis: 'catchment',
+        stage: 1,
+      });
+    expect(out.streams['S1/ky']).toEqual({
+      quota: 2,
+      occupied: 4,
+      free: 0,
+      overflow: 2,
+      waitlist: 0,
+    });
   });
 
   it('covers an address equal to an entry or below it, never a sibling with the same prefix', () => {
@@ -144,7 +192,11 @@ describe('R4 stage 1 by registered address', () => {
     const out = log.replay();
     expect(out.applications.equal.basis).toBe('catchment');
     expect(out.applications.below.basis).toBe('catchment');
-    expect(out.applications.sibling).toMatchObject({ status: 'refused', reason: 'not_in_catchment', basis: null });
+    expect(out.applications.sibling).toMatchObject({
+      status: 'refused',
+      reason: 'not_in_catchment',
+      basis: null,
+    });
   });
 
   it('a changed catchment applies to later applications', () => {
@@ -166,9 +218,22 @@ describe('R5 privileges', () => {
     log.submit('P2', { pin: pin(2), address: elsewhere, privilege: 'teacher' });
     log.submit('P3', { pin: pin(3), address: elsewhere, privilege: 'kairylman' });
     const out = log.replay();
-    expect(out.applications.P1).toMatchObject({ status: 'registered', basis: 'privilege', privilege: 'pending' });
-    expect(out.applications.P2).toMatchObject({ status: 'registered', basis: 'privilege', privilege: 'pending' });
-    expect(out.applications.P3).toMatchObject({ status: 'refused', reason: 'no_free_seats', basis: null, privilege: 'none' });
+    expect(out.applications.P1).toMatchObject({
+      status: 'registered',
+      basis: 'privilege',
+      privilege: 'pending',
+    });
+    expect(out.applications.P2).toMatchObject({
+      status: 'registered',
+      basis: 'privilege',
+      privilege: 'pending',
+    });
+    expect(out.applications.P3).toMatchObject({
+      status: 'refused',
+      reason: 'no_free_seats',
+      basis: null,
+      privilege: 'none',
+    });
   });
 
   it('rejection cancels a placement that rested on the claim and frees its seat; approval keeps it', () => {
@@ -180,8 +245,17 @@ describe('R5 privileges', () => {
     log.review('P2', 'approved');
     log.submit('P3', { pin: pin(3), address: elsewhere, privilege: 'teacher' });
     const out = log.replay();
-    expect(out.applications.P1).toMatchObject({ status: 'refused', reason: 'privilege_rejected', privilege: 'rejected', basis: null });
-    expect(out.applications.P2).toMatchObject({ status: 'registered', basis: 'privilege', privilege: 'approved' });
+    expect(out.applications.P1).toMatchObject({
+      status: 'refused',
+      reason: 'privilege_rejected',
+      privilege: 'rejected',
+      basis: null,
+    });
+    expect(out.applications.P2).toMatchObject({
+      status: 'registered',
+      basis: 'privilege',
+      privilege: 'approved',
+    });
     expect(out.applications.P3).toMatchObject({ status: 'registered', basis: 'privilege' });
     expect(out.streams['S1/ky'].occupied).toBe(2);
   });
@@ -190,7 +264,11 @@ describe('R5 privileges', () => {
     const log = district();
     log.at(T.stage1).submit('C', { address: inCatchment, privilege: 'teacher' });
     log.review('C', 'rejected');
-    expect(log.replay().applications.C).toMatchObject({ status: 'registered', basis: 'catchment', privilege: 'rejected' });
+    expect(log.replay().applications.C).toMatchObject({
+      status: 'registered',
+      basis: 'catchment',
+      privilege: 'rejected',
+    });
   });
 
   it('refuses a category the campaign does not recognise, in either stage', () => {
@@ -205,7 +283,11 @@ describe('R5 privileges', () => {
   it('in stage 2 a claim plays no part: recorded as none', () => {
     const log = district();
     log.at(T.stage2).submit('A', { address: elsewhere, privilege: 'military' });
-    expect(log.replay().applications.A).toMatchObject({ status: 'registered', basis: 'open', privilege: 'none' });
+    expect(log.replay().applications.A).toMatchObject({
+      status: 'registered',
+      basis: 'open',
+      privilege: 'none',
+    });
   });
 
   it('review reasons: application_not_found, no_pending_privilege, not_active', () => {
@@ -233,7 +315,12 @@ describe('R6 stage 2 free seats only', () => {
     log.submit('B', { pin: pin(2), school: 'S2', address: 'BISH.OKT.ST02.H1' });
     const out = log.replay();
     expect(out.applications.A).toMatchObject({ status: 'registered', basis: 'open', stage: 2 });
-    expect(out.applications.B).toMatchObject({ status: 'refused', reason: 'no_free_seats', stage: 2, basis: null });
+    expect(out.applications.B).toMatchObject({
+      status: 'refused',
+      reason: 'no_free_seats',
+      stage: 2,
+      basis: null,
+    });
   });
 
   it('a raised quota makes room; a lowered quota evicts nobody', () => {
@@ -248,7 +335,13 @@ describe('R6 stage 2 free seats only', () => {
     expect(out.applications.B.reason).toBe('no_free_seats');
     expect(out.applications.C.status).toBe('registered');
     expect(out.applications.A.status).toBe('registered');
-    expect(out.streams['S2/ky']).toEqual({ quota: 0, occupied: 2, free: 0, overflow: 2, waitlist: 0 });
+    expect(out.streams['S2/ky']).toEqual({
+      quota: 0,
+      occupied: 2,
+      free: 0,
+      overflow: 2,
+      waitlist: 0,
+    });
   });
 });
 
@@ -258,7 +351,14 @@ describe('R7 transfers', () => {
     log.at(T.stage1).submit('A', { address: inCatchment, privilege: 'military' });
     log.at(T.stage2).transfer('A', 'S1', 'ru');
     const out = log.replay();
-    expect(out.applications.A).toMatchObject({ status: 'registered', schoolId: 'S1', language: 'ru', basis: 'open', privilege: 'none', stage: 1 });
+    expect(out.applications.A).toMatchObject({
+      status: 'registered',
+      schoolId: 'S1',
+      language: 'ru',
+      basis: 'open',
+      privilege: 'none',
+      stage: 1,
+    });
     expect(out.streams['S1/ky'].occupied).toBe(0);
     expect(out.streams['S1/ru'].occupied).toBe(1);
   });
@@ -292,7 +392,11 @@ describe('R7 transfers', () => {
       [inactive, 'not_active'],
       [locked, 'list_locked'],
     ]);
-    expect(out.applications.A).toMatchObject({ schoolId: 'S1', language: 'ky', status: 'documents_received' });
+    expect(out.applications.A).toMatchObject({
+      schoolId: 'S1',
+      language: 'ky',
+      status: 'documents_received',
+    });
   });
 });
 
@@ -302,7 +406,14 @@ describe('R8 withdrawal', () => {
     log.at(T.stage1).submit('A', { address: elsewhere, privilege: 'teacher' });
     log.withdraw('A');
     const out = log.replay();
-    expect(out.applications.A).toMatchObject({ status: 'withdrawn', reason: null, schoolId: 'S1', stage: 1, basis: 'privilege', privilege: 'pending' });
+    expect(out.applications.A).toMatchObject({
+      status: 'withdrawn',
+      reason: null,
+      schoolId: 'S1',
+      stage: 1,
+      basis: 'privilege',
+      privilege: 'pending',
+    });
     expect(out.streams['S1/ky'].occupied).toBe(0);
   });
 
@@ -316,7 +427,11 @@ describe('R8 withdrawal', () => {
     log.withdraw('A1');
     const out = log.replay();
     expect(out.applications.A2.status).toBe('registered');
-    expect(out.rejections.map((r) => r.reason)).toEqual(['withdrawal_limit', 'application_not_found', 'not_active']);
+    expect(out.rejections.map((r) => r.reason)).toEqual([
+      'withdrawal_limit',
+      'application_not_found',
+      'not_active',
+    ]);
     expect(out.rejections[0].eventId).toBe(limited);
     expect(out.rejections[1].eventId).toBe(missing);
   });
@@ -330,7 +445,12 @@ describe('R9 and R10 documents lock the list', () => {
     log.submit('B', { pin: pin(2), address: inCatchment, privilege: 'teacher' });
     const early = log.documents('A');
     log.at(T.documents);
-    const incomplete = log.documents('A', ['passport', 'birth_certificate', 'medical_f26', 'medical_f63']);
+    const incomplete = log.documents('A', [
+      'passport',
+      'birth_certificate',
+      'medical_f26',
+      'medical_f63',
+    ]);
     const pending = log.documents('B');
     log.documents('A');
     const again = log.documents('A');
@@ -362,7 +482,13 @@ describe('R11 the documents deadline', () => {
     expect(before.applications.B.status).toBe('registered');
     const after = log.replay(T.deadline);
     expect(after.asOf).toBe(T.deadline);
-    expect(after.applications.B).toMatchObject({ status: 'no_documents', reason: 'no_documents', basis: 'catchment', privilege: 'pending', stage: 1 });
+    expect(after.applications.B).toMatchObject({
+      status: 'no_documents',
+      reason: 'no_documents',
+      basis: 'catchment',
+      privilege: 'pending',
+      stage: 1,
+    });
     expect(after.applications.A.status).toBe('documents_received');
     expect(after.streams['S1/ky'].occupied).toBe(1);
   });
@@ -388,9 +514,21 @@ describe('R12 commission', () => {
     const closed = log.place('C2', 'S2', 'ky');
     const missing = log.decline('C9');
     const out = log.replay();
-    expect(out.applications.C1).toMatchObject({ status: 'documents_received', basis: 'commission', stage: null, privilege: 'none', schoolId: 'S2' });
+    expect(out.applications.C1).toMatchObject({
+      status: 'documents_received',
+      basis: 'commission',
+      stage: null,
+      privilege: 'none',
+      schoolId: 'S2',
+    });
     expect(out.cases).toEqual({ C1: { status: 'placed' }, C2: { status: 'declined' } });
-    expect(out.streams['S2/ky']).toEqual({ quota: 1, occupied: 2, free: 0, overflow: 1, waitlist: 0 });
+    expect(out.streams['S2/ky']).toEqual({
+      quota: 1,
+      occupied: 2,
+      free: 0,
+      overflow: 1,
+      waitlist: 0,
+    });
     expect(out.rejections.map((r) => [r.eventId, r.reason])).toEqual([
       [dupCase, 'duplicate_id'],
       [closed, 'case_closed'],
@@ -433,7 +571,7 @@ describe('R12 commission', () => {
 });
 
 describe('R13 admission orders', () => {
-  it('enrols the school\'s received children; later orders enrol later arrivals', () => {
+  it("enrols the school's received children; later orders enrol later arrivals", () => {
     const log = district();
     log.at(T.stage1);
     log.submit('A', { pin: pin(1), address: inCatchment });

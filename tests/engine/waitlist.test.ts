@@ -14,7 +14,11 @@ function campaign(calendar: Record<string, unknown> = {}) {
     .school('S2', { kind: 'municipal', catchment: ['BISH.OKT.ST02'], quotas: { ky: 1 } });
 }
 
-const place = (school: string, language: string, position: number) => ({ schoolId: school, language, position });
+const place = (school: string, language: string, position: number) => ({
+  schoolId: school,
+  language,
+  position,
+});
 
 describe('R16 a stage-2 submission to a full stream', () => {
   it('waits in the queue in join order, holding no seat', () => {
@@ -23,13 +27,30 @@ describe('R16 a stage-2 submission to a full stream', () => {
     log.submit('B', { pin: pin(2) });
     log.submit('C', { pin: pin(3) });
     const out = log.replay();
-    expect(out.applications.A).toMatchObject({ status: 'registered', basis: 'open', waitlist: null });
+    expect(out.applications.A).toMatchObject({
+      status: 'registered',
+      basis: 'open',
+      waitlist: null,
+    });
     expect(out.applications.B).toEqual({
-      status: 'waitlisted', reason: null, schoolId: 'S1', language: 'ky', stage: 2, basis: null,
-      privilege: 'none', orderNumber: null, waitlist: place('S1', 'ky', 1),
+      status: 'waitlisted',
+      reason: null,
+      schoolId: 'S1',
+      language: 'ky',
+      stage: 2,
+      basis: null,
+      privilege: 'none',
+      orderNumber: null,
+      waitlist: place('S1', 'ky', 1),
     });
     expect(out.applications.C.waitlist).toEqual(place('S1', 'ky', 2));
-    expect(out.streams['S1/ky']).toEqual({ quota: 1, occupied: 1, free: 0, overflow: 0, waitlist: 2 });
+    expect(out.streams['S1/ky']).toEqual({
+      quota: 1,
+      occupied: 1,
+      free: 0,
+      overflow: 0,
+      waitlist: 2,
+    });
     expect(out.rejections).toEqual([]);
   });
 
@@ -38,7 +59,11 @@ describe('R16 a stage-2 submission to a full stream', () => {
     log.at(T.stage2).submit('A', { pin: pin(1) });
     log.submit('B', { pin: pin(2) });
     const out = log.replay();
-    expect(out.applications.B).toMatchObject({ status: 'refused', reason: 'no_free_seats', waitlist: null });
+    expect(out.applications.B).toMatchObject({
+      status: 'refused',
+      reason: 'no_free_seats',
+      waitlist: null,
+    });
     expect(out.streams['S1/ky'].waitlist).toBe(0);
   });
 
@@ -48,7 +73,10 @@ describe('R16 a stage-2 submission to a full stream', () => {
     log.submit('B', { pin: pin(2) });
     log.submit('B2', { pin: pin(2), school: 'S1', language: 'ru' });
     const out = log.replay();
-    expect(out.applications.B2).toMatchObject({ status: 'refused', reason: 'duplicate_application' });
+    expect(out.applications.B2).toMatchObject({
+      status: 'refused',
+      reason: 'duplicate_application',
+    });
     expect(out.streams['S1/ru'].occupied).toBe(0);
   });
 
@@ -56,11 +84,29 @@ describe('R16 a stage-2 submission to a full stream', () => {
     const log = campaign();
     log.at(T.stage1).submit('C1', { pin: pin(1) });
     log.submit('C2', { pin: pin(2) });
-    log.submit('P', { pin: pin(3), school: 'S2', address: 'BISH.OKT.ST09.H1', privilege: 'military' });
-    log.submit('P2', { pin: pin(4), school: 'S2', address: 'BISH.OKT.ST09.H1', privilege: 'military' });
+    log.submit('P', {
+      pin: pin(3),
+      school: 'S2',
+      address: 'BISH.OKT.ST09.H1',
+      privilege: 'military',
+    });
+    log.submit('P2', {
+      pin: pin(4),
+      school: 'S2',
+      address: 'BISH.OKT.ST09.H1',
+      privilege: 'military',
+    });
     const out = log.replay();
-    expect(out.applications.C2).toMatchObject({ status: 'registered', basis: 'catchment', waitlist: null });
-    expect(out.applications.P2).toMatchObject({ status: 'refused', reason: 'no_free_seats', waitlist: null });
+    expect(out.applications.C2).toMatchObject({
+      status: 'registered',
+      basis: 'catchment',
+      waitlist: null,
+    });
+    expect(out.applications.P2).toMatchObject({
+      status: 'refused',
+      reason: 'no_free_seats',
+      waitlist: null,
+    });
     expect(out.streams['S1/ky']).toMatchObject({ occupied: 2, overflow: 1, waitlist: 0 });
   });
 
@@ -88,7 +134,12 @@ describe('R16 a freed seat goes to whoever joined earliest', () => {
     log.submit('C', { pin: pin(3) });
     log.withdraw('A');
     const out = log.replay();
-    expect(out.applications.B).toMatchObject({ status: 'registered', basis: 'open', reason: null, waitlist: null });
+    expect(out.applications.B).toMatchObject({
+      status: 'registered',
+      basis: 'open',
+      reason: null,
+      waitlist: null,
+    });
     expect(out.applications.C.waitlist).toEqual(place('S1', 'ky', 1));
     expect(out.streams['S1/ky']).toMatchObject({ occupied: 1, free: 0, waitlist: 1 });
   });
@@ -101,7 +152,10 @@ describe('R16 a freed seat goes to whoever joined earliest', () => {
     log.submit('D', { pin: pin(4) });
     const out = log.replay();
     expect(out.applications.B.status).toBe('registered');
-    expect(out.applications.D).toMatchObject({ status: 'waitlisted', waitlist: place('S1', 'ky', 1) });
+    expect(out.applications.D).toMatchObject({
+      status: 'waitlisted',
+      waitlist: place('S1', 'ky', 1),
+    });
   });
 
   it('a lowered quota evicts nobody and places nobody; a raised one fills from the queue in order', () => {
@@ -118,19 +172,31 @@ describe('R16 a freed seat goes to whoever joined earliest', () => {
     const out = log.replay();
     expect(out.applications.B.status).toBe('registered');
     expect(out.applications.C.status).toBe('registered');
-    expect(out.applications.D).toMatchObject({ status: 'waitlisted', waitlist: place('S1', 'ky', 1) });
+    expect(out.applications.D).toMatchObject({
+      status: 'waitlisted',
+      waitlist: place('S1', 'ky', 1),
+    });
     expect(out.streams['S1/ky']).toMatchObject({ occupied: 3, free: 0, waitlist: 1 });
   });
 
   it('a rejected privilege that cancels a placement frees the seat for the queue', () => {
     const log = campaign();
-    log.at(T.stage1).submit('P', { pin: pin(1), school: 'S2', address: 'BISH.OKT.ST09.H1', privilege: 'teacher' });
+    log.at(T.stage1).submit('P', {
+      pin: pin(1),
+      school: 'S2',
+      address: 'BISH.OKT.ST09.H1',
+      privilege: 'teacher',
+    });
     log.at(T.stage2).submit('W', { pin: pin(2), school: 'S2', address: ST02 });
     expect(log.replay().applications.W.status).toBe('waitlisted');
     log.review('P', 'rejected');
     const out = log.replay();
     expect(out.applications.P).toMatchObject({ status: 'refused', reason: 'privilege_rejected' });
-    expect(out.applications.W).toMatchObject({ status: 'registered', basis: 'open', waitlist: null });
+    expect(out.applications.W).toMatchObject({
+      status: 'registered',
+      basis: 'open',
+      waitlist: null,
+    });
   });
 });
 
@@ -142,13 +208,26 @@ describe('R16 standing transfer requests', () => {
     log.submit('W', { pin: pin(3) });
     const standing = log.transfer('X', 'S2');
     const before = log.replay();
-    expect(before.applications.X).toMatchObject({ status: 'registered', schoolId: 'S1', waitlist: place('S2', 'ky', 1) });
+    expect(before.applications.X).toMatchObject({
+      status: 'registered',
+      schoolId: 'S1',
+      waitlist: place('S2', 'ky', 1),
+    });
     expect(before.rejections).toEqual([]);
     expect(before.streams['S2/ky'].waitlist).toBe(1);
     log.withdraw('Y');
     const out = log.replay();
-    expect(out.applications.X).toMatchObject({ status: 'registered', schoolId: 'S2', basis: 'open', waitlist: null });
-    expect(out.applications.W).toMatchObject({ status: 'registered', schoolId: 'S1', waitlist: null });
+    expect(out.applications.X).toMatchObject({
+      status: 'registered',
+      schoolId: 'S2',
+      basis: 'open',
+      waitlist: null,
+    });
+    expect(out.applications.W).toMatchObject({
+      status: 'registered',
+      schoolId: 'S1',
+      waitlist: null,
+    });
     expect(out.streams['S1/ky']).toMatchObject({ occupied: 1, waitlist: 0 });
     expect(out.streams['S2/ky']).toMatchObject({ occupied: 1, waitlist: 0 });
     expect(standing).toBeDefined();
@@ -156,12 +235,22 @@ describe('R16 standing transfer requests', () => {
 
   it('a move drops a claim still pending, as an immediate transfer does', () => {
     const log = campaign();
-    log.at(T.stage1).submit('P', { pin: pin(1), school: 'S1', language: 'ru', address: ST02, privilege: 'military' });
+    log.at(T.stage1).submit('P', {
+      pin: pin(1),
+      school: 'S1',
+      language: 'ru',
+      address: ST02,
+      privilege: 'military',
+    });
     log.submit('Y', { pin: pin(2), school: 'S2', address: ST02 });
     log.at(T.stage2).transfer('P', 'S2', 'ky');
     expect(log.replay().applications.P).toMatchObject({ privilege: 'pending', basis: 'privilege' });
     log.withdraw('Y');
-    expect(log.replay().applications.P).toMatchObject({ schoolId: 'S2', basis: 'open', privilege: 'none' });
+    expect(log.replay().applications.P).toMatchObject({
+      schoolId: 'S2',
+      basis: 'open',
+      privilege: 'none',
+    });
   });
 
   it('a later request replaces it: a new standing request joins the end of the new queue', () => {
@@ -198,7 +287,9 @@ describe('R16 standing transfer requests', () => {
     log.transfer('X', 'S2');
     const same = log.transfer('X', 'S1');
     const out = log.replay();
-    expect(out.rejections).toEqual([{ eventId: same, type: 'application.transfer_requested', reason: 'same_school' }]);
+    expect(out.rejections).toEqual([
+      { eventId: same, type: 'application.transfer_requested', reason: 'same_school' },
+    ]);
     expect(out.applications.X.waitlist).toEqual(place('S2', 'ky', 1));
   });
 
@@ -219,7 +310,11 @@ describe('R16 standing transfer requests', () => {
     log.transfer('X', 'S2');
     log.withdraw('X');
     const out = log.replay();
-    expect(out.applications.X).toMatchObject({ status: 'withdrawn', schoolId: 'S1', waitlist: null });
+    expect(out.applications.X).toMatchObject({
+      status: 'withdrawn',
+      schoolId: 'S1',
+      waitlist: null,
+    });
     expect(out.applications.W.status).toBe('registered');
     expect(out.streams['S2/ky'].waitlist).toBe(0);
   });
@@ -232,19 +327,33 @@ describe('R16 standing transfer requests', () => {
     log.at(T.documents).documents('X');
     log.withdraw('Y');
     const out = log.replay();
-    expect(out.applications.X).toMatchObject({ status: 'documents_received', schoolId: 'S1', waitlist: null });
+    expect(out.applications.X).toMatchObject({
+      status: 'documents_received',
+      schoolId: 'S1',
+      waitlist: null,
+    });
     expect(out.streams['S2/ky']).toMatchObject({ occupied: 0, free: 1, waitlist: 0 });
   });
 
   it('a rejected claim that cancels the placement ends the request', () => {
     const log = campaign();
-    log.at(T.stage1).submit('P', { pin: pin(1), school: 'S1', language: 'ru', address: ST02, privilege: 'military' });
+    log.at(T.stage1).submit('P', {
+      pin: pin(1),
+      school: 'S1',
+      language: 'ru',
+      address: ST02,
+      privilege: 'military',
+    });
     log.submit('Y', { pin: pin(2), school: 'S2', address: ST02 });
     log.at(T.stage2).transfer('P', 'S2', 'ky');
     log.review('P', 'rejected');
     log.withdraw('Y');
     const out = log.replay();
-    expect(out.applications.P).toMatchObject({ status: 'refused', reason: 'privilege_rejected', waitlist: null });
+    expect(out.applications.P).toMatchObject({
+      status: 'refused',
+      reason: 'privilege_rejected',
+      waitlist: null,
+    });
     expect(out.streams['S2/ky']).toMatchObject({ occupied: 0, waitlist: 0 });
   });
 
@@ -258,9 +367,14 @@ describe('R16 standing transfer requests', () => {
     log.quota('R0', 'ky', 2);
     const out = log.replay();
     // K5 moves into R0's new seat, K4 into R5's freed one, ... K0 into R1, leaving R0's old seat free.
-    for (let i = 0; i < n; i++) expect(out.applications[`K${i}`]).toMatchObject({ schoolId: `R${(i + 1) % n}`, waitlist: null });
+    for (let i = 0; i < n; i++)
+      expect(out.applications[`K${i}`]).toMatchObject({
+        schoolId: `R${(i + 1) % n}`,
+        waitlist: null,
+      });
     expect(out.streams['R0/ky']).toMatchObject({ occupied: 1, free: 1, waitlist: 0 });
-    for (let i = 1; i < n; i++) expect(out.streams[`R${i}/ky`]).toMatchObject({ occupied: 1, waitlist: 0 });
+    for (let i = 1; i < n; i++)
+      expect(out.streams[`R${i}/ky`]).toMatchObject({ occupied: 1, waitlist: 0 });
   });
 });
 
@@ -274,8 +388,13 @@ describe('R16 withdrawal limit', () => {
     const second = log.withdraw('B2');
     const out = log.replay();
     expect(out.applications.B).toMatchObject({ status: 'withdrawn', waitlist: null });
-    expect(out.applications.B2).toMatchObject({ status: 'waitlisted', waitlist: place('S1', 'ky', 1) });
-    expect(out.rejections).toEqual([{ eventId: second, type: 'application.withdrawn', reason: 'withdrawal_limit' }]);
+    expect(out.applications.B2).toMatchObject({
+      status: 'waitlisted',
+      waitlist: place('S1', 'ky', 1),
+    });
+    expect(out.rejections).toEqual([
+      { eventId: second, type: 'application.withdrawn', reason: 'withdrawal_limit' },
+    ]);
   });
 });
 
@@ -289,8 +408,18 @@ describe('R16 closing', () => {
     // An event at exactly the closing instant already finds the queues closed.
     log.at(T.stage2End).withdraw('Y');
     const out = log.replay();
-    expect(out.applications.W).toMatchObject({ status: 'refused', reason: 'waitlist_closed', stage: 2, basis: null, waitlist: null });
-    expect(out.applications.X).toMatchObject({ status: 'registered', schoolId: 'S1', waitlist: null });
+    expect(out.applications.W).toMatchObject({
+      status: 'refused',
+      reason: 'waitlist_closed',
+      stage: 2,
+      basis: null,
+      waitlist: null,
+    });
+    expect(out.applications.X).toMatchObject({
+      status: 'registered',
+      schoolId: 'S1',
+      waitlist: null,
+    });
     expect(out.streams['S2/ky']).toMatchObject({ occupied: 0, free: 1, waitlist: 0 });
     expect(out.streams['S1/ky'].waitlist).toBe(0);
   });
@@ -307,7 +436,10 @@ describe('R16 closing', () => {
     const log = campaign();
     log.at(T.stage2).submit('A', { pin: pin(1) });
     log.submit('W', { pin: pin(3) });
-    expect(log.replay(T.stage2End).applications.W).toMatchObject({ status: 'refused', reason: 'waitlist_closed' });
+    expect(log.replay(T.stage2End).applications.W).toMatchObject({
+      status: 'refused',
+      reason: 'waitlist_closed',
+    });
     expect(log.replay('2026-09-10T23:59:59+06:00').applications.W.status).toBe('waitlisted');
   });
 
@@ -326,18 +458,26 @@ describe('R16 closing', () => {
     log.at(T.stage2).submit('A', { pin: pin(1) });
     log.submit('W', { pin: pin(3) });
     log.at(T.stage2End).submit('W2', { pin: pin(3) });
-    expect(log.replay().applications.W2).toMatchObject({ status: 'refused', reason: 'outside_window' });
+    expect(log.replay().applications.W2).toMatchObject({
+      status: 'refused',
+      reason: 'outside_window',
+    });
   });
 });
 
 describe('R16 dry runs, snapshots and change sets', () => {
   const submission = (id: string, n: number, at: string): LogEvent =>
     ({
-      id: `probe-${id}`, type: 'application.submitted', at,
+      id: `probe-${id}`,
+      type: 'application.submitted',
+      at,
       data: {
-        applicationId: id, child: { pin: pin(n), lastName: 'L', firstName: 'F', citizenship: 'KG' },
+        applicationId: id,
+        child: { pin: pin(n), lastName: 'L', firstName: 'F', citizenship: 'KG' },
         guardian: { pin: '11203198500021', email: 'g@example.kg', phone: '+996700000001' },
-        schoolId: 'S1', language: 'ky', registeredAddress: 'BISH.OKT.ST01.H1',
+        schoolId: 'S1',
+        language: 'ky',
+        registeredAddress: 'BISH.OKT.ST01.H1',
       },
     }) as LogEvent;
 
@@ -355,7 +495,12 @@ describe('R16 dry runs, snapshots and change sets', () => {
       const engine = engineOf(log);
       const before = replayJson(engine);
       const at = '2026-07-01T10:00:00+06:00';
-      const transfer = { id: 'probe-t', type: 'application.transfer_requested', at, data: { applicationId: 'A', toSchoolId: 'S2' } } as LogEvent;
+      const transfer = {
+        id: 'probe-t',
+        type: 'application.transfer_requested',
+        at,
+        data: { applicationId: 'A', toSchoolId: 'S2' },
+      } as LogEvent;
       expect(engine.evaluate(submission('N', 9, at))).toBe(waitlist ? null : 'no_free_seats');
       expect(engine.evaluate(transfer)).toBe(waitlist ? null : 'no_free_seats');
       expect(engine.evaluate(submission('N', 9, T.stage2End))).toBe('outside_window');
@@ -389,7 +534,12 @@ describe('R16 dry runs, snapshots and change sets', () => {
     log.submit('C', { pin: pin(3) });
     const engine = engineOf(log, { trackChanges: true });
     engine.takeChanges();
-    engine.ingest({ id: 'w', type: 'application.withdrawn', at: '2026-07-01T10:00:00+06:00', data: { applicationId: 'A' } } as LogEvent);
+    engine.ingest({
+      id: 'w',
+      type: 'application.withdrawn',
+      at: '2026-07-01T10:00:00+06:00',
+      data: { applicationId: 'A' },
+    } as LogEvent);
     const changes = engine.takeChanges();
     expect([...changes.applications].sort()).toEqual(['A', 'B']);
     expect([...changes.waitlists]).toEqual(['S1/ky']);

@@ -16,15 +16,49 @@ export function withoutWaitlistKeys(json: string): string {
 }
 
 const CASES = [
-  { seed: 1, districts: 1, schoolsPerDistrict: 25, children: 6000, log: '9687b371b61910938382ec7cd6be1c5a74960389b92efc5f89387eda9df65fa5', replay: '467b31a0baae2cd243eea26af235e5456c38ffccf04ca64c47c3e458b5847b5d' },
-  { seed: 2, districts: 2, schoolsPerDistrict: 10, children: 3000, log: 'ab54c61f02940ee1d358ab0577bff41cbfce5d3a47fd9794576a47012ac6cc70', replay: 'e260005594521feca60d5e42bc194ea5b2421a0548de8461fa397710cdcdf310' },
-  { seed: 3, districts: 4, schoolsPerDistrict: 8, children: 2500, log: 'a17c9560395c45f6f1a1fd19be57af8562b9e615f7429fd407dc006ee97b766b', replay: '40203b47593e5c9cc3bd060cd445e6813892f88b4d0100822f00680b7ace2132' },
-  { seed: 7, districts: 1, schoolsPerDistrict: 5, children: 800, log: 'ee477805e53b96fcb3ea45a24397204efbe62de9bb48a2803a1071513a12b6a3', replay: '681d4a7e4ba4a824399c2085ec4923d6636d642ca23300663f225dc08ac584f2' },
+  {
+    seed: 1,
+    districts: 1,
+    schoolsPerDistrict: 25,
+    children: 6000,
+    log: '9687b371b61910938382ec7cd6be1c5a74960389b92efc5f89387eda9df65fa5',
+    replay: '467b31a0baae2cd243eea26af235e5456c38ffccf04ca64c47c3e458b5847b5d',
+  },
+  {
+    seed: 2,
+    districts: 2,
+    schoolsPerDistrict: 10,
+    children: 3000,
+    log: 'ab54c61f02940ee1d358ab0577bff41cbfce5d3a47fd9794576a47012ac6cc70',
+    replay: 'e260005594521feca60d5e42bc194ea5b2421a0548de8461fa397710cdcdf310',
+  },
+  {
+    seed: 3,
+    districts: 4,
+    schoolsPerDistrict: 8,
+    children: 2500,
+    log: 'a17c9560395c45f6f1a1fd19be57af8562b9e615f7429fd407dc006ee97b766b',
+    replay: '40203b47593e5c9cc3bd060cd445e6813892f88b4d0100822f00680b7ace2132',
+  },
+  {
+    seed: 7,
+    districts: 1,
+    schoolsPerDistrict: 5,
+    children: 800,
+    log: 'ee477805e53b96fcb3ea45a24397204efbe62de9bb48a2803a1071513a12b6a3',
+    replay: '681d4a7e4ba4a824399c2085ec4923d6636d642ca23300663f225dc08ac584f2',
+  },
 ];
 
 /** A campaign caught in stage 2, then replayed as of after the deadline. */
 const CUT = {
-  options: { seed: 5, districts: 1, schoolsPerDistrict: 6, children: 1500, until: '2026-07-15T18:00:00+06:00' },
+  options: {
+    seed: 5,
+    districts: 1,
+    schoolsPerDistrict: 6,
+    children: 1500,
+    until: '2026-07-15T18:00:00+06:00',
+  },
   log: '15702930089299f5a7183040013b5e9eabce17e61daf121d6bbc464e7135ded9',
   replay: 'c5ae1ee510ca199c9e1479087f806e026e865078889b6fa40a77c1180d7d4036',
   asOf: '2026-09-20T00:00:00+06:00',

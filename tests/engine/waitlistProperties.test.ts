@@ -15,7 +15,14 @@ const stage2Start = Date.parse(T.stage2);
 const stage2End = Date.parse(T.stage2End);
 /** Mostly stage 2, where queues live, with a little of stage 1 before and the deadline after. */
 const waitlistLog = campaignLogOf({
-  waitlist: true, from: stage2Start - 86_400_000, to: stage2End + 86_400_000, minSteps: 30, maxSteps: 80, apps: 23, children: 15, churn: 3,
+  waitlist: true,
+  from: stage2Start - 86_400_000,
+  to: stage2End + 86_400_000,
+  minSteps: 30,
+  maxSteps: 80,
+  apps: 23,
+  children: 15,
+  churn: 3,
 });
 const anyLog = campaignLogOf({ waitlist: true });
 
@@ -71,10 +78,12 @@ describe('R16 properties', () => {
           }
           for (const l of left) {
             const app = engine.applications.get(l.id)!;
-            const placedThere = app.status === 'registered' && streamKey(app.schoolId, app.language) === l.key;
+            const placedThere =
+              app.status === 'registered' && streamKey(app.schoolId, app.language) === l.key;
             if (!placedThere || app.id === appIdOf(e)) continue;
             // Placed from the queue: nobody who joined it earlier is still waiting.
-            for (const q of engine.waitlist(l.key)) expect(joined.get(q.applicationId)!.n).toBeGreaterThan(l.n);
+            for (const q of engine.waitlist(l.key))
+              expect(joined.get(q.applicationId)!.n).toBeGreaterThan(l.n);
             placements++;
           }
         }
@@ -123,14 +132,20 @@ describe('R16 properties', () => {
         const engine = new Engine();
         for (const e of events) {
           const queued = [...engine.streams.keys()].reduce((n, k) => n + engine.waitlistSize(k), 0);
-          const stateBefore = new Map([...engine.applications].map(([id, a]) => [id, `${a.status} ${a.schoolId}/${a.language}`]));
+          const stateBefore = new Map(
+            [...engine.applications].map(([id, a]) => [
+              id,
+              `${a.status} ${a.schoolId}/${a.language}`,
+            ]),
+          );
           engine.ingest(e);
           // Placed from a queue: a waiting child now registered, or a registered child in another stream.
           let moved = 0;
           for (const [id, a] of engine.applications) {
             const was = stateBefore.get(id);
             const now = `${a.status} ${a.schoolId}/${a.language}`;
-            if (was === undefined || was === now || id === appIdOf(e) || a.status !== 'registered') continue;
+            if (was === undefined || was === now || id === appIdOf(e) || a.status !== 'registered')
+              continue;
             if (was.startsWith('waitlisted ') || was.startsWith('registered ')) moved++;
           }
           if (engine.clock < stage2End) expect(moved).toBeLessThanOrEqual(queued);
@@ -142,20 +157,29 @@ describe('R16 properties', () => {
 
   it('a ring of standing requests, freed anywhere, moves each child at most once and ends', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 2, max: 8 }), fc.nat(), fc.array(fc.nat(), { minLength: 8, maxLength: 8 }), (n, freed, order) => {
-        const log = new LogBuilder({ waitlist: true });
-        for (let i = 0; i < n; i++) log.school(`R${i}`, { quotas: { ky: 1 } });
-        log.at(T.stage2);
-        for (let i = 0; i < n; i++) log.submit(`K${i}`, { pin: pin(i + 1), school: `R${i}` });
-        // Requests join in a random order, each towards the next school round the ring.
-        const who = [...Array(n).keys()].sort((a, b) => order[a] - order[b] || a - b);
-        for (const i of who) log.transfer(`K${i}`, `R${(i + 1) % n}`);
-        log.quota(`R${freed % n}`, 'ky', 2);
-        const out = log.replay();
-        for (let i = 0; i < n; i++) expect(out.applications[`K${i}`]).toMatchObject({ schoolId: `R${(i + 1) % n}`, waitlist: null });
-        const occupied = Object.values(out.streams).reduce((sum, s) => sum + s.occupied, 0);
-        expect(occupied).toBe(n);
-      }),
+      fc.property(
+        fc.integer({ min: 2, max: 8 }),
+        fc.nat(),
+        fc.array(fc.nat(), { minLength: 8, maxLength: 8 }),
+        (n, freed, order) => {
+          const log = new LogBuilder({ waitlist: true });
+          for (let i = 0; i < n; i++) log.school(`R${i}`, { quotas: { ky: 1 } });
+          log.at(T.stage2);
+          for (let i = 0; i < n; i++) log.submit(`K${i}`, { pin: pin(i + 1), school: `R${i}` });
+          // Requests join in a random order, each towards the next school round the ring.
+          const who = [...Array(n).keys()].sort((a, b) => order[a] - order[b] || a - b);
+          for (const i of who) log.transfer(`K${i}`, `R${(i + 1) % n}`);
+          log.quota(`R${freed % n}`, 'ky', 2);
+          const out = log.replay();
+          for (let i = 0; i < n; i++)
+            expect(out.applications[`K${i}`]).toMatchObject({
+              schoolId: `R${(i + 1) % n}`,
+              waitlist: null,
+            });
+          const occupied = Object.values(out.streams).reduce((sum, s) => sum + s.occupied, 0);
+          expect(occupied).toBe(n);
+        },
+      ),
       runs,
     );
   });
@@ -167,8 +191,14 @@ describe('R16 properties', () => {
         for (const e of events) on.ingest(e);
         if (on.snapshot().waitlists!.joinSeq > 0) return;
         const opened = events[0] as LogEvent & { data: Record<string, unknown> };
-        const offEvents = [{ ...opened, data: { ...opened.data, waitlist: false } } as LogEvent, ...events.slice(1)];
-        const absent = [{ ...opened, data: { ...opened.data, waitlist: undefined } } as LogEvent, ...events.slice(1)];
+        const offEvents = [
+          { ...opened, data: { ...opened.data, waitlist: false } } as LogEvent,
+          ...events.slice(1),
+        ];
+        const absent = [
+          { ...opened, data: { ...opened.data, waitlist: undefined } } as LogEvent,
+          ...events.slice(1),
+        ];
         const off = new Engine({ details: false });
         const none = new Engine({ details: false });
         for (const e of offEvents) off.ingest(e);
@@ -182,12 +212,15 @@ describe('R16 properties', () => {
 
   it('with the option off nothing ever queues or waits', () => {
     fc.assert(
-      fc.property(campaignLogOf({ waitlist: false, from: stage2Start, to: stage2End }), (events) => {
-        const engine = new Engine();
-        for (const e of events) engine.ingest(e);
-        expect(engine.snapshot().waitlists!.joinSeq).toBe(0);
-        for (const a of engine.applications.values()) expect(a.status).not.toBe('waitlisted');
-      }),
+      fc.property(
+        campaignLogOf({ waitlist: false, from: stage2Start, to: stage2End }),
+        (events) => {
+          const engine = new Engine();
+          for (const e of events) engine.ingest(e);
+          expect(engine.snapshot().waitlists!.joinSeq).toBe(0);
+          for (const a of engine.applications.values()) expect(a.status).not.toBe('waitlisted');
+        },
+      ),
       runs,
     );
   });

@@ -13,7 +13,14 @@ async function errorsOf(sheets: Sheets): Promise<ImportIssue[]> {
   return r.errors;
 }
 
-const brief = (i: ImportIssue) => ({ sheet: i.sheet, row: i.row, column: i.column, cell: i.cell, reason: i.reason, value: i.value });
+const brief = (i: ImportIssue) => ({
+  sheet: i.sheet,
+  row: i.row,
+  column: i.column,
+  cell: i.cell,
+  reason: i.reason,
+  value: i.value,
+});
 
 describe('a clean district workbook', () => {
   it('reads into the model, cell types converted', async () => {
@@ -21,10 +28,32 @@ describe('a clean district workbook', () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.model.schools).toEqual([
-      { id: 'S1', name: 'School No. 5', kind: 'state', districtId: 'BISH-OKT', languages: ['ky', 'ru'], locality: 'urban', classSizeNorm: null, row: 2 },
-      { id: 'S2', name: 'Ат-Башы орто мектеби', kind: 'municipal', districtId: 'NAR-ATB', languages: ['ky'], locality: 'rural', classSizeNorm: 28, row: 3 },
+      {
+        id: 'S1',
+        name: 'School No. 5',
+        kind: 'state',
+        districtId: 'BISH-OKT',
+        languages: ['ky', 'ru'],
+        locality: 'urban',
+        classSizeNorm: null,
+        row: 2,
+      },
+      {
+        id: 'S2',
+        name: 'Ат-Башы орто мектеби',
+        kind: 'municipal',
+        districtId: 'NAR-ATB',
+        languages: ['ky'],
+        locality: 'rural',
+        classSizeNorm: 28,
+        row: 3,
+      },
     ]);
-    expect(r.model.catchments.map((c) => `${c.schoolId}:${c.prefix}`)).toEqual(['S1:BISH.OKT.ST01', 'S1:BISH.OKT.ST02', 'S2:NAR.ATB']);
+    expect(r.model.catchments.map((c) => `${c.schoolId}:${c.prefix}`)).toEqual([
+      'S1:BISH.OKT.ST01',
+      'S1:BISH.OKT.ST02',
+      'S2:NAR.ATB',
+    ]);
     expect(r.model.quotas).toEqual([
       { schoolId: 'S1', language: 'ky', seats: 50, classes: 2, row: 2 },
       { schoolId: 'S1', language: 'ru', seats: 25, classes: 1, row: 3 },
@@ -38,18 +67,53 @@ describe('a clean district workbook', () => {
       await xlsx({
         Школы: [
           ['Список школ района', null, null, 'Район'],
-          ['ID школы *', 'Название', 'Тип', 'Район', 'Языки обучения', 'Город или село', 'Норма на класс'],
-          [101, { richText: [{ text: 'Школа ' }, { text: '№1' }] }, 'Государственная', 'D1', 'Кыргызский, Русский', 'Сельская', '24'],
+          [
+            'ID школы *',
+            'Название',
+            'Тип',
+            'Район',
+            'Языки обучения',
+            'Город или село',
+            'Норма на класс',
+          ],
+          [
+            101,
+            { richText: [{ text: 'Школа ' }, { text: '№1' }] },
+            'Государственная',
+            'D1',
+            'Кыргызский, Русский',
+            'Сельская',
+            '24',
+          ],
         ],
-        Микроучасток: [['Мектептин ID', 'Дарек коду'], ['101', 41], ['101', '41.10']],
-        Квоталар: [['Мектептин ID', 'Окутуу тили', 'Орундар', 'Класстар'], ['101', 'ky', ' 30 ', { formula: '1+1', result: 2 }], ['101', 'Орус тили', 25, null]],
+        Микроучасток: [
+          ['Мектептин ID', 'Дарек коду'],
+          ['101', 41],
+          ['101', '41.10'],
+        ],
+        Квоталар: [
+          ['Мектептин ID', 'Окутуу тили', 'Орундар', 'Класстар'],
+          ['101', 'ky', ' 30 ', { formula: '1+1', result: 2 }],
+          ['101', 'Орус тили', 25, null],
+        ],
       }),
     );
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.model.schools[0]).toMatchObject({ id: '101', name: 'Школа №1', kind: 'state', languages: ['ky', 'ru'], locality: 'rural', classSizeNorm: 24, row: 3 });
+    expect(r.model.schools[0]).toMatchObject({
+      id: '101',
+      name: 'Школа №1',
+      kind: 'state',
+      languages: ['ky', 'ru'],
+      locality: 'rural',
+      classSizeNorm: 24,
+      row: 3,
+    });
     expect(r.model.catchments.map((c) => c.prefix)).toEqual(['41', '41.10']);
-    expect(r.model.quotas).toMatchObject([{ seats: 30, classes: 2 }, { language: 'ru', seats: 25, classes: null }]);
+    expect(r.model.quotas).toMatchObject([
+      { seats: 30, classes: 2 },
+      { language: 'ru', seats: 25, classes: null },
+    ]);
   });
 });
 
@@ -59,8 +123,22 @@ describe('each kind of bad row', () => {
     s.Catchments.push(['S9', 'X.Y']);
     s.Quotas.push(['S8', 'ky', 10, 1]);
     expect((await errorsOf(s)).map(brief)).toEqual([
-      { sheet: 'catchments', row: 5, column: 'school', cell: 'A5', reason: 'unknown_school', value: 'S9' },
-      { sheet: 'quotas', row: 5, column: 'school', cell: 'A5', reason: 'unknown_school', value: 'S8' },
+      {
+        sheet: 'catchments',
+        row: 5,
+        column: 'school',
+        cell: 'A5',
+        reason: 'unknown_school',
+        value: 'S9',
+      },
+      {
+        sheet: 'quotas',
+        row: 5,
+        column: 'school',
+        cell: 'A5',
+        reason: 'unknown_school',
+        value: 'S8',
+      },
     ]);
   });
 
@@ -71,10 +149,31 @@ describe('each kind of bad row', () => {
     s.Quotas[3][2] = 'thirty';
     s.Schools[2][6] = 0;
     expect((await errorsOf(s)).map(brief)).toEqual([
-      { sheet: 'schools', row: 3, column: 'classSizeNorm', cell: 'G3', reason: 'below_minimum', value: '0' },
+      {
+        sheet: 'schools',
+        row: 3,
+        column: 'classSizeNorm',
+        cell: 'G3',
+        reason: 'below_minimum',
+        value: '0',
+      },
       { sheet: 'quotas', row: 2, column: 'seats', cell: 'C2', reason: 'negative', value: '-5' },
-      { sheet: 'quotas', row: 3, column: 'classes', cell: 'D3', reason: 'not_an_integer', value: '1.5' },
-      { sheet: 'quotas', row: 4, column: 'seats', cell: 'C4', reason: 'not_a_number', value: 'thirty' },
+      {
+        sheet: 'quotas',
+        row: 3,
+        column: 'classes',
+        cell: 'D3',
+        reason: 'not_an_integer',
+        value: '1.5',
+      },
+      {
+        sheet: 'quotas',
+        row: 4,
+        column: 'seats',
+        cell: 'C4',
+        reason: 'not_a_number',
+        value: 'thirty',
+      },
     ]);
   });
 
@@ -82,14 +181,28 @@ describe('each kind of bad row', () => {
     const s = cleanDistrict();
     s.Catchments.push(['S1', 'BISH.OKT.ST01']);
     expect((await errorsOf(s)).map(brief)).toEqual([
-      { sheet: 'catchments', row: 5, column: 'addressPrefix', cell: 'B5', reason: 'duplicate_prefix', value: 'BISH.OKT.ST01' },
+      {
+        sheet: 'catchments',
+        row: 5,
+        column: 'addressPrefix',
+        cell: 'B5',
+        reason: 'duplicate_prefix',
+        value: 'BISH.OKT.ST01',
+      },
     ]);
     const shared = cleanDistrict();
     shared.Catchments.push(['S2', 'BISH.OKT.ST02']);
     const r = await readDistrictWorkbook(await xlsx(shared));
     expect(r.ok).toBe(true);
     expect(r.warnings.map(brief)).toEqual([
-      { sheet: 'catchments', row: 5, column: 'addressPrefix', cell: 'B5', reason: 'shared_prefix', value: 'BISH.OKT.ST02 (S1)' },
+      {
+        sheet: 'catchments',
+        row: 5,
+        column: 'addressPrefix',
+        cell: 'B5',
+        reason: 'shared_prefix',
+        value: 'BISH.OKT.ST02 (S1)',
+      },
     ]);
   });
 
@@ -112,13 +225,31 @@ describe('each kind of bad row', () => {
   it('a missing column, named with the header row', async () => {
     const s = cleanDistrict();
     s.Quotas = s.Quotas.map((r) => [r[0], r[1], r[3]]);
-    expect((await errorsOf(s)).map(brief)).toEqual([{ sheet: 'quotas', row: 1, column: 'seats', cell: null, reason: 'missing_column', value: null }]);
+    expect((await errorsOf(s)).map(brief)).toEqual([
+      {
+        sheet: 'quotas',
+        row: 1,
+        column: 'seats',
+        cell: null,
+        reason: 'missing_column',
+        value: null,
+      },
+    ]);
   });
 
   it('a missing sheet', async () => {
     const s = cleanDistrict();
     delete (s as Partial<Sheets>).Catchments;
-    expect((await errorsOf(s)).map(brief)).toEqual([{ sheet: 'catchments', row: null, column: null, cell: null, reason: 'missing_sheet', value: null }]);
+    expect((await errorsOf(s)).map(brief)).toEqual([
+      {
+        sheet: 'catchments',
+        row: null,
+        column: null,
+        cell: null,
+        reason: 'missing_sheet',
+        value: null,
+      },
+    ]);
   });
 
   it('empty required cells, but wholly empty rows are skipped', async () => {
@@ -151,8 +282,20 @@ describe('each kind of bad row', () => {
 
   it('every bad row is listed, not just the first', async () => {
     const s = cleanDistrict();
-    for (let i = 0; i < 50; i++) s.Quotas.push([`S1`, `l${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`, -i - 1, null]);
-    s.Schools[1][4] = 'ky, ru, ' + Array.from({ length: 50 }, (_, i) => `l${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`).join(', ');
+    for (let i = 0; i < 50; i++)
+      s.Quotas.push([
+        `S1`,
+        `l${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`,
+        -i - 1,
+        null,
+      ]);
+    s.Schools[1][4] =
+      'ky, ru, ' +
+      Array.from(
+        { length: 50 },
+        (_, i) =>
+          `l${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`,
+      ).join(', ');
     const errors = await errorsOf(s);
     expect(errors).toHaveLength(50);
     expect(errors.map((e) => e.row)).toEqual(Array.from({ length: 50 }, (_, i) => i + 5));
@@ -169,10 +312,25 @@ describe('each kind of bad row', () => {
     const s = cleanDistrict();
     s.Quotas[1][2] = -3;
     const [issue] = await errorsOf(s);
-    expect(describeIssue(issue, 'en')).toBe('Sheet «Quotas», row 2, column «Seats» (C2): Negative number: -3');
-    expect(describeIssue(issue, 'ru')).toBe('Лист «Quotas», строка 2, столбец «Seats» (C2): Отрицательное число: -3');
-    expect(describeIssue(issue, 'ky')).toBe('Барак «Quotas», сап 2, мамыча «Seats» (C2): Терс сан: -3');
-    const missing = { ...issue, sheetName: null, row: null, column: null, columnName: null, cell: null, reason: 'missing_sheet' as const, value: null };
+    expect(describeIssue(issue, 'en')).toBe(
+      'Sheet «Quotas», row 2, column «Seats» (C2): Negative number: -3',
+    );
+    expect(describeIssue(issue, 'ru')).toBe(
+      'Лист «Quotas», строка 2, столбец «Seats» (C2): Отрицательное число: -3',
+    );
+    expect(describeIssue(issue, 'ky')).toBe(
+      'Барак «Quotas», сап 2, мамыча «Seats» (C2): Терс сан: -3',
+    );
+    const missing = {
+      ...issue,
+      sheetName: null,
+      row: null,
+      column: null,
+      columnName: null,
+      cell: null,
+      reason: 'missing_sheet' as const,
+      value: null,
+    };
     expect(describeIssue(missing, 'ru')).toBe('Лист «Квоты»: Нет листа');
   });
 });

@@ -57,7 +57,8 @@ async function previewWhileCalling(
     const t0 = performance.now();
     await must('audit.events', { limit: 20 });
     slowestMs = Math.max(slowestMs, performance.now() - t0);
-    if (process.env.BOMB_DEBUG) console.log(`call ${calls}: ${(performance.now() - t0).toFixed(1)} ms`);
+    if (process.env.BOMB_DEBUG)
+      console.log(`call ${calls}: ${(performance.now() - t0).toFixed(1)} ms`);
     calls++;
     await new Promise((r) => setTimeout(r, 10));
   }
@@ -105,18 +106,27 @@ describe('an Excel decompression bomb', { retry: 2 }, () => {
 
   it('of thousands of parts is refused on its entry count', async () => {
     const parts = Array.from({ length: 3000 }, (_, i) => smallPart(`xl/media/p${i}.xml`, '<x/>'));
-    const { preview } = await previewWhileCalling(zip([...(await workbookBomb(1)).parts, ...parts]));
+    const { preview } = await previewWhileCalling(
+      zip([...(await workbookBomb(1)).parts, ...parts]),
+    );
     expect(preview).toMatchObject({ clean: false, errors: [{ reason: 'too_many_entries' }] });
     expect(issueText(preview, 'en')).toMatch(/the limit is 1000/);
   });
 
-  it('that exhausts the worker\'s heap costs the worker only: a translated issue, and the app answers on', async () => {
+  it("that exhausts the worker's heap costs the worker only: a translated issue, and the app answers on", async () => {
     // Within the row and byte limits given here, but far beyond a 16 MB heap for exceljs.
     const heavy = zip((await workbookBomb(300_000)).parts);
-    const limits = { ...WORKBOOK_LIMITS, maxRows: 10_000_000, maxUnpackedBytes: 1 << 30, maxHeapMb: 16 };
+    const limits = {
+      ...WORKBOOK_LIMITS,
+      maxRows: 10_000_000,
+      maxUnpackedBytes: 1 << 30,
+      maxHeapMb: 16,
+    };
     const read = await readWorkbookOffThread(heavy, limits);
     expect(read).toMatchObject({ ok: false, errors: [{ reason: 'workbook_too_heavy' }] });
-    expect(describeIssue((read as { errors: ImportIssue[] }).errors[0], 'en')).toMatch(/within the limits of 384 MB of memory and 60 s/);
+    expect(describeIssue((read as { errors: ImportIssue[] }).errors[0], 'en')).toMatch(
+      /within the limits of 384 MB of memory and 60 s/,
+    );
     expect((await must('audit.events', { limit: 1 })).total).toBeGreaterThan(0);
   });
 });

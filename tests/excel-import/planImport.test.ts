@@ -53,8 +53,21 @@ describe('planImport', () => {
       'quota.set',
       'quota.set',
     ]);
-    expect(plan.counts).toEqual({ schoolsAdded: 2, schoolsChanged: 0, catchmentsChanged: 2, streamsAdded: 3, quotasChanged: 0 });
-    expect(plan.events[1].data).toEqual({ schoolId: 'S2', name: 'Ат-Башы орто мектеби', kind: 'municipal', districtId: 'NAR-ATB', locality: 'rural', classSizeNorm: 28 });
+    expect(plan.counts).toEqual({
+      schoolsAdded: 2,
+      schoolsChanged: 0,
+      catchmentsChanged: 2,
+      streamsAdded: 3,
+      quotasChanged: 0,
+    });
+    expect(plan.events[1].data).toEqual({
+      schoolId: 'S2',
+      name: 'Ат-Башы орто мектеби',
+      kind: 'municipal',
+      districtId: 'NAR-ATB',
+      locality: 'rural',
+      classSizeNorm: 28,
+    });
     expect(plan.events[4].data).toEqual({ schoolId: 'S1', language: 'ky', seats: 50, classes: 2 });
     expect(plan.events[6].data).toEqual({ schoolId: 'S2', language: 'ky', seats: 30 });
     for (const e of plan.events) expect(e).toMatchObject({ at: AT, actor: ACTOR });
@@ -67,38 +80,67 @@ describe('planImport', () => {
     const engine = freshEngine();
     const model = await modelOf(cleanDistrict());
     apply(engine, planImport(engine, model, { at: AT, actor: ACTOR }).events);
-    const again = planImport(engine, await modelOf(cleanDistrict()), { at: '2026-03-06T10:00:00+06:00', actor: ACTOR });
+    const again = planImport(engine, await modelOf(cleanDistrict()), {
+      at: '2026-03-06T10:00:00+06:00',
+      actor: ACTOR,
+    });
     expect(again.events).toEqual([]);
     expect(again.notices).toEqual([]);
   });
 
   it('a changed quota is exactly one quota.set; each other change is one event of its kind', async () => {
     const engine = freshEngine();
-    apply(engine, planImport(engine, await modelOf(cleanDistrict()), { at: AT, actor: ACTOR }).events);
+    apply(
+      engine,
+      planImport(engine, await modelOf(cleanDistrict()), { at: AT, actor: ACTOR }).events,
+    );
 
     const quota = cleanDistrict();
     quota.Quotas[2][2] = 30;
-    const q = planImport(engine, await modelOf(quota), { at: '2026-03-06T10:00:00+06:00', actor: ACTOR });
-    expect(q.events.map((e) => [e.type, e.data])).toEqual([['quota.set', { schoolId: 'S1', language: 'ru', seats: 30, classes: 1 }]]);
+    const q = planImport(engine, await modelOf(quota), {
+      at: '2026-03-06T10:00:00+06:00',
+      actor: ACTOR,
+    });
+    expect(q.events.map((e) => [e.type, e.data])).toEqual([
+      ['quota.set', { schoolId: 'S1', language: 'ru', seats: 30, classes: 1 }],
+    ]);
     expect(q.counts.quotasChanged).toBe(1);
 
     const other = cleanDistrict();
     other.Schools[1][1] = 'School No. 5 named after Aitmatov';
     other.Catchments.splice(2, 1); // S1 loses BISH.OKT.ST02
     other.Quotas[3][3] = 2; // S2/ky gets planned classes
-    const o = planImport(engine, await modelOf(other), { at: '2026-03-06T10:00:00+06:00', actor: ACTOR });
+    const o = planImport(engine, await modelOf(other), {
+      at: '2026-03-06T10:00:00+06:00',
+      actor: ACTOR,
+    });
     expect(o.events.map((e) => [e.type, e.data])).toEqual([
-      ['school.registered', { schoolId: 'S1', name: 'School No. 5 named after Aitmatov', kind: 'state', districtId: 'BISH-OKT', locality: 'urban' }],
+      [
+        'school.registered',
+        {
+          schoolId: 'S1',
+          name: 'School No. 5 named after Aitmatov',
+          kind: 'state',
+          districtId: 'BISH-OKT',
+          locality: 'urban',
+        },
+      ],
       ['catchment.set', { schoolId: 'S1', addresses: ['BISH.OKT.ST01'] }],
       ['quota.set', { schoolId: 'S2', language: 'ky', seats: 30, classes: 2 }],
     ]);
     apply(engine, o.events);
-    expect(planImport(engine, await modelOf(other), { at: '2026-03-07T10:00:00+06:00', actor: ACTOR }).events).toEqual([]);
+    expect(
+      planImport(engine, await modelOf(other), { at: '2026-03-07T10:00:00+06:00', actor: ACTOR })
+        .events,
+    ).toEqual([]);
   });
 
   it('catchment order does not matter; what cannot be removed is reported, not guessed', async () => {
     const engine = freshEngine();
-    apply(engine, planImport(engine, await modelOf(cleanDistrict()), { at: AT, actor: ACTOR }).events);
+    apply(
+      engine,
+      planImport(engine, await modelOf(cleanDistrict()), { at: AT, actor: ACTOR }).events,
+    );
     const s = cleanDistrict();
     [s.Catchments[1], s.Catchments[2]] = [s.Catchments[2], s.Catchments[1]];
     s.Schools.splice(2, 1);
@@ -106,7 +148,10 @@ describe('planImport', () => {
     s.Quotas.splice(2, 2);
     s.Quotas[1][3] = null; // S1/ky classes left empty: the planned 2 stay
     s.Schools[1][4] = 'ky';
-    const plan = planImport(engine, await modelOf(s), { at: '2026-03-06T10:00:00+06:00', actor: ACTOR });
+    const plan = planImport(engine, await modelOf(s), {
+      at: '2026-03-06T10:00:00+06:00',
+      actor: ACTOR,
+    });
     expect(plan.events).toEqual([]);
     expect(plan.notices).toEqual([
       { kind: 'classes_kept', schoolId: 'S1', language: 'ky', classes: 2 },
@@ -119,11 +164,19 @@ describe('planImport', () => {
     const model = await modelOf(cleanDistrict());
     const a = planImport(freshEngine(), model, { at: AT, actor: ACTOR });
     const b = planImport(freshEngine(), model, { at: AT, actor: ACTOR });
-    const later = planImport(freshEngine(), model, { at: '2026-03-05T10:00:01+06:00', actor: ACTOR });
+    const later = planImport(freshEngine(), model, {
+      at: '2026-03-05T10:00:01+06:00',
+      actor: ACTOR,
+    });
     expect(a.events.map((e) => e.id)).toEqual(b.events.map((e) => e.id));
     expect(new Set(a.events.map((e) => e.id)).size).toBe(a.events.length);
-    for (const id of later.events.map((e) => e.id)) expect(a.events.map((e) => e.id)).not.toContain(id);
-    const custom = planImport(freshEngine(), model, { at: AT, actor: ACTOR, newId: (_t, _d, i) => `imp-7-${i}` });
+    for (const id of later.events.map((e) => e.id))
+      expect(a.events.map((e) => e.id)).not.toContain(id);
+    const custom = planImport(freshEngine(), model, {
+      at: AT,
+      actor: ACTOR,
+      newId: (_t, _d, i) => `imp-7-${i}`,
+    });
     expect(custom.events.map((e) => e.id)).toEqual(a.events.map((_, i) => `imp-7-${i}`));
     const engine = freshEngine();
     apply(engine, a.events);
@@ -151,7 +204,11 @@ describe('the template', () => {
       expect(schools.getCell('C2').dataValidation).toMatchObject({ type: 'list' });
       expect(schools.getCell('A2').numFmt).toBe('@');
       const r = await readDistrictWorkbook(readFileSync(file));
-      expect(r).toEqual({ ok: true, model: { schools: [], catchments: [], quotas: [] }, warnings: [] });
+      expect(r).toEqual({
+        ok: true,
+        model: { schools: [], catchments: [], quotas: [] },
+        warnings: [],
+      });
     }
   });
 
@@ -172,7 +229,12 @@ describe('the template', () => {
     if (!read.ok) return;
     expect(read.model.schools.map((s) => s.id)).toEqual(['S1', 'S2', 'S3', 'P1']);
     expect(read.model.quotas).toHaveLength(5);
-    expect({ ...read.model, schools: read.model.schools.map((s) => ({ ...s, row: 0 })), catchments: read.model.catchments.map((c) => ({ ...c, row: 0 })), quotas: read.model.quotas.map((q) => ({ ...q, row: 0 })) }).toEqual(districtModelFromEngine(engine));
+    expect({
+      ...read.model,
+      schools: read.model.schools.map((s) => ({ ...s, row: 0 })),
+      catchments: read.model.catchments.map((c) => ({ ...c, row: 0 })),
+      quotas: read.model.quotas.map((q) => ({ ...q, row: 0 })),
+    }).toEqual(districtModelFromEngine(engine));
     const plan = planImport(engine, read.model, { at: '2026-10-01T10:00:00+06:00', actor: ACTOR });
     expect(plan.events).toEqual([]);
   });
@@ -180,14 +242,22 @@ describe('the template', () => {
   it('as bytes for a download: the same workbook, read back clean', async () => {
     const engine = new Engine();
     for (const e of campaignFixture().events) engine.ingest(e);
-    const r = await readDistrictWorkbook(await templateXlsxBuffer('ky', districtModelFromEngine(engine)));
+    const r = await readDistrictWorkbook(
+      await templateXlsxBuffer('ky', districtModelFromEngine(engine)),
+    );
     expect(r.ok).toBe(true);
-    if (r.ok) expect(planImport(engine, r.model, { at: '2026-10-01T10:00:00+06:00', actor: ACTOR }).events).toEqual([]);
+    if (r.ok)
+      expect(
+        planImport(engine, r.model, { at: '2026-10-01T10:00:00+06:00', actor: ACTOR }).events,
+      ).toEqual([]);
   });
 
   it('kabyl template argument errors', () => {
     expect(kabyl(['template']).stderr).toContain('--out FILE.xlsx is required');
     expect(kabyl(['template', '--out', path.join(dir, 'x.xlsx'), '--lang', 'kz']).status).toBe(2);
-    expect(kabyl(['template', '--out', path.join(dir, 'x.xlsx'), '--at', '2026-10-01T10:00:00+06:00']).stderr).toContain('--at needs --from');
+    expect(
+      kabyl(['template', '--out', path.join(dir, 'x.xlsx'), '--at', '2026-10-01T10:00:00+06:00'])
+        .stderr,
+    ).toContain('--at needs --from');
   });
 });

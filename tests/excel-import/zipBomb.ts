@@ -17,7 +17,13 @@ export function smallPart(name: string, text: string): Part {
 }
 
 /** `head`, then `unit` `count` times, then `tail`, deflated in a stream: never held unpacked. */
-export async function repeatedPart(name: string, head: string, unit: string, count: number, tail: string): Promise<Part> {
+export async function repeatedPart(
+  name: string,
+  head: string,
+  unit: string,
+  count: number,
+  tail: string,
+): Promise<Part> {
   const deflate = createDeflateRaw({ level: 9 });
   const out: Buffer[] = [];
   deflate.on('data', (b: Buffer) => out.push(b));
@@ -33,7 +39,8 @@ export async function repeatedPart(name: string, head: string, unit: string, cou
   await write(head);
   const PER = 20_000;
   const block = unit.repeat(PER);
-  for (let left = count; left > 0; left -= PER) await write(left >= PER ? block : unit.repeat(left));
+  for (let left = count; left > 0; left -= PER)
+    await write(left >= PER ? block : unit.repeat(left));
   await write(tail);
   deflate.end();
   await done;
@@ -87,7 +94,10 @@ const SHEET_HEAD = `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http
 const SHEET_TAIL = `</sheetData></worksheet>`;
 
 /** An .xlsx whose one sheet repeats `row` `rows` times. */
-export async function workbookBomb(rows: number, row = '<row><c t="inlineStr"><is><t>x</t></is></c></row>'): Promise<{ parts: Part[] }> {
+export async function workbookBomb(
+  rows: number,
+  row = '<row><c t="inlineStr"><is><t>x</t></is></c></row>',
+): Promise<{ parts: Part[] }> {
   return {
     parts: [
       smallPart('[Content_Types].xml', CONTENT_TYPES),

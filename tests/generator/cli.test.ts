@@ -17,7 +17,7 @@ function expected(options = OPTIONS): string {
 }
 
 describe('kabyl generate', () => {
-  it('writes the generator\'s log to stdout, one event per line', () => {
+  it("writes the generator's log to stdout, one event per line", () => {
     const r = kabyl(['generate', ...ARGS]);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
@@ -32,7 +32,9 @@ describe('kabyl generate', () => {
     expect(r.stdout).toBe('');
     const text = readFileSync(file, 'utf8');
     expect(text).toBe(expected({ ...OPTIONS, until: '2026-06-30T00:00+06:00' } as typeof OPTIONS));
-    expect(r.stderr).toMatch(new RegExp(`^kabyl generate: ${text.split('\n').length - 1} events in [\\d.]+ s -> `));
+    expect(r.stderr).toMatch(
+      new RegExp(`^kabyl generate: ${text.split('\n').length - 1} events in [\\d.]+ s -> `),
+    );
     expect(readdirSync(dir)).toEqual(['log.jsonl']);
   });
 
@@ -47,9 +49,24 @@ describe('kabyl generate', () => {
   });
 
   it('takes districts by name', () => {
-    const r = kabyl(['generate', '--district-names', 'osh,bishkek-oktyabrsky', '--schools', '3', '--children', '10']);
+    const r = kabyl([
+      'generate',
+      '--district-names',
+      'osh,bishkek-oktyabrsky',
+      '--schools',
+      '3',
+      '--children',
+      '10',
+    ]);
     expect(r.status).toBe(0);
-    const districts = new Set(r.stdout.trim().split('\n').map((l) => JSON.parse(l)).filter((e) => e.type === 'school.registered').map((e) => e.data.districtId));
+    const districts = new Set(
+      r.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l))
+        .filter((e) => e.type === 'school.registered')
+        .map((e) => e.data.districtId),
+    );
     expect(districts).toEqual(new Set(['OSHC.OSH', 'BISH.OKT']));
   });
 
@@ -74,7 +91,13 @@ describe('kabyl generate', () => {
   });
 
   it('fails without leaving a partial file when the folder does not exist', () => {
-    const r = kabyl(['generate', '--children', '10', '--out', path.join(tmpdir(), 'no-such-dir-kabyl', 'x', 'log.jsonl')]);
+    const r = kabyl([
+      'generate',
+      '--children',
+      '10',
+      '--out',
+      path.join(tmpdir(), 'no-such-dir-kabyl', 'x', 'log.jsonl'),
+    ]);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/ENOENT/);
   });
@@ -91,13 +114,24 @@ describe('generator options', () => {
   it('default to one Bishkek district, 25 schools, 6000 children, year 2026', () => {
     const o = resolveOptions();
     expect(o.districts.map((d) => d.code)).toEqual(['BISH.LEN']);
-    expect([o.schoolsPerDistrict, o.children, o.calendar.year, o.seed]).toEqual([25, 6000, 2026, 1]);
+    expect([o.schoolsPerDistrict, o.children, o.calendar.year, o.seed]).toEqual([
+      25, 6000, 2026, 1,
+    ]);
   });
 
   it('take districts by code, short code, slug or name, also as `districts`', () => {
-    const codes = (names: string[]) => resolveOptions({ districtNames: names }).districts.map((d) => d.code);
-    expect(codes(['BISH.OKT', 'ksu', 'bishkek-leninsky', 'Naryn district', 'г. Ош'])).toEqual(['BISH.OKT', 'OSH.KSU', 'BISH.LEN', 'NRN.NAR', 'OSHC.OSH']);
-    expect(resolveOptions({ districts: ['bishkek-oktyabrsky'] }).districts.map((d) => d.code)).toEqual(['BISH.OKT']);
+    const codes = (names: string[]) =>
+      resolveOptions({ districtNames: names }).districts.map((d) => d.code);
+    expect(codes(['BISH.OKT', 'ksu', 'bishkek-leninsky', 'Naryn district', 'г. Ош'])).toEqual([
+      'BISH.OKT',
+      'OSH.KSU',
+      'BISH.LEN',
+      'NRN.NAR',
+      'OSHC.OSH',
+    ]);
+    expect(
+      resolveOptions({ districts: ['bishkek-oktyabrsky'] }).districts.map((d) => d.code),
+    ).toEqual(['BISH.OKT']);
     expect(() => resolveOptions({ districtNames: ['OKT', 'bishkek-oktyabrsky'] })).toThrow(/twice/);
     expect(() => resolveOptions({ districtNames: [] })).toThrow(/at least one/);
   });
@@ -109,6 +143,11 @@ describe('generator options', () => {
 
   it('move the whole calendar with the year', () => {
     const first = generateLog({ year: 2027, children: 0, schoolsPerDistrict: 1 }).next().value!;
-    expect(first.data).toMatchObject({ year: 2027, stage1Start: '2027-04-11T09:00:00.000+06:00', birthDateFrom: '2020-09-01', birthDateTo: '2021-08-31' });
+    expect(first.data).toMatchObject({
+      year: 2027,
+      stage1Start: '2027-04-11T09:00:00.000+06:00',
+      birthDateFrom: '2020-09-01',
+      birthDateTo: '2021-08-31',
+    });
   });
 });

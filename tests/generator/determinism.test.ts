@@ -19,12 +19,18 @@ describe('generator determinism', () => {
     const b = generate({ ...SMALL, seed: 8 }).lines;
     expect(b.join('\n')).not.toBe(a.join('\n'));
     // Same shape, though: the same districts and schools.
-    const ids = (lines: string[]) => lines.filter((l) => l.includes('"school.registered"')).map((l) => JSON.parse(l).data.schoolId).sort();
+    const ids = (lines: string[]) =>
+      lines
+        .filter((l) => l.includes('"school.registered"'))
+        .map((l) => JSON.parse(l).data.schoolId)
+        .sort();
     expect(ids(b)).toEqual(ids(a));
   });
 
   it('defaults to seed 1', () => {
-    expect(generate({ ...SMALL }).lines.join('\n')).toBe(generate({ ...SMALL, seed: 1 }).lines.join('\n'));
+    expect(generate({ ...SMALL }).lines.join('\n')).toBe(
+      generate({ ...SMALL, seed: 1 }).lines.join('\n'),
+    );
   });
 
   it('with `until` writes exactly the prefix of the full log up to that instant', () => {

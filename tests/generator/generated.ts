@@ -34,7 +34,10 @@ export function countBy<T>(items: Iterable<T>, key: (item: T) => string): Record
   return out;
 }
 
-export function ofType<T extends LogEvent['type']>(events: readonly LogEvent[], type: T): Extract<LogEvent, { type: T }>[] {
+export function ofType<T extends LogEvent['type']>(
+  events: readonly LogEvent[],
+  type: T,
+): Extract<LogEvent, { type: T }>[] {
   return events.filter((e): e is Extract<LogEvent, { type: T }> => e.type === type);
 }
 

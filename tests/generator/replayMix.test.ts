@@ -34,8 +34,21 @@ describe('a whole generated campaign, replayed', () => {
   });
 
   it('refuses submissions for the reasons real campaigns see', () => {
-    const reasons = countBy(Object.values(out.applications).filter((a) => a.status === 'refused'), (a) => a.reason ?? 'none');
-    for (const r of ['not_in_catchment', 'no_free_seats', 'invalid_pin', 'age_out_of_range', 'outside_window', 'privilege_rejected', 'duplicate_application', 'school_not_in_scope', 'language_not_offered']) {
+    const reasons = countBy(
+      Object.values(out.applications).filter((a) => a.status === 'refused'),
+      (a) => a.reason ?? 'none',
+    );
+    for (const r of [
+      'not_in_catchment',
+      'no_free_seats',
+      'invalid_pin',
+      'age_out_of_range',
+      'outside_window',
+      'privilege_rejected',
+      'duplicate_application',
+      'school_not_in_scope',
+      'language_not_offered',
+    ]) {
       expect(reasons[r] ?? 0, r).toBeGreaterThan(0);
     }
   });
@@ -85,7 +98,8 @@ describe('a whole generated campaign, replayed', () => {
       expect(n).toBeGreaterThan(last.get(o.data.schoolId) ?? 0);
       last.set(o.data.schoolId, n);
     }
-    for (const a of Object.values(out.applications)) if (a.status === 'enrolled') expect(a.orderNumber).not.toBeNull();
+    for (const a of Object.values(out.applications))
+      if (a.status === 'enrolled') expect(a.orderNumber).not.toBeNull();
   });
 
   it('writes follow-ups only where the engine allows them, apart from the refusals people really run into', () => {
@@ -102,17 +116,23 @@ describe('a whole generated campaign, replayed', () => {
     for (const key of Object.keys(rejections)) expect(allowed, key).toContain(key);
     // Transfers mostly succeed.
     const transfers = ofType(full.events, 'application.transfer_requested').length;
-    const refusedTransfers = out.rejections.filter((r) => r.type === 'application.transfer_requested').length;
+    const refusedTransfers = out.rejections.filter(
+      (r) => r.type === 'application.transfer_requested',
+    ).length;
     expect(refusedTransfers / transfers).toBeLessThan(0.4);
   });
 
   it('has the opening-day rush of stage 1 and a smaller one when stage 2 opens', () => {
     const submissions = ofType(full.events, 'application.submitted');
-    const firstHours = submissions.filter((e) => e.at >= '2026-04-11T09' && e.at < '2026-04-11T12').length;
+    const firstHours = submissions.filter(
+      (e) => e.at >= '2026-04-11T09' && e.at < '2026-04-11T12',
+    ).length;
     const aLaterDay = submissions.filter((e) => e.at.startsWith('2026-05-20')).length;
     expect(firstHours / submissions.length).toBeGreaterThan(0.05);
     expect(firstHours).toBeGreaterThan(aLaterDay * 10);
-    const stage2Opening = submissions.filter((e) => e.at >= '2026-06-27T09' && e.at < '2026-06-27T12').length;
+    const stage2Opening = submissions.filter(
+      (e) => e.at >= '2026-06-27T09' && e.at < '2026-06-27T12',
+    ).length;
     expect(stage2Opening).toBeGreaterThan(aLaterDay);
   });
 });

@@ -14,8 +14,14 @@ describe('generated sizes', () => {
     expect(schools).toHaveLength(120);
     expect(new Set(schools.map((s) => s.data.districtId)).size).toBe(10);
 
-    const pins = new Set(ofType(events, 'application.submitted').map((e) => e.data.child.pin).filter((p) => parsePin(p) !== null));
-    const withoutPin = ofType(events, 'commission.case_opened').filter((e) => e.data.child.pin === undefined).length;
+    const pins = new Set(
+      ofType(events, 'application.submitted')
+        .map((e) => e.data.child.pin)
+        .filter((p) => parsePin(p) !== null),
+    );
+    const withoutPin = ofType(events, 'commission.case_opened').filter(
+      (e) => e.data.child.pin === undefined,
+    ).length;
     const children = pins.size + withoutPin;
     // A few families never get as far as an application (they gave up before stage 2).
     expect(children).toBeLessThanOrEqual(options.children);
@@ -28,6 +34,12 @@ describe('generated sizes', () => {
 
   it('handle the smallest campaign: one school, no children', () => {
     const { events } = generate({ children: 0, schoolsPerDistrict: 1 });
-    expect(events.map((e) => e.type)).toEqual(['campaign.opened', 'school.registered', 'catchment.set', 'quota.set', 'quota.set']);
+    expect(events.map((e) => e.type)).toEqual([
+      'campaign.opened',
+      'school.registered',
+      'catchment.set',
+      'quota.set',
+      'quota.set',
+    ]);
   });
 });

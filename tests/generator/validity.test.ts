@@ -70,7 +70,8 @@ describe('generated events', () => {
       expect(ROLES[e.type], `${e.id} ${e.type} by ${e.actor!.role}`).toContain(e.actor!.role);
     }
     // A parent acts under their own PIN, the guardian's on the application.
-    for (const e of ofType(g.events, 'application.submitted')) expect(e.actor!.id).toBe(e.data.guardian.pin);
+    for (const e of ofType(g.events, 'application.submitted'))
+      expect(e.actor!.id).toBe(e.data.guardian.pin);
   });
 
   it('use every event type', () => {
@@ -80,14 +81,20 @@ describe('generated events', () => {
 });
 
 describe('generated people', () => {
-  it('give children valid PINs, apart from a few parents\' typos', () => {
+  it("give children valid PINs, apart from a few parents' typos", () => {
     const submissions = ofType(g.events, 'application.submitted');
     const invalid = submissions.filter((e) => parsePin(e.data.child.pin) === null);
     expect(invalid.length).toBeGreaterThan(0);
     expect(invalid.length / submissions.length).toBeLessThan(0.01);
     // Each typo is followed by the same child's application with the correct PIN.
     for (const bad of invalid) {
-      const retry = submissions.find((e) => e.data.child.lastName === bad.data.child.lastName && e.data.child.firstName === bad.data.child.firstName && e.data.guardian.pin === bad.data.guardian.pin && parsePin(e.data.child.pin) !== null);
+      const retry = submissions.find(
+        (e) =>
+          e.data.child.lastName === bad.data.child.lastName &&
+          e.data.child.firstName === bad.data.child.firstName &&
+          e.data.guardian.pin === bad.data.guardian.pin &&
+          parsePin(e.data.child.pin) !== null,
+      );
       expect(retry, `no retry after ${bad.id}`).toBeDefined();
     }
   });
@@ -139,7 +146,9 @@ describe('generated schools and catchments', () => {
     expect(locality.urban).toBeGreaterThan(0);
     expect(locality.rural).toBeGreaterThan(0);
     expect(locality.none).toBeUndefined();
-    expect(new Set(schools.map((e) => e.data.districtId))).toEqual(new Set(['BISH.OKT', 'BISH.LEN', 'OSHC.OSH', 'OSH.KSU', 'NRN.NAR']));
+    expect(new Set(schools.map((e) => e.data.districtId))).toEqual(
+      new Set(['BISH.OKT', 'BISH.LEN', 'OSHC.OSH', 'OSH.KSU', 'NRN.NAR']),
+    );
   });
 
   it('gives every in-scope school ky and ru streams with seats and planned classes, and some southern schools uz', () => {
@@ -150,17 +159,23 @@ describe('generated schools and catchments', () => {
       if (!streams.has(q.data.schoolId)) streams.set(q.data.schoolId, new Set());
       streams.get(q.data.schoolId)!.add(q.data.language);
     }
-    const inScope = ofType(g.events, 'school.registered').filter((e) => e.data.kind === 'state' || e.data.kind === 'municipal');
-    for (const s of inScope) expect(streams.get(s.data.schoolId)?.has('ky'), s.data.schoolId).toBe(true);
+    const inScope = ofType(g.events, 'school.registered').filter(
+      (e) => e.data.kind === 'state' || e.data.kind === 'municipal',
+    );
+    for (const s of inScope)
+      expect(streams.get(s.data.schoolId)?.has('ky'), s.data.schoolId).toBe(true);
     const urban = inScope.filter((s) => s.data.locality === 'urban');
-    for (const s of urban) expect(streams.get(s.data.schoolId)?.has('ru'), s.data.schoolId).toBe(true);
+    for (const s of urban)
+      expect(streams.get(s.data.schoolId)?.has('ru'), s.data.schoolId).toBe(true);
     const uz = [...streams].filter(([, langs]) => langs.has('uz')).map(([id]) => id);
     expect(uz.length).toBeGreaterThan(0);
     for (const id of uz) expect(id.startsWith('OSH-') || id.startsWith('KSU-'), id).toBe(true);
   });
 
-  it('writes catchments as address codes of the school\'s district, with a few streets claimed by two schools', () => {
-    const schools = new Map(ofType(g.events, 'school.registered').map((e) => [e.data.schoolId, e.data.districtId]));
+  it("writes catchments as address codes of the school's district, with a few streets claimed by two schools", () => {
+    const schools = new Map(
+      ofType(g.events, 'school.registered').map((e) => [e.data.schoolId, e.data.districtId]),
+    );
     const claims = new Map<string, number>();
     for (const c of ofType(g.events, 'catchment.set')) {
       for (const a of c.data.addresses) {
@@ -176,16 +191,20 @@ describe('generated schools and catchments', () => {
     const entries = ofType(g.events, 'catchment.set').flatMap((c) => c.data.addresses);
     const set = new Set(entries);
     const covered = (address: string): boolean => {
-      for (let i = address.length; i > 0; i = address.lastIndexOf('.', i - 1)) if (set.has(address.slice(0, i))) return true;
+      for (let i = address.length; i > 0; i = address.lastIndexOf('.', i - 1))
+        if (set.has(address.slice(0, i))) return true;
       return false;
     };
     const submissions = ofType(g.events, 'application.submitted');
-    for (const e of submissions) expect(e.data.registeredAddress).toMatch(/^[A-Z]+\.[A-Z]+\.S\d{3}\.ST\d{2}\.H\d+$/);
+    for (const e of submissions)
+      expect(e.data.registeredAddress).toMatch(/^[A-Z]+\.[A-Z]+\.S\d{3}\.ST\d{2}\.H\d+$/);
     const uncovered = submissions.filter((e) => !covered(e.data.registeredAddress));
     expect(uncovered.length).toBeGreaterThan(0);
     expect(uncovered.length / submissions.length).toBeLessThan(0.1);
     // Some of them live in a listed street's newer houses, beyond the last listed number.
-    expect(uncovered.some((e) => set.has(e.data.registeredAddress.replace(/\.H\d+$/, '.H1')))).toBe(true);
+    expect(uncovered.some((e) => set.has(e.data.registeredAddress.replace(/\.H\d+$/, '.H1')))).toBe(
+      true,
+    );
   });
 });
 

@@ -26,25 +26,44 @@ describe('generator with waitlists', () => {
     let leftLine = 0;
     let movedByQueue = 0;
     for (const e of events) {
-      const before = e.type === 'application.withdrawn' ? engine.applications.get(e.data.applicationId)?.status : undefined;
-      const from = e.type === 'application.transfer_requested' ? engine.applications.get(e.data.applicationId)?.schoolId : undefined;
+      const before =
+        e.type === 'application.withdrawn'
+          ? engine.applications.get(e.data.applicationId)?.status
+          : undefined;
+      const from =
+        e.type === 'application.transfer_requested'
+          ? engine.applications.get(e.data.applicationId)?.schoolId
+          : undefined;
       engine.ingest(e);
-      if (e.type === 'application.submitted' && engine.applications.get(e.data.applicationId)?.status === 'waitlisted') {
+      if (
+        e.type === 'application.submitted' &&
+        engine.applications.get(e.data.applicationId)?.status === 'waitlisted'
+      ) {
         queued.add(e.data.applicationId);
       }
       if (e.type === 'application.withdrawn' && before === 'waitlisted') leftLine++;
-      if (e.type === 'application.transfer_requested' && engine.waitlistEntry(e.data.applicationId)?.kind === 'transfer') {
+      if (
+        e.type === 'application.transfer_requested' &&
+        engine.waitlistEntry(e.data.applicationId)?.kind === 'transfer'
+      ) {
         standing.add(e.data.applicationId);
         expect(engine.applications.get(e.data.applicationId)!.schoolId).toBe(from);
       }
     }
     const final = replayLines(lines);
-    const placedFromLine = [...queued].filter((id) => ['enrolled', 'documents_received', 'no_documents'].includes(final.applications[id].status));
+    const placedFromLine = [...queued].filter((id) =>
+      ['enrolled', 'documents_received', 'no_documents'].includes(final.applications[id].status),
+    );
     for (const id of standing) {
-      const first = events.find((e) => e.type === 'application.submitted' && e.data.applicationId === id)!;
-      if (final.applications[id].schoolId !== (first.data as { schoolId: string }).schoolId) movedByQueue++;
+      const first = events.find(
+        (e) => e.type === 'application.submitted' && e.data.applicationId === id,
+      )!;
+      if (final.applications[id].schoolId !== (first.data as { schoolId: string }).schoolId)
+        movedByQueue++;
     }
-    const closed = Object.values(final.applications).filter((a) => a.reason === 'waitlist_closed').length;
+    const closed = Object.values(final.applications).filter(
+      (a) => a.reason === 'waitlist_closed',
+    ).length;
     expect(queued.size).toBeGreaterThan(100);
     expect(placedFromLine.length).toBeGreaterThan(20);
     expect(leftLine).toBeGreaterThan(10);
@@ -60,7 +79,8 @@ describe('generator with waitlists', () => {
     const out = replayLines(cut.lines);
     const waiting = Object.values(out.applications).filter((a) => a.status === 'waitlisted');
     expect(waiting.length).toBeGreaterThan(20);
-    for (const a of waiting) expect(a.waitlist).toMatchObject({ schoolId: a.schoolId, language: a.language });
+    for (const a of waiting)
+      expect(a.waitlist).toMatchObject({ schoolId: a.schoolId, language: a.language });
     const positions = waiting.map((a) => a.waitlist!.position);
     expect(positions).toContain(1);
   });
@@ -69,7 +89,16 @@ describe('generator with waitlists', () => {
     const small = { seed: 9, districts: 1, schoolsPerDistrict: 6, children: 600, waitlist: true };
     let text = '';
     for (const e of generateLog(small)) text += JSON.stringify(e) + '\n';
-    const r = kabyl(['generate', '--seed', '9', '--schools', '6', '--children', '600', '--waitlist']);
+    const r = kabyl([
+      'generate',
+      '--seed',
+      '9',
+      '--schools',
+      '6',
+      '--children',
+      '600',
+      '--waitlist',
+    ]);
     expect(r.status).toBe(0);
     expect(r.stdout).toBe(text);
   });

@@ -58,12 +58,20 @@ describe('KabylApp per-app state', () => {
     const other = await districtFixture();
     try {
       const officer = await f.signedIn('officer');
-      const up = await f.call('excelImport.upload', { name: 'district.xlsx', chunk: 'UEsDBA==', done: false }, officer);
+      const up = await f.call(
+        'excelImport.upload',
+        { name: 'district.xlsx', chunk: 'UEsDBA==', done: false },
+        officer,
+      );
       expect(up.ok).toBe(true);
       expect(f.app.workbookUploads.size).toBe(1);
       expect(other.app.workbookUploads.size).toBe(0);
       const { uploadId } = (up as { value: { uploadId: string } }).value;
-      const elsewhere = await other.call('excelImport.preview', { uploadId }, await other.signedIn('officer'));
+      const elsewhere = await other.call(
+        'excelImport.preview',
+        { uploadId },
+        await other.signedIn('officer'),
+      );
       expect(elsewhere.ok ? 'ok' : elsewhere.error.code).toBe('not_found');
       await f.app.close();
       expect(f.app.workbookUploads.size).toBe(0);

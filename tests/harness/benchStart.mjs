@@ -37,22 +37,39 @@ const dataDir = mkdtempSync(path.join(tmpdir(), 'kabyl-bench-harness-'));
 try {
   console.log(`importing ${log} into a fresh store ...`);
   const t0 = performance.now();
-  const prep = spawnSync(process.execPath, [helper, 'prepare', path.join(dataDir, 'district.sqlite'), log], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const prep = spawnSync(
+    process.execPath,
+    [helper, 'prepare', path.join(dataDir, 'district.sqlite'), log],
+    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   if (prep.status !== 0) throw new Error('preparing the store failed');
-  console.log(`store ready in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${prep.stdout.trim()}`);
+  console.log(
+    `store ready in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${prep.stdout.trim()}`,
+  );
   writeFileSync(path.join(dataDir, 'kabyl-app.json'), JSON.stringify({ chosen: 'real' }));
 
   const results = [];
   for (let i = 0; i < RUNS; i++) results.push(await launchOnce(dataDir));
-  const med = (k) => [...results.map((r) => r[k])].sort((a, b) => a - b)[Math.floor(results.length / 2)];
+  const med = (k) =>
+    [...results.map((r) => r[k])].sort((a, b) => a - b)[Math.floor(results.length / 2)];
   for (const [i, r] of results.entries()) {
-    console.log(`run ${i + 1}: listening ${r.ready.toFixed(0)} ms, page ${r.page.toFixed(0)} ms, signed in ${r.signedIn.toFixed(0)} ms, dashboard answered ${r.dashboard.toFixed(0)} ms (dashboard.get alone ${r.dashboardCall.toFixed(0)} ms)`);
+    console.log(
+      `run ${i + 1}: listening ${r.ready.toFixed(0)} ms, page ${r.page.toFixed(0)} ms, signed in ${r.signedIn.toFixed(0)} ms, dashboard answered ${r.dashboard.toFixed(0)} ms (dashboard.get alone ${r.dashboardCall.toFixed(0)} ms)`,
+    );
   }
-  const parts = `process up and listening ${med('ready').toFixed(0)} ms, ` +
+  const parts =
+    `process up and listening ${med('ready').toFixed(0)} ms, ` +
     `sign-in (scrypt) ${(med('signedIn') - med('page')).toFixed(0)} ms, dashboard.get ${med('dashboardCall').toFixed(0)} ms`;
-  gate.check(`harness launch -> dashboard.get answered, 200k children, median of ${RUNS}`, med('dashboard'), {
-    max: TARGET_MS, unit: 'ms', digits: 0, detail: `of which ${parts}`,
-  });
+  gate.check(
+    `harness launch -> dashboard.get answered, 200k children, median of ${RUNS}`,
+    med('dashboard'),
+    {
+      max: TARGET_MS,
+      unit: 'ms',
+      digits: 0,
+      detail: `of which ${parts}`,
+    },
+  );
 } finally {
   rmSync(dataDir, { recursive: true, force: true });
 }
@@ -61,7 +78,11 @@ gate.finish();
 function launchOnce(dir) {
   return new Promise((resolve, reject) => {
     const start = performance.now();
-    const child = spawn(process.execPath, [path.join(root, 'dist/harness.cjs'), '--store', 'real', '--data-dir', dir, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(
+      process.execPath,
+      [path.join(root, 'dist/harness.cjs'), '--store', 'real', '--data-dir', dir, '--port', '0'],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     let out = '';
     child.stdout.on('data', async (chunk) => {
       out += chunk;
@@ -75,15 +96,27 @@ function launchOnce(dir) {
         const secret = /name="kabyl-bridge" content="([^"]+)"/.exec(page)?.[1];
         if (!secret) throw new Error('no bridge secret in the page (is the renderer built?)');
         const pageAt = performance.now() - start;
-        const signIn = await ipc(port, secret, 'auth.signIn', { username: 'officer', password: 'bench-officer' });
+        const signIn = await ipc(port, secret, 'auth.signIn', {
+          username: 'officer',
+          password: 'bench-officer',
+        });
         if (!signIn.ok) throw new Error(JSON.stringify(signIn));
         const signedIn = performance.now() - start;
         const d = await ipc(port, secret, 'dashboard.get', {});
         if (!d.ok) throw new Error(JSON.stringify(d));
         const dashboard = performance.now() - start;
-        if (d.value.totals.applications < 150_000) throw new Error(`only ${d.value.totals.applications} applications`);
+        if (d.value.totals.applications < 150_000)
+          throw new Error(`only ${d.value.totals.applications} applications`);
         child.kill('SIGTERM');
-        child.on('exit', () => resolve({ ready, page: pageAt, signedIn, dashboard, dashboardCall: dashboard - signedIn }));
+        child.on('exit', () =>
+          resolve({
+            ready,
+            page: pageAt,
+            signedIn,
+            dashboard,
+            dashboardCall: dashboard - signedIn,
+          }),
+        );
       } catch (e) {
         child.kill('SIGTERM');
         reject(e);
@@ -99,14 +132,26 @@ function get(port, p) {
       let body = '';
       res.on('data', (c) => (body += c));
       res.on('end', () => resolve(body));
-    }).on('error', reject).end();
+    })
+      .on('error', reject)
+      .end();
   });
 }
 
 function ipc(port, secret, channel, body) {
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: '127.0.0.1', port, method: 'POST', path: `/ipc/${channel}`, headers: { 'Content-Type': 'application/json', 'X-Kabyl-Secret': secret, 'X-Kabyl-Client': 'bench-client-1' } },
+      {
+        host: '127.0.0.1',
+        port,
+        method: 'POST',
+        path: `/ipc/${channel}`,
+        headers: {
+          'Content-Type': 'application/json',
+          'X-Kabyl-Secret': secret,
+          'X-Kabyl-Client': 'bench-client-1',
+        },
+      },
       (res) => {
         let text = '';
         res.on('data', (c) => (text += c));

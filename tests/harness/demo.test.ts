@@ -22,7 +22,15 @@ describe('the demo district', () => {
 
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), 'kabyl-demo-'));
-    app = await KabylApp.start({ dataDir, shell: 'harness', version: 'test', stores: createStoreFactory({ importWorkerFile: await importWorkerFile() }) }, 'demo');
+    app = await KabylApp.start(
+      {
+        dataDir,
+        shell: 'harness',
+        version: 'test',
+        stores: createStoreFactory({ importWorkerFile: await importWorkerFile() }),
+      },
+      'demo',
+    );
   }, 120_000);
   afterAll(async () => {
     await app?.close();
@@ -41,11 +49,20 @@ describe('the demo district', () => {
     const s = sessions.get('t');
     const info = await app.dispatch('session.get', {}, s);
     expect(info).toMatchObject({ ok: true, value: { store: { kind: 'demo' } } });
-    expect((info.ok && (info.value as { store: { districtName: string } }).store.districtName)).toMatch(/Октябр/);
-    expect((await app.dispatch('auth.signIn', { username: 'officer', password: 'kabyl-officer' }, s)).ok).toBe(true);
+    expect(
+      info.ok && (info.value as { store: { districtName: string } }).store.districtName,
+    ).toMatch(/Октябр/);
+    expect(
+      (await app.dispatch('auth.signIn', { username: 'officer', password: 'kabyl-officer' }, s)).ok,
+    ).toBe(true);
     const d = await app.dispatch('dashboard.get', {}, s);
     if (!d.ok) throw new Error(d.error.message);
-    const dash = d.value as { phase: string; asOf: string; totals: { applications: number; schools: number; streams: number }; counts: Record<string, number> };
+    const dash = d.value as {
+      phase: string;
+      asOf: string;
+      totals: { applications: number; schools: number; streams: number };
+      counts: Record<string, number>;
+    };
     expect(dash.phase).toBe('stage2');
     expect(dash.asOf.startsWith('2026-07')).toBe(true);
     expect(dash.totals.schools).toBeGreaterThanOrEqual(20);
@@ -53,21 +70,34 @@ describe('the demo district', () => {
     expect(dash.totals.applications).toBeLessThan(8000);
     expect(dash.counts.registered).toBeGreaterThan(3000);
     const streams = await app.dispatch('schools.list', {}, s);
-    const languages = new Set((streams.ok ? (streams.value as { schools: { streams: { language: string }[] }[] }).schools : []).flatMap((x) => x.streams.map((t) => t.language)));
+    const languages = new Set(
+      (streams.ok
+        ? (streams.value as { schools: { streams: { language: string }[] }[] }).schools
+        : []
+      ).flatMap((x) => x.streams.map((t) => t.language)),
+    );
     expect([...languages].sort()).toEqual(expect.arrayContaining(['ky', 'ru']));
   });
 
   it('counts only the schools that take part in the campaign: free seats agree with the transfer picker (issue 13)', async () => {
     const s = new Sessions().get('seats');
-    expect((await app.dispatch('auth.signIn', { username: 'officer', password: 'kabyl-officer' }, s)).ok).toBe(true);
-    const call = async <T>(channel: 'dashboard.get' | 'schools.list' | 'applications.streams'): Promise<T> => {
+    expect(
+      (await app.dispatch('auth.signIn', { username: 'officer', password: 'kabyl-officer' }, s)).ok,
+    ).toBe(true);
+    const call = async <T>(
+      channel: 'dashboard.get' | 'schools.list' | 'applications.streams',
+    ): Promise<T> => {
       const r = await app.dispatch(channel, {}, s);
       if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
       return r.value as T;
     };
     type Seats = { quota: number; occupied: number; free: number };
-    const dash = await call<{ totals: { schools: number; streams: number; seats: number; free: number; occupied: number } }>('dashboard.get');
-    const { schools } = await call<{ schools: { kind: string; inScope: boolean; streams: Seats[] }[] }>('schools.list');
+    const dash = await call<{
+      totals: { schools: number; streams: number; seats: number; free: number; occupied: number };
+    }>('dashboard.get');
+    const { schools } = await call<{
+      schools: { kind: string; inScope: boolean; streams: Seats[] }[];
+    }>('schools.list');
     const { streams: picker } = await call<{ streams: Seats[] }>('applications.streams');
     // The demo has private and special schools with seats of their own: the case the defect was about.
     const outside = schools.filter((x) => !x.inScope);
@@ -85,12 +115,19 @@ describe('the demo district', () => {
   it('has the README demo users, the director on the first school', async () => {
     const sessions = new Sessions();
     for (const u of DEMO_USERS) {
-      const r = await app.dispatch('auth.signIn', { username: u.username, password: u.password }, sessions.get(u.username));
+      const r = await app.dispatch(
+        'auth.signIn',
+        { username: u.username, password: u.password },
+        sessions.get(u.username),
+      );
       expect(r, u.username).toMatchObject({ ok: true, value: { user: { role: u.role } } });
     }
     const director = sessions.get('director').user!;
     const events = [...demoLog().events];
-    const first = events.find((e): e is Extract<LogEvent, { type: 'school.registered' }> => e.type === 'school.registered' && ['state', 'municipal'].includes(e.data.kind));
+    const first = events.find(
+      (e): e is Extract<LogEvent, { type: 'school.registered' }> =>
+        e.type === 'school.registered' && ['state', 'municipal'].includes(e.data.kind),
+    );
     expect(director.schoolId).toBe(first?.data.schoolId);
     expect(director.schoolName).toBe(first?.data.name);
   });
@@ -112,17 +149,31 @@ describe('building the demo', () => {
         yield* log.events.slice(0, 5);
         throw new Error('power cut');
       }
-      await expect(ensureDemoStore(dataDir, () => ({ events: failing(), districtName: 'X', until: '2026-07-01T00:00:00+06:00' }))).rejects.toThrow('power cut');
+      await expect(
+        ensureDemoStore(dataDir, () => ({
+          events: failing(),
+          districtName: 'X',
+          until: '2026-07-01T00:00:00+06:00',
+        })),
+      ).rejects.toThrow('power cut');
       expect(await readdir(dataDir)).toEqual([]);
       // A temp file from a killed process is cleaned up by the next build.
       await writeFile(path.join(dataDir, 'demo.sqlite.building-99999-dead'), 'half a demo');
-      const file = await ensureDemoStore(dataDir, () => ({ events: log.events, districtName: 'Small demo', until: '2026-07-01T00:00:00+06:00' }));
+      const file = await ensureDemoStore(dataDir, () => ({
+        events: log.events,
+        districtName: 'Small demo',
+        until: '2026-07-01T00:00:00+06:00',
+      }));
       expect(await readdir(dataDir)).toEqual(['demo.sqlite']);
       const store = await openStore({ file });
       try {
         expect(await store.settings.get('store.kind')).toBe('demo');
         expect(await store.eventCount()).toBe(log.events.length);
-        expect((await store.users.list()).map((u) => u.username).sort()).toEqual(['commission', 'director', 'officer']);
+        expect((await store.users.list()).map((u) => u.username).sort()).toEqual([
+          'commission',
+          'director',
+          'officer',
+        ]);
       } finally {
         await store.close();
       }
@@ -134,7 +185,11 @@ describe('building the demo', () => {
   it('a demo file is never opened as a real district, nor a real one as the demo', async () => {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'kabyl-demo-mix-'));
     try {
-      const demo = await ensureDemoStore(dataDir, () => ({ events: sampleLog().events, districtName: 'Small demo', until: '2026-07-01T00:00:00+06:00' }));
+      const demo = await ensureDemoStore(dataDir, () => ({
+        events: sampleLog().events,
+        districtName: 'Small demo',
+        until: '2026-07-01T00:00:00+06:00',
+      }));
       const factory = createStoreFactory();
       await expect(factory.open('real', demo)).rejects.toThrow(/marked demo/);
       const real = path.join(dataDir, 'district.sqlite');

@@ -21,7 +21,14 @@ describe('node harness.cjs', () => {
       platform: 'node',
       format: 'cjs',
       target: 'node20',
-      external: ['electron', 'sqlite3', 'typeorm', 'exceljs', 'reflect-metadata', '@node-rs/argon2'],
+      external: [
+        'electron',
+        'sqlite3',
+        'typeorm',
+        'exceljs',
+        'reflect-metadata',
+        '@node-rs/argon2',
+      ],
       logLevel: 'error',
     });
     dataDir = await mkdtemp(path.join(tmpdir(), 'kabyl-harness-proc-'));
@@ -33,7 +40,11 @@ describe('node harness.cjs', () => {
 
   it('prints its 127.0.0.1 URL when ready, answers /health, and exits cleanly on SIGTERM', async () => {
     // --store real on an empty folder: nothing to build, the app waits for the first-start choice.
-    const child = spawn(process.execPath, [bundle, '--store', 'real', '--data-dir', dataDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      [bundle, '--store', 'real', '--data-dir', dataDir, '--port', '0'],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     const url = await new Promise<string>((resolve, reject) => {
       let out = '';
       child.stdout.on('data', (c: Buffer) => {
@@ -46,7 +57,9 @@ describe('node harness.cjs', () => {
     const health = await fetch(`${url}health`);
     expect(health.status).toBe(200);
     expect(await health.text()).toBe('ok');
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const exited = new Promise<number | null>((resolve) =>
+      child.on('exit', (code) => resolve(code)),
+    );
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
   });
@@ -57,7 +70,10 @@ describe('node harness.cjs', () => {
       [['--store', 'both'], '--store'],
       [['--verbose'], 'unknown flag --verbose'],
     ] as const) {
-      const r = spawnSync(process.execPath, [bundle, ...args, '--data-dir', dataDir], { encoding: 'utf8', env: { ...process.env, KABYL_PORT: '' } });
+      const r = spawnSync(process.execPath, [bundle, ...args, '--data-dir', dataDir], {
+        encoding: 'utf8',
+        env: { ...process.env, KABYL_PORT: '' },
+      });
       expect(r.status).toBe(2);
       expect(r.stderr).toContain(text);
       expect(r.stdout).toBe('');

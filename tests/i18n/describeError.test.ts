@@ -10,18 +10,31 @@ let t: TFunction;
 
 beforeAll(async () => {
   const instance = i18next.createInstance();
-  await instance.init({ resources, lng: 'ru', fallbackLng: false, interpolation: { escapeValue: false } });
+  await instance.init({
+    resources,
+    lng: 'ru',
+    fallbackLng: false,
+    interpolation: { escapeValue: false },
+  });
   t = instance.t;
 });
 
 describe('describeError', () => {
   it('names an engine refusal by its reason', () => {
-    const text = describeError(t, { code: 'refused', reason: 'no_free_seats', message: 'refused: no_free_seats' });
+    const text = describeError(t, {
+      code: 'refused',
+      reason: 'no_free_seats',
+      message: 'refused: no_free_seats',
+    });
     expect(text).toBe(resources.ru.translation.reason.no_free_seats);
   });
 
   it('falls back to the error code when a refusal carries a reason the engine does not have', () => {
-    const text = describeError(t, { code: 'refused', reason: 'store_exists', message: 'a real district already exists' });
+    const text = describeError(t, {
+      code: 'refused',
+      reason: 'store_exists',
+      message: 'a real district already exists',
+    });
     expect(text).toBe(resources.ru.translation.error.refused);
   });
 
@@ -35,8 +48,18 @@ describe('describeError', () => {
 describe('describeError: sign-in backoff', () => {
   it.each(['ky', 'ru', 'en'] as const)('says how many seconds to wait, in %s', async (lng) => {
     const instance = i18next.createInstance();
-    await instance.init({ resources, lng, fallbackLng: false, interpolation: { escapeValue: false } });
-    const text = describeError(instance.t, { code: 'refused', reason: 'too_many_attempts', retryAfterSeconds: 16, message: 'x' });
+    await instance.init({
+      resources,
+      lng,
+      fallbackLng: false,
+      interpolation: { escapeValue: false },
+    });
+    const text = describeError(instance.t, {
+      code: 'refused',
+      reason: 'too_many_attempts',
+      retryAfterSeconds: 16,
+      message: 'x',
+    });
     expect(text).toContain('16');
     expect(text).toBe(resources[lng].translation.auth.tooManyAttempts.replace('{{seconds}}', '16'));
   });

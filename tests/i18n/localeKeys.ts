@@ -28,7 +28,9 @@ export function requiredPluralForms(language: string): string[] {
 }
 
 export function pluralBases(flat: Map<string, string>): Set<string> {
-  return new Set([...flat.keys()].filter((k) => PLURAL_SUFFIX.test(k)).map((k) => k.replace(PLURAL_SUFFIX, '')));
+  return new Set(
+    [...flat.keys()].filter((k) => PLURAL_SUFFIX.test(k)).map((k) => k.replace(PLURAL_SUFFIX, '')),
+  );
 }
 
 export function hasKey(flat: Map<string, string>, key: string): boolean {
@@ -36,8 +38,14 @@ export function hasKey(flat: Map<string, string>, key: string): boolean {
 }
 
 /** Keys in `a` missing from `b`, and the other way round. */
-export function keyDifference(a: Set<string>, b: Set<string>): { missing: string[]; extra: string[] } {
-  return { missing: [...a].filter((k) => !b.has(k)).sort(), extra: [...b].filter((k) => !a.has(k)).sort() };
+export function keyDifference(
+  a: Set<string>,
+  b: Set<string>,
+): { missing: string[]; extra: string[] } {
+  return {
+    missing: [...a].filter((k) => !b.has(k)).sort(),
+    extra: [...b].filter((k) => !a.has(k)).sort(),
+  };
 }
 
 export function placeholders(text: string): string[] {

@@ -21,7 +21,11 @@ import {
   type Tree,
 } from './localeKeys';
 
-const locales = { ky: flatten(catalog.ky as Tree), ru: flatten(catalog.ru as Tree), en: flatten(catalog.en as Tree) };
+const locales = {
+  ky: flatten(catalog.ky as Tree),
+  ru: flatten(catalog.ru as Tree),
+  en: flatten(catalog.en as Tree),
+};
 const rendererSrc = path.resolve(__dirname, '../../renderer/src');
 
 describe('locales', () => {
@@ -30,13 +34,18 @@ describe('locales', () => {
   });
 
   it.each(['ru', 'en'] as const)('%s has the same keys as ky', (language) => {
-    expect(keyDifference(baseKeys(locales.ky), baseKeys(locales[language]))).toEqual({ missing: [], extra: [] });
+    expect(keyDifference(baseKeys(locales.ky), baseKeys(locales[language]))).toEqual({
+      missing: [],
+      extra: [],
+    });
   });
 
   it('the key comparison reports a deleted key (the check itself works)', () => {
     const damaged = new Map(locales.en);
     damaged.delete('reason.no_free_seats');
-    expect(keyDifference(baseKeys(locales.ky), baseKeys(damaged)).missing).toEqual(['reason.no_free_seats']);
+    expect(keyDifference(baseKeys(locales.ky), baseKeys(damaged)).missing).toEqual([
+      'reason.no_free_seats',
+    ]);
   });
 
   it.each(LANGUAGES)('%s has no empty string', (language) => {
@@ -47,7 +56,11 @@ describe('locales', () => {
   it.each(LANGUAGES)('%s has every plural form its grammar needs', (language) => {
     const flat = locales[language];
     const missing: string[] = [];
-    for (const base of [...pluralBases(locales.ky), ...pluralBases(locales.ru), ...pluralBases(locales.en)]) {
+    for (const base of [
+      ...pluralBases(locales.ky),
+      ...pluralBases(locales.ru),
+      ...pluralBases(locales.en),
+    ]) {
       for (const form of requiredPluralForms(language)) {
         if (!flat.has(`${base}_${form}`)) missing.push(`${base}_${form}`);
       }
@@ -91,7 +104,9 @@ describe('keys the renderer uses', () => {
   });
 
   it.each(LANGUAGES)('every t("...") key exists in %s', (language) => {
-    const missing = used.filter((u) => !hasKey(locales[language], u.key)).map((u) => `${u.key} (${path.relative(rendererSrc, u.file)})`);
+    const missing = used
+      .filter((u) => !hasKey(locales[language], u.key))
+      .map((u) => `${u.key} (${path.relative(rendererSrc, u.file)})`);
     expect(missing).toEqual([]);
   });
 
@@ -100,16 +115,20 @@ describe('keys the renderer uses', () => {
     // codeLabel builds `${domain}.${code}` with a domain typed as a catalogue domain;
     // tests/labels checks each of those, so its empty prefix is covered.
     const generic = path.join(rendererSrc, 'i18n/codeLabel.ts');
-    const unknown = dynamicPrefixes(rendererSrc).filter((d) => !covered.has(d.prefix) && d.file !== generic);
+    const unknown = dynamicPrefixes(rendererSrc).filter(
+      (d) => !covered.has(d.prefix) && d.file !== generic,
+    );
     expect(unknown.map((d) => `${d.prefix} (${path.relative(rendererSrc, d.file)})`)).toEqual([]);
   });
 
   it.each(LANGUAGES)('every value of every family has a sentence in %s', (language) => {
     const missing: string[] = [];
     for (const [family, values] of Object.entries(VALUE_FAMILIES)) {
-      for (const value of values) if (!hasKey(locales[language], `${family}.${value}`)) missing.push(`${family}.${value}`);
+      for (const value of values)
+        if (!hasKey(locales[language], `${family}.${value}`)) missing.push(`${family}.${value}`);
     }
-    for (const id of NAV_IDS) if (!hasKey(locales[language], `nav.${id}`)) missing.push(`nav.${id}`);
+    for (const id of NAV_IDS)
+      if (!hasKey(locales[language], `nav.${id}`)) missing.push(`nav.${id}`);
     expect(missing).toEqual([]);
   });
 });

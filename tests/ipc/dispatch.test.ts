@@ -2,7 +2,13 @@
 // refuses wrong-typed requests with a message naming the field, unknown channels
 // are refused, every answer is a Result envelope, and nothing thrown escapes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHANNELS, ERROR_CODES, contract, type Channel, type Result } from '../../shared/ipc/contract';
+import {
+  CHANNELS,
+  ERROR_CODES,
+  contract,
+  type Channel,
+  type Result,
+} from '../../shared/ipc/contract';
 import { Sessions, type Session } from '../../main/auth/session';
 import { createDispatcher, type HandlerMap } from '../../main/ipc/dispatch';
 import { handlers } from '../../main/ipc/handlers';
@@ -18,7 +24,14 @@ const WRONG: Record<Channel, [unknown, string]> = {
   'sync.conflicts': [{ all: 1 }, 'all'],
   'sync.markSeen': [{ ids: 'x' }, 'ids'],
   'setup.get': [{ force: 1 }, 'force'],
-  'setup.choose': [{ mode: 'create', districtName: 7, officer: { username: 'a', displayName: 'b', password: 'long-enough' } }, 'districtName'],
+  'setup.choose': [
+    {
+      mode: 'create',
+      districtName: 7,
+      officer: { username: 'a', displayName: 'b', password: 'long-enough' },
+    },
+    'districtName',
+  ],
   'session.get': [{ user: 'officer' }, 'user'],
   'auth.signIn': [{ username: 42, password: 'x' }, 'username'],
   'auth.signOut': [{ everywhere: true }, 'everywhere'],
@@ -37,7 +50,10 @@ const WRONG: Record<Channel, [unknown, string]> = {
   'commission.cases': [{ status: 'open' }, 'status'],
   'commission.open': [{ fullName: 'Test Child', reasonKind: 'no_pin', pin: '123' }, 'pin'],
   'commission.decide': [{ caseId: 'C1', decision: 'place', language: 7 }, 'language'],
-  'attachments.upload': [{ subject: { kind: 'claim', id: 'A1' }, name: 'x.png', chunk: '!!', done: true }, 'chunk'],
+  'attachments.upload': [
+    { subject: { kind: 'claim', id: 'A1' }, name: 'x.png', chunk: '!!', done: true },
+    'chunk',
+  ],
   'attachments.get': [{ subject: { kind: 'claim', id: 'A1' }, hash: 'abc' }, 'hash'],
   'reports.export': [{ report: 'everything', lang: 'en' }, 'report'],
   'reports.progress': [{ jobId: 5 }, 'jobId'],
@@ -56,9 +72,15 @@ const WRONG: Record<Channel, [unknown, string]> = {
   'waitlists.list': [{ schoolId: 7 }, 'schoolId'],
   'waitlists.whatIf': [{ schoolId: 'S1', language: 'ky', add: 0 }, 'add'],
   'quotas.list': [{ all: true }, 'all'],
-  'quotas.save': [{ changes: [{ schoolId: 'S1', language: 'ky', seats: 'ten' }] }, 'changes.0.seats'],
+  'quotas.save': [
+    { changes: [{ schoolId: 'S1', language: 'ky', seats: 'ten' }] },
+    'changes.0.seats',
+  ],
   'quotas.setSchool': [{ schoolId: 'S1', locality: 'city', classSizeNorm: null }, 'locality'],
-  'quotas.whatIf': [{ overrides: [{ schoolId: 'S1', language: 'ky', seats: -1 }] }, 'overrides.0.seats'],
+  'quotas.whatIf': [
+    { overrides: [{ schoolId: 'S1', language: 'ky', seats: -1 }] },
+    'overrides.0.seats',
+  ],
   'quotas.refused': [{ schoolId: 'S1', language: 7 }, 'language'],
   'quotas.checkFit': [{ applicationId: 42 }, 'applicationId'],
   'catchments.list': [{ schoolId: 'S1' }, 'schoolId'],
@@ -67,7 +89,10 @@ const WRONG: Record<Channel, [unknown, string]> = {
   'applications.list': [{ sort: 'shoeSize' }, 'sort'],
   'applications.get': [{ applicationId: 7 }, 'applicationId'],
   'applications.withdraw': [{ applicationId: 'A2', reference: '' }, 'reference'],
-  'applications.transfer': [{ applicationId: 'A2', toSchoolId: 'S2', toLanguage: 'Kyrgyz', reference: 'x' }, 'toLanguage'],
+  'applications.transfer': [
+    { applicationId: 'A2', toSchoolId: 'S2', toLanguage: 'Kyrgyz', reference: 'x' },
+    'toLanguage',
+  ],
   'applications.streams': [{ schoolId: 'S1' }, 'schoolId'],
   'applications.filters': [{ user: 'commission' }, 'user'],
   'applications.saveFilter': [{ name: 'mine', filter: { status: ['lost'] } }, 'filter.status'],
@@ -101,24 +126,30 @@ describe('dispatch on a real district store', () => {
     expect(Object.keys(WRONG).sort()).toEqual([...CHANNELS].sort());
   });
 
-  it.each(CHANNELS)('%s: a wrong-typed field is invalid_request naming the field', async (channel) => {
-    const [request, field] = WRONG[channel];
-    const r = await f.call(channel, request, officer);
-    expectEnvelope(r);
-    expect(r.ok).toBe(false);
-    if (!r.ok) {
-      expect(r.error.code).toBe('invalid_request');
-      expect(r.error.message).toContain(field);
-    }
-  });
-
-  it.each(CHANNELS)('%s: a request that is not an object is invalid_request, not a crash', async (channel) => {
-    for (const request of ['text', 42, null, [], true]) {
+  it.each(CHANNELS)(
+    '%s: a wrong-typed field is invalid_request naming the field',
+    async (channel) => {
+      const [request, field] = WRONG[channel];
       const r = await f.call(channel, request, officer);
       expectEnvelope(r);
-      expect(r.ok ? 'ok' : r.error.code).toBe('invalid_request');
-    }
-  });
+      expect(r.ok).toBe(false);
+      if (!r.ok) {
+        expect(r.error.code).toBe('invalid_request');
+        expect(r.error.message).toContain(field);
+      }
+    },
+  );
+
+  it.each(CHANNELS)(
+    '%s: a request that is not an object is invalid_request, not a crash',
+    async (channel) => {
+      for (const request of ['text', 42, null, [], true]) {
+        const r = await f.call(channel, request, officer);
+        expectEnvelope(r);
+        expect(r.ok ? 'ok' : r.error.code).toBe('invalid_request');
+      }
+    },
+  );
 
   it('refuses unknown channels, including prototype names', async () => {
     for (const channel of ['nope.nothing', '__proto__', 'constructor', 'toString', '', 42, null]) {
@@ -155,21 +186,36 @@ describe('dispatch turns every failure into a Result', () => {
   const sessions = new Sessions();
   const errors: unknown[] = [];
   const broken = Object.fromEntries(
-    CHANNELS.map((c) => [c, () => { throw new Error('disk on fire: PIN 21505201900012'); }]),
+    CHANNELS.map((c) => [
+      c,
+      () => {
+        throw new Error('disk on fire: PIN 21505201900012');
+      },
+    ]),
   ) as unknown as HandlerMap<null>;
-  broken['app.info'] = () => { throw new ServiceError('refused', 'no seats', 'no_free_seats'); };
+  broken['app.info'] = () => {
+    throw new ServiceError('refused', 'no seats', 'no_free_seats');
+  };
   broken['setup.get'] = () => ({ chosen: 'nonsense' }) as never;
-  const dispatch = createDispatcher(broken, () => null, { onInternalError: (_c, e) => errors.push(e) });
+  const dispatch = createDispatcher(broken, () => null, {
+    onInternalError: (_c, e) => errors.push(e),
+  });
 
   it('a thrown error is internal, with a generic message that quotes nothing', async () => {
     const r = await dispatch('session.get', {}, sessions.get('a'));
-    expect(r).toEqual({ ok: false, error: { code: 'internal', message: 'session.get: internal error' } });
+    expect(r).toEqual({
+      ok: false,
+      error: { code: 'internal', message: 'session.get: internal error' },
+    });
     expect(String(errors.at(-1))).toContain('disk on fire');
   });
 
   it('a ServiceError keeps its code and the engine reason', async () => {
     const r = await dispatch('app.info', {}, sessions.get('a'));
-    expect(r).toEqual({ ok: false, error: { code: 'refused', message: 'no seats', reason: 'no_free_seats' } });
+    expect(r).toEqual({
+      ok: false,
+      error: { code: 'refused', message: 'no seats', reason: 'no_free_seats' },
+    });
   });
 
   it('an answer that breaks the response schema is internal, never sent', async () => {

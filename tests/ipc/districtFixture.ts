@@ -13,7 +13,11 @@ import { importWorkerFile, workbookWorkerFile } from './importWorker';
 import { useWorkbookWorker } from '../../main/excel/workbookJob';
 import { LogBuilder, T } from '../support/logBuilder';
 
-export const PASSWORDS = { officer: 'officer-pass', commission: 'commission-pass', director: 'director-pass' } as const;
+export const PASSWORDS = {
+  officer: 'officer-pass',
+  commission: 'commission-pass',
+  director: 'director-pass',
+} as const;
 
 export interface DistrictFixture {
   app: KabylApp;
@@ -55,17 +59,30 @@ export function sampleLog(): LogBuilder {
 let counter = 0;
 
 /** `options`: what a test changes in the app (an injected clock, session policy...). */
-export async function districtFixture(log = sampleLog(), options: Partial<AppOptions> = {}): Promise<DistrictFixture> {
+export async function districtFixture(
+  log = sampleLog(),
+  options: Partial<AppOptions> = {},
+): Promise<DistrictFixture> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'kabyl-district-'));
   useWorkbookWorker(await workbookWorkerFile());
-  const stores = createStoreFactory({ importWorkerFile: await importWorkerFile(), anchor: chainAnchorIn(dataDir) });
-  const app = await KabylApp.start({ dataDir, shell: 'harness', version: 'test', stores, ...options }, 'ask');
+  const stores = createStoreFactory({
+    importWorkerFile: await importWorkerFile(),
+    anchor: chainAnchorIn(dataDir),
+  });
+  const app = await KabylApp.start(
+    { dataDir, shell: 'harness', version: 'test', stores, ...options },
+    'ask',
+  );
   // Callers are the app's own sessions, as the shells make them: sign-out and expiry reach them.
   const caller = () => app.sessions.get(`test:${++counter}`);
   // The one cast: dispatch() answers Result<unknown> for any channel name; its response check makes it Res<C>.
   const call = <C extends Channel>(channel: C, request: unknown, session: Session) =>
     app.dispatch(channel, request, session) as Promise<Result<Res<C>>>;
-  const must = async <C extends Channel>(channel: C, request: unknown, session: Session): Promise<Res<C>> => {
+  const must = async <C extends Channel>(
+    channel: C,
+    request: unknown,
+    session: Session,
+  ): Promise<Res<C>> => {
     const r = await call(channel, request, session);
     if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`);
     return r.value;
@@ -76,14 +93,34 @@ export async function districtFixture(log = sampleLog(), options: Partial<AppOpt
     return r.error;
   };
 
-  await must('setup.choose', {
-    mode: 'create',
-    districtName: 'Октябрьский район',
-    officer: { username: 'officer', displayName: 'District Officer', password: PASSWORDS.officer },
-  }, caller());
+  await must(
+    'setup.choose',
+    {
+      mode: 'create',
+      districtName: 'Октябрьский район',
+      officer: {
+        username: 'officer',
+        displayName: 'District Officer',
+        password: PASSWORDS.officer,
+      },
+    },
+    caller(),
+  );
   const store = app.store!;
-  await store.addUser({ username: 'commission', displayName: 'Commission Member', role: 'commission', schoolId: null, passwordHash: await hashPassword(PASSWORDS.commission) });
-  await store.addUser({ username: 'director', displayName: 'Director S1', role: 'director', schoolId: 'S1', passwordHash: await hashPassword(PASSWORDS.director) });
+  await store.addUser({
+    username: 'commission',
+    displayName: 'Commission Member',
+    role: 'commission',
+    schoolId: null,
+    passwordHash: await hashPassword(PASSWORDS.commission),
+  });
+  await store.addUser({
+    username: 'director',
+    displayName: 'Director S1',
+    role: 'director',
+    schoolId: 'S1',
+    passwordHash: await hashPassword(PASSWORDS.director),
+  });
 
   const signedIn = async (username: keyof typeof PASSWORDS) => {
     const s = caller();
@@ -93,7 +130,11 @@ export async function districtFixture(log = sampleLog(), options: Partial<AppOpt
 
   // The campaign goes in the way a user's file does: upload, start, poll.
   const officer = await signedIn('officer');
-  const up = await must('import.upload', { name: 'campaign.jsonl', chunk: log.text(), done: true }, officer);
+  const up = await must(
+    'import.upload',
+    { name: 'campaign.jsonl', chunk: log.text(), done: true },
+    officer,
+  );
   let job = await must('import.start', { fileId: up.file.fileId }, officer);
   while (job.state === 'running') {
     await new Promise((r) => setTimeout(r, 20));

@@ -9,7 +9,11 @@ let built: Promise<string> | null = null;
 
 export function importWorkerFile(): Promise<string> {
   built ??= (async () => {
-    const out = path.resolve(__dirname, '../../node_modules/.cache/kabyl-tests', `import-worker-${process.pid}.cjs`);
+    const out = path.resolve(
+      __dirname,
+      '../../node_modules/.cache/kabyl-tests',
+      `import-worker-${process.pid}.cjs`,
+    );
     await build({
       entryPoints: [path.resolve(__dirname, '../../main/store/importWorker.ts')],
       outfile: out,
@@ -17,7 +21,14 @@ export function importWorkerFile(): Promise<string> {
       platform: 'node',
       format: 'cjs',
       target: 'node20',
-      external: ['electron', 'sqlite3', 'typeorm', 'exceljs', 'reflect-metadata', '@node-rs/argon2'],
+      external: [
+        'electron',
+        'sqlite3',
+        'typeorm',
+        'exceljs',
+        'reflect-metadata',
+        '@node-rs/argon2',
+      ],
       logLevel: 'error',
     });
     return out;
@@ -30,7 +41,11 @@ let workbookBuilt: Promise<string> | null = null;
 /** The workbook worker (main/excel/workbookWorker.ts), bundled the same way. */
 export function workbookWorkerFile(): Promise<string> {
   workbookBuilt ??= (async () => {
-    const out = path.resolve(__dirname, '../../node_modules/.cache/kabyl-tests', `workbook-worker-${process.pid}.cjs`);
+    const out = path.resolve(
+      __dirname,
+      '../../node_modules/.cache/kabyl-tests',
+      `workbook-worker-${process.pid}.cjs`,
+    );
     await build({
       entryPoints: [path.resolve(__dirname, '../../main/excel/workbookWorker.ts')],
       outfile: out,

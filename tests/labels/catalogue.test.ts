@@ -37,7 +37,11 @@ const CODE_LISTS: [string, readonly string[], LabelDomain][] = [
   ['application statuses (contract STATUSES)', STATUSES, 'status'],
   ['engine refusal reasons, short (REASONS)', REASONS, 'rejection'],
   ['engine refusal reasons, sentences (REASONS)', REASONS, 'reason'],
-  ['recognised privilege categories (DEFAULT_PRIVILEGE_CATEGORIES)', DEFAULT_PRIVILEGE_CATEGORIES, 'privilegeCategory'],
+  [
+    'recognised privilege categories (DEFAULT_PRIVILEGE_CATEGORIES)',
+    DEFAULT_PRIVILEGE_CATEGORIES,
+    'privilegeCategory',
+  ],
   ['school kinds (SCHOOL_KINDS)', SCHOOL_KINDS, 'schoolKind'],
   ['actor roles (ACTOR_ROLES)', ACTOR_ROLES, 'role'],
   ['signing-in roles (ROLES)', ROLES, 'role'],
@@ -56,7 +60,11 @@ const CODE_LISTS: [string, readonly string[], LabelDomain][] = [
   ['case statuses (CaseStatus)', Object.keys(CASE_STATUS), 'caseStatus'],
   ['localities (Locality)', Object.keys(LOCALITY), 'locality'],
   // The generator opens cases for a child refused for want of a seat (issue 13).
-  ['generated case reasons', ['age_out_of_range', 'no_pin', 'no_free_seats', 'no_documents'], 'caseReason'],
+  [
+    'generated case reasons',
+    ['age_out_of_range', 'no_pin', 'no_free_seats', 'no_documents'],
+    'caseReason',
+  ],
   // Parents claim these though no campaign of the demo recognises them; the charts show them.
   ['claimed privilege categories', ['large_family', 'orphan', 'disability'], 'privilegeCategory'],
 ];
@@ -69,7 +77,9 @@ describe('the label catalogue', () => {
     const missing: string[] = [];
     for (const code of codes) {
       for (const lang of LANGS) {
-        const text = Object.prototype.hasOwnProperty.call(labels, code) ? labels[code]![lang] : undefined;
+        const text = Object.prototype.hasOwnProperty.call(labels, code)
+          ? labels[code]![lang]
+          : undefined;
         if (text === undefined || text.trim() === '') missing.push(`${domain}.${code} (${lang})`);
       }
     }
@@ -78,9 +88,13 @@ describe('the label catalogue', () => {
 
   it('no label is its own code, and Kyrgyz and Russian are written in Cyrillic', () => {
     const bad: string[] = [];
-    for (const [domain, labels] of Object.entries(LABEL_DOMAINS) as [string, Record<string, Text>][]) {
+    for (const [domain, labels] of Object.entries(LABEL_DOMAINS) as [
+      string,
+      Record<string, Text>,
+    ][]) {
       for (const [code, text] of Object.entries(labels)) {
-        for (const lang of LANGS) if (text[lang] === code) bad.push(`${domain}.${code} (${lang}) is the code`);
+        for (const lang of LANGS)
+          if (text[lang] === code) bad.push(`${domain}.${code} (${lang}) is the code`);
         if (!CYRILLIC.test(text.ky)) bad.push(`${domain}.${code} (ky) is not Cyrillic`);
         if (!CYRILLIC.test(text.ru)) bad.push(`${domain}.${code} (ru) is not Cyrillic`);
         if (CYRILLIC.test(text.en)) bad.push(`${domain}.${code} (en) is Cyrillic`);
@@ -92,7 +106,9 @@ describe('the label catalogue', () => {
   it('a code with no label is shown as written, never as a blank', () => {
     expect(labelOf(LABEL_DOMAINS.privilegeCategory, 'chernobyl', 'ru')).toBe('chernobyl');
     expect(labelOf(LABEL_DOMAINS.privilegeCategory, 'constructor', 'en')).toBe('constructor');
-    expect(labelOf(LABEL_DOMAINS.privilegeCategory, 'orphan', 'ky')).toBe(LABEL_DOMAINS.privilegeCategory.orphan!.ky);
+    expect(labelOf(LABEL_DOMAINS.privilegeCategory, 'orphan', 'ky')).toBe(
+      LABEL_DOMAINS.privilegeCategory.orphan!.ky,
+    );
   });
 
   it('nests dotted codes for i18next (eventType.order.issued)', () => {
@@ -117,7 +133,8 @@ describe('one source for the screens and the reports', () => {
     ];
     for (const [domain, paper, onScreen] of pairs) {
       for (const [code, text] of Object.entries(paper)) {
-        if (onScreen[code] !== text[lang]) differ.push(`${domain}.${code}: "${text[lang]}" vs "${String(onScreen[code])}"`);
+        if (onScreen[code] !== text[lang])
+          differ.push(`${domain}.${code}: "${text[lang]}" vs "${String(onScreen[code])}"`);
       }
     }
     expect(differ).toEqual([]);
@@ -140,6 +157,8 @@ describe('the commission report names a coded case reason (issue 13: no_free_sea
   });
 
   it("the commission's own words are printed as written", () => {
-    expect(cellRenderer(reasonColumn, 'ru')(row('Семья переехала в июле'))).toBe('Семья переехала в июле');
+    expect(cellRenderer(reasonColumn, 'ru')(row('Семья переехала в июле'))).toBe(
+      'Семья переехала в июле',
+    );
   });
 });

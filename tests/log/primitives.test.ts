@@ -16,8 +16,17 @@ describe('instants', () => {
   ])('reads %s', (text, ms) => expect(parseInstant(text)).toBe(ms));
 
   it.each([
-    '2026-04-11T09:00:00', '2026-04-11 09:00:00+06:00', '2026-04-11', '2026-13-01T00:00Z', '2025-02-29T00:00Z',
-    '2026-04-11T24:00Z', '2026-04-11T09:60Z', '2026-04-11T09:00:60Z', '2026-04-11T09:00+24:00', '', 'now',
+    '2026-04-11T09:00:00',
+    '2026-04-11 09:00:00+06:00',
+    '2026-04-11',
+    '2026-13-01T00:00Z',
+    '2025-02-29T00:00Z',
+    '2026-04-11T24:00Z',
+    '2026-04-11T09:60Z',
+    '2026-04-11T09:00:60Z',
+    '2026-04-11T09:00+24:00',
+    '',
+    'now',
   ])('refuses %j', (text) => expect(parseInstant(text)).toBeNaN());
 
   it('reads dates as sortable keys', () => {
@@ -29,13 +38,24 @@ describe('instants', () => {
 
 describe('PINs', () => {
   it('reads sex, birth date and serial', () => {
-    expect(parsePin('21505201900012')).toEqual({ sex: 'male', birthDate: '2019-05-15', birthKey: 20190515, serial: '00012' });
+    expect(parsePin('21505201900012')).toEqual({
+      sex: 'male',
+      birthDate: '2019-05-15',
+      birthKey: 20190515,
+      serial: '00012',
+    });
     expect(parsePin('10102202000001')?.sex).toBe('female');
   });
-  it.each(['2150520190001', '215052019000123', '01505201900012', '31505201900012', '2150520190001x', '23002201900012', '20013201900012', ' 1505201900012'])(
-    'refuses %s',
-    (pin) => expect(parsePin(pin)).toBeNull(),
-  );
+  it.each([
+    '2150520190001',
+    '215052019000123',
+    '01505201900012',
+    '31505201900012',
+    '2150520190001x',
+    '23002201900012',
+    '20013201900012',
+    ' 1505201900012',
+  ])('refuses %s', (pin) => expect(parsePin(pin)).toBeNull());
 });
 
 describe('catchments', () => {
@@ -54,13 +74,18 @@ describe('catchments', () => {
 
 describe('a log line', () => {
   it('keeps fields the format does not name', () => {
-    const e = parseEventLine('{"id":"x","type":"order.issued","at":"2026-08-01T00:00Z","note":"n","data":{"schoolId":"S","orderNumber":"1","hash":"h"}}');
+    const e = parseEventLine(
+      '{"id":"x","type":"order.issued","at":"2026-08-01T00:00Z","note":"n","data":{"schoolId":"S","orderNumber":"1","hash":"h"}}',
+    );
     expect((e as Record<string, unknown>).note).toBe('n');
     expect((e.data as Record<string, unknown>).hash).toBe('h');
   });
   it('names the field and the line', () => {
-    expect(() => parseEventLine('{"id":"x","type":"quota.set","at":"2026-08-01T00:00Z","data":{"schoolId":"S","language":"ky","seats":-2}}', 12)).toThrow(
-      'line 12: data.seats: must be at least 0, got -2',
-    );
+    expect(() =>
+      parseEventLine(
+        '{"id":"x","type":"quota.set","at":"2026-08-01T00:00Z","data":{"schoolId":"S","language":"ky","seats":-2}}',
+        12,
+      ),
+    ).toThrow('line 12: data.seats: must be at least 0, got -2');
   });
 });

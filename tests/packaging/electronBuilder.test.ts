@@ -3,7 +3,17 @@
 // since Electron's binary cannot be downloaded here) packs dist/ and package.json
 // into app.asar with sqlite3's native binding unpacked beside it.
 import { execFile } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile, chmod, stat } from 'node:fs/promises';
+import {
+  cp,
+  mkdir,
+  mkdtemp,
+  readFile,
+  rm,
+  symlink,
+  writeFile,
+  chmod,
+  stat,
+} from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -31,7 +41,9 @@ interface BuilderConfig {
 
 describe('electron-builder.yml', () => {
   it('parses and names the app, the targets, the icons and the output folder', async () => {
-    const config = load(await readFile(path.join(root, 'electron-builder.yml'), 'utf8')) as BuilderConfig;
+    const config = load(
+      await readFile(path.join(root, 'electron-builder.yml'), 'utf8'),
+    ) as BuilderConfig;
     expect(config.appId).toBe('kg.edu.kabyl');
     expect(config.productName).toBe('Kabyl');
     expect(config.directories.output).toBe('release');
@@ -45,12 +57,16 @@ describe('electron-builder.yml', () => {
     const png = await readFile(path.join(root, config.linux.icon));
     expect(png.readUInt32BE(16)).toBe(256); // IHDR width
     expect(png.readUInt32BE(20)).toBe(256); // IHDR height
-    const pkg = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as { main: string };
+    const pkg = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as {
+      main: string;
+    };
     expect(pkg.main).toBe('dist/main/electron.cjs');
   });
 
   it('sets the Electron fuses (issue 12, item 12) and unpacks the argon2 binding', async () => {
-    const config = load(await readFile(path.join(root, 'electron-builder.yml'), 'utf8')) as BuilderConfig;
+    const config = load(
+      await readFile(path.join(root, 'electron-builder.yml'), 'utf8'),
+    ) as BuilderConfig;
     expect(config.electronFuses).toMatchObject({
       runAsNode: false,
       enableNodeOptionsEnvironmentVariable: false,
@@ -72,19 +88,44 @@ describe('electron-builder --linux dir (offline, stub Electron)', () => {
     await cp(path.join(root, 'package.json'), path.join(project, 'package.json'));
     await cp(path.join(root, 'resources'), path.join(project, 'resources'), { recursive: true });
     await symlink(path.join(root, 'node_modules'), path.join(project, 'node_modules'), 'dir');
-    const external = ['electron', 'sqlite3', 'typeorm', 'exceljs', 'reflect-metadata', '@node-rs/argon2'];
+    const external = [
+      'electron',
+      'sqlite3',
+      'typeorm',
+      'exceljs',
+      'reflect-metadata',
+      '@node-rs/argon2',
+    ];
     for (const [src, out] of [
       ['main/electron/main.ts', 'dist/main/electron.cjs'],
       ['preload/index.ts', 'dist/preload.cjs'],
     ]) {
-      await build({ entryPoints: [path.join(root, src)], outfile: path.join(project, out), bundle: true, platform: 'node', format: 'cjs', target: 'node20', external, logLevel: 'error' });
+      await build({
+        entryPoints: [path.join(root, src)],
+        outfile: path.join(project, out),
+        bundle: true,
+        platform: 'node',
+        format: 'cjs',
+        target: 'node20',
+        external,
+        logLevel: 'error',
+      });
     }
     const stub = path.join(project, 'electron-stub');
     await mkdir(stub);
     // A stub binary that carries Electron's fuse wire (sentinel, version 1, 8 fuses in
     // Electron's default states), so electron-builder flips real fuses in it.
     const wire = Buffer.from([0x31, 0x30, 0x31, 0x31, 0x30, 0x30, 0x30, 0x31]);
-    await writeFile(path.join(stub, 'electron'), Buffer.concat([Buffer.from('#!/bin/sh\nexit 0\n# '), Buffer.from(FUSE_SENTINEL), Buffer.from([1, wire.length]), wire, Buffer.from('\n')]));
+    await writeFile(
+      path.join(stub, 'electron'),
+      Buffer.concat([
+        Buffer.from('#!/bin/sh\nexit 0\n# '),
+        Buffer.from(FUSE_SENTINEL),
+        Buffer.from([1, wire.length]),
+        wire,
+        Buffer.from('\n'),
+      ]),
+    );
     await chmod(path.join(stub, 'electron'), 0o755);
     await writeFile(path.join(stub, 'version'), '45.5.0');
   }, 60_000);
@@ -99,31 +140,51 @@ describe('electron-builder --linux dir (offline, stub Electron)', () => {
       process.execPath,
       [
         path.join(root, 'node_modules/electron-builder/cli.js'),
-        '--linux', 'dir',
-        '--projectDir', project,
-        '--config', 'electron-builder.yml',
+        '--linux',
+        'dir',
+        '--projectDir',
+        project,
+        '--config',
+        'electron-builder.yml',
         `-c.electronDist=${path.join(project, 'electron-stub')}`,
         // Rebuilding native modules for Electron downloads its headers: not possible offline.
         '-c.npmRebuild=false',
         `-c.directories.output=${out}`,
       ],
-      { cwd: project, timeout: 150_000, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, CI: '1' } },
+      {
+        cwd: project,
+        timeout: 150_000,
+        maxBuffer: 64 * 1024 * 1024,
+        env: { ...process.env, CI: '1' },
+      },
     );
     const resources = path.join(out, 'linux-unpacked', 'resources');
     const asar = await import('@electron/asar');
-    const listed = asar.listPackage(path.join(resources, 'app.asar'), { isPack: false }).map((p) => p.replaceAll('\\', '/'));
+    const listed = asar
+      .listPackage(path.join(resources, 'app.asar'), { isPack: false })
+      .map((p) => p.replaceAll('\\', '/'));
     expect(listed).toContain('/package.json');
     expect(listed).toContain('/dist/main/electron.cjs');
     expect(listed).toContain('/dist/preload.cjs');
     expect(listed.some((p) => p.startsWith('/node_modules/typeorm/'))).toBe(true);
-    const binding = path.join(resources, 'app.asar.unpacked', 'node_modules', 'sqlite3', 'build', 'Release', 'node_sqlite3.node');
+    const binding = path.join(
+      resources,
+      'app.asar.unpacked',
+      'node_modules',
+      'sqlite3',
+      'build',
+      'Release',
+      'node_sqlite3.node',
+    );
     expect((await stat(binding)).size).toBeGreaterThan(100_000);
     expect((await stat(path.join(out, 'linux-unpacked', 'kabyl'))).isFile()).toBe(true);
 
     // The fuses, read back from the packed binary.
     const { getCurrentFuseWire, FuseV1Options } = await import('@electron/fuses');
     const FuseState = { DISABLE: 0x30, ENABLE: 0x31 }; // ASCII '0' and '1' in the wire
-    const fuses = (await getCurrentFuseWire(path.join(out, 'linux-unpacked', 'kabyl'))) as unknown as Record<number, number>;
+    const fuses = (await getCurrentFuseWire(
+      path.join(out, 'linux-unpacked', 'kabyl'),
+    )) as unknown as Record<number, number>;
     expect(fuses[FuseV1Options.RunAsNode]).toBe(FuseState.DISABLE);
     expect(fuses[FuseV1Options.EnableNodeOptionsEnvironmentVariable]).toBe(FuseState.DISABLE);
     expect(fuses[FuseV1Options.EnableNodeCliInspectArguments]).toBe(FuseState.DISABLE);

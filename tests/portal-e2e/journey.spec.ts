@@ -16,8 +16,15 @@ const STAGE1_MAIL = () => process.env.KABYL_PORTAL_E2E_STAGE1_MAIL!;
 const STAGE2_MAIL = () => process.env.KABYL_PORTAL_E2E_STAGE2_MAIL!;
 
 /** What a district officer's desktop sends when the quota of a stream changes. */
-async function setQuota(base: string, schoolId: string, language: string, seats: number): Promise<void> {
-  const campaign = (await (await fetch(`${base}/portal/api/v1/campaign`)).json()) as { now: string };
+async function setQuota(
+  base: string,
+  schoolId: string,
+  language: string,
+  seats: number,
+): Promise<void> {
+  const campaign = (await (await fetch(`${base}/portal/api/v1/campaign`)).json()) as {
+    now: string;
+  };
   const res = await fetch(`${base}/v1/push`, {
     method: 'POST',
     headers: {
@@ -74,13 +81,17 @@ async function registerAndSetPassword(
   const { lang } = o;
   await page.goto(`${o.base}/register`);
   await chooseLanguage(page, lang);
-  await expect(page.getByRole('heading', { level: 1, name: tr(lang, 'register.title') })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { level: 1, name: tr(lang, 'register.title') }),
+  ).toBeVisible();
   await expectAccessible(page, 'register');
 
   // Bad input is named field by field before anything is sent.
   await page.getByLabel(tr(lang, 'field.ownPin'), { exact: true }).fill('1234567890123');
   await page.getByLabel(tr(lang, 'field.email'), { exact: true }).fill('parent.example.kg');
-  await page.getByLabel(tr(lang, 'field.phone'), { exact: true }).fill(`+996 700 ${o.family.parentPin.slice(-6)}`);
+  await page
+    .getByLabel(tr(lang, 'field.phone'), { exact: true })
+    .fill(`+996 700 ${o.family.parentPin.slice(-6)}`);
   await page.getByRole('button', { name: tr(lang, 'register.submit') }).click();
   await expect(page.getByText(tr(lang, 'fieldError.invalid_pin'))).toBeVisible();
   await expect(page.getByText(tr(lang, 'fieldError.invalid_email'))).toBeVisible();
@@ -90,23 +101,31 @@ async function registerAndSetPassword(
   await page.getByLabel(tr(lang, 'field.ownPin'), { exact: true }).fill(o.family.parentPin);
   await page.getByLabel(tr(lang, 'field.email'), { exact: true }).fill(o.email);
   await page.getByRole('button', { name: tr(lang, 'register.submit') }).click();
-  await expect(page.getByRole('heading', { level: 1, name: tr(lang, 'register.sentTitle') })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { level: 1, name: tr(lang, 'register.sentTitle') }),
+  ).toBeVisible();
   await expectAccessible(page, 'register: mail sent');
 
   const [link] = await waitForMail(o.mailDir, o.email, PASSWORD_LINK, o.seen);
   await page.goto(link);
-  await expect(page.getByRole('heading', { level: 1, name: tr(lang, 'setPassword.title') })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { level: 1, name: tr(lang, 'setPassword.title') }),
+  ).toBeVisible();
   await expectAccessible(page, 'set password');
   await page.getByLabel(tr(lang, 'field.newPassword'), { exact: true }).fill(o.password);
   await page.getByLabel(tr(lang, 'field.confirmPassword'), { exact: true }).fill(o.password);
   await page.getByRole('button', { name: tr(lang, 'setPassword.submit') }).click();
-  await expect(page.getByRole('heading', { level: 1, name: tr(lang, 'cabinet.title') })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { level: 1, name: tr(lang, 'cabinet.title') }),
+  ).toBeVisible();
   await expectAccessible(page, 'cabinet, empty');
 }
 
 async function addChild(page: Page, lang: Lang, family: Family, o: { busyOnce?: boolean } = {}) {
   await page.getByRole('link', { name: tr(lang, 'cabinet.addChild') }).click();
-  await expect(page.getByRole('heading', { level: 1, name: tr(lang, 'addChild.title') })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { level: 1, name: tr(lang, 'addChild.title') }),
+  ).toBeVisible();
   await expectAccessible(page, 'add child');
   if (o.busyOnce) {
     // Opening-day pressure (issue 11): the server says 503 with Retry-After once; the
@@ -126,10 +145,14 @@ async function addChild(page: Page, lang: Lang, family: Family, o: { busyOnce?: 
   await page.getByLabel(tr(lang, 'field.childPin'), { exact: true }).fill(family.childPin);
   await page.getByRole('button', { name: tr(lang, 'addChild.submit') }).click();
   if (o.busyOnce) {
-    await expect(page.getByRole('heading', { level: 1, name: tr(lang, 'waiting.title') })).toBeVisible();
+    await expect(
+      page.getByRole('heading', { level: 1, name: tr(lang, 'waiting.title') }),
+    ).toBeVisible();
     await expectAccessible(page, 'waiting page');
   }
-  await expect(page.getByRole('heading', { level: 1, name: tr(lang, 'addChild.addedTitle') })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { level: 1, name: tr(lang, 'addChild.addedTitle') }),
+  ).toBeVisible();
   // The registry's data, shown back: the parent typed only the PIN.
   await expect(page.getByText(family.childName.split(' ')[0]).first()).toBeVisible();
   await expectAccessible(page, 'child added');
@@ -137,13 +160,21 @@ async function addChild(page: Page, lang: Lang, family: Family, o: { busyOnce?: 
 }
 
 for (const lang of LANGS) {
-  test(`stage 1 with a privilege claim, then a recovered password (${lang})`, async ({ page }, info) => {
+  test(`stage 1 with a privilege claim, then a recovered password (${lang})`, async ({
+    page,
+  }, info) => {
     const family = stage1Families[slot(info.project.name, lang)];
     const email = `s1-${info.project.name}-${lang}@example.kg`;
     const base = STAGE1();
     const seen = new Set<string>();
     await registerAndSetPassword(page, {
-      base, mailDir: STAGE1_MAIL(), lang, family, email, password: 'first-password-1', seen,
+      base,
+      mailDir: STAGE1_MAIL(),
+      lang,
+      family,
+      email,
+      password: 'first-password-1',
+      seen,
     });
     await addChild(page, lang, family, { busyOnce: true });
 
@@ -166,20 +197,30 @@ for (const lang of LANGS) {
     const documentInput = page.getByLabel(tr(lang, 'apply.document'));
     // A program renamed .pdf is named as such, before any byte is uploaded.
     await documentInput.setInputFiles({
-      name: 'order.pdf', mimeType: 'application/pdf', buffer: Buffer.from('MZ\x90\x00 not a pdf'),
+      name: 'order.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('MZ\x90\x00 not a pdf'),
     });
     await page.getByRole('button', { name: tr(lang, 'apply.submit') }).click();
     await expect(page.getByText(tr(lang, 'fieldError.file_type'))).toBeVisible();
     await expectAccessible(page, 'apply with a bad document');
     const pdf = '%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n';
-    await documentInput.setInputFiles({ name: 'order.pdf', mimeType: 'application/pdf', buffer: Buffer.from(pdf) });
+    await documentInput.setInputFiles({
+      name: 'order.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from(pdf),
+    });
     await page.getByRole('button', { name: tr(lang, 'apply.submit') }).click();
 
-    await expect(page.getByRole('heading', { level: 1, name: tr(lang, 'statusPage.title') })).toBeVisible();
+    await expect(
+      page.getByRole('heading', { level: 1, name: tr(lang, 'statusPage.title') }),
+    ).toBeVisible();
     const status = page.getByTestId('status');
     await expect(status.locator('[data-status]')).toHaveText(statusWord(lang, 'registered'));
     await expect(page.getByTestId('privilege')).toHaveAttribute('data-privilege', 'pending');
-    await expect(page.getByRole('heading', { name: tr(lang, 'statusPage.bringTitle') })).toBeVisible();
+    await expect(
+      page.getByRole('heading', { name: tr(lang, 'statusPage.bringTitle') }),
+    ).toBeVisible();
     await expect(page.getByTestId('countdown')).toBeVisible();
     await expect(page.locator('.documents li')).toHaveCount(5);
     await expectAccessible(page, 'status: registered');
@@ -197,10 +238,14 @@ for (const lang of LANGS) {
 
     // Forgotten password: own PIN and e-mail, a link, a new password, sign in with it.
     await page.getByRole('button', { name: tr(lang, 'nav.signOut') }).click();
-    await expect(page.getByRole('heading', { level: 1, name: tr(lang, 'signIn.title') })).toBeVisible();
+    await expect(
+      page.getByRole('heading', { level: 1, name: tr(lang, 'signIn.title') }),
+    ).toBeVisible();
     await expectAccessible(page, 'sign in');
     await page.getByRole('link', { name: tr(lang, 'signIn.toForgot') }).click();
-    await expect(page.getByRole('heading', { level: 1, name: tr(lang, 'forgot.title') })).toBeVisible();
+    await expect(
+      page.getByRole('heading', { level: 1, name: tr(lang, 'forgot.title') }),
+    ).toBeVisible();
     await expectAccessible(page, 'forgotten password');
     await page.getByLabel(tr(lang, 'field.ownPin'), { exact: true }).fill(family.parentPin);
     await page.getByLabel(tr(lang, 'field.email'), { exact: true }).fill(email);
@@ -208,11 +253,17 @@ for (const lang of LANGS) {
     await expect(page.getByText(tr(lang, 'forgot.sent'))).toBeVisible();
     const [resetLink] = await waitForMail(STAGE1_MAIL(), email, PASSWORD_LINK, seen);
     await page.goto(resetLink);
-    await expect(page.getByRole('heading', { level: 1, name: tr(lang, 'setPassword.resetTitle') })).toBeVisible();
+    await expect(
+      page.getByRole('heading', { level: 1, name: tr(lang, 'setPassword.resetTitle') }),
+    ).toBeVisible();
     await page.getByLabel(tr(lang, 'field.newPassword'), { exact: true }).fill('second-password-2');
-    await page.getByLabel(tr(lang, 'field.confirmPassword'), { exact: true }).fill('second-password-2');
+    await page
+      .getByLabel(tr(lang, 'field.confirmPassword'), { exact: true })
+      .fill('second-password-2');
     await page.getByRole('button', { name: tr(lang, 'setPassword.submit') }).click();
-    await expect(page.getByRole('heading', { level: 1, name: tr(lang, 'cabinet.title') })).toBeVisible();
+    await expect(
+      page.getByRole('heading', { level: 1, name: tr(lang, 'cabinet.title') }),
+    ).toBeVisible();
     await page.getByRole('button', { name: tr(lang, 'nav.signOut') }).click();
 
     await page.getByLabel(tr(lang, 'field.login'), { exact: true }).fill(email);
@@ -221,17 +272,26 @@ for (const lang of LANGS) {
     await expect(page.getByText(tr(lang, 'error.bad_credentials'))).toBeVisible();
     await page.getByLabel(tr(lang, 'field.password'), { exact: true }).fill('second-password-2');
     await page.getByRole('button', { name: tr(lang, 'signIn.submit') }).click();
-    await expect(page.getByRole('heading', { level: 1, name: tr(lang, 'cabinet.title') })).toBeVisible();
+    await expect(
+      page.getByRole('heading', { level: 1, name: tr(lang, 'cabinet.title') }),
+    ).toBeVisible();
     await expect(page.locator('.applications')).toContainText(statusWord(lang, 'registered'));
   });
 
-  test(`stage 2: the last seat goes first to another family -> refused in words (${lang})`, async ({ page }, info) => {
+  test(`stage 2: the last seat goes first to another family -> refused in words (${lang})`, async ({
+    page,
+  }, info) => {
     const i = slot(info.project.name, lang);
     const family = stage2Families[i];
     const email = `s2-${info.project.name}-${lang}@example.kg`;
     const base = STAGE2();
     await registerAndSetPassword(page, {
-      base, mailDir: STAGE2_MAIL(), lang, family, email, password: 'stage-two-password',
+      base,
+      mailDir: STAGE2_MAIL(),
+      lang,
+      family,
+      email,
+      password: 'stage-two-password',
       seen: new Set(),
     });
     await addChild(page, lang, family);
@@ -242,7 +302,12 @@ for (const lang of LANGS) {
 
     // Another family, through the API, finds a stream with free seats; the district's
     // officer (a desktop, over the sync protocol) sets its quota so one seat is left.
-    const other = await new ApiParent(base, STAGE2_MAIL(), stage2Families[6 + i], `other-${i}@example.kg`).signUp();
+    const other = await new ApiParent(
+      base,
+      STAGE2_MAIL(),
+      stage2Families[6 + i],
+      `other-${i}@example.kg`,
+    ).signUp();
     const { schools } = await other.schools();
     const target = schools
       .flatMap((school) => school.streams.filter((st) => st.free > 0).map((st) => ({ school, st })))
@@ -259,8 +324,12 @@ for (const lang of LANGS) {
     // ... and meanwhile the other family takes it.
     expect((await other.apply(school.schoolId, st.language)).status).toBe('registered');
     await page.getByRole('button', { name: tr(lang, 'apply.submit') }).click();
-    await expect(page.getByRole('heading', { level: 1, name: tr(lang, 'statusPage.title') })).toBeVisible();
-    await expect(page.getByTestId('status').locator('[data-status]')).toHaveText(statusWord(lang, 'refused'));
+    await expect(
+      page.getByRole('heading', { level: 1, name: tr(lang, 'statusPage.title') }),
+    ).toBeVisible();
+    await expect(page.getByTestId('status').locator('[data-status]')).toHaveText(
+      statusWord(lang, 'refused'),
+    );
     const text = page.getByTestId('status-text');
     await expect(text).toContainText(refusalWords(lang, 'no_free_seats'));
     await expect(text).toContainText(tr(lang, 'reasonNext.no_free_seats'));
@@ -268,14 +337,20 @@ for (const lang of LANGS) {
   });
 }
 
-test('pages a visitor can reach are accessible: sign in, an unknown page, a used link', async ({ page }) => {
+test('pages a visitor can reach are accessible: sign in, an unknown page, a used link', async ({
+  page,
+}) => {
   await page.goto(`${STAGE1()}/`);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await expectAccessible(page, 'start page');
   await page.goto(`${STAGE1()}/no-such-page`);
-  await expect(page.getByRole('heading', { level: 1, name: tr('ky', 'notFound.title') })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { level: 1, name: tr('ky', 'notFound.title') }),
+  ).toBeVisible();
   await expectAccessible(page, 'not found');
   await page.goto(`${STAGE1()}/password?token=${'x'.repeat(43)}`);
-  await expect(page.getByRole('heading', { level: 1, name: tr('ky', 'setPassword.invalidTitle') })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { level: 1, name: tr('ky', 'setPassword.invalidTitle') }),
+  ).toBeVisible();
   await expectAccessible(page, 'invalid link');
 });

@@ -19,7 +19,16 @@ beforeAll(() => {
   // A child process with NODE_ENV=production, as `npm run build` runs it: under vitest
   // (NODE_ENV=test) Vite would bundle React's development build.
   const vite = path.join(root, 'node_modules/vite/bin/vite.js');
-  const args = ['build', '-c', 'vite.portal.config.mts', '--outDir', out, '--emptyOutDir', '--logLevel', 'error'];
+  const args = [
+    'build',
+    '-c',
+    'vite.portal.config.mts',
+    '--outDir',
+    out,
+    '--emptyOutDir',
+    '--logLevel',
+    'error',
+  ];
   execFileSync(process.execPath, [vite, ...args], {
     cwd: root,
     env: { ...process.env, NODE_ENV: 'production' },
@@ -59,13 +68,17 @@ describe('portal first load', () => {
   it('loads nothing from another host', () => {
     const html = readFileSync(path.join(out, 'index.html'), 'utf8');
     for (const m of html.matchAll(/\b(?:src|href)="([^"]+)"/g)) {
-      expect(m[1], 'every script, style and icon of the page is on the portal itself').toMatch(/^\/(?!\/)/);
+      expect(m[1], 'every script, style and icon of the page is on the portal itself').toMatch(
+        /^\/(?!\/)/,
+      );
     }
     expect(html).toMatch(/Content-Security-Policy[^>]*default-src 'self'/);
     const css = readdirSync(path.join(out, 'assets')).filter((f) => f.endsWith('.css'));
     for (const f of css) {
       const text = readFileSync(path.join(out, 'assets', f), 'utf8');
-      expect(text, `${f} imports nothing remote`).not.toMatch(/url\(\s*['"]?(https?:)?\/\/|@import/);
+      expect(text, `${f} imports nothing remote`).not.toMatch(
+        /url\(\s*['"]?(https?:)?\/\/|@import/,
+      );
     }
   });
 });

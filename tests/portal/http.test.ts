@@ -39,7 +39,9 @@ beforeAll(async () => {
       }
       if (req.url === '/refused') {
         res.writeHead(422, { 'content-type': 'application/json' });
-        return res.end(JSON.stringify({ error: 'rule_refused', message: 'no', reason: 'no_free_seats' }));
+        return res.end(
+          JSON.stringify({ error: 'rule_refused', message: 'no', reason: 'no_free_seats' }),
+        );
       }
       res.writeHead(404).end();
     });
@@ -93,7 +95,9 @@ describe('portal http client', () => {
     const fields = (await fail('/fields'))!;
     expect(fields).toBeInstanceOf(ApiError);
     expect(fields.code).toBe('invalid_request');
-    expect(fields.fields).toEqual([{ field: 'pin', code: 'invalid_pin', message: 'a PIN is exactly 14 digits' }]);
+    expect(fields.fields).toEqual([
+      { field: 'pin', code: 'invalid_pin', message: 'a PIN is exactly 14 digits' },
+    ]);
     const refused = (await fail('/refused'))!;
     expect(refused.code).toBe('rule_refused');
     expect(refused.reason).toBe('no_free_seats');

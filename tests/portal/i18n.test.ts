@@ -40,9 +40,12 @@ describe('portal catalogues', () => {
       ru: ['one', 'few', 'many', 'other'],
     };
     for (const [lang, map] of Object.entries(flat)) {
-      const plurals = new Set([...map.keys()].filter((k) => PLURAL.test(k)).map((k) => k.replace(PLURAL, '')));
+      const plurals = new Set(
+        [...map.keys()].filter((k) => PLURAL.test(k)).map((k) => k.replace(PLURAL, '')),
+      );
       for (const key of plurals) {
-        for (const form of forms[lang]) expect(map.has(`${key}_${form}`), `${lang} ${key}_${form}`).toBe(true);
+        for (const form of forms[lang])
+          expect(map.has(`${key}_${form}`), `${lang} ${key}_${form}`).toBe(true);
       }
     }
   });
@@ -55,7 +58,9 @@ describe('portal catalogues', () => {
 
   it('hold every literal key the portal sources use', () => {
     const dir = path.resolve(__dirname, '../../portal/src');
-    const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => /\.tsx?$/.test(f));
+    const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) =>
+      /\.tsx?$/.test(f),
+    );
     // Keys of the shared label catalogue (status.*, reason.*, ...) come from shared/labels.
     const shared = /^(status|reason|document|streamLanguage|privilegeCategory|privilegeState)\./;
     const known = base(flat.en.keys());

@@ -29,7 +29,12 @@ afterAll(async () => {
 
 describe('the portal at /', () => {
   it('answers the root and every portal path with index.html, revalidated each time', async () => {
-    for (const p of ['/', '/cabinet', '/password?token=abcdefghijklmnopqrstuvwxyz', '/applications/7']) {
+    for (const p of [
+      '/',
+      '/cabinet',
+      '/password?token=abcdefghijklmnopqrstuvwxyz',
+      '/applications/7',
+    ]) {
       const res = await fetch(server.url + p);
       expect(res.status, p).toBe(200);
       expect(res.headers.get('content-type'), p).toMatch(/^text\/html/);

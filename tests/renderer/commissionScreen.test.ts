@@ -15,8 +15,14 @@ import {
   type ScreenAction,
 } from '../../renderer/src/features/commission/commissionScreen';
 
-const kase = (caseId: string, status: CommissionCase['status']) => ({ caseId, status }) as CommissionCase;
-const cases = [kase('C1', 'open'), kase('C2', 'placed'), kase('C3', 'declined'), kase('C4', 'open')];
+const kase = (caseId: string, status: CommissionCase['status']) =>
+  ({ caseId, status }) as CommissionCase;
+const cases = [
+  kase('C1', 'open'),
+  kase('C2', 'placed'),
+  kase('C3', 'declined'),
+  kase('C4', 'open'),
+];
 const streams = [
   { key: 'S1/ky', schoolId: 'S1', language: 'ky', free: 3 },
   { key: 'S2/ru', schoolId: 'S2', language: 'ru', free: 0 },
@@ -27,7 +33,9 @@ describe('commission screen', () => {
   it('shows the open cases first, each filter with its count', () => {
     expect(casesShown(cases, INITIAL_SCREEN.filter).map((c) => c.caseId)).toEqual(['C1', 'C4']);
     expect(casesShown(cases, 'all')).toHaveLength(4);
-    expect(['open', 'placed', 'declined', 'all'].map((f) => caseCount(cases, f as never))).toEqual([2, 1, 1, 4]);
+    expect(['open', 'placed', 'declined', 'all'].map((f) => caseCount(cases, f as never))).toEqual([
+      2, 1, 1, 4,
+    ]);
   });
 
   it('selecting a case closes the new-case form, and starting one clears the selection', () => {
@@ -38,7 +46,11 @@ describe('commission screen', () => {
   });
 
   it('a newly opened case is shown among the open ones, selected', () => {
-    const s = screen({ type: 'filter', filter: 'declined' }, { type: 'startCreating' }, { type: 'opened', caseId: 'C9' });
+    const s = screen(
+      { type: 'filter', filter: 'declined' },
+      { type: 'startCreating' },
+      { type: 'opened', caseId: 'C9' },
+    );
     expect(s).toEqual({ filter: 'open', selected: 'C9', creating: false, printing: null });
   });
 
@@ -52,7 +64,10 @@ describe('commission screen', () => {
 
 describe('decision form', () => {
   it('a placement needs a stream', () => {
-    expect(decisionRequest('C1', INITIAL_DECISION, streams)).toEqual({ ok: false, problem: 'chooseStream' });
+    expect(decisionRequest('C1', INITIAL_DECISION, streams)).toEqual({
+      ok: false,
+      problem: 'chooseStream',
+    });
   });
 
   it('placing into a full stream needs a written justification, and sends it', () => {
@@ -60,21 +75,46 @@ describe('decision form', () => {
     expect(chosenStream(full, streams).full).toBe(true);
     const unjustified = decisionRequest('C1', { ...full, justification: '   ' }, streams);
     expect(unjustified).toEqual({ ok: false, problem: 'justificationRequired' });
-    expect(decisionRequest('C1', { ...full, justification: ' only school in reach ', note: '' }, streams)).toEqual({
+    expect(
+      decisionRequest(
+        'C1',
+        { ...full, justification: ' only school in reach ', note: '' },
+        streams,
+      ),
+    ).toEqual({
       ok: true,
-      request: { caseId: 'C1', decision: 'place', schoolId: 'S2', language: 'ru', justification: 'only school in reach' },
+      request: {
+        caseId: 'C1',
+        decision: 'place',
+        schoolId: 'S2',
+        language: 'ru',
+        justification: 'only school in reach',
+      },
     });
   });
 
   it('a placement with free seats needs no justification; a note goes along when written', () => {
-    expect(decisionRequest('C1', { ...INITIAL_DECISION, stream: 'S1/ky', note: 'by phone' }, streams)).toEqual({
+    expect(
+      decisionRequest('C1', { ...INITIAL_DECISION, stream: 'S1/ky', note: 'by phone' }, streams),
+    ).toEqual({
       ok: true,
-      request: { caseId: 'C1', decision: 'place', schoolId: 'S1', language: 'ky', note: 'by phone' },
+      request: {
+        caseId: 'C1',
+        decision: 'place',
+        schoolId: 'S1',
+        language: 'ky',
+        note: 'by phone',
+      },
     });
   });
 
   it('a refusal needs a note and sends nothing else', () => {
-    const decline = { ...INITIAL_DECISION, decision: 'decline' as const, stream: 'S1/ky', justification: 'x' };
+    const decline = {
+      ...INITIAL_DECISION,
+      decision: 'decline' as const,
+      stream: 'S1/ky',
+      justification: 'x',
+    };
     expect(decisionRequest('C1', decline, streams)).toEqual({ ok: false, problem: 'noteRequired' });
     expect(decisionRequest('C1', { ...decline, note: ' moved away ' }, streams)).toEqual({
       ok: true,

@@ -11,7 +11,8 @@ import {
   type QuotasEditor,
 } from '../../renderer/src/features/quotas/quotasEditor';
 
-const run = (actions: QuotasAction[], from: QuotasEditor = INITIAL_EDITOR) => actions.reduce(quotasReducer, from);
+const run = (actions: QuotasAction[], from: QuotasEditor = INITIAL_EDITOR) =>
+  actions.reduce(quotasReducer, from);
 
 it('names the problem of a typed count', () => {
   expect(countProblem('25')).toBeNull();

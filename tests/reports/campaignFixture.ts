@@ -14,7 +14,12 @@ export function campaignFixture(): LogBuilder {
   school('S1', '№5 мектеп-гимназиясы', 'BISH-OKT', { locality: 'urban' });
   school('S2', 'Ат-Башы орто мектеби', 'NAR-ATB', { locality: 'rural' });
   school('S3', 'Школа №69', 'BISH-OKT', { classSizeNorm: 28 });
-  b.push('school.registered', { schoolId: 'P1', name: 'Private Lyceum', kind: 'private', districtId: 'BISH-OKT' });
+  b.push('school.registered', {
+    schoolId: 'P1',
+    name: 'Private Lyceum',
+    kind: 'private',
+    districtId: 'BISH-OKT',
+  });
   b.push('catchment.set', { schoolId: 'S1', addresses: ['BISH.OKT.ST01'] });
   b.push('catchment.set', { schoolId: 'S2', addresses: ['NAR.ATB'] });
   b.push('catchment.set', { schoolId: 'S3', addresses: ['BISH.OKT.ST02'] });
@@ -28,14 +33,33 @@ export function campaignFixture(): LogBuilder {
 
   // Stage 1: catchment children over two days, S1/ky into overflow.
   b.at(T.stage1);
-  for (let i = 1; i <= 8; i++) b.submit(`A${i}`, { pin: pin(i), school: 'S1', address: `BISH.OKT.ST01.H${i}` });
+  for (let i = 1; i <= 8; i++)
+    b.submit(`A${i}`, { pin: pin(i), school: 'S1', address: `BISH.OKT.ST01.H${i}` });
   b.at('2026-04-11T23:59:59+06:00');
   b.submit('A9', { pin: pin(9), school: 'S2', address: 'NAR.ATB.V1.H1' });
   b.submit('A10', { pin: pin(10), school: 'S2', address: 'NAR.ATB.V1.H2' }); // 2026-04-12 00:00:00 Bishkek
   // Privilege claims: pending then approved, rejected (placement goes), a catchment child's claim.
-  b.submit('P1', { pin: pin(11), school: 'S3', language: 'ru', address: 'BISH.OKT.ST09.H1', privilege: 'military' });
-  b.submit('P2', { pin: pin(12), school: 'S3', language: 'ru', address: 'BISH.OKT.ST09.H2', privilege: 'teacher' });
-  b.submit('P3', { pin: pin(13), school: 'S3', language: 'ky', address: 'BISH.OKT.ST02.H5', privilege: 'kairylman' });
+  b.submit('P1', {
+    pin: pin(11),
+    school: 'S3',
+    language: 'ru',
+    address: 'BISH.OKT.ST09.H1',
+    privilege: 'military',
+  });
+  b.submit('P2', {
+    pin: pin(12),
+    school: 'S3',
+    language: 'ru',
+    address: 'BISH.OKT.ST09.H2',
+    privilege: 'teacher',
+  });
+  b.submit('P3', {
+    pin: pin(13),
+    school: 'S3',
+    language: 'ky',
+    address: 'BISH.OKT.ST02.H5',
+    privilege: 'kairylman',
+  });
   b.review('P1', 'approved');
   b.review('P2', 'rejected');
   b.review('P3', 'approved');
@@ -49,7 +73,13 @@ export function campaignFixture(): LogBuilder {
   b.at(T.stage2);
   b.submit('B1', { pin: pin(21), school: 'S1', language: 'ru', address: 'CHUI.X.Y' });
   b.submit('B2', { pin: pin(22), school: 'S1', language: 'ky', address: 'CHUI.X.Z' }); // no_free_seats (overflow)
-  b.submit('B3', { pin: pin(23), school: 'S3', language: 'ru', address: 'CHUI.X.W', privilege: 'military' });
+  b.submit('B3', {
+    pin: pin(23),
+    school: 'S3',
+    language: 'ru',
+    address: 'CHUI.X.W',
+    privilege: 'military',
+  });
   b.submit('B4', { pin: pin(24), school: 'S2', address: 'NAR.X.Y' });
   b.transfer('B4', 'S3', 'ky');
   b.transfer('A1', 'S2'); // S2/ky has free seats

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { assessStream, classSizeLevel, legalNorm, seatsPerClass } from '../../shared/district/classNorms';
+import {
+  assessStream,
+  classSizeLevel,
+  legalNorm,
+  seatsPerClass,
+} from '../../shared/district/classNorms';
 
 describe('class-size norms', () => {
   it('25 rural, 30 urban, 30 when the locality is unknown, a school norm over both', () => {
@@ -27,14 +32,23 @@ describe('class-size norms', () => {
   });
 
   it('an overflowing stream is judged by the children it holds, and says it overflows', () => {
-    const a = assessStream({ quota: 60, occupied: 110, classes: 2 }, { locality: 'urban', classSizeNorm: null });
+    const a = assessStream(
+      { quota: 60, occupied: 110, classes: 2 },
+      { locality: 'urban', classSizeNorm: null },
+    );
     expect(a.seatsPerClass).toBe(30);
     expect(a.childrenPerClass).toBe(55);
     expect(a.level).toBe('far_above');
     expect(a.warnings).toEqual(['above_norm', 'above_max', 'far_above', 'overflow']);
-    const calm = assessStream({ quota: 50, occupied: 10, classes: 2 }, { locality: 'rural', classSizeNorm: null });
+    const calm = assessStream(
+      { quota: 50, occupied: 10, classes: 2 },
+      { locality: 'rural', classSizeNorm: null },
+    );
     expect(calm.warnings).toEqual([]);
-    const noClasses = assessStream({ quota: 5, occupied: 6, classes: null }, { locality: null, classSizeNorm: null });
+    const noClasses = assessStream(
+      { quota: 5, occupied: 6, classes: null },
+      { locality: null, classSizeNorm: null },
+    );
     expect(noClasses.warnings).toEqual(['overflow']);
   });
 });

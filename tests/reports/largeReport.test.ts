@@ -15,11 +15,18 @@ const CHILDREN = 10_000;
 
 it(`writes ${CHILDREN} applications with progress, yielding to the event loop`, async () => {
   const b = new LogBuilder();
-  b.push('school.registered', { schoolId: 'S1', name: 'Big school', kind: 'state', districtId: 'D1', locality: 'urban' });
+  b.push('school.registered', {
+    schoolId: 'S1',
+    name: 'Big school',
+    kind: 'state',
+    districtId: 'D1',
+    locality: 'urban',
+  });
   b.push('catchment.set', { schoolId: 'S1', addresses: ['BISH'] });
   b.push('quota.set', { schoolId: 'S1', language: 'ky', seats: CHILDREN, classes: 400 });
   b.at(T.stage1);
-  for (let i = 1; i <= CHILDREN; i++) b.submit(`A${i}`, { pin: pin(i), school: 'S1', address: `BISH.${i}` });
+  for (let i = 1; i <= CHILDREN; i++)
+    b.submit(`A${i}`, { pin: pin(i), school: 'S1', address: `BISH.${i}` });
   const engine = new Engine();
   for (const e of b.events) engine.ingest(e);
 
@@ -28,19 +35,28 @@ it(`writes ${CHILDREN} applications with progress, yielding to the event loop`, 
   const ticker = setInterval(() => ticks++, 0);
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'kabyl-large-')), 'applications.xlsx');
   try {
-    await writeReportXlsx(applicationsReport(engine), file, { lang: 'en', generatedAt: Date.now(), onProgress: (w, t) => progress.push([w, t]) });
+    await writeReportXlsx(applicationsReport(engine), file, {
+      lang: 'en',
+      generatedAt: Date.now(),
+      onProgress: (w, t) => progress.push([w, t]),
+    });
   } finally {
     clearInterval(ticker);
   }
   expect(progress.length).toBeGreaterThan(5);
   expect(progress.at(-1)).toEqual([CHILDREN, CHILDREN]);
-  for (let i = 1; i < progress.length; i++) expect(progress[i][0]).toBeGreaterThanOrEqual(progress[i - 1][0]);
+  for (let i = 1; i < progress.length; i++)
+    expect(progress[i][0]).toBeGreaterThanOrEqual(progress[i - 1][0]);
   expect(ticks).toBeGreaterThan(2);
 
   // read back with the streaming reader, as a large file should be
   let rows = 0;
   let last: ExcelJS.CellValue[] = [];
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache' });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache',
+  });
   for await (const sheet of reader) {
     for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
       if (row.number > HEADER_ROW) {

@@ -19,7 +19,17 @@ describe('kabyl report', () => {
     const log = path.join(dir, 'log.jsonl');
     writeFileSync(log, campaignFixture().text());
     const out = path.join(dir, 'orders.xlsx');
-    const r = kabyl(['report', 'orders', log, '--out', out, '--lang', 'en', '--at', AFTER_DEADLINE]);
+    const r = kabyl([
+      'report',
+      'orders',
+      log,
+      '--out',
+      out,
+      '--lang',
+      'en',
+      '--at',
+      AFTER_DEADLINE,
+    ]);
     expect(r.stderr).toContain('rows written');
     expect(r.status).toBe(0);
     expect(r.stdout).toBe('');
@@ -42,7 +52,11 @@ describe('kabyl report', () => {
   it('a malformed log: line N on stderr, exit 2, no file and no temporary file', () => {
     const dir = workdir();
     const lines = campaignFixture().text().trimEnd().split('\n');
-    lines.splice(5, 0, '{"id": "x", "type": "quota.set", "at": "2026-03-01T10:00:30+06:00", "data": {"schoolId": "S1", "language": "ky", "seats": -1}}');
+    lines.splice(
+      5,
+      0,
+      '{"id": "x", "type": "quota.set", "at": "2026-03-01T10:00:30+06:00", "data": {"schoolId": "S1", "language": "ky", "seats": -1}}',
+    );
     const log = path.join(dir, 'bad.jsonl');
     writeFileSync(log, lines.join('\n') + '\n');
     const out = path.join(dir, 'applications.xlsx');
@@ -58,7 +72,15 @@ describe('kabyl report', () => {
     const dir = workdir();
     const log = path.join(dir, 'log.jsonl');
     writeFileSync(log, campaignFixture().text());
-    const r = kabyl(['report', 'daily', log, '--out', path.join(dir, 'd.xlsx'), '--at', '2026-01-01T00:00:00+06:00']);
+    const r = kabyl([
+      'report',
+      'daily',
+      log,
+      '--out',
+      path.join(dir, 'd.xlsx'),
+      '--at',
+      '2026-01-01T00:00:00+06:00',
+    ]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('earlier than the last event');
     expect(readdirSync(dir)).toEqual(['log.jsonl']);
@@ -67,7 +89,10 @@ describe('kabyl report', () => {
   it.each([
     [['report', 'nonsense', 'log.jsonl', '--out', 'x.xlsx'], 'unknown report "nonsense"'],
     [['report', 'daily', 'log.jsonl'], '--out FILE.xlsx is required'],
-    [['report', 'daily', 'log.jsonl', '--out', 'x.xlsx', '--lang', 'de'], '--lang must be one of ky, ru, en'],
+    [
+      ['report', 'daily', 'log.jsonl', '--out', 'x.xlsx', '--lang', 'de'],
+      '--lang must be one of ky, ru, en',
+    ],
     [['report', 'daily'], 'report takes a report NAME and one LOG.jsonl'],
   ])('usage error %#', (args, message) => {
     const r = kabyl(args);
@@ -79,6 +104,15 @@ describe('kabyl report', () => {
     const r = kabyl(['report', '--help']);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('kabyl report NAME LOG.jsonl --out FILE.xlsx');
-    for (const name of ['applications', 'streams', 'privileges', 'commission', 'orders', 'no-documents', 'daily']) expect(r.stdout).toContain(name);
+    for (const name of [
+      'applications',
+      'streams',
+      'privileges',
+      'commission',
+      'orders',
+      'no-documents',
+      'daily',
+    ])
+      expect(r.stdout).toContain(name);
   });
 });

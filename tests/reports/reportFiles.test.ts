@@ -68,8 +68,12 @@ function expectSameCells(table: ReportTable<unknown>, read: ReadReport, lang: La
       if (want === null) return expect(got, `row ${r} ${table.columns[c].key}`).toBeNull();
       if (kind === 'date' || kind === 'datetime') {
         expect(got).toBeInstanceOf(Date);
-        expect((got as Date).getTime(), `row ${r} ${table.columns[c].key}`).toBe((want as Date).getTime());
-        expect(read.numFmts[r][c]).toMatch(kind === 'date' ? /^(dd\.mm\.yyyy|yyyy-mm-dd)$/ : /hh:mm:ss$/);
+        expect((got as Date).getTime(), `row ${r} ${table.columns[c].key}`).toBe(
+          (want as Date).getTime(),
+        );
+        expect(read.numFmts[r][c]).toMatch(
+          kind === 'date' ? /^(dd\.mm\.yyyy|yyyy-mm-dd)$/ : /hh:mm:ss$/,
+        );
       } else if (kind === 'integer' || kind === 'decimal') {
         expect(typeof got, `row ${r} ${table.columns[c].key}`).toBe('number');
         expect(got).toBe(want);
@@ -90,16 +94,25 @@ describe('every report, in every language, read back', () => {
           expect(read.sheetName).toBe(REPORT_TITLES[name][lang]);
           // title block: report, districts, generated, as of, rows
           expect(read.titleBlock.get(1)![0]).toBe(REPORT_TITLES[name][lang]);
-          expect(read.titleBlock.get(2)).toEqual(expect.arrayContaining([TITLE_BLOCK.districts[lang], 'BISH-OKT, NAR-ATB']));
+          expect(read.titleBlock.get(2)).toEqual(
+            expect.arrayContaining([TITLE_BLOCK.districts[lang], 'BISH-OKT, NAR-ATB']),
+          );
           expect(read.titleBlock.get(3)![0]).toBe(TITLE_BLOCK.generated[lang]);
           expect((read.titleBlock.get(3)![1] as Date).getTime()).toBe(GENERATED + 6 * 3_600_000);
           expect(read.titleBlock.get(4)![0]).toBe(TITLE_BLOCK.asOf[lang]);
-          expect((read.titleBlock.get(4)![1] as Date).getTime()).toBe(wallClock(output.asOf!).getTime());
-          expect(read.titleBlock.get(5)!.slice(0, 2)).toEqual([TITLE_BLOCK.rows[lang], table.rows.length]);
+          expect((read.titleBlock.get(4)![1] as Date).getTime()).toBe(
+            wallClock(output.asOf!).getTime(),
+          );
+          expect(read.titleBlock.get(5)!.slice(0, 2)).toEqual([
+            TITLE_BLOCK.rows[lang],
+            table.rows.length,
+          ]);
           // header: translated, frozen, filtered
           expect(read.header).toEqual(table.columns.map((c) => COLUMN_HEADERS[c.key][lang]));
           expect(read.views[0]).toMatchObject({ state: 'frozen', ySplit: HEADER_ROW });
-          expect(read.autoFilter).toBe(`A${HEADER_ROW}:${columnLetter(table.columns.length - 1)}${layout.lastDataRow}`);
+          expect(read.autoFilter).toBe(
+            `A${HEADER_ROW}:${columnLetter(table.columns.length - 1)}${layout.lastDataRow}`,
+          );
           for (const w of read.widths) expect(w).toBeGreaterThanOrEqual(6);
           expectSameCells(table, read, lang);
         });
@@ -108,7 +121,9 @@ describe('every report, in every language, read back', () => {
   }
 
   it('translates every header: no header is the same in all three languages unless it is a shared word', async () => {
-    const headers = await Promise.all(LANGS.map(async (lang) => (await writeAndRead('applications', lang, undefined)).read.header));
+    const headers = await Promise.all(
+      LANGS.map(async (lang) => (await writeAndRead('applications', lang, undefined)).read.header),
+    );
     const [ky, ru, en] = headers;
     expect(ky).not.toEqual(en);
     expect(ru).not.toEqual(en);
@@ -165,14 +180,16 @@ describe('reports agree with the replay', () => {
   it('privileges: every claim, with its state', async () => {
     const { read, output } = await writeAndRead('privileges', 'en', AFTER_DEADLINE);
     expect(read.rows.map((r) => r[0])).toEqual(['P1', 'P2', 'P3', 'B3']);
-    for (const row of read.rows) expect(row[4]).toBe(PRIVILEGE_STATE[output.applications[row[0] as string].privilege].en);
+    for (const row of read.rows)
+      expect(row[4]).toBe(PRIVILEGE_STATE[output.applications[row[0] as string].privilege].en);
     expect(read.rows[0][3]).toBe('Children of serving military');
   });
 
   it('commission: every case with its decision and the placed child now', async () => {
     const { read, output } = await writeAndRead('commission', 'ky', AFTER_DEADLINE);
     expect(read.rows).toHaveLength(Object.keys(output.cases).length);
-    for (const row of read.rows) expect(row[5]).toBe(CASE_STATUS[output.cases[row[0] as string].status].ky);
+    for (const row of read.rows)
+      expect(row[5]).toBe(CASE_STATUS[output.cases[row[0] as string].status].ky);
     const c1 = read.rows.find((r) => r[0] === 'C1')!;
     expect(c1[3]).toBeInstanceOf(Date);
     expect((c1[3] as Date).toISOString()).toBe('2019-03-02T00:00:00.000Z');
@@ -184,17 +201,21 @@ describe('reports agree with the replay', () => {
     const { read, output } = await writeAndRead('orders', 'ru', AFTER_DEADLINE);
     const enrolled = Object.entries(output.applications).filter(([, a]) => a.status === 'enrolled');
     expect(read.rows).toHaveLength(enrolled.length);
-    for (const row of read.rows) expect(row[0]).toBe(output.applications[row[5] as string].orderNumber);
+    for (const row of read.rows)
+      expect(row[0]).toBe(output.applications[row[5] as string].orderNumber);
     expect([...new Set(read.rows.map((r) => r[0]))]).toEqual(['12-к', '15-к', '3', '20-к']);
   });
 
   it('no-documents: exactly the children whose seat went at the deadline', async () => {
     const { read, output } = await writeAndRead('no-documents', 'en', AFTER_DEADLINE);
-    const expected = Object.entries(output.applications).filter(([, a]) => a.status === 'no_documents').map(([id]) => id);
+    const expected = Object.entries(output.applications)
+      .filter(([, a]) => a.status === 'no_documents')
+      .map(([id]) => id);
     expect(read.rows.map((r) => r[0])).toEqual(expected);
     expect(expected.length).toBeGreaterThan(0);
     // the seat went at the deadline (the --at moment), shown as Bishkek wall time
-    for (const row of read.rows) expect((row[11] as Date).getTime()).toBe(wallClock(AFTER_DEADLINE).getTime());
+    for (const row of read.rows)
+      expect((row[11] as Date).getTime()).toBe(wallClock(AFTER_DEADLINE).getTime());
     const before = await writeAndRead('no-documents', 'en', undefined);
     expect(before.read.rows).toHaveLength(0);
   });
@@ -203,7 +224,8 @@ describe('reports agree with the replay', () => {
     const { read, output } = await writeAndRead('daily', 'en', AFTER_DEADLINE);
     const total = read.rows.reduce((n, r) => n + (r[2] as number), 0);
     expect(total).toBe(Object.keys(output.applications).length);
-    for (const r of read.rows) expect((r[3] as number) + (r[4] as number) + (r[5] as number) + (r[6] as number)).toBe(r[2]);
+    for (const r of read.rows)
+      expect((r[3] as number) + (r[4] as number) + (r[5] as number) + (r[6] as number)).toBe(r[2]);
     const days = read.rows.map((r) => [(r[0] as Date).toISOString().slice(0, 10), r[1], r[2]]);
     // A1..A9 (A9 at 23:59:59) on the opening day; A10 at 00:00:00 the next day with the rest of stage 1
     expect(days[0]).toEqual(['2026-04-11', 1, 9]);
@@ -215,7 +237,9 @@ describe('reports agree with the replay', () => {
 
   it('the report states match at both moments (sanity of the fixture)', () => {
     expect(Object.values(before.output.streams).some((s) => s.overflow > 0)).toBe(true);
-    expect(Object.values(after.output.applications).some((a) => a.status === 'no_documents')).toBe(true);
+    expect(Object.values(after.output.applications).some((a) => a.status === 'no_documents')).toBe(
+      true,
+    );
   });
 
   it('leaves no temporary file behind', () => {

@@ -7,7 +7,12 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Engine } from '../../shared/engine/engine';
 import { parseInstant } from '../../shared/log/instant';
-import { COLUMN_HEADERS, LANGS, QUEUE_ENTRY_KIND, REPORT_TITLES } from '../../shared/reports/labels';
+import {
+  COLUMN_HEADERS,
+  LANGS,
+  QUEUE_ENTRY_KIND,
+  REPORT_TITLES,
+} from '../../shared/reports/labels';
 import { buildReport } from '../../shared/reports/reports';
 import type { WaitlistRow } from '../../shared/reports/waitlistReport';
 import { HEADER_ROW, writeReportXlsx } from '../../main/excel/writeReport';
@@ -15,7 +20,14 @@ import { generate } from '../generator/generated';
 import { readReport } from './readBack';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'kabyl-waitlist-report-'));
-const { events } = generate({ seed: 4, districts: 1, schoolsPerDistrict: 8, children: 1500, waitlist: true, until: '2026-07-25T18:00:00+06:00' });
+const { events } = generate({
+  seed: 4,
+  districts: 1,
+  schoolsPerDistrict: 8,
+  children: 1500,
+  waitlist: true,
+  until: '2026-07-25T18:00:00+06:00',
+});
 const engine = new Engine();
 for (const e of events) engine.ingest(e);
 
@@ -28,13 +40,20 @@ describe('waitlist report', () => {
     expect(rows.length).toBe(expected);
     expect(rows.length).toBeGreaterThan(10);
     const byStream = new Map<string, WaitlistRow[]>();
-    for (const r of rows) byStream.set(`${r.schoolId}/${r.language}`, [...(byStream.get(`${r.schoolId}/${r.language}`) ?? []), r]);
+    for (const r of rows)
+      byStream.set(`${r.schoolId}/${r.language}`, [
+        ...(byStream.get(`${r.schoolId}/${r.language}`) ?? []),
+        r,
+      ]);
     for (const [key, list] of byStream) {
-      expect(list.map((r) => r.applicationId)).toEqual(engine.waitlist(key).map((e) => e.applicationId));
+      expect(list.map((r) => r.applicationId)).toEqual(
+        engine.waitlist(key).map((e) => e.applicationId),
+      );
       expect(list.map((r) => r.position)).toEqual(list.map((_, i) => i + 1));
     }
     expect(rows.some((r) => r.kind === 'transfer' && r.currentStream !== null)).toBe(true);
-    for (const r of rows.filter((x) => x.kind === 'wait')) expect(engine.applications.get(r.applicationId)!.status).toBe('waitlisted');
+    for (const r of rows.filter((x) => x.kind === 'wait'))
+      expect(engine.applications.get(r.applicationId)!.status).toBe('waitlisted');
   });
 
   for (const lang of LANGS) {

@@ -76,27 +76,47 @@ describe('IPC sender check', () => {
   it('resolves encoded separators and dot segments before comparing', () => {
     expect(isRendererUrl(`${place.root}%2e%2e/%2e%2e/secret.html`, place)).toBe(false);
     expect(isRendererUrl(`${place.root}assets%2f..%2f..%2fx`, place)).toBe(false);
-    expect(isRendererUrl('file://remote-host/opt/Kabyl/resources/app.asar/dist/renderer/index.html', place)).toBe(false);
+    expect(
+      isRendererUrl(
+        'file://remote-host/opt/Kabyl/resources/app.asar/dist/renderer/index.html',
+        place,
+      ),
+    ).toBe(false);
     expect(isRendererUrl(`${place.root}assets/index.js`, place)).toBe(true);
   });
 });
 
 describe('permissions (setPermissionCheckHandler and setPermissionRequestHandler)', () => {
   it('deny every web permission, to our page too', () => {
-    for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read', 'hid', 'serial', 'usb', 'fullscreen', 'openExternal', 'pointerLock', 'midi']) {
+    for (const p of [
+      'media',
+      'geolocation',
+      'notifications',
+      'clipboard-read',
+      'hid',
+      'serial',
+      'usb',
+      'fullscreen',
+      'openExternal',
+      'pointerLock',
+      'midi',
+    ]) {
       expect(allowPermission(p, place.index, place), p).toBe(false);
     }
   });
 
   it('grant writing to the clipboard to our page only', () => {
     expect(allowPermission('clipboard-sanitized-write', place.index, place)).toBe(true);
-    expect(allowPermission('clipboard-sanitized-write', 'https://evil.example/', place)).toBe(false);
+    expect(allowPermission('clipboard-sanitized-write', 'https://evil.example/', place)).toBe(
+      false,
+    );
     expect(allowPermission('clipboard-sanitized-write', undefined, place)).toBe(false);
   });
 });
 
 describe('menu and DevTools', () => {
-  const roles = (items: MenuItem[]): string[] => items.flatMap((i) => [...(i.role ? [i.role] : []), ...roles(i.submenu ?? [])]);
+  const roles = (items: MenuItem[]): string[] =>
+    items.flatMap((i) => [...(i.role ? [i.role] : []), ...roles(i.submenu ?? [])]);
 
   it('the packaged menu has no DevTools and no reload; a development run keeps them', () => {
     for (const mac of [false, true]) {
@@ -112,8 +132,18 @@ describe('menu and DevTools', () => {
   });
 
   it("Chromium's DevTools shortcuts are recognised (blocked in the packaged app)", () => {
-    const key = (k: string, mods: Partial<{ control: boolean; meta: boolean; shift: boolean; alt: boolean }> = {}) =>
-      isDevToolsShortcut({ key: k, control: false, meta: false, shift: false, alt: false, ...mods });
+    const key = (
+      k: string,
+      mods: Partial<{ control: boolean; meta: boolean; shift: boolean; alt: boolean }> = {},
+    ) =>
+      isDevToolsShortcut({
+        key: k,
+        control: false,
+        meta: false,
+        shift: false,
+        alt: false,
+        ...mods,
+      });
     expect(key('F12')).toBe(true);
     expect(key('I', { control: true, shift: true })).toBe(true);
     expect(key('i', { meta: true, alt: true })).toBe(true);

@@ -27,13 +27,17 @@ describe('checkScan', () => {
     badCrc[29] ^= 0xff; // inside IHDR's CRC
     expect(problem(badCrc)).toMatch(/CRC mismatch/);
     expect(problem(Buffer.concat([PNG, Buffer.from('<script>')]))).toMatch(/after IEND/);
-    expect(problem(Buffer.concat([PNG.subarray(0, 8), Buffer.from('<svg onload=alert(1)>')]))).toMatch(/PNG/);
+    expect(
+      problem(Buffer.concat([PNG.subarray(0, 8), Buffer.from('<svg onload=alert(1)>')])),
+    ).toMatch(/PNG/);
   });
 
   it('JPEG: no frame header, a segment running past the end, no end marker', () => {
     expect(problem(JPEG.subarray(0, 200))).toMatch(/JPEG/);
     expect(problem(JPEG.subarray(0, JPEG.length - 2))).toMatch(/no end-of-image/);
-    expect(problem(Buffer.from([0xff, 0xd8, 0xff, 0xda, 0x00, 0x02, 0x00, 0xff, 0xd9]))).toMatch(/before any frame header/);
+    expect(problem(Buffer.from([0xff, 0xd8, 0xff, 0xda, 0x00, 0x02, 0x00, 0xff, 0xd9]))).toMatch(
+      /before any frame header/,
+    );
     // a frame header claiming 0x0 pixels
     const zero = Buffer.from(JPEG);
     const sof = zero.indexOf(Buffer.from([0xff, 0xc0]));
@@ -45,9 +49,15 @@ describe('checkScan', () => {
     const good = pdf().toString('latin1');
     expect(problem(Buffer.from(good.replace('%%EOF', ''), 'latin1'))).toMatch(/%%EOF/);
     expect(problem(Buffer.from(good + '<html>after the end</html>', 'latin1'))).toMatch(/%%EOF/);
-    expect(problem(Buffer.from(good.replace(/startxref\n\d+/, 'startxref\n12'), 'latin1'))).toMatch(/does not point/);
-    expect(problem(Buffer.from(good.replace('trailer', 'trailxr'), 'latin1'))).toMatch(/without a trailer/);
-    expect(problem(Buffer.from(good.replace('%PDF-1.4', '%PDF-x.y'), 'latin1'))).toMatch(/bad header/);
+    expect(problem(Buffer.from(good.replace(/startxref\n\d+/, 'startxref\n12'), 'latin1'))).toMatch(
+      /does not point/,
+    );
+    expect(problem(Buffer.from(good.replace('trailer', 'trailxr'), 'latin1'))).toMatch(
+      /without a trailer/,
+    );
+    expect(problem(Buffer.from(good.replace('%PDF-1.4', '%PDF-x.y'), 'latin1'))).toMatch(
+      /bad header/,
+    );
     expect(problem(pdf('/JavaScript (app.alert)'))).toMatch(/scripts/);
   });
 

@@ -2,7 +2,12 @@
 // when idle (30 min by default, configurable), at their absolute lifetime, when the
 // user signs out anywhere, and when there are too many.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_SESSION_POLICY, Sessions, sessionPolicyFromEnv, type Session } from '../../main/auth/session';
+import {
+  DEFAULT_SESSION_POLICY,
+  Sessions,
+  sessionPolicyFromEnv,
+  type Session,
+} from '../../main/auth/session';
 import { districtFixture, type DistrictFixture } from '../ipc/districtFixture';
 
 const MIN = 60_000;
@@ -46,11 +51,16 @@ describe('session lifetime', () => {
     expect(s.ended).toBe('lifetime');
   });
 
-  it('sign-out ends the user\'s sessions everywhere, and nobody else\'s', async () => {
-    const [a, b, c] = [await f.signedIn('officer'), await f.signedIn('officer'), await f.signedIn('officer')];
+  it("sign-out ends the user's sessions everywhere, and nobody else's", async () => {
+    const [a, b, c] = [
+      await f.signedIn('officer'),
+      await f.signedIn('officer'),
+      await f.signedIn('officer'),
+    ];
     const director = await f.signedIn('director');
     expect((await f.call('auth.signOut', {}, b)).ok).toBe(true);
-    for (const s of [a, b, c]) expect(await dashboard(s)).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    for (const s of [a, b, c])
+      expect(await dashboard(s)).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
     expect((await dashboard(director)).ok).toBe(true);
   });
 
@@ -60,7 +70,10 @@ describe('session lifetime', () => {
       sessions.push(await f.signedIn('director'));
       clock += 1000;
     }
-    expect(await dashboard(sessions[0])).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    expect(await dashboard(sessions[0])).toMatchObject({
+      ok: false,
+      error: { code: 'unauthenticated' },
+    });
     expect(sessions[0].ended).toBe('too_many');
     for (const s of sessions.slice(1)) expect((await dashboard(s)).ok).toBe(true);
   });
@@ -69,11 +82,17 @@ describe('session lifetime', () => {
 describe('session bounds and configuration', () => {
   it('the idle timeout is configurable', async () => {
     let clock = 0;
-    const f = await districtFixture(undefined, { now: () => clock, sessionPolicy: { ...DEFAULT_SESSION_POLICY, idleMs: 5 * MIN } });
+    const f = await districtFixture(undefined, {
+      now: () => clock,
+      sessionPolicy: { ...DEFAULT_SESSION_POLICY, idleMs: 5 * MIN },
+    });
     try {
       const s = await f.signedIn('officer');
       clock += 5 * MIN + 1;
-      expect(await f.call('dashboard.get', {}, s)).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+      expect(await f.call('dashboard.get', {}, s)).toMatchObject({
+        ok: false,
+        error: { code: 'unauthenticated' },
+      });
     } finally {
       await f.close();
     }
@@ -82,14 +101,25 @@ describe('session bounds and configuration', () => {
   it('KABYL_SESSION_IDLE_MINUTES sets it; a bad value is refused by name', () => {
     expect(sessionPolicyFromEnv({}).idleMs).toBe(30 * MIN);
     expect(sessionPolicyFromEnv({ KABYL_SESSION_IDLE_MINUTES: '10' }).idleMs).toBe(10 * MIN);
-    expect(() => sessionPolicyFromEnv({ KABYL_SESSION_IDLE_MINUTES: '0' })).toThrow(/KABYL_SESSION_IDLE_MINUTES/);
-    expect(() => sessionPolicyFromEnv({ KABYL_SESSION_IDLE_MINUTES: 'ten' })).toThrow(/KABYL_SESSION_IDLE_MINUTES/);
+    expect(() => sessionPolicyFromEnv({ KABYL_SESSION_IDLE_MINUTES: '0' })).toThrow(
+      /KABYL_SESSION_IDLE_MINUTES/,
+    );
+    expect(() => sessionPolicyFromEnv({ KABYL_SESSION_IDLE_MINUTES: 'ten' })).toThrow(
+      /KABYL_SESSION_IDLE_MINUTES/,
+    );
   });
 
   it('the number of callers is bounded: anonymous ones go first, then the least recently used', () => {
     let clock = 0;
     const sessions = new Sessions(() => clock, { ...DEFAULT_SESSION_POLICY, maxCallers: 10 });
-    const user = (n: number) => ({ userId: String(n), username: `u${n}`, displayName: 'U', role: 'district' as const, schoolId: null, schoolName: null });
+    const user = (n: number) => ({
+      userId: String(n),
+      username: `u${n}`,
+      displayName: 'U',
+      role: 'district' as const,
+      schoolId: null,
+      schoolName: null,
+    });
     const signedIn = Array.from({ length: 5 }, (_, i) => {
       const s = sessions.get(`signed-${i}`);
       sessions.signIn(s, user(i));

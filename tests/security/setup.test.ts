@@ -22,7 +22,15 @@ describe('creating the real district', () => {
 
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), 'kabyl-setup-'));
-    app = await KabylApp.start({ dataDir, shell: 'harness', version: 'test', stores: createStoreFactory({ importWorkerFile: await importWorkerFile() }) }, 'demo');
+    app = await KabylApp.start(
+      {
+        dataDir,
+        shell: 'harness',
+        version: 'test',
+        stores: createStoreFactory({ importWorkerFile: await importWorkerFile() }),
+      },
+      'demo',
+    );
   }, 120_000);
   afterAll(async () => {
     await app?.close();
@@ -31,7 +39,9 @@ describe('creating the real district', () => {
 
   it("is refused to the demo's officer, and nothing is created", async () => {
     const s = app.sessions.get('demo-officer');
-    expect((await app.dispatch('auth.signIn', { username: 'officer', password: 'kabyl-officer' }, s)).ok).toBe(true);
+    expect(
+      (await app.dispatch('auth.signIn', { username: 'officer', password: 'kabyl-officer' }, s)).ok,
+    ).toBe(true);
     const r = await app.dispatch('setup.choose', CREATE, s);
     expect(r).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(!r.ok && r.error.message).toMatch(/first-start choice/);
@@ -51,8 +61,11 @@ describe('creating the real district', () => {
     const f = await districtFixture();
     try {
       const officer = await f.signedIn('officer');
-      expect(await f.call('setup.choose', CREATE, officer)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-      expect((await f.app.store!.findUser('intruder'))).toBeNull();
+      expect(await f.call('setup.choose', CREATE, officer)).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden' },
+      });
+      expect(await f.app.store!.findUser('intruder')).toBeNull();
     } finally {
       await f.close();
     }
@@ -60,11 +73,26 @@ describe('creating the real district', () => {
 
   it('works from the first-start choice, before any district is open', async () => {
     const fresh = await mkdtemp(path.join(tmpdir(), 'kabyl-setup-fresh-'));
-    const first = await KabylApp.start({ dataDir: fresh, shell: 'harness', version: 'test', stores: createStoreFactory({ importWorkerFile: await importWorkerFile() }) }, 'ask');
+    const first = await KabylApp.start(
+      {
+        dataDir: fresh,
+        shell: 'harness',
+        version: 'test',
+        stores: createStoreFactory({ importWorkerFile: await importWorkerFile() }),
+      },
+      'ask',
+    );
     try {
       expect(first.chosen).toBeNull();
-      const r = await first.dispatch('setup.choose', { ...CREATE, districtName: 'Октябрьский район' }, first.sessions.get('first'));
-      expect(r).toMatchObject({ ok: true, value: { store: { kind: 'real', districtName: 'Октябрьский район' } } });
+      const r = await first.dispatch(
+        'setup.choose',
+        { ...CREATE, districtName: 'Октябрьский район' },
+        first.sessions.get('first'),
+      );
+      expect(r).toMatchObject({
+        ok: true,
+        value: { store: { kind: 'real', districtName: 'Октябрьский район' } },
+      });
     } finally {
       await first.close();
       await rm(fresh, { recursive: true, force: true });

@@ -14,7 +14,11 @@ import { importWorkerFile } from '../ipc/importWorker';
 import { LogBuilder, T } from '../support/logBuilder';
 import { JPEG, JPEG_MAGIC_THEN_SVG, PDF_HEADER_THEN_HTA, PNG, pdf } from '../support/scans';
 
-const CALENDAR = { stage2End: '2029-09-11T00:00:00+06:00', documentsStart: '2029-08-01T00:00:00+06:00', documentsEnd: '2029-09-15T00:00:00+06:00' };
+const CALENDAR = {
+  stage2End: '2029-09-11T00:00:00+06:00',
+  documentsStart: '2029-08-01T00:00:00+06:00',
+  documentsEnd: '2029-09-15T00:00:00+06:00',
+};
 
 function claimsLog(): LogBuilder {
   const log = new LogBuilder(CALENDAR);
@@ -55,7 +59,9 @@ describe('attachment uploads under attack', () => {
 
   it('item 6: ten parallel uploads to one claim all answer ok and all ten stay linked', async () => {
     const files = Array.from({ length: 10 }, (_, i) => pdf(`page ${i + 1}`));
-    const results = await Promise.all(files.map((bytes, i) => upload('P1', `page-${i + 1}.pdf`, bytes)));
+    const results = await Promise.all(
+      files.map((bytes, i) => upload('P1', `page-${i + 1}.pdf`, bytes)),
+    );
     expect(results.every((r) => r.ok)).toBe(true);
     const queue = await f.must('privileges.queue', {}, officer);
     const linked = queue.claims.find((c) => c.applicationId === 'P1')?.attachments ?? [];
@@ -70,33 +76,47 @@ describe('attachment uploads under attack', () => {
     const s = await f.signedIn('officer');
     const chunk = Buffer.alloc(3 * 1024).toString('base64');
     for (let i = 0; i < ATTACHMENT_UPLOAD_LIMITS.perCaller; i++) {
-      expect((await call({ subject: claim('P2'), name: `a${i}.png`, chunk, done: false }, s)).ok).toBe(true);
+      expect(
+        (await call({ subject: claim('P2'), name: `a${i}.png`, chunk, done: false }, s)).ok,
+      ).toBe(true);
     }
     const oneTooMany = { subject: claim('P2'), name: 'one-too-many.png', chunk, done: false };
     const refused = await f.fails('attachments.upload', oneTooMany, s);
     expect(refused.code).toBe('invalid_request');
     expect(refused.message).toMatch(/too many unfinished uploads/);
     // another session is not blocked by this one's uploads
-    expect((await call({ subject: claim('P2'), name: 'other.png', chunk, done: false })).ok).toBe(true);
+    expect((await call({ subject: claim('P2'), name: 'other.png', chunk, done: false })).ok).toBe(
+      true,
+    );
   });
 
   it('item 7: abandoned uploads expire after the idle limit and free their memory', async () => {
     expect(f.app.attachmentUploads.count).toBeGreaterThan(0);
     const s = await f.signedIn('officer');
-    const first = { subject: claim('P2'), name: 'late.png', chunk: PNG.toString('base64'), done: false };
+    const first = {
+      subject: claim('P2'),
+      name: 'late.png',
+      chunk: PNG.toString('base64'),
+      done: false,
+    };
     const started = await f.must('attachments.upload', first, s);
     clock += ATTACHMENT_UPLOAD_LIMITS.idleMs + 1000;
     const swept = await f.app.sweepUploads();
     expect(swept.attachments).toBeGreaterThanOrEqual(5);
     expect(f.app.attachmentUploads.count).toBe(0);
     expect(f.app.attachmentUploads.heldBytes).toBe(0);
-    const late = await call({ uploadId: started.uploadId, subject: claim('P2'), name: 'late.png', chunk: '', done: true }, s);
+    const late = await call(
+      { uploadId: started.uploadId, subject: claim('P2'), name: 'late.png', chunk: '', done: true },
+      s,
+    );
     expect(late).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 
   it('item 7: abandoned log uploads are bounded per user and deleted from disk when they expire', async () => {
-    const up = (name: string) => f.call('import.upload', { name, chunk: '{"partial":', done: false }, officer);
-    for (let i = 0; i < LOG_UPLOAD_LIMITS.perCaller; i++) expect((await up(`log${i}.jsonl`)).ok).toBe(true);
+    const up = (name: string) =>
+      f.call('import.upload', { name, chunk: '{"partial":', done: false }, officer);
+    for (let i = 0; i < LOG_UPLOAD_LIMITS.perCaller; i++)
+      expect((await up(`log${i}.jsonl`)).ok).toBe(true);
     const refused = await up('one-more.jsonl');
     expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
     const dir = path.join(f.dataDir, 'imports');
@@ -115,7 +135,10 @@ describe('attachment uploads under attack', () => {
     expect(svg.code).toBe('invalid_request');
     expect(svg.message).toMatch(/JPEG/);
     // The same HTML behind a PDF header that also fakes an xref, trailer and %%EOF.
-    const faked = Buffer.concat([PDF_HEADER_THEN_HTA, Buffer.from('xref\n0 1\ntrailer\n<< >>\nstartxref\n9\n%%EOF\n')]);
+    const faked = Buffer.concat([
+      PDF_HEADER_THEN_HTA,
+      Buffer.from('xref\n0 1\ntrailer\n<< >>\nstartxref\n9\n%%EOF\n'),
+    ]);
     expect((await upload('P2', 'scan.pdf', faked)).ok).toBe(false);
   });
 
@@ -148,7 +171,12 @@ describe('unfinished uploads at start', () => {
     await writeFile(path.join(dataDir, 'attachments', `${'a'.repeat(64)}.0b1c.tmp`), 'half');
     await writeFile(path.join(dataDir, 'attachments', 'b'.repeat(64)), 'kept: a stored attachment');
     const app = await KabylApp.start(
-      { dataDir, shell: 'harness', version: 'test', stores: createStoreFactory({ importWorkerFile: await importWorkerFile() }) },
+      {
+        dataDir,
+        shell: 'harness',
+        version: 'test',
+        stores: createStoreFactory({ importWorkerFile: await importWorkerFile() }),
+      },
       'ask',
     );
     try {
@@ -168,7 +196,8 @@ describe('unfinished attachment uploads across sessions', () => {
     const pending = new AttachmentUploads(() => clock, limits);
     const chunk = Buffer.alloc(1000);
     // Five sessions of 1000 bytes each fill the app; the sixth is told to come back later.
-    for (let i = 0; i < 5; i++) pending.add(`s${i}`, undefined, claim('P1'), 'a.png', chunk, 10_000);
+    for (let i = 0; i < 5; i++)
+      pending.add(`s${i}`, undefined, claim('P1'), 'a.png', chunk, 10_000);
     expect(() => pending.add('s5', undefined, claim('P1'), 'a.png', chunk, 10_000)).toThrow(
       expect.objectContaining({ code: 'unavailable', message: expect.stringMatching(/try again/) }),
     );

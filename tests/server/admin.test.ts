@@ -16,7 +16,11 @@ const BIN = path.resolve(__dirname, '../../bin/kabyl.cjs');
 const dir = mkdtempSync(path.join(tmpdir(), 'kabyl-server-admin-'));
 
 function kabyl(args: string[], input?: string) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', input, maxBuffer: 1 << 28 });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: 'utf8',
+    input,
+    maxBuffer: 1 << 28,
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -32,13 +36,33 @@ afterAll(async () => {
 describe('kabyl server', () => {
   it('opens a campaign with its districts, once', () => {
     const campaign = path.join(dir, 'campaign.json');
-    writeFileSync(campaign, JSON.stringify({
-      year: 2026, stage1Start: '2026-04-11T09:00:00+06:00', stage2Start: '2026-06-27T09:00:00+06:00',
-      stage2End: '2026-09-11T00:00:00+06:00', documentsStart: '2026-08-01T00:00:00+06:00',
-      documentsEnd: '2026-09-15T00:00:00+06:00', birthDateFrom: '2019-09-01', birthDateTo: '2020-08-31',
-    }));
-    const r = kabyl(['server', '--database', test.url, 'campaign', '--campaign', campaign, '--at', '2026-03-01T10:00:00+06:00',
-      '--district', 'D1=Первомайский', '--district', 'D2=Ленинский']);
+    writeFileSync(
+      campaign,
+      JSON.stringify({
+        year: 2026,
+        stage1Start: '2026-04-11T09:00:00+06:00',
+        stage2Start: '2026-06-27T09:00:00+06:00',
+        stage2End: '2026-09-11T00:00:00+06:00',
+        documentsStart: '2026-08-01T00:00:00+06:00',
+        documentsEnd: '2026-09-15T00:00:00+06:00',
+        birthDateFrom: '2019-09-01',
+        birthDateTo: '2020-08-31',
+      }),
+    );
+    const r = kabyl([
+      'server',
+      '--database',
+      test.url,
+      'campaign',
+      '--campaign',
+      campaign,
+      '--at',
+      '2026-03-01T10:00:00+06:00',
+      '--district',
+      'D1=Первомайский',
+      '--district',
+      'D2=Ленинский',
+    ]);
     expect(r.stderr).toBe('');
     expect(r.stdout).toMatch(/campaign opened; 2 district\(s\) saved; head seq 1/);
     const again = kabyl(['server', '--database', test.url, 'campaign', '--campaign', campaign]);
@@ -47,7 +71,16 @@ describe('kabyl server', () => {
   });
 
   it('prints a one-time enrolment code for a known district only', () => {
-    const r = kabyl(['server', '--database', test.url, 'enrol', '--district', 'D1', '--name', 'officer laptop']);
+    const r = kabyl([
+      'server',
+      '--database',
+      test.url,
+      'enrol',
+      '--district',
+      'D1',
+      '--name',
+      'officer laptop',
+    ]);
     expect(r.status).toBe(0);
     expect(r.stdout.trim()).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
     const bad = kabyl(['server', '--database', test.url, 'enrol', '--district', 'NOPE']);
@@ -77,23 +110,58 @@ describe('export, replay and verify', () => {
     expect(kabyl(['server', '--database', t2.url, 'import', log]).status).toBe(0);
     const server = await startServer({ database: { url: t2.url }, clock: () => NOW });
     const engine = server.sequencer.state;
-    const stream = [...engine.streams.values()].find((s) => engine.schools.get(s.schoolId)!.kind === 'state')!;
+    const stream = [...engine.streams.values()].find(
+      (s) => engine.schools.get(s.schoolId)!.kind === 'state',
+    )!;
     const district = engine.schools.get(stream.schoolId)!.districtId;
-    const code = kabyl(['server', '--database', t2.url, 'enrol', '--district', district]).stdout.trim();
-    const { token } = (await http<{ token: string }>(`${server.url}/v1/enrol`, { body: { code } })).body;
-    const events: unknown[] = [{ id: 'q', type: 'quota.set', at: '2026-07-15T09:00:00+06:00',
-      actor: { role: 'district', id: 'o' }, data: { schoolId: stream.schoolId, language: stream.language, seats: stream.occupied + 3 } }];
+    const code = kabyl([
+      'server',
+      '--database',
+      t2.url,
+      'enrol',
+      '--district',
+      district,
+    ]).stdout.trim();
+    const { token } = (await http<{ token: string }>(`${server.url}/v1/enrol`, { body: { code } }))
+      .body;
+    const events: unknown[] = [
+      {
+        id: 'q',
+        type: 'quota.set',
+        at: '2026-07-15T09:00:00+06:00',
+        actor: { role: 'district', id: 'o' },
+        data: { schoolId: stream.schoolId, language: stream.language, seats: stream.occupied + 3 },
+      },
+    ];
     for (let i = 0; i < 6; i++) {
-      events.push({ id: `s${i}`, type: 'application.submitted', at: '2026-07-15T09:00:00+06:00', actor: { role: 'district', id: 'o' },
-        data: { applicationId: `N${i}`, child: { pin: pin(900 + i), lastName: 'A', firstName: 'B', citizenship: 'KG' },
-          guardian: { pin: pin(i, '01011990'), email: 'e@x.kg', phone: '+996' }, schoolId: stream.schoolId,
-          language: stream.language, registeredAddress: 'Q' } });
+      events.push({
+        id: `s${i}`,
+        type: 'application.submitted',
+        at: '2026-07-15T09:00:00+06:00',
+        actor: { role: 'district', id: 'o' },
+        data: {
+          applicationId: `N${i}`,
+          child: { pin: pin(900 + i), lastName: 'A', firstName: 'B', citizenship: 'KG' },
+          guardian: { pin: pin(i, '01011990'), email: 'e@x.kg', phone: '+996' },
+          schoolId: stream.schoolId,
+          language: stream.language,
+          registeredAddress: 'Q',
+        },
+      });
     }
-    events.push({ id: 'w', type: 'application.withdrawn', at: '2026-07-15T09:00:00+06:00', actor: { role: 'district', id: 'o' },
-      data: { applicationId: 'N0' } });
+    events.push({
+      id: 'w',
+      type: 'application.withdrawn',
+      at: '2026-07-15T09:00:00+06:00',
+      actor: { role: 'district', id: 'o' },
+      data: { applicationId: 'N0' },
+    });
     const r = await push(server.url, token, events);
-    expect(r.body.outcomes.filter((o) => o.status === 'refused').map((o) => (o as { reason: string }).reason))
-      .toEqual(['no_free_seats', 'no_free_seats', 'no_free_seats']);
+    expect(
+      r.body.outcomes
+        .filter((o) => o.status === 'refused')
+        .map((o) => (o as { reason: string }).reason),
+    ).toEqual(['no_free_seats', 'no_free_seats', 'no_free_seats']);
     await server.close();
     db = await openDatabase({ url: t2.url });
     exported = path.join(dir, 'export.jsonl');
@@ -118,20 +186,36 @@ describe('export, replay and verify', () => {
       const { waitlist, ...placement } = replay.applications[a.application_id as string];
       expect(waitlist).toBeNull();
       expect(placement, a.application_id as string).toEqual({
-        status: a.status, reason: a.reason, schoolId: a.school_id, language: a.language, stage: a.stage,
-        basis: a.basis, privilege: a.privilege, orderNumber: a.order_number,
+        status: a.status,
+        reason: a.reason,
+        schoolId: a.school_id,
+        language: a.language,
+        stage: a.stage,
+        basis: a.basis,
+        privilege: a.privilege,
+        orderNumber: a.order_number,
       });
     }
     expect(replay.applications.N0.status).toBe('withdrawn');
-    const streams = await db!.query<{ school_id: string; language: string; quota: number; occupied: number }>(
-      'SELECT school_id, language, quota, occupied FROM streams',
-    );
+    const streams = await db!.query<{
+      school_id: string;
+      language: string;
+      quota: number;
+      occupied: number;
+    }>('SELECT school_id, language, quota, occupied FROM streams');
     expect(streams.length).toBe(Object.keys(replay.streams).length);
     for (const s of streams) {
-      expect(replay.streams[`${s.school_id}/${s.language}`]).toMatchObject({ quota: s.quota, occupied: s.occupied });
+      expect(replay.streams[`${s.school_id}/${s.language}`]).toMatchObject({
+        quota: s.quota,
+        occupied: s.occupied,
+      });
     }
-    const cases = await db!.query<{ case_id: string; status: string }>('SELECT case_id, status FROM cases');
-    expect(Object.fromEntries(cases.map((c) => [c.case_id, { status: c.status }]))).toEqual(replay.cases);
+    const cases = await db!.query<{ case_id: string; status: string }>(
+      'SELECT case_id, status FROM cases',
+    );
+    expect(Object.fromEntries(cases.map((c) => [c.case_id, { status: c.status }]))).toEqual(
+      replay.cases,
+    );
   });
 
   it('exports every line in seq order with the server fields FORMATS.md allows', () => {

@@ -47,7 +47,12 @@ function submission(client: number, n: number) {
     actor: { role: 'district', id: `officer-${client}` },
     data: {
       applicationId: `APP-${id}`,
-      child: { pin: pin(client * 10_000 + n), lastName: 'Осмонов', firstName: 'Нурлан', citizenship: 'KG' },
+      child: {
+        pin: pin(client * 10_000 + n),
+        lastName: 'Осмонов',
+        firstName: 'Нурлан',
+        citizenship: 'KG',
+      },
       guardian: { pin: pin(n, '01011990'), email: 'p@example.kg', phone: '+996700000000' },
       schoolId: school,
       language,
@@ -64,10 +69,16 @@ it('kill -9 mid-batch loses no acknowledged event and leaves no gap or half batc
   };
   const code = await createEnrolmentCode(db, district, 'crash-test');
   let server: ServerProcess = await spawnServer(env);
-  const { token } = (await http<{ token: string }>(`${server.url}/v1/enrol`, { body: { code } })).body;
+  const { token } = (await http<{ token: string }>(`${server.url}/v1/enrol`, { body: { code } }))
+    .body;
   // Seats for everyone: the quota push is the first batch the hook pauses in.
-  const quota = { id: 'crash-quota', type: 'quota.set', at: '2026-07-15T09:00:00+06:00',
-    actor: { role: 'district', id: 'officer' }, data: { schoolId: school, language, seats: 5000 } };
+  const quota = {
+    id: 'crash-quota',
+    type: 'quota.set',
+    at: '2026-07-15T09:00:00+06:00',
+    actor: { role: 'district', id: 'officer' },
+    data: { schoolId: school, language, seats: 5000 },
+  };
   expect((await push(server.url, token, [quota])).body.outcomes[0].status).toBe('accepted');
 
   const sent = new Map<string, ReturnType<typeof submission>>();
@@ -96,20 +107,27 @@ it('kill -9 mid-batch loses no acknowledged event and leaves no gap or half batc
     `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND state = 'idle in transaction'`,
     [test.name],
   );
-  expect(open[0].n, 'the batch transaction is open at the moment of the kill').toBeGreaterThanOrEqual(1);
+  expect(
+    open[0].n,
+    'the batch transaction is open at the moment of the kill',
+  ).toBeGreaterThanOrEqual(1);
   server.child.kill('SIGKILL');
   await server.exited;
   stop = true;
   await Promise.all(clients);
 
   // What committed: a gapless prefix ending before the killed batch; nothing of the batch.
-  const rows = await db.query<{ seq: number; event_id: string }>('SELECT seq, event_id FROM events ORDER BY seq');
+  const rows = await db.query<{ seq: number; event_id: string }>(
+    'SELECT seq, event_id FROM events ORDER BY seq',
+  );
   expect(rows.map((r) => r.seq)).toEqual(rows.map((_, i) => i + 1));
   const head = rows.length;
   expect(head).toBe(first - 1);
   expect(last).toBeGreaterThanOrEqual(first);
   const stored = new Map(rows.map((r) => [r.event_id, r.seq]));
-  const refusals = new Set((await db.query<{ event_id: string }>('SELECT event_id FROM refusals')).map((r) => r.event_id));
+  const refusals = new Set(
+    (await db.query<{ event_id: string }>('SELECT event_id FROM refusals')).map((r) => r.event_id),
+  );
   expect(acked.size).toBeGreaterThan(0);
   for (const [id, o] of acked) {
     if (o.status === 'accepted') expect(stored.get(id), id).toBe(o.seq);
@@ -133,11 +151,15 @@ it('kill -9 mid-batch loses no acknowledged event and leaves no gap or half batc
   server.child.kill('SIGTERM');
   await server.exited;
 
-  const after = await db.query<{ seq: number; event_id: string }>('SELECT seq, event_id FROM events ORDER BY seq');
+  const after = await db.query<{ seq: number; event_id: string }>(
+    'SELECT seq, event_id FROM events ORDER BY seq',
+  );
   expect(after.map((r) => r.seq)).toEqual(after.map((_, i) => i + 1));
   const ids = after.map((r) => r.event_id);
   expect(new Set(ids).size).toBe(ids.length);
   for (const id of sent.keys()) expect(ids).toContain(id);
-  const verify = execFileSync(process.execPath, [BIN, 'server', 'verify', '--database', test.url], { encoding: 'utf8' });
+  const verify = execFileSync(process.execPath, [BIN, 'server', 'verify', '--database', test.url], {
+    encoding: 'utf8',
+  });
   expect(verify).toMatch(/^ok: seq 1\.\.\d+ without gaps/);
 });

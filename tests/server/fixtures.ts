@@ -13,10 +13,18 @@ export function generatedLog(
   const out = execFileSync(
     process.execPath,
     [
-      BIN, 'generate', '--districts', '2', '--schools', '4',
-      '--children', String(options.children ?? 300),
-      '--seed', String(options.seed ?? 7),
-      '--until', options.until ?? '2026-07-10T00:00:00+06:00',
+      BIN,
+      'generate',
+      '--districts',
+      '2',
+      '--schools',
+      '4',
+      '--children',
+      String(options.children ?? 300),
+      '--seed',
+      String(options.seed ?? 7),
+      '--until',
+      options.until ?? '2026-07-10T00:00:00+06:00',
       ...(options.waitlist ? ['--waitlist'] : []),
     ],
     { encoding: 'utf8', maxBuffer: 1 << 28 },
@@ -35,7 +43,8 @@ export async function http<T = unknown>(
 ): Promise<HttpAnswer<T>> {
   const headers: Record<string, string> = {};
   if (init.token) headers.authorization = `Bearer ${init.token}`;
-  if (init.body !== undefined || init.raw !== undefined) headers['content-type'] = 'application/json';
+  if (init.body !== undefined || init.raw !== undefined)
+    headers['content-type'] = 'application/json';
   const res = await fetch(url, {
     method: init.method ?? (init.body !== undefined || init.raw !== undefined ? 'POST' : 'GET'),
     headers,
@@ -44,7 +53,11 @@ export async function http<T = unknown>(
   return { status: res.status, body: (await res.json()) as T };
 }
 
-export function push(base: string, token: string, events: unknown[]): Promise<HttpAnswer<PushResponse>> {
+export function push(
+  base: string,
+  token: string,
+  events: unknown[],
+): Promise<HttpAnswer<PushResponse>> {
   return http<PushResponse>(`${base}/v1/push`, { token, body: { events } });
 }
 

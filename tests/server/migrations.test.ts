@@ -14,23 +14,46 @@ const EXPECTED: Record<number, Record<string, [string[], string[]]>> = {
       ['district_id', 'code_hash', 'device_name', 'created_at', 'expires_at', 'used_at'],
       ['district_id', 'code_hash'],
     ],
-    devices: [['district_id', 'device_id', 'name', 'token_hash', 'enrolled_at', 'revoked_at'], ['district_id', 'device_id']],
+    devices: [
+      ['district_id', 'device_id', 'name', 'token_hash', 'enrolled_at', 'revoked_at'],
+      ['district_id', 'device_id'],
+    ],
   },
   3: {
-    events: [['district_id', 'seq', 'event_id', 'type', 'at', 'device_id', 'line'], ['district_id', 'seq']],
-    refusals: [['district_id', 'event_id', 'device_id', 'reason', 'judged_at', 'line'], ['district_id', 'event_id']],
+    events: [
+      ['district_id', 'seq', 'event_id', 'type', 'at', 'device_id', 'line'],
+      ['district_id', 'seq'],
+    ],
+    refusals: [
+      ['district_id', 'event_id', 'device_id', 'reason', 'judged_at', 'line'],
+      ['district_id', 'event_id'],
+    ],
   },
   4: {
     applications: [
-      ['district_id', 'application_id', 'status', 'reason', 'school_id', 'language', 'stage', 'basis', 'privilege',
-        'order_number', 'updated_seq'],
+      [
+        'district_id',
+        'application_id',
+        'status',
+        'reason',
+        'school_id',
+        'language',
+        'stage',
+        'basis',
+        'privilege',
+        'order_number',
+        'updated_seq',
+      ],
       ['district_id', 'application_id'],
     ],
     streams: [
       ['district_id', 'school_id', 'language', 'quota', 'occupied', 'updated_seq'],
       ['district_id', 'school_id', 'language'],
     ],
-    cases: [['district_id', 'case_id', 'status', 'updated_seq'], ['district_id', 'case_id']],
+    cases: [
+      ['district_id', 'case_id', 'status', 'updated_seq'],
+      ['district_id', 'case_id'],
+    ],
   },
   5: {
     events: [
@@ -41,8 +64,22 @@ const EXPECTED: Record<number, Record<string, [string[], string[]]>> = {
   6: { snapshots: [['seq', 'taken_at', 'body'], ['seq']] },
   7: {
     applications: [
-      ['district_id', 'application_id', 'status', 'reason', 'school_id', 'language', 'stage', 'basis', 'privilege',
-        'order_number', 'updated_seq', 'waitlist_school', 'waitlist_language', 'waitlist_position'],
+      [
+        'district_id',
+        'application_id',
+        'status',
+        'reason',
+        'school_id',
+        'language',
+        'stage',
+        'basis',
+        'privilege',
+        'order_number',
+        'updated_seq',
+        'waitlist_school',
+        'waitlist_language',
+        'waitlist_position',
+      ],
       ['district_id', 'application_id'],
     ],
     streams: [
@@ -53,31 +90,82 @@ const EXPECTED: Record<number, Record<string, [string[], string[]]>> = {
   8: { published_heads: [['id', 'published_at', 'seq', 'hash', 'at', 'reason'], ['id']] },
   9: {
     portal_accounts: [
-      ['account_id', 'pin', 'email', 'email2', 'phone', 'telegram', 'language', 'password_hash', 'created_at'],
+      [
+        'account_id',
+        'pin',
+        'email',
+        'email2',
+        'phone',
+        'telegram',
+        'language',
+        'password_hash',
+        'created_at',
+      ],
       ['account_id'],
     ],
-    portal_links: [['token_hash', 'account_id', 'purpose', 'created_at', 'expires_at', 'used_at'], ['token_hash']],
-    portal_sessions: [['token_hash', 'account_id', 'csrf_token', 'created_at', 'expires_at'], ['token_hash']],
+    portal_links: [
+      ['token_hash', 'account_id', 'purpose', 'created_at', 'expires_at', 'used_at'],
+      ['token_hash'],
+    ],
+    portal_sessions: [
+      ['token_hash', 'account_id', 'csrf_token', 'created_at', 'expires_at'],
+      ['token_hash'],
+    ],
     portal_children: [
-      ['account_id', 'pin', 'last_name', 'first_name', 'patronymic', 'birth_date', 'citizenship', 'address_code',
-        'address_text', 'added_at'],
+      [
+        'account_id',
+        'pin',
+        'last_name',
+        'first_name',
+        'patronymic',
+        'birth_date',
+        'citizenship',
+        'address_code',
+        'address_text',
+        'added_at',
+      ],
       ['account_id', 'pin'],
     ],
-    portal_drafts: [['account_id', 'child_pin', 'choice', 'updated_at'], ['account_id', 'child_pin']],
+    portal_drafts: [
+      ['account_id', 'child_pin', 'choice', 'updated_at'],
+      ['account_id', 'child_pin'],
+    ],
     portal_documents: [
       ['document_id', 'account_id', 'type', 'size', 'sha256', 'file', 'created_at'],
       ['document_id'],
     ],
     portal_applications: [
-      ['application_id', 'position', 'account_id', 'child_pin', 'idempotency_key', 'request_hash', 'choice',
-        'received_at', 'state', 'refusal', 'seq', 'notified'],
+      [
+        'application_id',
+        'position',
+        'account_id',
+        'child_pin',
+        'idempotency_key',
+        'request_hash',
+        'choice',
+        'received_at',
+        'state',
+        'refusal',
+        'seq',
+        'notified',
+      ],
       ['application_id'],
     ],
   },
   10: {
     mail_outbox: [
-      ['id', 'dedupe_key', 'to_address', 'subject', 'body', 'created_at', 'attempts', 'next_attempt_at', 'sent_at',
-        'last_error'],
+      [
+        'id',
+        'dedupe_key',
+        'to_address',
+        'subject',
+        'body',
+        'created_at',
+        'attempts',
+        'next_attempt_at',
+        'sent_at',
+        'last_error',
+      ],
       ['id'],
     ],
   },
@@ -133,7 +221,12 @@ describe('migrations', () => {
     for (const m of MIGRATIONS) {
       if (m.id === 5) {
         for (const [i, [type, line]] of BEFORE_SUBJECTS.entries()) {
-          await db.query(`INSERT INTO events VALUES ('D', $1, $2, $3, now(), null, $4)`, [i + 1, `e${i}`, type, line]);
+          await db.query(`INSERT INTO events VALUES ('D', $1, $2, $3, now(), null, $4)`, [
+            i + 1,
+            `e${i}`,
+            type,
+            line,
+          ]);
         }
       }
       // Apply this one migration as migrate() would, then check what it made.
@@ -149,7 +242,9 @@ describe('migrations', () => {
         const rows = await db.query<{ type: string; subject: string | null }>(
           'SELECT type, subject FROM events ORDER BY seq',
         );
-        expect(rows.map((r) => [r.type, r.subject])).toEqual(BEFORE_SUBJECTS.map(([t, , s]) => [t, s]));
+        expect(rows.map((r) => [r.type, r.subject])).toEqual(
+          BEFORE_SUBJECTS.map(([t, , s]) => [t, s]),
+        );
         await db.query('DELETE FROM events');
       }
     }
@@ -161,10 +256,20 @@ describe('migrations', () => {
     db = await openDatabase({ url: test.url });
     expect(await migrate(db)).toEqual(MIGRATIONS.map((m) => m.id));
     expect(await migrate(db)).toEqual([]);
-    for (const table of ['events', 'refusals', 'devices', 'applications', 'streams', 'cases', 'enrolment_codes']) {
+    for (const table of [
+      'events',
+      'refusals',
+      'devices',
+      'applications',
+      'streams',
+      'cases',
+      'enrolment_codes',
+    ]) {
       expect((await primaryKey(db, table))[0], table).toBe('district_id');
     }
-    const [meta] = await db.query<{ value: string }>(`SELECT value FROM server_meta WHERE key = 'log_id'`);
+    const [meta] = await db.query<{ value: string }>(
+      `SELECT value FROM server_meta WHERE key = 'log_id'`,
+    );
     expect(meta.value).toMatch(/^[0-9a-f]{32}$/);
   });
 

@@ -26,9 +26,16 @@ it('runs on PGlite: health, campaign, enrolment, push, pull, and a restart keeps
   const { openDatabase } = await import('../../server/db/database');
   const admin = await openDatabase(database);
   await createCampaign(admin, {
-    campaign: { year: 2026, stage1Start: '2026-04-11T09:00:00+06:00', stage2Start: '2026-06-27T09:00:00+06:00',
-      stage2End: '2026-09-11T00:00:00+06:00', documentsStart: '2026-08-01T00:00:00+06:00',
-      documentsEnd: '2026-09-15T00:00:00+06:00', birthDateFrom: '2019-09-01', birthDateTo: '2020-08-31' },
+    campaign: {
+      year: 2026,
+      stage1Start: '2026-04-11T09:00:00+06:00',
+      stage2Start: '2026-06-27T09:00:00+06:00',
+      stage2End: '2026-09-11T00:00:00+06:00',
+      documentsStart: '2026-08-01T00:00:00+06:00',
+      documentsEnd: '2026-09-15T00:00:00+06:00',
+      birthDateFrom: '2019-09-01',
+      birthDateTo: '2020-08-31',
+    },
     at: '2026-03-01T10:00:00+06:00',
     districts: [{ id: 'D1', name: 'Октябрьский' }],
   });
@@ -36,9 +43,17 @@ it('runs on PGlite: health, campaign, enrolment, push, pull, and a restart keeps
   await admin.close();
 
   server = await startServer({ database, clock });
-  const { token } = (await http<{ token: string }>(`${server.url}/v1/enrol`, { body: { code } })).body;
-  const r = await push(server.url, token, [{ id: 'sch', type: 'school.registered', at: '2026-04-20T09:00:00+06:00',
-    actor: { role: 'district', id: 'o' }, data: { schoolId: 'S1', name: '№ 1', kind: 'state', districtId: 'D1' } }]);
+  const { token } = (await http<{ token: string }>(`${server.url}/v1/enrol`, { body: { code } }))
+    .body;
+  const r = await push(server.url, token, [
+    {
+      id: 'sch',
+      type: 'school.registered',
+      at: '2026-04-20T09:00:00+06:00',
+      actor: { role: 'district', id: 'o' },
+      data: { schoolId: 'S1', name: '№ 1', kind: 'state', districtId: 'D1' },
+    },
+  ]);
   expect(r.body.outcomes).toEqual([{ id: 'sch', status: 'accepted', seq: 2 }]);
   const pulled = await http<PullResponse>(`${server.url}/v1/pull`, { token });
   expect(pulled.body.events.map((e) => e.type)).toEqual(['campaign.opened', 'school.registered']);

@@ -23,9 +23,12 @@ let schoolA: string, schoolB: string, langA: string;
 
 async function enrolDevice(district: string): Promise<{ token: string; deviceId: string }> {
   const code = await createEnrolmentCode(server.db, district, `desk-${district}`);
-  const r = await http<{ token: string; deviceId: string; districtId: string }>(`${base}/v1/enrol`, {
-    body: { code: code.toLowerCase().replace(/-/g, ' ') },
-  });
+  const r = await http<{ token: string; deviceId: string; districtId: string }>(
+    `${base}/v1/enrol`,
+    {
+      body: { code: code.toLowerCase().replace(/-/g, ' ') },
+    },
+  );
   expect(r.status).toBe(200);
   expect(r.body.districtId).toBe(district);
   return r.body;
@@ -34,7 +37,13 @@ async function enrolDevice(district: string): Promise<{ token: string; deviceId:
 const count = async (table: string): Promise<number> =>
   (await server.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0].n;
 
-const submission = (id: string, school: string, language: string, serial: number, at = '2026-07-15T09:00:00+06:00') => ({
+const submission = (
+  id: string,
+  school: string,
+  language: string,
+  serial: number,
+  at = '2026-07-15T09:00:00+06:00',
+) => ({
   id,
   type: 'application.submitted',
   at,
@@ -62,7 +71,8 @@ beforeAll(async () => {
   [districtA, districtB] = districts;
   const streamOf = (d: string) =>
     [...engine.streams.values()].find(
-      (s) => engine.schools.get(s.schoolId)!.districtId === d &&
+      (s) =>
+        engine.schools.get(s.schoolId)!.districtId === d &&
         ['state', 'municipal'].includes(engine.schools.get(s.schoolId)!.kind),
     )!;
   const [a, b] = [streamOf(districtA), streamOf(districtB)];
@@ -70,9 +80,19 @@ beforeAll(async () => {
   ({ token: tokenA, deviceId: deviceA } = await enrolDevice(districtA));
   ({ token: tokenB } = await enrolDevice(districtB));
   // Each district opens seats in its stream, as its officer would: a device may set its own quotas.
-  for (const [token, s] of [[tokenA, a], [tokenB, b]] as const) {
-    const r = await push(base, token, [{ id: `quota-${s.key}`, type: 'quota.set', at: '2026-07-15T08:00:00+06:00',
-      actor: { role: 'district', id: 'officer' }, data: { schoolId: s.schoolId, language: s.language, seats: s.occupied + 30 } }]);
+  for (const [token, s] of [
+    [tokenA, a],
+    [tokenB, b],
+  ] as const) {
+    const r = await push(base, token, [
+      {
+        id: `quota-${s.key}`,
+        type: 'quota.set',
+        at: '2026-07-15T08:00:00+06:00',
+        actor: { role: 'district', id: 'officer' },
+        data: { schoolId: s.schoolId, language: s.language, seats: s.occupied + 30 },
+      },
+    ]);
     expect(r.body.outcomes[0].status).toBe('accepted');
   }
 });
@@ -86,10 +106,14 @@ describe('enrolment', () => {
   it('a code works once; a wrong code is refused', async () => {
     const code = await createEnrolmentCode(server.db, districtA, 'spare');
     expect((await http(`${base}/v1/enrol`, { body: { code } })).status).toBe(200);
-    const again = await http<{ error: string; message: string }>(`${base}/v1/enrol`, { body: { code } });
+    const again = await http<{ error: string; message: string }>(`${base}/v1/enrol`, {
+      body: { code },
+    });
     expect(again.status).toBe(401);
     expect(again.body.message).toMatch(/unknown, already used or expired/);
-    expect((await http(`${base}/v1/enrol`, { body: { code: 'AAAA-BBBB-CCCC-DDDD' } })).status).toBe(401);
+    expect((await http(`${base}/v1/enrol`, { body: { code: 'AAAA-BBBB-CCCC-DDDD' } })).status).toBe(
+      401,
+    );
   });
 
   it('tokens are stored hashed, never in clear', async () => {
@@ -102,7 +126,9 @@ describe('enrolment', () => {
 describe('push', () => {
   it('accepts an event with the next seq, stamps server time and the device, keeps the client time', async () => {
     const head = server.sequencer.headSeq;
-    const r = await push(base, tokenA, [submission('ev-a1', schoolA, langA, 1, '2026-07-15T09:59:00+06:00')]);
+    const r = await push(base, tokenA, [
+      submission('ev-a1', schoolA, langA, 1, '2026-07-15T09:59:00+06:00'),
+    ]);
     expect(r.status).toBe(200);
     expect(r.body.outcomes).toEqual([{ id: 'ev-a1', status: 'accepted', seq: head + 1 }]);
     expect(r.body.head).toBe(head + 1);
@@ -123,9 +149,15 @@ describe('push', () => {
     (e.actor as Record<string, string>).device = 'someone-else';
     const r = await push(base, tokenA, [e]);
     const seq = (r.body.outcomes[0] as { seq: number }).seq;
-    const [row] = await server.db.query<{ line: string }>(`SELECT line FROM events WHERE event_id = 'ev-forged'`);
+    const [row] = await server.db.query<{ line: string }>(
+      `SELECT line FROM events WHERE event_id = 'ev-forged'`,
+    );
     const stored = JSON.parse(row.line);
-    expect([stored.seq, stored.clientAt, stored.actor.device]).toEqual([seq, '2026-07-15T09:00:00+06:00', deviceA]);
+    expect([stored.seq, stored.clientAt, stored.actor.device]).toEqual([
+      seq,
+      '2026-07-15T09:00:00+06:00',
+      deviceA,
+    ]);
   });
 
   it('a repeated push returns the same outcomes and writes nothing', async () => {
@@ -133,16 +165,25 @@ describe('push', () => {
     const first = await push(base, tokenA, events);
     // The same child twice: the second is refused by the rules, not recorded in the log.
     expect(first.body.outcomes[0].status).toBe('accepted');
-    expect(first.body.outcomes[1]).toEqual({ id: 'ev-a3', status: 'refused', reason: 'duplicate_application' });
+    expect(first.body.outcomes[1]).toEqual({
+      id: 'ev-a3',
+      status: 'refused',
+      reason: 'duplicate_application',
+    });
     const before = [await count('events'), await count('refusals'), server.sequencer.headSeq];
     const again = await push(base, tokenA, events);
     expect(again.body.outcomes).toEqual(first.body.outcomes);
-    expect([await count('events'), await count('refusals'), server.sequencer.headSeq]).toEqual(before);
+    expect([await count('events'), await count('refusals'), server.sequencer.headSeq]).toEqual(
+      before,
+    );
   });
 
   it("refuses, as a whole, a push that touches another district's school, and records nothing", async () => {
     const before = [await count('events'), await count('refusals')];
-    const r = await push(base, tokenA, [submission('ev-a4', schoolA, langA, 4), submission('ev-a5', schoolB, 'ky', 5)]);
+    const r = await push(base, tokenA, [
+      submission('ev-a4', schoolA, langA, 4),
+      submission('ev-a5', schoolB, 'ky', 5),
+    ]);
     expect(r.status).toBe(403);
     expect(r.body).toMatchObject({ error: 'forbidden_district', index: 1, eventId: 'ev-a5' });
     expect((r.body as unknown as { message: string }).message).toContain(`district ${districtB}`);
@@ -151,8 +192,13 @@ describe('push', () => {
 
   it("refuses an event about another district's application", async () => {
     const r = await push(base, tokenB, [
-      { id: 'ev-b1', type: 'application.withdrawn', at: '2026-07-15T09:00:00+06:00',
-        actor: { role: 'district', id: 'officer-b' }, data: { applicationId: 'APP-a1' } },
+      {
+        id: 'ev-b1',
+        type: 'application.withdrawn',
+        at: '2026-07-15T09:00:00+06:00',
+        actor: { role: 'district', id: 'officer-b' },
+        data: { applicationId: 'APP-a1' },
+      },
     ]);
     expect(r.status).toBe(403);
     expect(r.body).toMatchObject({ error: 'forbidden_district', eventId: 'ev-b1' });
@@ -160,10 +206,22 @@ describe('push', () => {
 
   it('refuses campaign-level events from a district device', async () => {
     const r = await push(base, tokenA, [
-      { id: 'ev-c', type: 'campaign.opened', at: '2026-07-15T09:00:00+06:00', actor: { role: 'district', id: 'o' },
-        data: { year: 2026, stage1Start: '2026-04-11T09:00:00+06:00', stage2Start: '2026-06-27T09:00:00+06:00',
-          stage2End: '2026-09-11T00:00:00+06:00', documentsStart: '2026-08-01T00:00:00+06:00',
-          documentsEnd: '2026-09-15T00:00:00+06:00', birthDateFrom: '2019-09-01', birthDateTo: '2020-08-31' } },
+      {
+        id: 'ev-c',
+        type: 'campaign.opened',
+        at: '2026-07-15T09:00:00+06:00',
+        actor: { role: 'district', id: 'o' },
+        data: {
+          year: 2026,
+          stage1Start: '2026-04-11T09:00:00+06:00',
+          stage2Start: '2026-06-27T09:00:00+06:00',
+          stage2End: '2026-09-11T00:00:00+06:00',
+          documentsStart: '2026-08-01T00:00:00+06:00',
+          documentsEnd: '2026-09-15T00:00:00+06:00',
+          birthDateFrom: '2019-09-01',
+          birthDateTo: '2020-08-31',
+        },
+      },
     ]);
     expect(r.status).toBe(403);
     expect(r.body).toMatchObject({ error: 'forbidden_event' });
@@ -175,7 +233,9 @@ describe('push', () => {
     const r = await push(base, tokenA, [submission('ev-ok', schoolA, langA, 8), bad]);
     expect(r.status).toBe(400);
     expect(r.body).toMatchObject({ error: 'malformed_event', index: 1 });
-    expect((r.body as unknown as { message: string }).message).toMatch(/events\[1\]: data\.child\.pin/);
+    expect((r.body as unknown as { message: string }).message).toMatch(
+      /events\[1\]: data\.child\.pin/,
+    );
     expect(await count(`events WHERE event_id = 'ev-ok'`)).toBe(0);
   });
 
@@ -192,7 +252,8 @@ describe('push', () => {
     expect(big.status).toBe(400);
     expect((big.body as unknown as { message: string }).message).toMatch(/1 MiB/);
     const huge = await http<{ error: string }>(`${base}/v1/push`, {
-      token: tokenA, raw: JSON.stringify({ events: [{ ...e, note: 'x'.repeat(17 * 1024 * 1024) }] }),
+      token: tokenA,
+      raw: JSON.stringify({ events: [{ ...e, note: 'x'.repeat(17 * 1024 * 1024) }] }),
     });
     expect(huge.status).toBe(413);
     expect(huge.body.error).toBe('payload_too_large');
@@ -200,7 +261,9 @@ describe('push', () => {
 
   it('refuses a missing, unknown or revoked token', async () => {
     expect((await push(base, '', [submission('ev-t', schoolA, langA, 12)])).status).toBe(401);
-    expect((await push(base, 'kbt_nope', [submission('ev-t', schoolA, langA, 12)])).status).toBe(401);
+    expect((await push(base, 'kbt_nope', [submission('ev-t', schoolA, langA, 12)])).status).toBe(
+      401,
+    );
     const { token, deviceId } = await enrolDevice(districtA);
     expect((await push(base, token, [submission('ev-t', schoolA, langA, 12)])).status).toBe(200);
     expect(await revokeDevice(server.db, deviceId)).toBe(true);
@@ -211,7 +274,10 @@ describe('push', () => {
 });
 
 /** Every page of a device's view from the beginning: the events and the final cursor. */
-async function pullAll(token: string, limit = 97): Promise<{ events: PullResponse['events']; cursor: string }> {
+async function pullAll(
+  token: string,
+  limit = 97,
+): Promise<{ events: PullResponse['events']; cursor: string }> {
   const events: PullResponse['events'] = [];
   let cursor: string | undefined;
   for (;;) {
@@ -236,7 +302,9 @@ describe('pull', () => {
       [districtA, server.sequencer.links.subjects(districtA)],
     );
     expect(events.map((e) => e.seq)).toEqual(rows.map((r) => r.seq));
-    expect(events.some((e) => e.type === 'school.registered' && e.data.districtId === districtB)).toBe(false);
+    expect(
+      events.some((e) => e.type === 'school.registered' && e.data.districtId === districtB),
+    ).toBe(false);
   });
 
   it('restarts from the beginning on a malformed, foreign, other-district or future cursor', async () => {
@@ -245,8 +313,16 @@ describe('pull', () => {
     const first = (await pullAll(tokenB)).events.slice(0, 5).map((e) => e.seq);
     const own = (await pullAll(tokenB, 5000)).cursor;
     const future = own.replace(/\.\d+$/, `.${head + 50}`);
-    for (const cursor of ['garbage', encodeCursor({ logId: 'other-log', seq: 3 }), cursorA, future]) {
-      const r = await http<PullResponse>(`${base}/v1/pull?limit=5&cursor=${encodeURIComponent(cursor)}`, { token: tokenB });
+    for (const cursor of [
+      'garbage',
+      encodeCursor({ logId: 'other-log', seq: 3 }),
+      cursorA,
+      future,
+    ]) {
+      const r = await http<PullResponse>(
+        `${base}/v1/pull?limit=5&cursor=${encodeURIComponent(cursor)}`,
+        { token: tokenB },
+      );
       expect(r.body.reset, cursor).toBe(true);
       expect(r.body.events.map((e) => e.seq)).toEqual(first);
     }
@@ -255,7 +331,10 @@ describe('pull', () => {
   it("long-polls: an empty pull at the head answers as soon as the district's push commits", async () => {
     const { cursor } = await pullAll(tokenA, 5000);
     const started = Date.now();
-    const waiting = http<PullResponse>(`${base}/v1/pull?wait=20&cursor=${encodeURIComponent(cursor)}`, { token: tokenA });
+    const waiting = http<PullResponse>(
+      `${base}/v1/pull?wait=20&cursor=${encodeURIComponent(cursor)}`,
+      { token: tokenA },
+    );
     await new Promise((r) => setTimeout(r, 300));
     const pushed = await push(base, tokenA, [submission('ev-live', schoolA, langA, 20)]);
     const r = await waiting;
@@ -266,7 +345,10 @@ describe('pull', () => {
 
   it("a long-poll is not woken by another district's commit", async () => {
     const { cursor } = await pullAll(tokenB, 5000);
-    const waiting = http<PullResponse>(`${base}/v1/pull?wait=2&cursor=${encodeURIComponent(cursor)}`, { token: tokenB });
+    const waiting = http<PullResponse>(
+      `${base}/v1/pull?wait=2&cursor=${encodeURIComponent(cursor)}`,
+      { token: tokenB },
+    );
     await new Promise((r) => setTimeout(r, 200));
     await push(base, tokenA, [submission('ev-live-2', schoolA, langA, 21)]);
     const r = await waiting;
@@ -277,7 +359,9 @@ describe('pull', () => {
   });
 
   it('validates the query', async () => {
-    const r = await http<{ error: string; message: string }>(`${base}/v1/pull?limit=0`, { token: tokenA });
+    const r = await http<{ error: string; message: string }>(`${base}/v1/pull?limit=0`, {
+      token: tokenA,
+    });
     expect(r.status).toBe(400);
     expect(r.body.message).toMatch(/^limit/);
   });

@@ -149,7 +149,10 @@ describe('after a restart', () => {
       digestFile: digest,
     });
     expect(server.publisher.head).toEqual(before);
-    const heads = readFileSync(digest, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const heads = readFileSync(digest, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(heads[heads.length - 1]).toMatchObject({ ...before, reason: 'start' });
     // Boundaries already published are not published again.
     expect(heads.filter((h) => h.reason === 'stage2Start')).toHaveLength(1);

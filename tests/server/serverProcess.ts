@@ -18,7 +18,8 @@ export async function spawnServer(env: Record<string, string>): Promise<ServerPr
     env: { ...process.env, PORT: '0', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let out = '', err = '';
+  let out = '',
+    err = '';
   const watchers: { re: RegExp; resolve: (m: RegExpMatchArray) => void }[] = [];
   child.stderr!.setEncoding('utf8').on('data', (d: string) => {
     err += d;
@@ -37,7 +38,9 @@ export async function spawnServer(env: Record<string, string>): Promise<ServerPr
       const m = out.match(/listening on (http:\/\/\S+)/);
       if (m) resolve(m[1]);
     });
-    void exited.then((code) => reject(new Error(`the server exited (${code}) before listening:\n${err}`)));
+    void exited.then((code) =>
+      reject(new Error(`the server exited (${code}) before listening:\n${err}`)),
+    );
   });
   return {
     url,
@@ -46,7 +49,10 @@ export async function spawnServer(env: Record<string, string>): Promise<ServerPr
     exited,
     waitForStderr(re, timeoutMs = 30_000) {
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no ${re} on stderr in ${timeoutMs} ms:\n${err}`)), timeoutMs);
+        const timer = setTimeout(
+          () => reject(new Error(`no ${re} on stderr in ${timeoutMs} ms:\n${err}`)),
+          timeoutMs,
+        );
         watchers.push({
           re,
           resolve: (m) => {

@@ -11,7 +11,13 @@ import { districtFixture, type DistrictFixture } from '../ipc/districtFixture';
 import { LogBuilder, T, pin } from '../support/logBuilder';
 
 /** Submits with a name of its own, so name search and sort have something to tell apart. */
-function submitNamed(log: LogBuilder, applicationId: string, lastName: string, firstName: string, spec: { pin: string; school?: string; language?: string; address?: string; privilege?: string }): void {
+function submitNamed(
+  log: LogBuilder,
+  applicationId: string,
+  lastName: string,
+  firstName: string,
+  spec: { pin: string; school?: string; language?: string; address?: string; privilege?: string },
+): void {
   log.push('application.submitted', {
     applicationId,
     child: { pin: spec.pin, lastName, firstName, citizenship: 'KG' },
@@ -37,11 +43,23 @@ function registryLog(): LogBuilder {
   log.at(T.stage1);
   submitNamed(log, 'A1', 'Асанов', 'Айбек', { pin: pin(1) });
   submitNamed(log, 'A2', 'Бекова', 'Айгерим', { pin: pin(2, '15052019', 1), language: 'ru' });
-  submitNamed(log, 'A3', 'Токтогулов', 'Нурлан', { pin: pin(3, '01022020'), school: 'S2', address: 'BISH.OKT.ST02.H7' });
+  submitNamed(log, 'A3', 'Токтогулов', 'Нурлан', {
+    pin: pin(3, '01022020'),
+    school: 'S2',
+    address: 'BISH.OKT.ST02.H7',
+  });
   submitNamed(log, 'A5', 'Wilson', 'Adam', { pin: pin(5), school: 'S2', privilege: 'military' });
   log.at(T.stage2);
-  submitNamed(log, 'A4', 'Жумабаева', 'Мээрим', { pin: pin(4, '15052019', 1), school: 'S2', address: 'BISH.OKT.ST09.H1' });
-  submitNamed(log, 'A6', 'Осмонов', 'Бакыт', { pin: pin(6), school: 'S2', address: 'BISH.OKT.ST09.H2' });
+  submitNamed(log, 'A4', 'Жумабаева', 'Мээрим', {
+    pin: pin(4, '15052019', 1),
+    school: 'S2',
+    address: 'BISH.OKT.ST09.H1',
+  });
+  submitNamed(log, 'A6', 'Осмонов', 'Бакыт', {
+    pin: pin(6),
+    school: 'S2',
+    address: 'BISH.OKT.ST09.H2',
+  });
   log.withdraw('A1');
   submitNamed(log, 'A7', 'Асанов', 'Айбек', { pin: pin(1) });
   log.openCase('C1', { fullName: 'Бакыт уулу Тимур' });
@@ -63,14 +81,19 @@ describe('the applications registry', () => {
   });
   afterAll(() => f?.close());
 
-  const list = (request: object, session = officer) => f.must('applications.list', request, session);
+  const list = (request: object, session = officer) =>
+    f.must('applications.list', request, session);
   const ids = (rows: RegistryRow[]) => rows.map((r) => r.id);
 
   it('lists every application with its total, in submission order by default', async () => {
     const all = await list({});
     expect(all.total).toBe(8);
     expect(ids(all.rows)).toEqual(['A1', 'A2', 'A3', 'A5', 'A4', 'A6', 'A7', 'C1']);
-    expect(all.rows[0]).toMatchObject({ status: 'withdrawn', schoolName: 'School S1', childName: expect.stringContaining('Асанов') });
+    expect(all.rows[0]).toMatchObject({
+      status: 'withdrawn',
+      schoolName: 'School S1',
+      childName: expect.stringContaining('Асанов'),
+    });
     // The list carries no addresses: those are for the detail pane only.
     expect(all.rows[0]).not.toHaveProperty('registeredAddress');
   });
@@ -92,7 +115,9 @@ describe('the applications registry', () => {
     const desc = await list({ sort: 'childName', direction: 'desc' });
     expect(ids(desc.rows)).toEqual(ids(byName.rows).reverse());
     const byStatus = await list({ sort: 'status' });
-    expect(byStatus.rows.map((r) => r.status)).toEqual([...byStatus.rows.map((r) => r.status)].sort());
+    expect(byStatus.rows.map((r) => r.status)).toEqual(
+      [...byStatus.rows.map((r) => r.status)].sort(),
+    );
     const bySchool = await list({ sort: 'schoolId', direction: 'desc' });
     expect(bySchool.rows[0]!.schoolId).toBe('S2');
     const byPin = await list({ sort: 'pin' });
@@ -102,7 +127,11 @@ describe('the applications registry', () => {
 
   it('filters by status, stage, basis, privilege, category, school and stream language', async () => {
     expect(ids((await list({ status: ['refused'] })).rows)).toEqual(['A6']);
-    expect(ids((await list({ status: ['withdrawn', 'documents_received'] })).rows)).toEqual(['A1', 'A2', 'C1']);
+    expect(ids((await list({ status: ['withdrawn', 'documents_received'] })).rows)).toEqual([
+      'A1',
+      'A2',
+      'C1',
+    ]);
     expect(ids((await list({ stage: 1 })).rows)).toEqual(['A1', 'A2', 'A3', 'A5']);
     expect(ids((await list({ stage: 2 })).rows)).toEqual(['A4', 'A6', 'A7']);
     expect(ids((await list({ stage: 0 })).rows)).toEqual(['C1']);
@@ -146,8 +175,16 @@ describe('the applications registry', () => {
   });
 
   it("shows one application with the child's whole history in log order", async () => {
-    const { application, history } = await f.must('applications.get', { applicationId: 'A7' }, officer);
-    expect(application).toMatchObject({ id: 'A7', status: 'registered', registeredAddress: 'BISH.OKT.ST01.H1' });
+    const { application, history } = await f.must(
+      'applications.get',
+      { applicationId: 'A7' },
+      officer,
+    );
+    expect(application).toMatchObject({
+      id: 'A7',
+      status: 'registered',
+      registeredAddress: 'BISH.OKT.ST01.H1',
+    });
     // The child's earlier application (withdrawn) belongs to its history too.
     expect(history.map((h) => [h.applicationId, h.type])).toEqual([
       ['A1', 'application.submitted'],
@@ -172,13 +209,26 @@ describe('the applications registry', () => {
 
   it("records a parent's withdrawal with its reference; the status changes and the event carries the request", async () => {
     const before = await f.app.store!.eventCount();
-    const request = { applicationId: 'A4', reference: 'Заявление №17 от 04.08.2026', note: 'the family moves to Osh' };
+    const request = {
+      applicationId: 'A4',
+      reference: 'Заявление №17 от 04.08.2026',
+      note: 'the family moves to Osh',
+    };
     const value = await f.must('applications.withdraw', request, officer);
     expect(value.detail.application.status).toBe('withdrawn');
-    expect(value.detail.history.at(-1)).toMatchObject({ type: 'application.withdrawn', reference: 'Заявление №17 от 04.08.2026', note: 'the family moves to Osh', actorId: 'officer' });
+    expect(value.detail.history.at(-1)).toMatchObject({
+      type: 'application.withdrawn',
+      reference: 'Заявление №17 от 04.08.2026',
+      note: 'the family moves to Osh',
+      actorId: 'officer',
+    });
     expect(await f.app.store!.eventCount()).toBe(before + 1);
     const [stored] = await f.app.store!.reads.events({ afterSeq: before, limit: 1 });
-    expect(JSON.parse(stored!.body)).toMatchObject({ id: value.eventId, actor: { role: 'district', id: 'officer' }, data: { applicationId: 'A4', reference: 'Заявление №17 от 04.08.2026' } });
+    expect(JSON.parse(stored!.body)).toMatchObject({
+      id: value.eventId,
+      actor: { role: 'district', id: 'officer' },
+      data: { applicationId: 'A4', reference: 'Заявление №17 от 04.08.2026' },
+    });
     expect((await list({ search: 'мээрим' })).rows[0]!.status).toBe('withdrawn');
   });
 
@@ -187,53 +237,124 @@ describe('the applications registry', () => {
     const cases: [Channel, object, string][] = [
       ['applications.withdraw', { applicationId: 'A2', reference: 'r1' }, 'list_locked'],
       ['applications.withdraw', { applicationId: 'A6', reference: 'r2' }, 'not_active'],
-      ['applications.withdraw', { applicationId: 'NO-SUCH', reference: 'r3' }, 'application_not_found'],
-      ['applications.transfer', { applicationId: 'A2', toSchoolId: 'S1', toLanguage: 'ky', reference: 'r4' }, 'list_locked'],
-      ['applications.transfer', { applicationId: 'A3', toSchoolId: 'S2', toLanguage: 'ky', reference: 'r5' }, 'same_school'],
-      ['applications.transfer', { applicationId: 'A7', toSchoolId: 'S1', toLanguage: 'uz', reference: 'r6' }, 'language_not_offered'],
-      ['applications.transfer', { applicationId: 'A7', toSchoolId: 'S9', toLanguage: 'ky', reference: 'r7' }, 'school_not_found'],
+      [
+        'applications.withdraw',
+        { applicationId: 'NO-SUCH', reference: 'r3' },
+        'application_not_found',
+      ],
+      [
+        'applications.transfer',
+        { applicationId: 'A2', toSchoolId: 'S1', toLanguage: 'ky', reference: 'r4' },
+        'list_locked',
+      ],
+      [
+        'applications.transfer',
+        { applicationId: 'A3', toSchoolId: 'S2', toLanguage: 'ky', reference: 'r5' },
+        'same_school',
+      ],
+      [
+        'applications.transfer',
+        { applicationId: 'A7', toSchoolId: 'S1', toLanguage: 'uz', reference: 'r6' },
+        'language_not_offered',
+      ],
+      [
+        'applications.transfer',
+        { applicationId: 'A7', toSchoolId: 'S9', toLanguage: 'ky', reference: 'r7' },
+        'school_not_found',
+      ],
     ];
     for (const [channel, request, reason] of cases) {
       const r = await f.call(channel, request, officer);
-      expect(r.ok ? 'ok' : `${r.error.code}:${r.error.reason}`, `${channel} ${JSON.stringify(request)}`).toBe(`refused:${reason}`);
+      expect(
+        r.ok ? 'ok' : `${r.error.code}:${r.error.reason}`,
+        `${channel} ${JSON.stringify(request)}`,
+      ).toBe(`refused:${reason}`);
     }
     expect(await f.app.store!.eventCount()).toBe(before);
   });
 
   it('a transfer into a full stream is refused; into a free seat it moves the child and frees the old seat', async () => {
     // S2 ky: A3 and A5 hold seats, A4 withdrew: one free seat, which A7 takes.
-    const t = await f.must('applications.transfer', { applicationId: 'A7', toSchoolId: 'S2', toLanguage: 'ky', reference: 'Арыз №3' }, officer);
+    const t = await f.must(
+      'applications.transfer',
+      { applicationId: 'A7', toSchoolId: 'S2', toLanguage: 'ky', reference: 'Арыз №3' },
+      officer,
+    );
     expect(t.detail.application).toMatchObject({ schoolId: 'S2', basis: 'open' });
-    const full = await f.call('applications.transfer', { applicationId: 'A3', toSchoolId: 'S3', toLanguage: 'ky', reference: 'Арыз №4' }, officer);
+    const full = await f.call(
+      'applications.transfer',
+      { applicationId: 'A3', toSchoolId: 'S3', toLanguage: 'ky', reference: 'Арыз №4' },
+      officer,
+    );
     expect(!full.ok && `${full.error.code}:${full.error.reason}`).toBe('refused:no_free_seats');
     // A commission placement counts as documents received: its place is locked.
-    const locked = await f.call('applications.transfer', { applicationId: 'C1', toSchoolId: 'S2', toLanguage: 'ky', reference: 'Арыз №5' }, officer);
+    const locked = await f.call(
+      'applications.transfer',
+      { applicationId: 'C1', toSchoolId: 'S2', toLanguage: 'ky', reference: 'Арыз №5' },
+      officer,
+    );
     expect(!locked.ok && `${locked.error.code}:${locked.error.reason}`).toBe('refused:list_locked');
     const streams = await f.app.store!.streams('S2');
     expect(streams[0]).toMatchObject({ quota: 3, occupied: 3 });
   });
 
   it('a written request needs its reference', async () => {
-    const r = await f.call('applications.withdraw', { applicationId: 'A3', reference: '   ' }, officer);
+    const r = await f.call(
+      'applications.withdraw',
+      { applicationId: 'A3', reference: '   ' },
+      officer,
+    );
     expect(!r.ok && r.error.code).toBe('invalid_request');
     expect(!r.ok && r.error.message).toContain('reference');
   });
 
   it('saved filters belong to the user who saved them', async () => {
     const store = f.app.store!;
-    await store.addUser({ username: 'officer2', displayName: 'Second Officer', role: 'district', schoolId: null, passwordHash: await hashPassword('officer2-pass') });
+    await store.addUser({
+      username: 'officer2',
+      displayName: 'Second Officer',
+      role: 'district',
+      schoolId: null,
+      passwordHash: await hashPassword('officer2-pass'),
+    });
     const other = f.caller();
-    const signIn = await f.call('auth.signIn', { username: 'officer2', password: 'officer2-pass' }, other);
+    const signIn = await f.call(
+      'auth.signIn',
+      { username: 'officer2', password: 'officer2-pass' },
+      other,
+    );
     expect(signIn.ok).toBe(true);
 
-    const saved = await f.call('applications.saveFilter', { name: 'Refused in S2', filter: { schoolId: 'S2', status: ['refused'] }, sort: 'childName', direction: 'desc' }, officer);
+    const saved = await f.call(
+      'applications.saveFilter',
+      {
+        name: 'Refused in S2',
+        filter: { schoolId: 'S2', status: ['refused'] },
+        sort: 'childName',
+        direction: 'desc',
+      },
+      officer,
+    );
     expect(saved.ok).toBe(true);
-    await f.call('applications.saveFilter', { name: 'Pending claims', filter: { privilege: 'pending' } }, officer);
+    await f.call(
+      'applications.saveFilter',
+      { name: 'Pending claims', filter: { privilege: 'pending' } },
+      officer,
+    );
     // Saving under an existing name replaces it.
-    await f.call('applications.saveFilter', { name: 'Pending claims', filter: { privilege: 'pending', stage: 1 } }, officer);
+    await f.call(
+      'applications.saveFilter',
+      { name: 'Pending claims', filter: { privilege: 'pending', stage: 1 } },
+      officer,
+    );
     const mine = await f.must('applications.filters', {}, officer);
     expect(mine.filters).toEqual([
-      { name: 'Refused in S2', filter: { schoolId: 'S2', status: ['refused'] }, sort: 'childName', direction: 'desc' },
+      {
+        name: 'Refused in S2',
+        filter: { schoolId: 'S2', status: ['refused'] },
+        sort: 'childName',
+        direction: 'desc',
+      },
       { name: 'Pending claims', filter: { privilege: 'pending', stage: 1 } },
     ]);
     const theirs = await f.must('applications.filters', {}, other);
@@ -247,7 +368,11 @@ describe('the applications registry', () => {
     expect(deleted.filters.map((x) => x.name)).toEqual(['Pending claims']);
     const again = await f.call('applications.deleteFilter', { name: 'Refused in S2' }, officer);
     expect(!again.ok && again.error.code).toBe('not_found');
-    const otherDelete = await f.call('applications.deleteFilter', { name: 'Pending claims' }, other);
+    const otherDelete = await f.call(
+      'applications.deleteFilter',
+      { name: 'Pending claims' },
+      other,
+    );
     expect(!otherDelete.ok && otherDelete.error.code).toBe('not_found');
   });
 
@@ -260,7 +385,10 @@ describe('the applications registry', () => {
         ['applications.list', { schoolId: 'S1' }],
         ['applications.get', { applicationId: 'A3' }],
         ['applications.withdraw', { applicationId: 'A3', reference: 'x' }],
-        ['applications.transfer', { applicationId: 'A3', toSchoolId: 'S1', toLanguage: 'ru', reference: 'x' }],
+        [
+          'applications.transfer',
+          { applicationId: 'A3', toSchoolId: 'S1', toLanguage: 'ru', reference: 'x' },
+        ],
         ['applications.streams', {}],
         ['applications.filters', {}],
         ['applications.saveFilter', { name: 'x', filter: {} }],
@@ -275,7 +403,11 @@ describe('the applications registry', () => {
 
   it('outside stage 2 a transfer is refused as outside the window', async () => {
     await f.app.store!.setSetting(SETTING.frozenAt, '2026-09-12T10:00:00+06:00');
-    const r = await f.call('applications.transfer', { applicationId: 'A3', toSchoolId: 'S1', toLanguage: 'ru', reference: 'late' }, officer);
+    const r = await f.call(
+      'applications.transfer',
+      { applicationId: 'A3', toSchoolId: 'S1', toLanguage: 'ru', reference: 'late' },
+      officer,
+    );
     expect(!r.ok && `${r.error.code}:${r.error.reason}`).toBe('refused:outside_window');
   });
 });

@@ -24,7 +24,6 @@ function gapLog(): LogBuilder {
   return log;
 }
 
-
 describe('catchments', () => {
   let f: DistrictFixture;
   let officer: Session;
@@ -47,26 +46,52 @@ describe('catchments', () => {
       { address: 'BISH.OKT.ST10.H2', applications: 1, sample: ['A5'] },
     ]);
     expect(g).toMatchObject({ uncoveredTotal: 2, uncoveredApplications: 3 });
-    expect(g.overlapping).toEqual([expect.objectContaining({ address: 'BISH.OKT.ST01.H3', schoolIds: ['S1', 'S2'] })]);
-    expect(g.catchmentOverlaps).toEqual([{ entry: 'BISH.OKT.ST01.H3', schoolId: 'S2', coveredBy: [{ schoolId: 'S1', entry: 'BISH.OKT.ST01' }] }]);
+    expect(g.overlapping).toEqual([
+      expect.objectContaining({ address: 'BISH.OKT.ST01.H3', schoolIds: ['S1', 'S2'] }),
+    ]);
+    expect(g.catchmentOverlaps).toEqual([
+      {
+        entry: 'BISH.OKT.ST01.H3',
+        schoolId: 'S2',
+        coveredBy: [{ schoolId: 'S1', entry: 'BISH.OKT.ST01' }],
+      },
+    ]);
   });
 
   it('a save is one catchment.set with the whole list, and the gap list shrinks', async () => {
     const store = f.app.store!;
     const before = await store.eventCount();
-    const r = await value(f.call('catchments.save', { schoolId: 'S2', addresses: ['BISH.OKT.ST02', 'BISH.OKT.ST01.H3', 'BISH.OKT.ST09'] }, officer));
+    const r = await value(
+      f.call(
+        'catchments.save',
+        { schoolId: 'S2', addresses: ['BISH.OKT.ST02', 'BISH.OKT.ST01.H3', 'BISH.OKT.ST09'] },
+        officer,
+      ),
+    );
     expect(r.written).toBe(true);
     // S1's BISH.OKT.ST01 already covers S2's BISH.OKT.ST01.H3: saved, and said.
-    expect(r.warnings).toEqual([{ address: 'BISH.OKT.ST01.H3', schoolId: 'S1', entry: 'BISH.OKT.ST01' }]);
+    expect(r.warnings).toEqual([
+      { address: 'BISH.OKT.ST01.H3', schoolId: 'S1', entry: 'BISH.OKT.ST01' },
+    ]);
     const events = (await store.reads.events({ afterSeq: before })).map((e) => JSON.parse(e.body));
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ type: 'catchment.set', actor: { role: 'district', id: 'officer' }, data: { schoolId: 'S2', addresses: ['BISH.OKT.ST02', 'BISH.OKT.ST01.H3', 'BISH.OKT.ST09'] } });
+    expect(events[0]).toMatchObject({
+      type: 'catchment.set',
+      actor: { role: 'district', id: 'officer' },
+      data: { schoolId: 'S2', addresses: ['BISH.OKT.ST02', 'BISH.OKT.ST01.H3', 'BISH.OKT.ST09'] },
+    });
     const g = await value(f.call('catchments.gaps', {}, officer));
     expect(g.uncovered.map((u) => u.address)).toEqual(['BISH.OKT.ST10.H2']);
     const list = await value(f.call('catchments.list', {}, officer));
     expect(list.schools.find((s) => s.schoolId === 'S2')!.addresses).toContain('BISH.OKT.ST09');
     // The same list again writes nothing.
-    const again = await value(f.call('catchments.save', { schoolId: 'S2', addresses: ['BISH.OKT.ST02', 'BISH.OKT.ST01.H3', 'BISH.OKT.ST09'] }, officer));
+    const again = await value(
+      f.call(
+        'catchments.save',
+        { schoolId: 'S2', addresses: ['BISH.OKT.ST02', 'BISH.OKT.ST01.H3', 'BISH.OKT.ST09'] },
+        officer,
+      ),
+    );
     expect(again.written).toBe(false);
     expect(await store.eventCount()).toBe(before + 1);
   });
@@ -77,7 +102,11 @@ describe('catchments', () => {
     [['BISH.OKT.'], 'addresses.0', 'empty segment'],
     [['BISH.OKT ST01'], 'addresses.0', 'letters, digits'],
     [[' BISH.OKT'], 'addresses.0', 'spaces'],
-    [['BISH.OKT.ST01', 'BISH.OKT.ST02', 'BISH.OKT.ST01'], 'addresses.2', 'listed twice (also addresses.0)'],
+    [
+      ['BISH.OKT.ST01', 'BISH.OKT.ST02', 'BISH.OKT.ST01'],
+      'addresses.2',
+      'listed twice (also addresses.0)',
+    ],
   ])('%j is refused naming %s, and nothing is written', async (addresses, field, why) => {
     const before = await f.app.store!.eventCount();
     const r = await f.call('catchments.save', { schoolId: 'S1', addresses }, officer);
@@ -94,14 +123,21 @@ describe('catchments', () => {
 
   it('an unknown school is not_found naming schoolId', async () => {
     const r = await f.call('catchments.save', { schoolId: 'NOPE', addresses: ['X'] }, officer);
-    expect(!r.ok && r.error).toMatchObject({ code: 'not_found', message: expect.stringContaining('schoolId') });
+    expect(!r.ok && r.error).toMatchObject({
+      code: 'not_found',
+      message: expect.stringContaining('schoolId'),
+    });
   });
 
   it('a director and a commission member are refused every catchment channel', async () => {
     const before = await f.app.store!.eventCount();
     for (const who of ['director', 'commission'] as const) {
       const session = await f.signedIn(who);
-      for (const [channel, request] of [['catchments.list', {}], ['catchments.save', { schoolId: 'S1', addresses: ['BISH'] }], ['catchments.gaps', {}]] as const) {
+      for (const [channel, request] of [
+        ['catchments.list', {}],
+        ['catchments.save', { schoolId: 'S1', addresses: ['BISH'] }],
+        ['catchments.gaps', {}],
+      ] as const) {
         const r = await f.call(channel, request, session);
         expect(r.ok ? 'ok' : r.error.code, `${channel} as ${who}`).toBe('forbidden');
       }

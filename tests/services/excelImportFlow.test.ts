@@ -25,7 +25,10 @@ describe('excel import flow', () => {
 
   async function call<C extends Channel>(channel: C, request: unknown): Promise<Res<C>> {
     const r = await f.call(channel, request, officer);
-    if (!r.ok) throw Object.assign(new Error(`${channel}: ${r.error.code} ${r.error.message}`), { error: r.error });
+    if (!r.ok)
+      throw Object.assign(new Error(`${channel}: ${r.error.code} ${r.error.message}`), {
+        error: r.error,
+      });
     return r.value;
   }
 
@@ -37,13 +40,20 @@ describe('excel import flow', () => {
   }
 
   /** Upload in small pieces (base64 of 3-byte multiples), then preview. */
-  async function preview(wb: ExcelJS.Workbook): Promise<{ uploadId: string; preview: Res<'excelImport.preview'> }> {
+  async function preview(
+    wb: ExcelJS.Workbook,
+  ): Promise<{ uploadId: string; preview: Res<'excelImport.preview'> }> {
     const bytes = Buffer.from(await wb.xlsx.writeBuffer());
     let uploadId: string | undefined;
     const piece = 3 * 4096;
     for (let at = 0; at < bytes.length; at += piece) {
       const done = at + piece >= bytes.length;
-      const r = await call('excelImport.upload', { uploadId, name: 'district.xlsx', chunk: bytes.subarray(at, at + piece).toString('base64'), done });
+      const r = await call('excelImport.upload', {
+        uploadId,
+        name: 'district.xlsx',
+        chunk: bytes.subarray(at, at + piece).toString('base64'),
+        done,
+      });
       uploadId = r.uploadId;
       if (done) expect(r.received).toBe(bytes.length);
     }
@@ -52,7 +62,8 @@ describe('excel import flow', () => {
 
   /** A preview that must be clean: the test fails naming its errors otherwise. */
   function clean(p: Preview): Extract<Preview, { clean: true }> {
-    if (!p.clean) throw new Error(`expected a clean preview, got errors ${JSON.stringify(p.errors)}`);
+    if (!p.clean)
+      throw new Error(`expected a clean preview, got errors ${JSON.stringify(p.errors)}`);
     return p;
   }
   /** A preview that must list errors. */
@@ -65,7 +76,11 @@ describe('excel import flow', () => {
 
   it('the template downloads as a workbook with its sheets in the chosen language', async () => {
     const ky = await template('ky', false);
-    expect(ky.worksheets.map((w) => w.name).slice(0, 3)).toEqual(['Мектептер', 'Микроучасток', 'Квоталар']);
+    expect(ky.worksheets.map((w) => w.name).slice(0, 3)).toEqual([
+      'Мектептер',
+      'Микроучасток',
+      'Квоталар',
+    ]);
     const en = await template('en', true);
     const schools = en.getWorksheet('Schools')!;
     expect(schools.getRow(2).getCell(1).value).toBe('S1');
@@ -115,14 +130,18 @@ describe('excel import flow', () => {
     const wb = await template('en', true);
     wb.getWorksheet('Quotas')!.spliceColumns(3, 1); // no Seats column
     const p = withErrors((await preview(wb)).preview);
-    expect(p.errors).toContainEqual(expect.objectContaining({ sheet: 'quotas', reason: 'missing_column', column: 'seats' }));
+    expect(p.errors).toContainEqual(
+      expect.objectContaining({ sheet: 'quotas', reason: 'missing_column', column: 'seats' }),
+    );
   });
 
   it('confirm writes exactly the planned changes, by the officer; the same file again writes nothing', async () => {
     const before = await events();
     const wb = await template('en', true);
     const quotas = wb.getWorksheet('Quotas')!;
-    const s1ky = [...Array(quotas.rowCount).keys()].map((i) => quotas.getRow(i + 1)).find((r) => r.getCell(1).value === 'S1' && r.getCell(2).value === 'ky')!;
+    const s1ky = [...Array(quotas.rowCount).keys()]
+      .map((i) => quotas.getRow(i + 1))
+      .find((r) => r.getCell(1).value === 'S1' && r.getCell(2).value === 'ky')!;
     s1ky.getCell(3).value = 9;
     wb.getWorksheet('Schools')!.addRow(['S3', 'Школа №3', 'state', 'BISH-OKT', 'ky']);
     wb.getWorksheet('Catchments')!.addRow(['S3', 'BISH.OKT.ST03']);
@@ -130,10 +149,27 @@ describe('excel import flow', () => {
     const previewed = await preview(wb);
     const { uploadId } = previewed;
     const p = clean(previewed.preview);
-    expect(p.counts).toEqual({ schoolsAdded: 1, schoolsChanged: 0, catchmentsChanged: 1, streamsAdded: 1, quotasChanged: 1 });
+    expect(p.counts).toEqual({
+      schoolsAdded: 1,
+      schoolsChanged: 0,
+      catchmentsChanged: 1,
+      streamsAdded: 1,
+      quotasChanged: 1,
+    });
     expect(p.events).toBe(4);
-    expect(p.changes).toContainEqual(expect.objectContaining({ type: 'quota.set', change: 'changed', schoolId: 'S1', language: 'ky', seats: 9, seatsBefore: 5 }));
-    expect(p.changes).toContainEqual(expect.objectContaining({ type: 'school.registered', change: 'added', schoolId: 'S3' }));
+    expect(p.changes).toContainEqual(
+      expect.objectContaining({
+        type: 'quota.set',
+        change: 'changed',
+        schoolId: 'S1',
+        language: 'ky',
+        seats: 9,
+        seatsBefore: 5,
+      }),
+    );
+    expect(p.changes).toContainEqual(
+      expect.objectContaining({ type: 'school.registered', change: 'added', schoolId: 'S3' }),
+    );
 
     expect(await call('excelImport.confirm', { uploadId })).toMatchObject({ written: 4 });
     expect(await events()).toBe(before + 4);
@@ -141,13 +177,22 @@ describe('excel import flow', () => {
     expect(engine.streams.get('S1/ky')!.quota).toBe(9);
     expect(engine.schools.get('S3')!.catchment.addresses).toEqual(['BISH.OKT.ST03']);
     const written = await f.app.store!.reads.events({ afterSeq: before });
-    expect(written.map((e) => e.type)).toEqual(['school.registered', 'catchment.set', 'quota.set', 'quota.set']);
-    expect(new Set(written.map((e) => `${e.actorRole}:${e.actorId}`))).toEqual(new Set(['district:officer']));
+    expect(written.map((e) => e.type)).toEqual([
+      'school.registered',
+      'catchment.set',
+      'quota.set',
+      'quota.set',
+    ]);
+    expect(new Set(written.map((e) => `${e.actorRole}:${e.actorId}`))).toEqual(
+      new Set(['district:officer']),
+    );
     expect(written.every((e) => e.outcome === null)).toBe(true);
 
     const again = await preview(wb);
     expect(again.preview).toMatchObject({ clean: true, events: 0 });
-    expect(await call('excelImport.confirm', { uploadId: again.uploadId })).toMatchObject({ written: 0 });
+    expect(await call('excelImport.confirm', { uploadId: again.uploadId })).toMatchObject({
+      written: 0,
+    });
     expect(await events()).toBe(before + 4);
   });
 
@@ -162,7 +207,19 @@ describe('excel import flow', () => {
     // someone else sets that quota to the same value first: the plan is now empty, not what was previewed
     const store = f.app.store!;
     const row = quotas.getRow(2);
-    await store.append([{ id: 'other-officer-1', type: 'quota.set', at: (await store.lastEventAt())!, actor: { role: 'district', id: 'other' }, data: { schoolId: String(row.getCell(1).value), language: String(row.getCell(2).value), seats: Number(row.getCell(3).value) } } as never]);
+    await store.append([
+      {
+        id: 'other-officer-1',
+        type: 'quota.set',
+        at: (await store.lastEventAt())!,
+        actor: { role: 'district', id: 'other' },
+        data: {
+          schoolId: String(row.getCell(1).value),
+          language: String(row.getCell(2).value),
+          seats: Number(row.getCell(3).value),
+        },
+      } as never,
+    ]);
     const before = await events();
     const r = await f.call('excelImport.confirm', { uploadId }, officer);
     expect(r.ok ? 'ok' : `${r.error.code}:${r.error.reason}`).toBe('refused:import_stale');
@@ -170,7 +227,11 @@ describe('excel import flow', () => {
   });
 
   it('a piece that is not base64 is an invalid request', async () => {
-    const r = await f.call('excelImport.upload', { name: 'x.xlsx', chunk: 'not base64!', done: true }, officer);
+    const r = await f.call(
+      'excelImport.upload',
+      { name: 'x.xlsx', chunk: 'not base64!', done: true },
+      officer,
+    );
     expect(r.ok ? 'ok' : r.error.code).toBe('invalid_request');
   });
 });

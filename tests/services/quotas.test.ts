@@ -25,7 +25,6 @@ function fullStreamLog(): LogBuilder {
   return log;
 }
 
-
 describe('quotas', () => {
   let f: DistrictFixture;
   let officer: Session;
@@ -47,20 +46,27 @@ describe('quotas', () => {
     const list = await value(f.call('quotas.list', {}, officer));
     const s2 = list.streams.find((s) => s.schoolId === 'S2' && s.language === 'ky')!;
     expect(s2).toMatchObject({ quota: 1, occupied: 1, free: 0, warnings: [] });
-    expect(list.schools.find((s) => s.schoolId === 'P1')).toMatchObject({ inScope: false, norm: 30 });
+    expect(list.schools.find((s) => s.schoolId === 'P1')).toMatchObject({
+      inScope: false,
+      norm: 30,
+    });
   });
 
   it('one save writes exactly the changed streams, with classes and the actor', async () => {
     const store = f.app.store!;
     const before = await store.eventCount();
     const saved = await value(
-      f.call('quotas.save', {
-        changes: [
-          { schoolId: 'S1', language: 'ky', seats: 5 }, // unchanged: no event
-          { schoolId: 'S1', language: 'ru', seats: 40, classes: 1 }, // changed: 40 in one class
-          { schoolId: 'S2', language: 'uz', seats: 12, classes: 1 }, // a new stream
-        ],
-      }, officer),
+      f.call(
+        'quotas.save',
+        {
+          changes: [
+            { schoolId: 'S1', language: 'ky', seats: 5 }, // unchanged: no event
+            { schoolId: 'S1', language: 'ru', seats: 40, classes: 1 }, // changed: 40 in one class
+            { schoolId: 'S2', language: 'uz', seats: 12, classes: 1 }, // a new stream
+          ],
+        },
+        officer,
+      ),
     );
     expect(saved.written).toBe(2);
     const events = (await store.reads.events({ afterSeq: before })).map((e) => JSON.parse(e.body));
@@ -69,40 +75,100 @@ describe('quotas', () => {
       { schoolId: 'S1', language: 'ru', seats: 40, classes: 1 },
       { schoolId: 'S2', language: 'uz', seats: 12, classes: 1 },
     ]);
-    for (const e of events) expect(e).toMatchObject({ type: 'quota.set', actor: { role: 'district', id: 'officer' } });
+    for (const e of events)
+      expect(e).toMatchObject({ type: 'quota.set', actor: { role: 'district', id: 'officer' } });
     expect(events.map((e) => e.id).sort()).toEqual([...saved.eventIds].sort());
 
     const list = await value(f.call('quotas.list', {}, officer));
     // 40 in one class: above the urban norm (30) and above 36, not yet 50.
-    expect(list.streams.find((s) => s.schoolId === 'S1' && s.language === 'ru')).toMatchObject({ seatsPerClass: 40, warnings: ['above_norm', 'above_max'] });
+    expect(list.streams.find((s) => s.schoolId === 'S1' && s.language === 'ru')).toMatchObject({
+      seatsPerClass: 40,
+      warnings: ['above_norm', 'above_max'],
+    });
     expect(list.streams.some((s) => s.schoolId === 'S2' && s.language === 'uz')).toBe(true);
 
     // Saving the same again writes nothing.
-    const again = await value(f.call('quotas.save', { changes: [{ schoolId: 'S1', language: 'ru', seats: 40, classes: 1 }] }, officer));
+    const again = await value(
+      f.call(
+        'quotas.save',
+        { changes: [{ schoolId: 'S1', language: 'ru', seats: 40, classes: 1 }] },
+        officer,
+      ),
+    );
     expect(again.written).toBe(0);
     expect(await store.eventCount()).toBe(before + 2);
   });
 
   it('bad input is refused naming the field, and nothing is written', async () => {
     const before = await f.app.store!.eventCount();
-    const unknown = await f.call('quotas.save', { changes: [{ schoolId: 'S1', language: 'ky', seats: 9 }, { schoolId: 'NOPE', language: 'ky', seats: 3 }] }, officer);
-    expect(!unknown.ok && unknown.error).toMatchObject({ code: 'not_found', message: expect.stringContaining('changes.1.schoolId') });
-    const twice = await f.call('quotas.save', { changes: [{ schoolId: 'S1', language: 'ky', seats: 9 }, { schoolId: 'S1', language: 'ky', seats: 8 }] }, officer);
-    expect(!twice.ok && twice.error).toMatchObject({ code: 'invalid_request', message: expect.stringContaining('changes.1') });
-    const negative = await f.call('quotas.save', { changes: [{ schoolId: 'S1', language: 'ky', seats: -2 }] }, officer);
-    expect(!negative.ok && negative.error).toMatchObject({ code: 'invalid_request', message: expect.stringContaining('changes.0.seats') });
+    const unknown = await f.call(
+      'quotas.save',
+      {
+        changes: [
+          { schoolId: 'S1', language: 'ky', seats: 9 },
+          { schoolId: 'NOPE', language: 'ky', seats: 3 },
+        ],
+      },
+      officer,
+    );
+    expect(!unknown.ok && unknown.error).toMatchObject({
+      code: 'not_found',
+      message: expect.stringContaining('changes.1.schoolId'),
+    });
+    const twice = await f.call(
+      'quotas.save',
+      {
+        changes: [
+          { schoolId: 'S1', language: 'ky', seats: 9 },
+          { schoolId: 'S1', language: 'ky', seats: 8 },
+        ],
+      },
+      officer,
+    );
+    expect(!twice.ok && twice.error).toMatchObject({
+      code: 'invalid_request',
+      message: expect.stringContaining('changes.1'),
+    });
+    const negative = await f.call(
+      'quotas.save',
+      { changes: [{ schoolId: 'S1', language: 'ky', seats: -2 }] },
+      officer,
+    );
+    expect(!negative.ok && negative.error).toMatchObject({
+      code: 'invalid_request',
+      message: expect.stringContaining('changes.0.seats'),
+    });
     expect(await f.app.store!.eventCount()).toBe(before);
   });
 
   it("a school's norm and locality are a school.registered with the same identity", async () => {
     const store = f.app.store!;
     const before = await store.eventCount();
-    const r = await value(f.call('quotas.setSchool', { schoolId: 'S1', locality: 'rural', classSizeNorm: 20 }, officer));
+    const r = await value(
+      f.call('quotas.setSchool', { schoolId: 'S1', locality: 'rural', classSizeNorm: 20 }, officer),
+    );
     expect(r.school).toMatchObject({ locality: 'rural', classSizeNorm: 20, norm: 20 });
     const [e] = (await store.reads.events({ afterSeq: before })).map((x) => JSON.parse(x.body));
-    expect(e).toMatchObject({ type: 'school.registered', actor: { role: 'district', id: 'officer' }, data: { schoolId: 'S1', name: 'School S1', kind: 'state', districtId: 'D1', locality: 'rural', classSizeNorm: 20 } });
+    expect(e).toMatchObject({
+      type: 'school.registered',
+      actor: { role: 'district', id: 'officer' },
+      data: {
+        schoolId: 'S1',
+        name: 'School S1',
+        kind: 'state',
+        districtId: 'D1',
+        locality: 'rural',
+        classSizeNorm: 20,
+      },
+    });
     // Back to the default for a rural school: 25.
-    const back = await value(f.call('quotas.setSchool', { schoolId: 'S1', locality: 'rural', classSizeNorm: null }, officer));
+    const back = await value(
+      f.call(
+        'quotas.setSchool',
+        { schoolId: 'S1', locality: 'rural', classSizeNorm: null },
+        officer,
+      ),
+    );
     expect(back.school).toMatchObject({ classSizeNorm: null, norm: 25 });
     expect((await store.reads.schools('S1'))[0]!.catchment).toEqual(['BISH.OKT.ST01']);
   });
@@ -111,30 +177,50 @@ describe('quotas', () => {
     const store = f.app.store!;
     const before = await store.eventCount();
     const r = await value(
-      f.call('quotas.whatIf', { overrides: [{ schoolId: 'S2', language: 'ky', seats: 2 }] }, officer),
+      f.call(
+        'quotas.whatIf',
+        { overrides: [{ schoolId: 'S2', language: 'ky', seats: 2 }] },
+        officer,
+      ),
     );
     expect(r.events).toBe(before);
     expect(r.gained).toBe(1);
     expect(r.lost).toBe(0);
-    expect(r.changes).toEqual([expect.objectContaining({ applicationId: 'A4', childName: 'Asanov Aibek', before: expect.objectContaining({ status: 'refused', reason: 'no_free_seats' }), after: expect.objectContaining({ status: 'registered' }) })]);
-    expect(r.streams).toContainEqual(expect.objectContaining({ key: 'S2/ky', quotaAfter: 2, occupiedBefore: 1, occupiedAfter: 2 }));
+    expect(r.changes).toEqual([
+      expect.objectContaining({
+        applicationId: 'A4',
+        childName: 'Asanov Aibek',
+        before: expect.objectContaining({ status: 'refused', reason: 'no_free_seats' }),
+        after: expect.objectContaining({ status: 'registered' }),
+      }),
+    ]);
+    expect(r.streams).toContainEqual(
+      expect.objectContaining({ key: 'S2/ky', quotaAfter: 2, occupiedBefore: 1, occupiedAfter: 2 }),
+    );
     expect(await store.eventCount()).toBe(before);
     expect((await store.streams('S2')).find((s) => s.language === 'ky')!.quota).toBe(1);
   });
 
   it('a refused application fits once the quota is raised for real', async () => {
-    const refused = await value(f.call('quotas.refused', { schoolId: 'S2', language: 'ky' }, officer));
+    const refused = await value(
+      f.call('quotas.refused', { schoolId: 'S2', language: 'ky' }, officer),
+    );
     expect(refused.applications.map((a) => a.applicationId)).toEqual(['A4']);
     const before = await value(f.call('quotas.checkFit', { applicationId: 'A4' }, officer));
     expect(before).toMatchObject({ fits: false, reason: 'no_free_seats' });
     const count = await f.app.store!.eventCount();
-    await value(f.call('quotas.save', { changes: [{ schoolId: 'S2', language: 'ky', seats: 2 }] }, officer));
+    await value(
+      f.call('quotas.save', { changes: [{ schoolId: 'S2', language: 'ky', seats: 2 }] }, officer),
+    );
     const after = await value(f.call('quotas.checkFit', { applicationId: 'A4' }, officer));
     expect(after).toMatchObject({ fits: true, reason: null, at: '2026-07-10T12:00:00+06:00' });
     // The check is a dry run: only the save was written.
     expect(await f.app.store!.eventCount()).toBe(count + 1);
     const missing = await f.call('quotas.checkFit', { applicationId: 'NOPE' }, officer);
-    expect(!missing.ok && missing.error).toMatchObject({ code: 'not_found', message: expect.stringContaining('applicationId') });
+    expect(!missing.ok && missing.error).toMatchObject({
+      code: 'not_found',
+      message: expect.stringContaining('applicationId'),
+    });
   });
 
   it('a director and a commission member are refused every quota channel', async () => {

@@ -19,14 +19,37 @@ import { runWhatIf } from '../../main/store/whatIf/whatIfJob';
 import { tempDir } from '../store/helpers';
 
 const root = path.resolve(__dirname, '../..');
-const events: LogEvent[] = [...generateLog({ seed: 7, year: 2026, districtNames: ['BISH.OKT'], schoolsPerDistrict: 6, children: 900, until: '2026-07-10T12:00:00+06:00' })];
+const events: LogEvent[] = [
+  ...generateLog({
+    seed: 7,
+    year: 2026,
+    districtNames: ['BISH.OKT'],
+    schoolsPerDistrict: 6,
+    children: 900,
+    until: '2026-07-10T12:00:00+06:00',
+  }),
+];
 const live = new Engine();
 for (const e of events) live.ingest(e);
 const streams: Stream[] = [...live.streams.values()];
 
 const CASES: [string, () => QuotaOverride[]][] = [
-  ['raised full streams', () => streams.filter((s) => s.occupied >= s.quota).map((s) => ({ schoolId: s.schoolId, language: s.language, seats: s.quota + 15 }))],
-  ['lowered streams', () => streams.slice(0, 3).map((s) => ({ schoolId: s.schoolId, language: s.language, seats: Math.max(0, s.quota - 20) }))],
+  [
+    'raised full streams',
+    () =>
+      streams
+        .filter((s) => s.occupied >= s.quota)
+        .map((s) => ({ schoolId: s.schoolId, language: s.language, seats: s.quota + 15 })),
+  ],
+  [
+    'lowered streams',
+    () =>
+      streams.slice(0, 3).map((s) => ({
+        schoolId: s.schoolId,
+        language: s.language,
+        seats: Math.max(0, s.quota - 20),
+      })),
+  ],
   ['a stream opened', () => [{ schoolId: streams[0]!.schoolId, language: 'uz', seats: 10 }]],
 ];
 
@@ -59,15 +82,18 @@ afterAll(async () => {
 });
 
 describe('what-if from the store file', () => {
-  it.each(CASES)('%s: the same changes, counts and streams as whatIfQuotas', async (_, overrides) => {
-    const o = overrides();
-    expect(o.length).toBeGreaterThan(0);
-    const expected = whatIfQuotas(events, o);
-    expect(expected.changes.length + expected.streams.length).toBeGreaterThan(0);
-    const here = await whatIfOnStoreFile(file, o);
-    expect(here.events).toBe(events.length);
-    expect(here.result).toEqual(expected);
-  });
+  it.each(CASES)(
+    '%s: the same changes, counts and streams as whatIfQuotas',
+    async (_, overrides) => {
+      const o = overrides();
+      expect(o.length).toBeGreaterThan(0);
+      const expected = whatIfQuotas(events, o);
+      expect(expected.changes.length + expected.streams.length).toBeGreaterThan(0);
+      const here = await whatIfOnStoreFile(file, o);
+      expect(here.events).toBe(events.length);
+      expect(here.result).toEqual(expected);
+    },
+  );
 
   it('the worker thread gives the same answer', async () => {
     const o = CASES[0]![1]();
@@ -80,10 +106,19 @@ describe('what-if from the store file', () => {
     const before = whatIfQuotas(events, o);
     const pending = runWhatIf(file, o, { workerFile });
     const last = events[events.length - 1]!;
-    await store.append([{ ...last, id: 'late-withdrawal', type: 'application.withdrawn', data: { applicationId: 'nobody' } } as LogEvent]);
+    await store.append([
+      {
+        ...last,
+        id: 'late-withdrawal',
+        type: 'application.withdrawn',
+        data: { applicationId: 'nobody' },
+      } as LogEvent,
+    ]);
     const r = await pending;
     if (r.events === events.length) expect(r.result).toEqual(before);
     else expect(r.events).toBe(events.length + 1);
-    await expect(runWhatIf(tmp.file('missing.sqlite'), o, { workerFile })).rejects.toThrow(/what-if/);
+    await expect(runWhatIf(tmp.file('missing.sqlite'), o, { workerFile })).rejects.toThrow(
+      /what-if/,
+    );
   });
 });

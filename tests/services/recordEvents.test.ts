@@ -27,7 +27,11 @@ describe('recording an action as an event', () => {
     expect(await f.app.store!.eventCount()).toBe(before + 1);
     const [stored] = await f.app.store!.reads.events({ afterSeq: before, limit: 1 });
     const body = JSON.parse(stored.body);
-    expect(body).toMatchObject({ id: r.eventId, type: 'quota.set', actor: { role: 'district', id: 'officer' } });
+    expect(body).toMatchObject({
+      id: r.eventId,
+      type: 'quota.set',
+      actor: { role: 'district', id: 'officer' },
+    });
     expect(Date.parse(body.at)).toBeGreaterThanOrEqual(Date.parse(lastAt!));
     expect((await f.app.store!.streams('S2'))[0].quota).toBe(9);
   });
@@ -35,8 +39,12 @@ describe('recording an action as an event', () => {
   it('a refused action throws the engine reason and writes nothing', async () => {
     const ctx = await contextOf('officer');
     const before = await f.app.store!.eventCount();
-    await expect(recordEvent(ctx, 'quota.set', { schoolId: 'NOPE', language: 'ky', seats: 1 })).rejects.toMatchObject({ code: 'refused', reason: 'school_not_found' });
-    await expect(recordEvent(ctx, 'application.withdrawn', { applicationId: 'A1' })).rejects.toMatchObject({ code: 'refused', reason: 'not_active' });
+    await expect(
+      recordEvent(ctx, 'quota.set', { schoolId: 'NOPE', language: 'ky', seats: 1 }),
+    ).rejects.toMatchObject({ code: 'refused', reason: 'school_not_found' });
+    await expect(
+      recordEvent(ctx, 'application.withdrawn', { applicationId: 'A1' }),
+    ).rejects.toMatchObject({ code: 'refused', reason: 'not_active' });
     expect(await f.app.store!.eventCount()).toBe(before);
   });
 

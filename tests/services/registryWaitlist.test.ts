@@ -42,22 +42,39 @@ describe('the registry with waitlists', () => {
   it('shows waiting children with their place, and a standing request on a registered child', async () => {
     const rows = await list({ sort: 'id' });
     const by = new Map(rows.map((r) => [r.id, r]));
-    expect(by.get('W1')).toMatchObject({ status: 'waitlisted', waitlist: { stream: 'S1/ky', position: 1 } });
-    expect(by.get('W2')).toMatchObject({ status: 'waitlisted', waitlist: { stream: 'S1/ky', position: 2 } });
-    expect(by.get('X')).toMatchObject({ status: 'registered', schoolId: 'S1', waitlist: { stream: 'S2/ky', position: 1 } });
+    expect(by.get('W1')).toMatchObject({
+      status: 'waitlisted',
+      waitlist: { stream: 'S1/ky', position: 1 },
+    });
+    expect(by.get('W2')).toMatchObject({
+      status: 'waitlisted',
+      waitlist: { stream: 'S1/ky', position: 2 },
+    });
+    expect(by.get('X')).toMatchObject({
+      status: 'registered',
+      schoolId: 'S1',
+      waitlist: { stream: 'S2/ky', position: 1 },
+    });
     expect(by.get('Y')!.waitlist).toBeNull();
     expect(by.get('W1')!.waitlist!.since).toMatch(/^2026-06-27T09:00:02/);
   });
 
   it('filters by status waitlisted and by place in line, and sorts by place', async () => {
-    expect((await list({ status: ['waitlisted'], sort: 'id' })).map((r) => r.id)).toEqual(['W1', 'W2']);
+    expect((await list({ status: ['waitlisted'], sort: 'id' })).map((r) => r.id)).toEqual([
+      'W1',
+      'W2',
+    ]);
     expect((await list({ waitlistPosition: 1, sort: 'id' })).map((r) => r.id)).toEqual(['W1', 'X']);
     const sorted = await list({ waitlistPosition: 5, sort: 'waitlistPosition', direction: 'desc' });
     expect(sorted.map((r) => r.waitlist!.position)).toEqual([2, 1, 1]);
   });
 
   it('a withdrawal moves the line: the place shown follows at once', async () => {
-    const r = await f.call('applications.withdraw', { applicationId: 'Y', reference: 'No. 7, 5 July' }, officer);
+    const r = await f.call(
+      'applications.withdraw',
+      { applicationId: 'Y', reference: 'No. 7, 5 July' },
+      officer,
+    );
     expect(r.ok).toBe(true);
     const by = new Map((await list({ sort: 'id' })).map((x) => [x.id, x]));
     expect(by.get('X')).toMatchObject({ status: 'registered', schoolId: 'S2', waitlist: null });

@@ -16,7 +16,15 @@ import { districtFixture, type DistrictFixture } from '../ipc/districtFixture';
 import { AFTER_DEADLINE, campaignFixture } from '../reports/campaignFixture';
 import { readReport } from '../reports/readBack';
 
-type Job = { jobId: string; state: string; done: number; total: number; size: number; fileName: string; step: string };
+type Job = {
+  jobId: string;
+  state: string;
+  done: number;
+  total: number;
+  size: number;
+  fileName: string;
+  step: string;
+};
 
 describe('reports services', () => {
   let f: DistrictFixture;
@@ -33,12 +41,20 @@ describe('reports services', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  function must<C extends Channel>(channel: C, request: unknown, session = officer): Promise<Res<C>> {
+  function must<C extends Channel>(
+    channel: C,
+    request: unknown,
+    session = officer,
+  ): Promise<Res<C>> {
     return f.must(channel, request, session);
   }
 
   /** Starts an export, polls it to the end, downloads it piece by piece into a file. */
-  async function exportTo(report: string, lang: string, asOf?: string): Promise<{ job: Job; file: string; polls: Job[] }> {
+  async function exportTo(
+    report: string,
+    lang: string,
+    asOf?: string,
+  ): Promise<{ job: Job; file: string; polls: Job[] }> {
     let job: Job = await must('reports.export', asOf ? { report, lang, asOf } : { report, lang });
     const polls: Job[] = [job];
     while (job.state === 'running') {
@@ -61,19 +77,26 @@ describe('reports services', () => {
     return { job, file, polls };
   }
 
-  it.each(REPORT_NAMES.map((n) => [n]))('%s: the downloaded workbook holds the engine report\'s rows', async (name) => {
-    const { job, file, polls } = await exportTo(name, 'ru');
-    const engine = await f.app.store!.engine();
-    const table = buildReport(name, engine);
-    const read = await readReport(file, HEADER_ROW);
-    expect(read.rows.length).toBe(table.rows.length);
-    const expected = [...tableCells(table, 'ru')].map((cells) => cells.map((c) => (c instanceof Date ? c.getTime() : c)));
-    const got = read.rows.map((cells) => cells.map((c) => (c instanceof Date ? c.getTime() : c === '' ? null : c)));
-    expect(got).toEqual(expected);
-    expect(job.total).toBe(table.rows.length);
-    expect(polls.at(-1)!.done).toBe(table.rows.length);
-    expect(job.fileName).toMatch(new RegExp(`^kabyl-${name}-ru-.*\\.xlsx$`));
-  });
+  it.each(REPORT_NAMES.map((n) => [n]))(
+    "%s: the downloaded workbook holds the engine report's rows",
+    async (name) => {
+      const { job, file, polls } = await exportTo(name, 'ru');
+      const engine = await f.app.store!.engine();
+      const table = buildReport(name, engine);
+      const read = await readReport(file, HEADER_ROW);
+      expect(read.rows.length).toBe(table.rows.length);
+      const expected = [...tableCells(table, 'ru')].map((cells) =>
+        cells.map((c) => (c instanceof Date ? c.getTime() : c)),
+      );
+      const got = read.rows.map((cells) =>
+        cells.map((c) => (c instanceof Date ? c.getTime() : c === '' ? null : c)),
+      );
+      expect(got).toEqual(expected);
+      expect(job.total).toBe(table.rows.length);
+      expect(polls.at(-1)!.done).toBe(table.rows.length);
+      expect(job.fileName).toMatch(new RegExp(`^kabyl-${name}-ru-.*\\.xlsx$`));
+    },
+  );
 
   it('an "as of" export replays the log to that instant: no documents deadline yet mid-campaign', async () => {
     const early = await exportTo('no-documents', 'en', '2026-07-01T12:00:00+06:00');
@@ -91,26 +114,48 @@ describe('reports services', () => {
     for (const at of [asOf, AFTER_DEADLINE]) {
       for (const name of ['applications', 'no-documents'] as const) {
         const exported = await readReport((await exportTo(name, 'en', at)).file, HEADER_ROW);
-        const preview = await must('reports.rows', { report: name, lang: 'en', limit: 2000, asOf: at });
+        const preview = await must('reports.rows', {
+          report: name,
+          lang: 'en',
+          limit: 2000,
+          asOf: at,
+        });
         expect(preview.total, `${name} ${at}`).toBe(exported.rows.length);
         // the first column (ids, names) row by row: the same rows in the same order
-        expect(preview.rows.map((r: unknown[]) => r[0])).toEqual(exported.rows.slice(0, 2000).map((r) => r[0]));
+        expect(preview.rows.map((r: unknown[]) => r[0])).toEqual(
+          exported.rows.slice(0, 2000).map((r) => r[0]),
+        );
         if (name === 'no-documents') counts.push(preview.total);
       }
     }
     // mid-campaign no one has missed the deadline yet; after it, some have
     expect(counts[0]).toBe(0);
     expect(counts[1]).toBeGreaterThan(0);
-    const within = await must('reports.rows', { report: 'applications', lang: 'en', limit: 1, asOf });
+    const within = await must('reports.rows', {
+      report: 'applications',
+      lang: 'en',
+      limit: 1,
+      asOf,
+    });
     expect(within.asOfWarning).toBeNull();
     expect(within.asOf?.slice(0, 10)).toBe('2026-07-01');
   });
 
   it('an "as of" outside the campaign comes with a warning', async () => {
-    const before = await must('reports.rows', { report: 'applications', lang: 'en', limit: 5, asOf: '2025-01-01T00:00:00+06:00' });
+    const before = await must('reports.rows', {
+      report: 'applications',
+      lang: 'en',
+      limit: 5,
+      asOf: '2025-01-01T00:00:00+06:00',
+    });
     expect(before.asOfWarning).toBe('before_campaign');
     expect(before.total).toBe(0);
-    const after = await must('reports.rows', { report: 'applications', lang: 'en', limit: 1, asOf: AFTER_DEADLINE });
+    const after = await must('reports.rows', {
+      report: 'applications',
+      lang: 'en',
+      limit: 1,
+      asOf: AFTER_DEADLINE,
+    });
     expect(after.asOfWarning).not.toBeNull();
     const now = await must('reports.rows', { report: 'applications', lang: 'en', limit: 1 });
     expect(now.asOfWarning).toBeNull();
@@ -127,13 +172,19 @@ describe('reports services', () => {
 
   it('a file is handed out to the user who exported it only', async () => {
     const { job } = await exportTo('daily', 'en');
-    await expect(f.app.reportJobs.read('someone-else', job.jobId, 0, 4)).rejects.toThrow(/no export/);
+    await expect(f.app.reportJobs.read('someone-else', job.jobId, 0, 4)).rejects.toThrow(
+      /no export/,
+    );
     const head = await f.app.reportJobs.read(officer.user!.userId, job.jobId, 0, 4);
     expect(head.bytes.toString('latin1')).toBe('PK\u0003\u0004');
   });
 
   it('a bad "as of" is an invalid request; a commission member cannot export', async () => {
-    const bad = await f.call('reports.export', { report: 'daily', lang: 'en', asOf: 'yesterday' }, officer);
+    const bad = await f.call(
+      'reports.export',
+      { report: 'daily', lang: 'en', asOf: 'yesterday' },
+      officer,
+    );
     expect(bad.ok ? 'ok' : bad.error.code).toBe('invalid_request');
     const commission = await f.signedIn('commission');
     const r = await f.call('reports.export', { report: 'daily', lang: 'en' }, commission);
@@ -143,7 +194,12 @@ describe('reports services', () => {
   it('rows for the screen: headers and cells in the language, paged', async () => {
     const engine = await f.app.store!.engine();
     const total = buildReport('applications', engine).rows.length;
-    const page = await must('reports.rows', { report: 'applications', lang: 'ru', offset: 2, limit: 3 });
+    const page = await must('reports.rows', {
+      report: 'applications',
+      lang: 'ru',
+      offset: 2,
+      limit: 3,
+    });
     expect(page.total).toBe(total);
     expect(page.rows).toHaveLength(3);
     expect(page.headers[0]).toMatch(/[А-Яа-я]/);
@@ -157,7 +213,11 @@ describe('reports services', () => {
   it('chart data: per day, fill, documents, privileges and overflow agree with the engine', async () => {
     const c = await must('reports.charts', {});
     const engine = await f.app.store!.engine();
-    const perDay = c.perDay.reduce((n: number, d: { stage1: number; stage2: number; other: number }) => n + d.stage1 + d.stage2 + d.other, 0);
+    const perDay = c.perDay.reduce(
+      (n: number, d: { stage1: number; stage2: number; other: number }) =>
+        n + d.stage1 + d.stage2 + d.other,
+      0,
+    );
     expect(perDay).toBe(engine.applications.size);
     let overflow = 0;
     for (const st of engine.streams.values()) overflow += Math.max(0, st.occupied - st.quota);

@@ -48,7 +48,13 @@ describe("a director's school", () => {
     expect(list.children.map((c) => c.applicationId).sort()).toEqual(['A1', 'A2', 'A5']);
     expect(list.documentsOpen).toBe(false);
     const a5 = list.children.find((c) => c.applicationId === 'A5')!;
-    expect(a5).toMatchObject({ status: 'registered', privilege: 'pending', privilegeCategory: 'military', language: 'ky', stage: 1 });
+    expect(a5).toMatchObject({
+      status: 'registered',
+      privilege: 'pending',
+      privilegeCategory: 'military',
+      language: 'ky',
+      stage: 1,
+    });
     // 2026-07-10 12:00 to the deadline 2026-09-15 00:00: 66.5 days, rounded up.
     expect(a5.daysLeft).toBe(67);
     expect(a5.atRisk).toBe(false);
@@ -73,18 +79,32 @@ describe("a director's school", () => {
   it("documents for another school's child are forbidden", async () => {
     await setClock('2026-08-03T10:00:00+06:00');
     const before = await f.app.store!.eventCount();
-    expect((await fail('school.receiveDocuments', { applicationId: 'A3', items: ALL }, director)).code).toBe('forbidden');
-    expect((await fail('school.receiveDocuments', { applicationId: 'NOPE', items: ALL }, director)).code).toBe('not_found');
+    expect(
+      (await fail('school.receiveDocuments', { applicationId: 'A3', items: ALL }, director)).code,
+    ).toBe('forbidden');
+    expect(
+      (await fail('school.receiveDocuments', { applicationId: 'NOPE', items: ALL }, director)).code,
+    ).toBe('not_found');
     // Officers and the commission do not receive a school's paper documents.
-    expect((await fail('school.receiveDocuments', { applicationId: 'A1', items: ALL }, officer)).code).toBe('forbidden');
+    expect(
+      (await fail('school.receiveDocuments', { applicationId: 'A1', items: ALL }, officer)).code,
+    ).toBe('forbidden');
     expect(await f.app.store!.eventCount()).toBe(before);
   });
 
   it('the checklist needs all five documents and names the missing ones', async () => {
-    const e = await fail('school.receiveDocuments', { applicationId: 'A1', items: ['passport', 'birth_certificate', 'photos'] }, director);
+    const e = await fail(
+      'school.receiveDocuments',
+      { applicationId: 'A1', items: ['passport', 'birth_certificate', 'photos'] },
+      director,
+    );
     expect(e.code).toBe('invalid_request');
     expect(e.message).toMatch(/^items: .*medical_f26, medical_f63/);
-    const bad = await fail('school.receiveDocuments', { applicationId: 'A1', items: ['passport', 'visa'] }, director);
+    const bad = await fail(
+      'school.receiveDocuments',
+      { applicationId: 'A1', items: ['passport', 'visa'] },
+      director,
+    );
     expect(bad.code).toBe('invalid_request');
     expect(bad.message).toContain('items.1');
   });
@@ -95,17 +115,27 @@ describe("a director's school", () => {
   });
 
   it('receives the documents with the checklist, as the director, keeping the items and note', async () => {
-    const r = await ok('school.receiveDocuments', { applicationId: 'A1', items: ALL, note: 'F-26 dated 2026-07-30' }, director);
+    const r = await ok(
+      'school.receiveDocuments',
+      { applicationId: 'A1', items: ALL, note: 'F-26 dated 2026-07-30' },
+      director,
+    );
     const app = await f.app.store!.reads.application('A1');
     expect(app!.application.status).toBe('documents_received');
     const event = JSON.parse(app!.events.find((e) => e.id === r.eventId)!.body);
-    expect(event).toMatchObject({ type: 'documents.received', actor: { role: 'director', id: 'director' }, data: { applicationId: 'A1', items: ALL, note: 'F-26 dated 2026-07-30' } });
+    expect(event).toMatchObject({
+      type: 'documents.received',
+      actor: { role: 'director', id: 'director' },
+      data: { applicationId: 'A1', items: ALL, note: 'F-26 dated 2026-07-30' },
+    });
     const list = await ok('school.children', {}, director);
     const a1 = list.children.find((c) => c.applicationId === 'A1');
     // Documents in: no deadline left to meet, never at risk.
     expect(a1).toMatchObject({ status: 'documents_received', daysLeft: null, atRisk: false });
     // Locked list (R10): the same documents twice are refused.
-    expect(await fail('school.receiveDocuments', { applicationId: 'A1', items: ALL }, director)).toMatchObject({ code: 'refused', reason: 'not_active' });
+    expect(
+      await fail('school.receiveDocuments', { applicationId: 'A1', items: ALL }, director),
+    ).toMatchObject({ code: 'refused', reason: 'not_active' });
   });
 
   it('numbers orders per school, enrols the children with documents, and later arrivals go in later orders', async () => {
@@ -113,12 +143,23 @@ describe("a director's school", () => {
     expect(first).toMatchObject({ orders: [], nextNumber: '1', waiting: 1 });
     const o1 = await ok('school.issueOrder', { orderNumber: '1' }, director);
     // The log keeps the login; the order carries the person's name for screens and paper (issue 13).
-    expect(o1).toMatchObject({ schoolId: 'S1', orderNumber: '1', issuedBy: 'director', issuedByName: 'Director S1' });
+    expect(o1).toMatchObject({
+      schoolId: 'S1',
+      orderNumber: '1',
+      issuedBy: 'director',
+      issuedByName: 'Director S1',
+    });
     expect(o1.children.map((c) => c.applicationId)).toEqual(['A1']);
-    expect((await f.app.store!.reads.application('A1'))!.application).toMatchObject({ status: 'enrolled', orderNumber: '1' });
+    expect((await f.app.store!.reads.application('A1'))!.application).toMatchObject({
+      status: 'enrolled',
+      orderNumber: '1',
+    });
 
     // Nobody waiting: the engine refuses an empty order.
-    expect(await fail('school.issueOrder', { orderNumber: '2' }, director)).toMatchObject({ code: 'refused', reason: 'nothing_to_enroll' });
+    expect(await fail('school.issueOrder', { orderNumber: '2' }, director)).toMatchObject({
+      code: 'refused',
+      reason: 'nothing_to_enroll',
+    });
 
     await ok('school.receiveDocuments', { applicationId: 'A2', items: ALL }, director);
     const dup = await fail('school.issueOrder', { orderNumber: '1' }, director);
@@ -130,15 +171,27 @@ describe("a director's school", () => {
     expect(o2.children.map((c) => c.applicationId)).toEqual(['A2']);
 
     const listed = await ok('school.orders', {}, director);
-    expect(listed.orders.map((o: { orderNumber: string; children: unknown[] }) => [o.orderNumber, o.children.length])).toEqual([['1', 1], ['2', 1]]);
+    expect(
+      listed.orders.map((o: { orderNumber: string; children: unknown[] }) => [
+        o.orderNumber,
+        o.children.length,
+      ]),
+    ).toEqual([
+      ['1', 1],
+      ['2', 1],
+    ]);
     expect(listed.nextNumber).toBe('3');
   });
 
-  it('officers issue no orders but read every school\'s, district-wide', async () => {
+  it("officers issue no orders but read every school's, district-wide", async () => {
     expect((await fail('school.issueOrder', { orderNumber: '9' }, officer)).code).toBe('forbidden');
     const all = await ok('school.orders', {}, officer);
     expect(all.nextNumber).toBeNull();
-    expect(all.orders.map((o: { schoolId: string; orderNumber: string }) => `${o.schoolId}:${o.orderNumber}`)).toEqual(['S1:1', 'S1:2']);
+    expect(
+      all.orders.map(
+        (o: { schoolId: string; orderNumber: string }) => `${o.schoolId}:${o.orderNumber}`,
+      ),
+    ).toEqual(['S1:1', 'S1:2']);
     expect((await ok('school.orders', { schoolId: 'S2' }, officer)).orders).toEqual([]);
   });
 

@@ -27,7 +27,10 @@ const expected = withoutStats(replayText(lines.join('\n')));
 describe('append', () => {
   it('stores the log and projections equal to a replay of it, in one batch', async () => {
     const store = await open();
-    const res = await store.append(lines.map((l) => JSON.parse(l) as LogEvent), { bodies: lines });
+    const res = await store.append(
+      lines.map((l) => JSON.parse(l) as LogEvent),
+      { bodies: lines },
+    );
     expect(res.added).toBe(lines.length);
     expect(res.duplicates).toBe(0);
     expect(await outputFromProjections(store)).toEqual(expected);
@@ -45,13 +48,16 @@ describe('append', () => {
         store = await open();
       }
       const batch = lines.slice(i, i + 97);
-      await store.append(batch.map((l) => JSON.parse(l)), { bodies: batch });
+      await store.append(
+        batch.map((l) => JSON.parse(l)),
+        { bodies: batch },
+      );
     }
     expect(await outputFromProjections(store)).toEqual(expected);
     expect((await store.verifyProjections()).mismatches).toEqual([]);
   });
 
-  it('reports each event\'s outcome and skips known ids', async () => {
+  it("reports each event's outcome and skips known ids", async () => {
     const store = await open();
     const events = lines.map((l) => JSON.parse(l) as LogEvent);
     await store.append(events.slice(0, 100));
@@ -60,10 +66,19 @@ describe('append', () => {
     expect(res.added).toBe(10);
     expect(res.outcomes.slice(0, 10).every((o) => o.outcome === 'duplicate')).toBe(true);
     expect(res.outcomes[10]).toMatchObject({ id: events[100].id, outcome: 'applied', seq: 101 });
-    const refused = events.findIndex((e) => e.type === 'quota.set' && (e.data as { schoolId: string }).schoolId === 'S9999');
-    const [row] = await store.dataSource.query('SELECT seq, outcome FROM event WHERE id = ?', [events[refused].id]);
+    const refused = events.findIndex(
+      (e) => e.type === 'quota.set' && (e.data as { schoolId: string }).schoolId === 'S9999',
+    );
+    const [row] = await store.dataSource.query('SELECT seq, outcome FROM event WHERE id = ?', [
+      events[refused].id,
+    ]);
     expect(row).toEqual({ seq: refused + 1, outcome: 'school_not_found' });
-    expect(await store.rejections()).toContainEqual({ eventId: events[refused].id, seq: refused + 1, type: 'quota.set', reason: 'school_not_found' });
+    expect(await store.rejections()).toContainEqual({
+      eventId: events[refused].id,
+      seq: refused + 1,
+      type: 'quota.set',
+      reason: 'school_not_found',
+    });
   });
 
   it('rejects a malformed event naming it and writes nothing', async () => {
@@ -72,11 +87,15 @@ describe('append', () => {
     const q = events.findIndex((e, i) => i > 5 && e.type === 'quota.set');
     await store.append(events.slice(0, q - 4));
     const bad = { ...events[q], data: { ...events[q].data, seats: -1 } } as LogEvent;
-    await expect(store.append([...events.slice(q - 4, q), bad])).rejects.toThrow(/^event 5: data\.seats/);
+    await expect(store.append([...events.slice(q - 4, q), bad])).rejects.toThrow(
+      /^event 5: data\.seats/,
+    );
     expect(await store.eventCount()).toBe(q - 4);
     // Time going backwards is found by the engine after earlier events were judged: still nothing written.
     const back = { ...events[q + 1], at: '2026-01-01T00:00:00+06:00' } as LogEvent;
-    await expect(store.append([...events.slice(q - 4, q + 1), back])).rejects.toThrow(/^event 6: at 2026-01-01/);
+    await expect(store.append([...events.slice(q - 4, q + 1), back])).rejects.toThrow(
+      /^event 6: at 2026-01-01/,
+    );
     expect(await store.eventCount()).toBe(q - 4);
     expect((await store.verifyProjections()).mismatches).toEqual([]);
     // And the store goes on working.
@@ -89,7 +108,11 @@ describe('append', () => {
     const store = await open();
     const events = lines.map((l) => JSON.parse(l) as LogEvent);
     await store.append(events.slice(0, 50));
-    await Promise.all([store.append(events.slice(50, 200)), store.append(events.slice(200, 400)), store.append(events.slice(400))]);
+    await Promise.all([
+      store.append(events.slice(50, 200)),
+      store.append(events.slice(200, 400)),
+      store.append(events.slice(400)),
+    ]);
     expect(await outputFromProjections(store)).toEqual(expected);
   });
 });
@@ -100,8 +123,17 @@ describe('import', () => {
     writeFileSync(log, lines.join('\n') + '\n');
     const store = await open();
     const progress: number[] = [];
-    const r = await store.importFile(log, { chunkBytes: 16 * 1024, onProgress: (p) => progress.push(p.bytesRead) });
-    expect(r).toMatchObject({ linesRead: lines.length, eventsAdded: lines.length, duplicates: 0, firstSeq: 1, lastSeq: lines.length });
+    const r = await store.importFile(log, {
+      chunkBytes: 16 * 1024,
+      onProgress: (p) => progress.push(p.bytesRead),
+    });
+    expect(r).toMatchObject({
+      linesRead: lines.length,
+      eventsAdded: lines.length,
+      duplicates: 0,
+      firstSeq: 1,
+      lastSeq: lines.length,
+    });
     expect(progress.length).toBeGreaterThan(3);
     expect(progress.at(-1)).toBe(r.totalBytes);
     expect(await outputFromProjections(store)).toEqual(expected);
@@ -119,12 +151,16 @@ describe('import', () => {
     const broken = [...lines];
     broken[lines.length - 3] = broken[lines.length - 3].replace('"type":"', '"type":"x');
     writeFileSync(tmp.file('broken.jsonl'), broken.join('\n'));
-    await expect(store.importFile(tmp.file('broken.jsonl'), { chunkBytes: 8192 })).rejects.toThrow(`line ${lines.length - 2}: `);
+    await expect(store.importFile(tmp.file('broken.jsonl'), { chunkBytes: 8192 })).rejects.toThrow(
+      `line ${lines.length - 2}: `,
+    );
     expect(await store.eventCount()).toBe(200);
     expect(await outputFromProjections(store)).toEqual(before);
     expect((await store.verifyChain()).ok).toBe(true);
     writeFileSync(tmp.file('notjson.jsonl'), lines.slice(0, 300).join('\n') + '\n\n{oops\n');
-    await expect(store.importFile(tmp.file('notjson.jsonl'))).rejects.toThrow(/^line 302: not JSON/);
+    await expect(store.importFile(tmp.file('notjson.jsonl'))).rejects.toThrow(
+      /^line 302: not JSON/,
+    );
     expect(await store.eventCount()).toBe(200);
     // The full file still imports afterwards.
     writeFileSync(tmp.file('full.jsonl'), lines.join('\r\n'));
@@ -135,6 +171,8 @@ describe('import', () => {
   it('rejects an empty log into an empty store', async () => {
     const store = await open();
     writeFileSync(tmp.file('empty.jsonl'), '\n\n');
-    await expect(store.importFile(tmp.file('empty.jsonl'))).rejects.toThrow(/^line 3: the log is empty/);
+    await expect(store.importFile(tmp.file('empty.jsonl'))).rejects.toThrow(
+      /^line 3: the log is empty/,
+    );
   });
 });

@@ -37,8 +37,12 @@ describe('ByteLines', () => {
     }
   });
 
-  it('gives the decoded text\'s bytes where the file is not valid UTF-8', () => {
-    const bytes = Buffer.concat([Buffer.from('{"a":"'), Buffer.from([0xff, 0xc3]), Buffer.from('"}\n{"b":2}\n')]);
+  it("gives the decoded text's bytes where the file is not valid UTF-8", () => {
+    const bytes = Buffer.concat([
+      Buffer.from('{"a":"'),
+      Buffer.from([0xff, 0xc3]),
+      Buffer.from('"}\n{"b":2}\n'),
+    ]);
     const lines = split(bytes, [3]);
     expect(lines.map((l) => l.text)).toEqual(['{"a":"\ufffd\ufffd"}', '{"b":2}']);
     expect(lines[0].bytes).toBe(Buffer.from('{"a":"\ufffd\ufffd"}', 'utf8').toString('hex'));
@@ -46,12 +50,22 @@ describe('ByteLines', () => {
 
   it('agrees with the text splitter on any text and any chunking (property)', () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(fc.string({ unit: 'grapheme', maxLength: 12 }), fc.constantFrom('\n', '\r\n', '\r')), { maxLength: 20 }), fc.array(fc.nat(200), { maxLength: 6 }), (parts, cuts) => {
-        const text = parts.join('');
-        const lines = split(Buffer.from(text, 'utf8'), cuts);
-        expect(lines.map((l) => l.text)).toEqual(textLines(text));
-        for (const l of lines) expect(l.bytes).toBe(Buffer.from(l.text, 'utf8').toString('hex'));
-      }),
+      fc.property(
+        fc.array(
+          fc.oneof(
+            fc.string({ unit: 'grapheme', maxLength: 12 }),
+            fc.constantFrom('\n', '\r\n', '\r'),
+          ),
+          { maxLength: 20 },
+        ),
+        fc.array(fc.nat(200), { maxLength: 6 }),
+        (parts, cuts) => {
+          const text = parts.join('');
+          const lines = split(Buffer.from(text, 'utf8'), cuts);
+          expect(lines.map((l) => l.text)).toEqual(textLines(text));
+          for (const l of lines) expect(l.bytes).toBe(Buffer.from(l.text, 'utf8').toString('hex'));
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -11,7 +11,8 @@ import { outputFromProjections, tempDir, withoutStats } from './helpers';
 let cli: string;
 let tmp: ReturnType<typeof tempDir>;
 const lines = campaignLog({ schools: 5, children: 300 });
-const kabyl = (...args: string[]) => spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
+const kabyl = (...args: string[]) =>
+  spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
 
 beforeAll(async () => {
   cli = (await buildTestBundles()).cli;
@@ -25,19 +26,31 @@ describe('kabyl import', () => {
     const db = tmp.file('district.sqlite');
     const first = kabyl('import', tmp.file('log.jsonl'), '--db', db);
     expect(first.status).toBe(0);
-    expect(first.stdout).toMatch(new RegExp(`^imported ${lines.length} new events \\(\\d+ refused by the rules\\) from ${lines.length} lines; 0 already known`));
+    expect(first.stdout).toMatch(
+      new RegExp(
+        `^imported ${lines.length} new events \\(\\d+ refused by the rules\\) from ${lines.length} lines; 0 already known`,
+      ),
+    );
     const again = kabyl('import', tmp.file('log.jsonl'), '--db', db);
-    expect(again.stdout).toMatch(new RegExp(`^imported 0 new events .* ${lines.length} already known`));
+    expect(again.stdout).toMatch(
+      new RegExp(`^imported 0 new events .* ${lines.length} already known`),
+    );
     const store = await openStore({ file: db });
     try {
-      expect(await outputFromProjections(store)).toEqual(withoutStats(replayText(lines.join('\n'))));
+      expect(await outputFromProjections(store)).toEqual(
+        withoutStats(replayText(lines.join('\n'))),
+      );
     } finally {
       await store.close();
     }
   });
 
   it('rejects a malformed file with "line N: ..." on stderr, nothing on stdout, exit 2, and no store file created', () => {
-    const bad = [...lines.slice(0, 50), '{"id":"x","type":"quota.set","at":"2026-03-03T00:00:00","data":{}}', ...lines.slice(50)];
+    const bad = [
+      ...lines.slice(0, 50),
+      '{"id":"x","type":"quota.set","at":"2026-03-03T00:00:00","data":{}}',
+      ...lines.slice(50),
+    ];
     writeFileSync(tmp.file('bad.jsonl'), bad.join('\n'));
     const db = tmp.file('new.sqlite');
     const r = kabyl('import', tmp.file('bad.jsonl'), '--db', db);
@@ -50,7 +63,13 @@ describe('kabyl import', () => {
   it('prints progress on request and refuses bad arguments', () => {
     const r = kabyl('import', tmp.file('log.jsonl'), '--db', tmp.file('p.sqlite'), '--progress');
     expect(r.stderr).toMatch(/^progress \d+ \d+\/\d+$/m);
-    expect(kabyl('import', tmp.file('log.jsonl'))).toMatchObject({ status: 2, stderr: expect.stringContaining('--db FILE is required') });
-    expect(kabyl('import', tmp.file('missing.jsonl'), '--db', tmp.file('m.sqlite'))).toMatchObject({ status: 2, stderr: expect.stringContaining('no such file') });
+    expect(kabyl('import', tmp.file('log.jsonl'))).toMatchObject({
+      status: 2,
+      stderr: expect.stringContaining('--db FILE is required'),
+    });
+    expect(kabyl('import', tmp.file('missing.jsonl'), '--db', tmp.file('m.sqlite'))).toMatchObject({
+      status: 2,
+      stderr: expect.stringContaining('no such file'),
+    });
   });
 });

@@ -56,7 +56,10 @@ function tryWriteLock(db: string): Promise<string | null> {
     const conn = new sqlite3.Database(db, sqlite3.OPEN_READWRITE, (e) => {
       if (e) return reject(e);
       conn.run('BEGIN IMMEDIATE', (err) => {
-        const done = () => conn.close(() => resolve(err ? (err as Error & { code?: string }).code ?? err.message : null));
+        const done = () =>
+          conn.close(() =>
+            resolve(err ? ((err as Error & { code?: string }).code ?? err.message) : null),
+          );
         if (err) done();
         else conn.run('ROLLBACK', done);
       });
@@ -87,7 +90,12 @@ function importAndKill(db: string, stage: Stage): Promise<Kill> {
     });
     proc.on('error', reject);
     proc.on('exit', (code, signal) => {
-      if (!kill) reject(new Error(`the child exited (${code ?? signal}) without reaching "${stage}": ${out}${err}`));
+      if (!kill)
+        reject(
+          new Error(
+            `the child exited (${code ?? signal}) without reaching "${stage}": ${out}${err}`,
+          ),
+        );
       else resolve({ ...kill, signal });
     });
   });
@@ -109,10 +117,23 @@ async function checkStore(db: string, allowed: number[]): Promise<number> {
     expect(n).toBe(count);
     expect((await store.verifyProjections()).mismatches).toEqual([]);
     expect((await store.verifyChain()).ok).toBe(true);
-    expect(await store.dataSource.query('PRAGMA integrity_check')).toEqual([{ integrity_check: 'ok' }]);
+    expect(await store.dataSource.query('PRAGMA integrity_check')).toEqual([
+      { integrity_check: 'ok' },
+    ]);
     // The bulk load drops indexes inside its transaction; a crash must not lose them.
-    const indexes = (await store.dataSource.query("SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'idx_%'")).map((r: { name: string }) => r.name);
-    expect(indexes).toEqual(expect.arrayContaining(['idx_event_subject', 'idx_application_pin', 'idx_application_name', 'idx_application_status']));
+    const indexes = (
+      await store.dataSource.query(
+        "SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'idx_%'",
+      )
+    ).map((r: { name: string }) => r.name);
+    expect(indexes).toEqual(
+      expect.arrayContaining([
+        'idx_event_subject',
+        'idx_application_pin',
+        'idx_application_name',
+        'idx_application_status',
+      ]),
+    );
     return count;
   } finally {
     await store.close();

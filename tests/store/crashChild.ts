@@ -12,7 +12,9 @@ import { Connection } from '../../main/store/sql/connection';
 
 const [db, log, stage] = process.argv.slice(2);
 if (!db || !log || !['reading', 'read', 'commit'].includes(stage)) {
-  throw new Error(`usage: crash-child DB LOG reading|read|commit (got ${process.argv.slice(2).join(' ')})`);
+  throw new Error(
+    `usage: crash-child DB LOG reading|read|commit (got ${process.argv.slice(2).join(' ')})`,
+  );
 }
 
 function signalAndBlock(detail: object): never {
@@ -39,7 +41,8 @@ async function main(): Promise<void> {
     chunkBytes: 1 << 16,
     onProgress: (p) => {
       if (stage === 'reading' && p.linesRead > 10_000) signalAndBlock({ stage, ...p });
-      if (stage === 'read' && p.bytesRead === p.totalBytes && p.linesRead > 0) signalAndBlock({ stage, ...p });
+      if (stage === 'read' && p.bytesRead === p.totalBytes && p.linesRead > 0)
+        signalAndBlock({ stage, ...p });
     },
   });
   await store.close();

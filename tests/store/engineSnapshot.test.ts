@@ -7,7 +7,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Engine } from '../../shared/engine/engine';
 import type { LogEvent } from '../../shared/log/events';
 import { openStore, type Store } from '../../main/store';
-import { decodeSnapshot, encodeSnapshot, snapshotPathOf } from '../../main/store/snapshot/engineSnapshotFile';
+import {
+  decodeSnapshot,
+  encodeSnapshot,
+  snapshotPathOf,
+} from '../../main/store/snapshot/engineSnapshotFile';
 import { campaignLog } from './fixtures/campaignLog';
 import { outputFromProjections, tempDir } from './helpers';
 import { replayText } from '../../shared/engine/replay';
@@ -41,7 +45,11 @@ const whole = fold(events).snapshot();
 const cut = Math.floor(lines.length * 0.8);
 
 /** A store holding the first `n` lines, imported from a file, then closed (which writes the snapshot). */
-async function storeWith(name: string, n: number, snapshotEvery: number | false = 1): Promise<string> {
+async function storeWith(
+  name: string,
+  n: number,
+  snapshotEvery: number | false = 1,
+): Promise<string> {
   const log = tmp.file(`${name}.jsonl`);
   writeFileSync(log, lines.slice(0, n).join('\n') + '\n');
   const s = await openStore({ file: tmp.file(name), snapshotEvery });
@@ -54,7 +62,10 @@ async function storeWith(name: string, n: number, snapshotEvery: number | false 
 async function appendRestAndCheck(name: string, from: number): Promise<Store> {
   const s = await open(name);
   const rest = lines.slice(from);
-  await s.append(rest.map((l) => JSON.parse(l)), { bodies: rest });
+  await s.append(
+    rest.map((l) => JSON.parse(l)),
+    { bodies: rest },
+  );
   expect((await s.engine()).snapshot()).toEqual(whole);
   const { stats: _stats, ...expected } = replayText(lines.join('\n'));
   expect(await outputFromProjections(s)).toEqual(expected);
@@ -81,7 +92,10 @@ describe('engine snapshot', () => {
     // Another writer that keeps no snapshot appends past it.
     const other = await openStore({ file: tmp.file('c.sqlite'), snapshotEvery: false });
     const more = lines.slice(100, cut);
-    await other.append(more.map((l) => JSON.parse(l)), { bodies: more });
+    await other.append(
+      more.map((l) => JSON.parse(l)),
+      { bodies: more },
+    );
     await other.close();
     const s = await appendRestAndCheck('c.sqlite', cut);
     expect(s.lastRestore).toEqual({ from: 'snapshot', seq: 100, replayed: cut - 100 });
@@ -114,12 +128,16 @@ describe('engine snapshot', () => {
     const bytes = readFileSync(snapshotPathOf(file));
     const nl = bytes.indexOf(10);
     const header = JSON.parse(bytes.toString('utf8', 0, nl));
-    const withHeader = (h: object) => Buffer.concat([Buffer.from(JSON.stringify(h) + '\n'), bytes.subarray(nl + 1)]);
+    const withHeader = (h: object) =>
+      Buffer.concat([Buffer.from(JSON.stringify(h) + '\n'), bytes.subarray(nl + 1)]);
     writeFileSync(snapshotPathOf(file), withHeader({ ...header, version: header.version + 1 }));
     const s = await appendRestAndCheck('f.sqlite', cut);
     expect(s.lastRestore).toMatchObject({ from: 'replay', snapshot: 'version' });
     expect(decodeSnapshot(withHeader({ ...header, engine: '0'.repeat(32) })).ok).toBe(false);
-    expect(decodeSnapshot(withHeader({ ...header, engine: '0'.repeat(32) }))).toEqual({ ok: false, reason: 'engine' });
+    expect(decodeSnapshot(withHeader({ ...header, engine: '0'.repeat(32) }))).toEqual({
+      ok: false,
+      reason: 'engine',
+    });
     expect(decodeSnapshot(withHeader(header)).ok).toBe(true);
   });
 
@@ -149,7 +167,10 @@ describe('engine snapshot', () => {
     const bad = { ...events[cut]!, at: '2000-01-01T00:00:00+06:00' };
     await expect(s.append([bad])).rejects.toThrow(/earlier/);
     const rest = lines.slice(cut);
-    await s.append(rest.map((l) => JSON.parse(l)), { bodies: rest });
+    await s.append(
+      rest.map((l) => JSON.parse(l)),
+      { bodies: rest },
+    );
     expect(s.lastRestore).toEqual({ from: 'snapshot', seq: cut, replayed: 0 });
     expect((await s.engine()).snapshot()).toEqual(whole);
   });
@@ -157,7 +178,9 @@ describe('engine snapshot', () => {
 
 describe('engine snapshot codec (property)', () => {
   it('restore from the encoded snapshot, then apply the rest == a full replay', () => {
-    const logs = [1, 2, 3].map((seed) => campaignLog({ schools: 4, children: 120, seed }).map((l) => JSON.parse(l) as LogEvent));
+    const logs = [1, 2, 3].map((seed) =>
+      campaignLog({ schools: 4, children: 120, seed }).map((l) => JSON.parse(l) as LogEvent),
+    );
     const full = logs.map((log) => fold(log).snapshot());
     fc.assert(
       fc.property(fc.nat(2), fc.nat(), (which, cutSeed) => {

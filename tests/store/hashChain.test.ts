@@ -9,18 +9,33 @@ const chainHash = nodeChainHash;
 
 describe('the chain link on node:crypto', () => {
   it('is SHA-256: the FIPS 180-2 known answers with an empty previous hash', () => {
-    expect(nodeChainHash('', '')).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
-    expect(nodeChainHash('', 'abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+    expect(nodeChainHash('', '')).toBe(
+      'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+    );
+    expect(nodeChainHash('', 'abc')).toBe(
+      'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
+    );
     expect(nodeChainHash('abcdbcdecdefdefgefghfghighijhijk', 'ijkljklmklmnlmnomnopnopq')).toBe(
       '248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1',
     );
-    expect(nodeChainHash('', 'a'.repeat(1_000_000))).toBe('cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0');
+    expect(nodeChainHash('', 'a'.repeat(1_000_000))).toBe(
+      'cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0',
+    );
   });
 
   it('hashes the UTF-8 bytes of the previous hash followed by the body, lone surrogates as U+FFFD', () => {
     const utf8 = (s: string) => Buffer.from(new TextEncoder().encode(s));
-    for (const s of ['Асанова Айпери Бакытовна', 'Үмүт Өмүрбеков ң', '😀 emoji', 'lone \ud800 high', 'lone \udc00 low', 'end \ud83d']) {
-      expect(nodeChainHash(GENESIS_HASH, s)).toBe(nodeSha(Buffer.concat([utf8(GENESIS_HASH), utf8(s)])));
+    for (const s of [
+      'Асанова Айпери Бакытовна',
+      'Үмүт Өмүрбеков ң',
+      '😀 emoji',
+      'lone \ud800 high',
+      'lone \udc00 low',
+      'end \ud83d',
+    ]) {
+      expect(nodeChainHash(GENESIS_HASH, s)).toBe(
+        nodeSha(Buffer.concat([utf8(GENESIS_HASH), utf8(s)])),
+      );
     }
   });
 });
@@ -35,7 +50,11 @@ describe('ChainVerifier', () => {
       return link;
     });
   };
-  const run = (links: ReturnType<typeof build>, head?: { seq: number; hash: string }, linkHash: LinkHash = chainHash) => {
+  const run = (
+    links: ReturnType<typeof build>,
+    head?: { seq: number; hash: string },
+    linkHash: LinkHash = chainHash,
+  ) => {
     const v = new ChainVerifier(linkHash);
     for (const l of links) v.push(l);
     return v.finish(head);
@@ -71,12 +90,13 @@ describe('ChainVerifier', () => {
   });
 });
 
-describe('the link from the body\'s UTF-8 bytes (what an import reads)', () => {
+describe("the link from the body's UTF-8 bytes (what an import reads)", () => {
   it('computes the same as from the text, for bodies short and long', () => {
     const prev = chainHash(GENESIS_HASH, 'x');
     fc.assert(
-      fc.property(fc.string({ unit: 'grapheme', maxLength: 300 }), (body) =>
-        nodeChainHashBytes(prev, Buffer.from(body, 'utf8')) === chainHash(prev, body),
+      fc.property(
+        fc.string({ unit: 'grapheme', maxLength: 300 }),
+        (body) => nodeChainHashBytes(prev, Buffer.from(body, 'utf8')) === chainHash(prev, body),
       ),
       { numRuns: 300 },
     );

@@ -20,7 +20,8 @@ let cli: string;
 let workerFile: string;
 const tmp = tempDir();
 const lines = campaignLog({ schools: 3, children: 40 });
-const kabyl = (...args: string[]) => spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
+const kabyl = (...args: string[]) =>
+  spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
 
 /** `line` with an extension field that makes it exactly `bytes` bytes of UTF-8 (Cyrillic padding counts two). */
 function padTo(line: string, bytes: number, fill = 'я'): string {
@@ -37,7 +38,9 @@ function padTo(line: string, bytes: number, fill = 'я'): string {
 async function storedLengths(file: string): Promise<number[]> {
   const store = await openStore({ file });
   try {
-    const rows = await store.dataSource.query('SELECT length(CAST(body AS BLOB)) AS n FROM event ORDER BY seq');
+    const rows = await store.dataSource.query(
+      'SELECT length(CAST(body AS BLOB)) AS n FROM event ORDER BY seq',
+    );
     return rows.map((r: { n: number }) => r.n);
   } finally {
     await store.close();
@@ -51,7 +54,11 @@ afterAll(() => tmp.cleanup());
 
 describe('a line over 1 MiB', () => {
   const at = 5; // the 5th line of the file is the long one
-  const tooLong = () => [...lines.slice(0, at - 1), padTo(lines[at - 1], MAX_LINE_BYTES + 1), ...lines.slice(at)];
+  const tooLong = () => [
+    ...lines.slice(0, at - 1),
+    padTo(lines[at - 1], MAX_LINE_BYTES + 1),
+    ...lines.slice(at),
+  ];
 
   it('is refused by the shared parser, counted in bytes, not UTF-16 units', () => {
     const exact = padTo(lines[4], MAX_LINE_BYTES);
@@ -85,7 +92,10 @@ describe('a line over 1 MiB', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/^line 5: the line is longer than 1048576 bytes/);
     // 40 MiB on one unterminated line, as a hostile file would have it: refused the same way, in bounded memory.
-    writeFileSync(tmp.file('huge.jsonl'), lines[0] + '\n' + lines[1].slice(0, -1) + ',"x":"' + 'x'.repeat(40 << 20));
+    writeFileSync(
+      tmp.file('huge.jsonl'),
+      lines[0] + '\n' + lines[1].slice(0, -1) + ',"x":"' + 'x'.repeat(40 << 20),
+    );
     const huge = kabyl('replay', tmp.file('huge.jsonl'));
     expect(huge.status).toBe(2);
     expect(huge.stderr).toMatch(/^line 2: the line is longer/);
@@ -106,7 +116,7 @@ describe('a line over 1 MiB', () => {
     expect(v.status).toBe(0);
   });
 
-  it('fails the app\'s import worker as malformed, naming the line, with nothing written', async () => {
+  it("fails the app's import worker as malformed, naming the line, with nothing written", async () => {
     const db = tmp.file('app.sqlite');
     (await openStore({ file: db })).close();
     writeFileSync(tmp.file('long.jsonl'), tooLong().join('\n') + '\n');
@@ -121,7 +131,9 @@ describe('a line over 1 MiB', () => {
     try {
       const events = lines.slice(0, 5).map((l) => JSON.parse(l));
       const bodies = [...lines.slice(0, 4), padTo(lines[4], MAX_LINE_BYTES + 1)];
-      await expect(store.append(events, { bodies })).rejects.toThrow(/event 5: .*longer than 1048576 bytes/);
+      await expect(store.append(events, { bodies })).rejects.toThrow(
+        /event 5: .*longer than 1048576 bytes/,
+      );
       expect(await store.head()).toMatchObject({ seq: 0 });
     } finally {
       await store.close();
@@ -151,11 +163,25 @@ describe('packed rows', () => {
     try {
       await conn.exec('CREATE TABLE t ("k" INTEGER PRIMARY KEY NOT NULL, "v" TEXT)');
       const big = new Uint8Array(100_000_123).fill(0x61);
-      await conn.runPrepared(packedInsertSql('t', ['k', 'v']), packedParams(packRows([[1, big], [2, 'after']], 2)));
+      await conn.runPrepared(
+        packedInsertSql('t', ['k', 'v']),
+        packedParams(
+          packRows(
+            [
+              [1, big],
+              [2, 'after'],
+            ],
+            2,
+          ),
+        ),
+      );
       const rows = await conn.all<{ k: number; n: number; tail: string }>(
         'SELECT k, length(CAST(v AS BLOB)) AS n, substr(v, -3) AS tail FROM t ORDER BY k',
       );
-      expect(rows).toEqual([{ k: 1, n: 100_000_123, tail: 'aaa' }, { k: 2, n: 5, tail: 'ter' }]);
+      expect(rows).toEqual([
+        { k: 1, n: 100_000_123, tail: 'aaa' },
+        { k: 2, n: 5, tail: 'ter' },
+      ]);
     } finally {
       await conn.finalizeStatements();
       await new Promise((r) => db.close(r));

@@ -15,7 +15,9 @@ let db: sqlite3.Database;
 beforeAll(async () => {
   db = new sqlite3.Database(tmp.file('packed.sqlite'));
   conn = new Connection(db);
-  await conn.exec(`CREATE TABLE t ("k" INTEGER PRIMARY KEY NOT NULL, "s" TEXT, "n" INTEGER, "u" TEXT)`);
+  await conn.exec(
+    `CREATE TABLE t ("k" INTEGER PRIMARY KEY NOT NULL, "s" TEXT, "n" INTEGER, "u" TEXT)`,
+  );
 });
 
 afterAll(async () => {
@@ -29,7 +31,9 @@ const COLUMNS = ['k', 's', 'n', 'u'] as const;
 async function roundTrip(rows: Row[], upsert = 0): Promise<Row[]> {
   await conn.run('DELETE FROM t');
   await Promise.all(writeRows(conn, 't', COLUMNS, rows, upsert));
-  const back = await conn.all<{ k: number; s: string | null; n: number | null; u: string | null }>('SELECT k, s, n, u FROM t ORDER BY k');
+  const back = await conn.all<{ k: number; s: string | null; n: number | null; u: string | null }>(
+    'SELECT k, s, n, u FROM t ORDER BY k',
+  );
   return back.map((r) => [r.k, r.s, r.n, r.u]);
 }
 
@@ -54,21 +58,30 @@ describe('packed rows', () => {
     expect(back[5]).toEqual(rows[5]);
     // The INTEGER column's affinity stores numbers as integers again.
     expect(await conn.all('SELECT typeof(n) AS t FROM t WHERE k = 3')).toEqual([{ t: 'integer' }]);
-    expect(await conn.all("SELECT typeof(u) AS t FROM t WHERE k = 4")).toEqual([{ t: 'text' }]);
+    expect(await conn.all('SELECT typeof(u) AS t FROM t WHERE k = 4')).toEqual([{ t: 'text' }]);
   });
 
   it('write batches larger than one statement, and upsert', async () => {
     const rows: Row[] = Array.from({ length: 1234 }, (_, i) => [i + 1, `имя ${i}`, i * 3, null]);
     expect(await roundTrip(rows)).toEqual(rows);
     await Promise.all(writeRows(conn, 't', COLUMNS, [[7, 'changed', 1, 'u']], 1));
-    expect(await conn.all('SELECT s, n, u FROM t WHERE k = 7')).toEqual([{ s: 'changed', n: 1, u: 'u' }]);
+    expect(await conn.all('SELECT s, n, u FROM t WHERE k = 7')).toEqual([
+      { s: 'changed', n: 1, u: 'u' },
+    ]);
     expect(await conn.all('SELECT count(*) AS c FROM t')).toEqual([{ c: 1234 }]);
   });
 
   it('round-trip any strings (property)', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.tuple(fc.option(fc.string({ unit: 'grapheme', maxLength: 40 })), fc.option(fc.integer()), fc.option(fc.string({ maxLength: 200 }))), { maxLength: 30 }),
+        fc.array(
+          fc.tuple(
+            fc.option(fc.string({ unit: 'grapheme', maxLength: 40 })),
+            fc.option(fc.integer()),
+            fc.option(fc.string({ maxLength: 200 })),
+          ),
+          { maxLength: 30 },
+        ),
         async (values) => {
           const rows: Row[] = values.map(([s, n, u], i) => [i + 1, s, n, u]);
           expect(await roundTrip(rows)).toEqual(rows);

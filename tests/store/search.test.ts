@@ -25,13 +25,20 @@ const events = lines.map((l) => JSON.parse(l) as LogEvent);
 
 /** A late submission (refused, but a registry row all the same) for a child with this name and PIN. */
 function lateChild(n: number, lastName: string, firstName: string, pin: string): LogEvent {
-  const model = events.find((e) => e.type === 'application.submitted')! as Extract<LogEvent, { type: 'application.submitted' }>;
+  const model = events.find((e) => e.type === 'application.submitted')! as Extract<
+    LogEvent,
+    { type: 'application.submitted' }
+  >;
   const last = events[events.length - 1]!;
   return {
     ...model,
     id: `late-${n}`,
     at: last.at,
-    data: { ...model.data, applicationId: `LATE-${n}`, child: { ...model.data.child, pin, lastName, firstName } },
+    data: {
+      ...model.data,
+      applicationId: `LATE-${n}`,
+      child: { ...model.data.child, pin, lastName, firstName },
+    },
   } as LogEvent;
 }
 const KYRGYZ = [
@@ -43,7 +50,10 @@ const KYRGYZ = [
 async function imported(bulk: boolean): Promise<Store> {
   const log = tmp.file('log.jsonl');
   writeFileSync(log, lines.join('\n') + '\n');
-  const s = await openStore({ file: tmp.file(bulk ? 'bulk.sqlite' : 'rows.sqlite'), snapshotEvery: false });
+  const s = await openStore({
+    file: tmp.file(bulk ? 'bulk.sqlite' : 'rows.sqlite'),
+    snapshotEvery: false,
+  });
   stores.push(s);
   await s.importFile(log, { bulkBytes: bulk ? 1 : Number.MAX_SAFE_INTEGER });
   await s.append(KYRGYZ);
@@ -55,17 +65,47 @@ async function expected(s: Store, q: string): Promise<string[]> {
   const rows = (await s.applications({ limit: 1000 })).rows;
   const digits = /^\d+$/.test(q);
   return rows
-    .filter((r) => (digits ? (q.length >= 3 ? r.pin?.includes(q) : r.pin?.startsWith(q)) : r.childName.toLowerCase().includes(q.toLowerCase())))
+    .filter((r) =>
+      digits
+        ? q.length >= 3
+          ? r.pin?.includes(q)
+          : r.pin?.startsWith(q)
+        : r.childName.toLowerCase().includes(q.toLowerCase()),
+    )
     .map((r) => r.id)
     .sort();
 }
 
-const found = async (s: Store, q: string) => (await s.applications({ search: q, limit: 1000 })).rows.map((r) => r.id).sort();
+const found = async (s: Store, q: string) =>
+  (await s.applications({ search: q, limit: 1000 })).rows.map((r) => r.id).sort();
 
 const QUERIES = [
-  'асанов', 'АСАНОВ', 'сАнО', 'ов ай', 'Уулу', 'бек', 'жумабеков нурлан', 'ив', 'а', 'zz', 'нет такого',
-  'өмүр', 'ӨМҮР', 'ңурай', 'ҢУРАЙ', 'үсөн', 'Үсөнов', 'o"bri', '50%', '100%_',
-  '1', '22', '2222', '019000', '0007', '22222201900078',
+  'асанов',
+  'АСАНОВ',
+  'сАнО',
+  'ов ай',
+  'Уулу',
+  'бек',
+  'жумабеков нурлан',
+  'ив',
+  'а',
+  'zz',
+  'нет такого',
+  'өмүр',
+  'ӨМҮР',
+  'ңурай',
+  'ҢУРАЙ',
+  'үсөн',
+  'Үсөнов',
+  'o"bri',
+  '50%',
+  '100%_',
+  '1',
+  '22',
+  '2222',
+  '019000',
+  '0007',
+  '22222201900078',
 ];
 
 describe('name and PIN search (FTS5 trigram)', () => {
@@ -76,7 +116,9 @@ describe('name and PIN search (FTS5 trigram)', () => {
       for (const q of QUERIES) expect(await found(s, q), q).toEqual(await expected(s, q));
       expect(await found(s, 'өмүр')).toEqual(['LATE-1']);
       expect(await found(s, 'ҮСӨН')).toEqual(['LATE-2']);
-      await s.dataSource.query("INSERT INTO application_search (application_search) VALUES ('integrity-check')");
+      await s.dataSource.query(
+        "INSERT INTO application_search (application_search) VALUES ('integrity-check')",
+      );
     });
   }
 
@@ -86,8 +128,17 @@ describe('name and PIN search (FTS5 trigram)', () => {
       const out = [];
       for (const q of ['ов', 'нов', 'бек', 'ЖУМА', '019000']) {
         for (const sort of ['submittedAt', 'childName', 'pin'] as const) {
-          for (const offset of [0, 7]) out.push(await s.applications({ search: q, sort, offset, limit: 9 }));
-          out.push(await s.applications({ search: q, sort, status: 'enrolled', limit: 9, direction: 'desc' }));
+          for (const offset of [0, 7])
+            out.push(await s.applications({ search: q, sort, offset, limit: 9 }));
+          out.push(
+            await s.applications({
+              search: q,
+              sort,
+              status: 'enrolled',
+              limit: 9,
+              direction: 'desc',
+            }),
+          );
         }
       }
       return out;
@@ -108,7 +159,9 @@ describe('name and PIN search (FTS5 trigram)', () => {
   it('stays right through a projection rebuild, and the total counts every match', async () => {
     const s = await imported(true);
     await s.rebuildProjections();
-    await s.dataSource.query("INSERT INTO application_search (application_search) VALUES ('integrity-check')");
+    await s.dataSource.query(
+      "INSERT INTO application_search (application_search) VALUES ('integrity-check')",
+    );
     for (const q of QUERIES) expect(await found(s, q), q).toEqual(await expected(s, q));
     const page = await s.applications({ search: 'ов', limit: 5 });
     const many = await s.applications({ search: 'нов', limit: 5, sort: 'childName' });
@@ -119,7 +172,7 @@ describe('name and PIN search (FTS5 trigram)', () => {
   it('is served by the trigram index, not a scan of the names', async () => {
     const s = await imported(false);
     const plan = await s.dataSource.query(
-      "EXPLAIN QUERY PLAN SELECT id FROM application WHERE rowid IN (SELECT rowid FROM application_search WHERE application_search MATCH 'child_name : \"асан\"')",
+      'EXPLAIN QUERY PLAN SELECT id FROM application WHERE rowid IN (SELECT rowid FROM application_search WHERE application_search MATCH \'child_name : "асан"\')',
     );
     expect(plan.map((r: { detail: string }) => r.detail).join('\n')).toMatch(/VIRTUAL TABLE INDEX/);
   });

@@ -13,11 +13,13 @@ import { tempDir } from './helpers';
 let cli: string;
 const tmp = tempDir();
 const lines = campaignLog({ schools: 3, children: 60 });
-const kabyl = (...args: string[]) => spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
+const kabyl = (...args: string[]) =>
+  spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
 
 async function sql(file: string, ...statements: string[]): Promise<void> {
   const db = new sqlite3.Database(file);
-  const run = (s: string) => new Promise<void>((resolve, reject) => db.run(s, (e) => (e ? reject(e) : resolve())));
+  const run = (s: string) =>
+    new Promise<void>((resolve, reject) => db.run(s, (e) => (e ? reject(e) : resolve())));
   try {
     for (const s of statements) await run(s);
   } finally {
@@ -40,12 +42,18 @@ afterAll(() => tmp.cleanup());
 describe('kabyl verify on a damaged store', () => {
   it('reports a truncated body at its seq, exit 1, on both checks', async () => {
     const db = freshStore('cut.sqlite');
-    await sql(db, 'DROP TRIGGER event_no_update', 'UPDATE event SET body = substr(body, 1, 25) WHERE seq = 7');
+    await sql(
+      db,
+      'DROP TRIGGER event_no_update',
+      'UPDATE event SET body = substr(body, 1, 25) WHERE seq = 7',
+    );
     const r = kabyl('verify', '--db', db);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(1);
     expect(r.stdout).toContain('hash chain: BROKEN at event 7 (hash_mismatch)');
-    expect(r.stdout).toContain('projections: not compared; event 7 does not replay (malformed_body)');
+    expect(r.stdout).toContain(
+      'projections: not compared; event 7 does not replay (malformed_body)',
+    );
   });
 
   it('reports an audit column changed under a recreated trigger at its seq', async () => {
@@ -58,7 +66,9 @@ describe('kabyl verify on a damaged store', () => {
     );
     const r = kabyl('verify', '--db', db);
     expect(r.status).toBe(1);
-    expect(r.stdout).toMatch(/hash chain: BROKEN at event \d+ \(column_mismatch\): actor_role, actor_id differ from the hashed body/);
+    expect(r.stdout).toMatch(
+      /hash chain: BROKEN at event \d+ \(column_mismatch\): actor_role, actor_id differ from the hashed body/,
+    );
   });
 
   it('says a store too damaged to read is a finding (exit 1), and a file that is no store a bad argument (exit 2)', async () => {
@@ -67,7 +77,10 @@ describe('kabyl verify on a damaged store', () => {
     const r = kabyl('verify', '--db', db);
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(/store: cannot be read to the end/);
-    writeFileSync(tmp.file('not.sqlite'), 'this is not a database, just text that is long enough '.repeat(100));
+    writeFileSync(
+      tmp.file('not.sqlite'),
+      'this is not a database, just text that is long enough '.repeat(100),
+    );
     const n = kabyl('verify', '--db', tmp.file('not.sqlite'));
     expect(n.status).toBe(2);
     expect(n.stderr).toMatch(/cannot be opened as a Kabyl store/);
@@ -80,15 +93,28 @@ describe('the chain heads kept outside the file', () => {
     const file = tmp.file('anchored.sqlite');
     const store = await openStore({ file, anchor });
     try {
-      await store.append(lines.slice(0, 5).map((l) => JSON.parse(l)), { bodies: lines.slice(0, 5) });
-      await store.append(lines.slice(5, 9).map((l) => JSON.parse(l)), { bodies: lines.slice(5, 9) });
+      await store.append(
+        lines.slice(0, 5).map((l) => JSON.parse(l)),
+        { bodies: lines.slice(0, 5) },
+      );
+      await store.append(
+        lines.slice(5, 9).map((l) => JSON.parse(l)),
+        { bodies: lines.slice(5, 9) },
+      );
       const heads = anchor.read(file);
       expect(heads.map((h) => h.seq)).toEqual([5, 9]);
       expect(heads[1].hash).toBe((await store.head()).hash);
       const recordFile = `${tmp.file('heads')}/${readdirSync(tmp.file('heads'))[0]}`;
       expect(statSync(recordFile).mode & 0o777).toBe(0o600);
-      expect(await store.verifyChain()).toMatchObject({ ok: true, anchor: 'agrees', anchorProtection: 'user-file' });
-      writeFileSync(recordFile, readFileSync(recordFile, 'utf8').replace(/"seq":9/, '"seq":"nine"'));
+      expect(await store.verifyChain()).toMatchObject({
+        ok: true,
+        anchor: 'agrees',
+        anchorProtection: 'user-file',
+      });
+      writeFileSync(
+        recordFile,
+        readFileSync(recordFile, 'utf8').replace(/"seq":9/, '"seq":"nine"'),
+      );
       expect(await store.verifyChain()).toMatchObject({ anchor: 'unreadable' });
     } finally {
       await store.close();
@@ -108,11 +134,14 @@ describe('the chain heads kept outside the file', () => {
       },
     };
     const anchor = new ChainAnchor(tmp.file('enc'), safeStorageCodec(safe));
-    for (let seq = 1; seq <= 500; seq++) anchor.record('/x/district.sqlite', { seq, hash: seq.toString(16).padStart(64, '0') });
+    for (let seq = 1; seq <= 500; seq++)
+      anchor.record('/x/district.sqlite', { seq, hash: seq.toString(16).padStart(64, '0') });
     const heads = anchor.read('/x/district.sqlite');
     expect(heads.length).toBeLessThanOrEqual(128);
     expect(heads.at(-1)!.seq).toBe(500);
-    expect(heads.slice(-64).map((h) => h.seq)).toEqual(Array.from({ length: 64 }, (_, i) => 437 + i));
+    expect(heads.slice(-64).map((h) => h.seq)).toEqual(
+      Array.from({ length: 64 }, (_, i) => 437 + i),
+    );
     const raw = readFileSync(`${tmp.file('enc')}/${readdirSync(tmp.file('enc'))[0]}`);
     expect(raw.toString('latin1')).not.toContain('"heads"');
   });

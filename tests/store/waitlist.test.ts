@@ -25,7 +25,14 @@ afterEach(async () => {
 });
 
 // A campaign caught in stage 2, queues full of people, standing requests among them.
-const { lines } = generate({ seed: 4, districts: 1, schoolsPerDistrict: 8, children: 1500, waitlist: true, until: '2026-07-25T18:00:00+06:00' });
+const { lines } = generate({
+  seed: 4,
+  districts: 1,
+  schoolsPerDistrict: 8,
+  children: 1500,
+  waitlist: true,
+  until: '2026-07-25T18:00:00+06:00',
+});
 const expected = withoutStats(replayText(lines.join('\n')));
 
 describe('store projection of waitlists', () => {
@@ -39,7 +46,10 @@ describe('store projection of waitlists', () => {
     const store = await open();
     for (let i = 0; i < lines.length; i += 37) {
       const batch = lines.slice(i, i + 37);
-      await store.append(batch.map((l) => JSON.parse(l) as LogEvent), { bodies: batch });
+      await store.append(
+        batch.map((l) => JSON.parse(l) as LogEvent),
+        { bodies: batch },
+      );
     }
     expect(await outputFromProjections(store)).toEqual(expected);
     expect((await store.verifyProjections()).mismatches).toEqual([]);
@@ -50,17 +60,30 @@ describe('store projection of waitlists', () => {
     const store = await open();
     await store.importFile(tmp.file('log.jsonl'));
     expect(await outputFromProjections(store)).toEqual(expected);
-    const [victim] = await store.dataSource.query("SELECT id FROM application WHERE waitlist_position = 2 LIMIT 1");
-    await store.dataSource.query('UPDATE application SET waitlist_position = 1 WHERE id = ?', [victim.id]);
+    const [victim] = await store.dataSource.query(
+      'SELECT id FROM application WHERE waitlist_position = 2 LIMIT 1',
+    );
+    await store.dataSource.query('UPDATE application SET waitlist_position = 1 WHERE id = ?', [
+      victim.id,
+    ]);
     const { mismatches } = await store.verifyProjections();
-    expect(mismatches).toEqual([expect.objectContaining({ table: 'application', key: victim.id, columns: ['waitlist_position'] })]);
+    expect(mismatches).toEqual([
+      expect.objectContaining({
+        table: 'application',
+        key: victim.id,
+        columns: ['waitlist_position'],
+      }),
+    ]);
     await store.rebuildProjections();
     expect(await outputFromProjections(store)).toEqual(expected);
   });
 
   it('since is the instant the entry joined', async () => {
     const store = await open();
-    await store.append(lines.map((l) => JSON.parse(l) as LogEvent), { bodies: lines });
+    await store.append(
+      lines.map((l) => JSON.parse(l) as LogEvent),
+      { bodies: lines },
+    );
     const rows = await store.dataSource.query(
       "SELECT a.id, a.waitlist_since AS since, e.at FROM application a JOIN event e ON e.id = a.event_id WHERE a.status = 'waitlisted'",
     );

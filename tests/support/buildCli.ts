@@ -4,5 +4,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 
 export default function setup(): void {
-  execFileSync(process.execPath, [path.resolve(__dirname, '../../scripts/build.mjs'), '--server'], { stdio: 'inherit' });
+  execFileSync(process.execPath, [path.resolve(__dirname, '../../scripts/build.mjs'), '--server'], {
+    stdio: 'inherit',
+  });
 }

@@ -24,7 +24,13 @@ export const CALENDAR = {
   birthDateTo: '2020-12-31',
 };
 
-export const ALL_DOCUMENTS = ['passport', 'birth_certificate', 'medical_f26', 'medical_f63', 'photos'];
+export const ALL_DOCUMENTS = [
+  'passport',
+  'birth_certificate',
+  'medical_f26',
+  'medical_f63',
+  'photos',
+];
 
 /** A valid child PIN: male, born 15.05.2019 unless told otherwise, serial n. */
 export function pin(n: number, birth = '15052019', sex: 1 | 2 = 2): string {
@@ -70,9 +76,15 @@ export class LogBuilder {
   }
 
   school(id: string, spec: SchoolSpec = {}): this {
-    this.push('school.registered', { schoolId: id, name: `School ${id}`, kind: spec.kind ?? 'state', districtId: 'D1' });
+    this.push('school.registered', {
+      schoolId: id,
+      name: `School ${id}`,
+      kind: spec.kind ?? 'state',
+      districtId: 'D1',
+    });
     if (spec.catchment) this.push('catchment.set', { schoolId: id, addresses: spec.catchment });
-    for (const [language, seats] of Object.entries(spec.quotas ?? { ky: 5 })) this.quota(id, language, seats);
+    for (const [language, seats] of Object.entries(spec.quotas ?? { ky: 5 }))
+      this.quota(id, language, seats);
     return this;
   }
 
@@ -97,7 +109,11 @@ export class LogBuilder {
   }
 
   transfer(applicationId: string, toSchoolId: string, toLanguage?: string): string {
-    return this.push('application.transfer_requested', { applicationId, toSchoolId, ...(toLanguage ? { toLanguage } : {}) });
+    return this.push('application.transfer_requested', {
+      applicationId,
+      toSchoolId,
+      ...(toLanguage ? { toLanguage } : {}),
+    });
   }
 
   review(applicationId: string, decision: 'approved' | 'rejected'): string {
@@ -112,7 +128,10 @@ export class LogBuilder {
     return this.push('order.issued', { schoolId, orderNumber });
   }
 
-  openCase(caseId: string, child: Record<string, unknown> = { fullName: 'Bakyt uulu Timur' }): string {
+  openCase(
+    caseId: string,
+    child: Record<string, unknown> = { fullName: 'Bakyt uulu Timur' },
+  ): string {
     return this.push('commission.case_opened', { caseId, child, reason: 'no documents' });
   }
 

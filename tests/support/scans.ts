@@ -54,5 +54,7 @@ export const PDF_HEADER_THEN_HTA = Buffer.from(
 /** Issue 12's second hostile file: JPEG magic bytes, then an SVG with a script. */
 export const JPEG_MAGIC_THEN_SVG = Buffer.concat([
   Buffer.from([0xff, 0xd8, 0xff, 0xe0]),
-  Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(document.domain)"><script>alert(1)</script></svg>'),
+  Buffer.from(
+    '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(document.domain)"><script>alert(1)</script></svg>',
+  ),
 ]);

@@ -68,7 +68,9 @@ it(`five replicas converge through cuts, a kill -9 and duplicates (seed ${SEED})
   const engine = new Engine();
   lines.forEach((l, i) => engine.ingest(parseEventLine(l, i + 1)));
   const district = [...engine.schools.values()][0].districtId;
-  const streams = [...engine.streams.values()].filter((s) => engine.schools.get(s.schoolId)!.districtId === district);
+  const streams = [...engine.streams.values()].filter(
+    (s) => engine.schools.get(s.schoolId)!.districtId === district,
+  );
 
   const tokens: string[] = [];
   const replicas: { store: Store; session: SyncSession; skewMs: number; name: string }[] = [];
@@ -76,10 +78,20 @@ it(`five replicas converge through cuts, a kill -9 and duplicates (seed ${SEED})
     const dir = mkdtempSync(path.join(os.tmpdir(), 'kabyl-conv-'));
     const store = await openStore({ file: path.join(dir, 'district.sqlite') });
     const vault = new FileTokenVault(path.join(dir, 'sync'), plainCodec);
-    await connectStore(store, vault, { serverUrl: proxy.url, code: await createEnrolmentCode(admin, district, `r${i}`), deviceName: `r${i}` });
-    const session = new SyncSession(store, new SyncClient(proxy.url, vault.load(), { timeoutMs: 5000 }), {
-      liveWaitSeconds: 1, minBackoffMs: 20, maxBackoffMs: 200,
+    await connectStore(store, vault, {
+      serverUrl: proxy.url,
+      code: await createEnrolmentCode(admin, district, `r${i}`),
+      deviceName: `r${i}`,
     });
+    const session = new SyncSession(
+      store,
+      new SyncClient(proxy.url, vault.load(), { timeoutMs: 5000 }),
+      {
+        liveWaitSeconds: 1,
+        minBackoffMs: 20,
+        maxBackoffMs: 200,
+      },
+    );
     tokens.push(vault.load()!);
     await session.syncOnce();
     replicas.push({ store, session, skewMs: i === 4 ? 10 * 60_000 : 0, name: `r${i}` });
@@ -92,7 +104,10 @@ it(`five replicas converge through cuts, a kill -9 and duplicates (seed ${SEED})
   for (const r of replicas) r.session.start();
 
   const t0 = Date.now();
-  const at = (skew: number) => new Date(Date.parse(START) + (Date.now() - t0) + skew + 6 * 3600_000).toISOString().slice(0, 23) + '+06:00';
+  const at = (skew: number) =>
+    new Date(Date.parse(START) + (Date.now() - t0) + skew + 6 * 3600_000)
+      .toISOString()
+      .slice(0, 23) + '+06:00';
   let serial = 70_000;
   const recorded: string[] = [];
   let killed = false;
@@ -108,18 +123,43 @@ it(`five replicas converge through cuts, a kill -9 and duplicates (seed ${SEED})
     const when = last !== null && Date.parse(last) > Date.parse(now) ? last : now;
     let event;
     if (roll < 0.4) {
-      event = { id, type: 'quota.set', at: when, actor, data: { schoolId: s.schoolId, language: s.language, seats: s.occupied + 5 + Math.floor(random() * 30) } };
+      event = {
+        id,
+        type: 'quota.set',
+        at: when,
+        actor,
+        data: {
+          schoolId: s.schoolId,
+          language: s.language,
+          seats: s.occupied + 5 + Math.floor(random() * 30),
+        },
+      };
     } else if (roll < 0.8) {
       const n = ++serial;
-      event = { id, type: 'application.submitted', at: when, actor, data: {
-        applicationId: `APP-${id}`, schoolId: s.schoolId, language: s.language, registeredAddress: 'X-1',
-        child: { pin: pin(n), lastName: 'Асанов', firstName: 'Бакыт', citizenship: 'KG' },
-        guardian: { pin: pin(n, '01011990'), email: 'g@example.kg', phone: '+996555000000' },
-      } };
+      event = {
+        id,
+        type: 'application.submitted',
+        at: when,
+        actor,
+        data: {
+          applicationId: `APP-${id}`,
+          schoolId: s.schoolId,
+          language: s.language,
+          registeredAddress: 'X-1',
+          child: { pin: pin(n), lastName: 'Асанов', firstName: 'Бакыт', citizenship: 'KG' },
+          guardian: { pin: pin(n, '01011990'), email: 'g@example.kg', phone: '+996555000000' },
+        },
+      };
     } else {
       const apps = (await r.store.applications({ status: 'registered', limit: 50 })).rows;
       if (apps.length === 0) continue;
-      event = { id, type: 'application.withdrawn', at: when, actor, data: { applicationId: apps[Math.floor(random() * apps.length)].id } };
+      event = {
+        id,
+        type: 'application.withdrawn',
+        at: when,
+        actor,
+        data: { applicationId: apps[Math.floor(random() * apps.length)].id },
+      };
     }
     const out = await r.store.append([event as never]);
     if (out.outcomes[0].outcome === 'applied') recorded.push(id);
@@ -133,7 +173,8 @@ it(`five replicas converge through cuts, a kill -9 and duplicates (seed ${SEED})
       // A duplicated request: the same pending page pushed again straight to the server.
       const page = (await r.store.sync.pending()).slice(0, 5).map((p) => JSON.parse(p.body));
       const token = (r.session as unknown as { client: { token: string } }).client.token;
-      if (page.length > 0) await new SyncClient(server.url, token).push(page).catch(() => undefined);
+      if (page.length > 0)
+        await new SyncClient(server.url, token).push(page).catch(() => undefined);
     } else if (!killed && step > 25 && fault < 0.3) {
       killed = true;
       server.child.kill('SIGKILL');
@@ -154,12 +195,15 @@ it(`five replicas converge through cuts, a kill -9 and duplicates (seed ${SEED})
   const deadline = Date.now() + 90_000;
   for (;;) {
     const head = (await districtLines(server.url, tokens[0])).length;
-    const states = await Promise.all(replicas.map(async (r) => ({
-      pending: await r.store.sync.pendingCount(),
-      prefix: (await r.store.eventCount()) - (await r.store.sync.pendingCount()),
-    })));
+    const states = await Promise.all(
+      replicas.map(async (r) => ({
+        pending: await r.store.sync.pendingCount(),
+        prefix: (await r.store.eventCount()) - (await r.store.sync.pendingCount()),
+      })),
+    );
     if (states.every((s) => s.pending === 0 && s.prefix === head)) break;
-    if (Date.now() > deadline) throw new Error(`no quiescence (seed ${SEED}): head ${head}, ${JSON.stringify(states)}`);
+    if (Date.now() > deadline)
+      throw new Error(`no quiescence (seed ${SEED}): head ${head}, ${JSON.stringify(states)}`);
     await sleep(200);
   }
   for (const r of replicas) await r.session.stop();
@@ -172,10 +216,13 @@ it(`five replicas converge through cuts, a kill -9 and duplicates (seed ${SEED})
   // Every event recorded on a replica is on the server exactly once, or listed as a conflict.
   const conflicts = new Set<string>();
   for (const r of replicas) for (const c of await r.store.sync.conflicts()) conflicts.add(c.id);
-  for (const id of recorded) expect(ids.includes(id) !== conflicts.has(id), `${id} (seed ${SEED})`).toBe(true);
+  for (const id of recorded)
+    expect(ids.includes(id) !== conflicts.has(id), `${id} (seed ${SEED})`).toBe(true);
   const view = (await districtLines(server.url, tokens[0])).map((l) => JSON.parse(l).id as string);
   for (const r of replicas) {
-    const local = (await r.store.dataSource.query('SELECT id FROM event ORDER BY seq')).map((x: { id: string }) => x.id);
+    const local = (await r.store.dataSource.query('SELECT id FROM event ORDER BY seq')).map(
+      (x: { id: string }) => x.id,
+    );
     expect(local, `${r.name} (seed ${SEED})`).toEqual(view);
     expect((await r.store.verifyProjections()).mismatches, `${r.name} (seed ${SEED})`).toEqual([]);
   }

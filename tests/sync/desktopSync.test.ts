@@ -11,7 +11,15 @@ import { SyncClient } from '../../main/sync/client';
 import { ConnectError, connectStore } from '../../main/sync/connect';
 import { pin, push } from '../server/fixtures';
 import { createEnrolmentCode } from '../../server/auth/devices';
-import { type Desktop, type World, districtLines, newDesktop, replayLines, serverLog, startWorld } from './support';
+import {
+  type Desktop,
+  type World,
+  districtLines,
+  newDesktop,
+  replayLines,
+  serverLog,
+  startWorld,
+} from './support';
 
 // Stage 2, inside the documents window (2026-08-01 .. 2026-09-15).
 const START = '2026-08-05T10:00:00+06:00';
@@ -34,7 +42,12 @@ beforeAll(async () => {
   school = stream.schoolId;
   language = stream.language;
   registered = [...engine.applications.values()]
-    .filter((a) => a.status === 'registered' && a.privilege !== 'pending' && engine.schools.get(a.schoolId!)?.districtId === district)
+    .filter(
+      (a) =>
+        a.status === 'registered' &&
+        a.privilege !== 'pending' &&
+        engine.schools.get(a.schoolId!)?.districtId === district,
+    )
     .map((a) => a.id);
   expect(registered.length).toBeGreaterThan(6);
 });
@@ -51,10 +64,18 @@ async function desktop(name: string): Promise<Desktop> {
   return d;
 }
 
-const at = (offsetMin = 0) => new Date(world.clock.now + offsetMin * 60_000 + 6 * 3600_000).toISOString().slice(0, 23) + '+06:00';
+const at = (offsetMin = 0) =>
+  new Date(world.clock.now + offsetMin * 60_000 + 6 * 3600_000).toISOString().slice(0, 23) +
+  '+06:00';
 let n = 0;
 const ev = (type: string, data: Record<string, unknown>, when = at()): LogEvent =>
-  ({ id: `desk-${process.pid}-${++n}`, type, at: when, actor: { role: 'district', id: 'officer-1' }, data }) as LogEvent;
+  ({
+    id: `desk-${process.pid}-${++n}`,
+    type,
+    at: when,
+    actor: { role: 'district', id: 'officer-1' },
+    data,
+  }) as LogEvent;
 const quota = (seats: number) => ev('quota.set', { schoolId: school, language, seats });
 const documents = (applicationId: string, when?: string) =>
   ev('documents.received', { applicationId, items: [...REQUIRED_DOCUMENTS] }, when);
@@ -81,8 +102,12 @@ async function localLog(d: Desktop): Promise<{ prefix: string[]; pending: string
   const state = (await d.store.sync.state())!;
   const rows = await d.store.dataSource.query('SELECT seq, id FROM event ORDER BY seq');
   return {
-    prefix: rows.filter((r: { seq: number }) => r.seq <= state.prefixSeq).map((r: { id: string }) => r.id),
-    pending: rows.filter((r: { seq: number }) => r.seq > state.prefixSeq).map((r: { id: string }) => r.id),
+    prefix: rows
+      .filter((r: { seq: number }) => r.seq <= state.prefixSeq)
+      .map((r: { id: string }) => r.id),
+    pending: rows
+      .filter((r: { seq: number }) => r.seq > state.prefixSeq)
+      .map((r: { id: string }) => r.id),
   };
 }
 
@@ -98,7 +123,13 @@ describe('connect', () => {
     expect(prefix).toEqual(server.map((l) => JSON.parse(l).id));
     expect(pending).toEqual([]);
     expect(JSON.stringify(replayLines(server))).toBe(
-      JSON.stringify(replayLines((await d.store.dataSource.query('SELECT body FROM event ORDER BY seq')).map((r: { body: string }) => r.body))),
+      JSON.stringify(
+        replayLines(
+          (await d.store.dataSource.query('SELECT body FROM event ORDER BY seq')).map(
+            (r: { body: string }) => r.body,
+          ),
+        ),
+      ),
     );
     const token = d.vault.load()!;
     expect(token).toMatch(/^kbt_/);
@@ -110,22 +141,38 @@ describe('connect', () => {
   it('refuses a used code, a store that already holds a log, and a server that is not there', async () => {
     const d = desktops[0];
     const code = await createEnrolmentCode(world.server.db, district, 'again');
-    await expect(connectStore(d.store, d.vault, { serverUrl: world.server.url, code, deviceName: 'x' })).rejects.toMatchObject({
+    await expect(
+      connectStore(d.store, d.vault, { serverUrl: world.server.url, code, deviceName: 'x' }),
+    ).rejects.toMatchObject({
       code: 'already_connected',
     });
     const other = await newDesktop(world, district, 'spare');
     desktops.push(other);
     const used = await createEnrolmentCode(world.server.db, district, 'used');
     await new SyncClient(world.server.url, null).enrol(used, 'someone');
-    const fresh = await (await import('../../main/store')).openStore({ file: `${other.dir}/second.sqlite` });
+    const fresh = await (
+      await import('../../main/store')
+    ).openStore({ file: `${other.dir}/second.sqlite` });
     try {
-      await expect(connectStore(fresh, other.vault, { serverUrl: world.server.url, code: used, deviceName: 'x' })).rejects.toMatchObject({
+      await expect(
+        connectStore(fresh, other.vault, {
+          serverUrl: world.server.url,
+          code: used,
+          deviceName: 'x',
+        }),
+      ).rejects.toMatchObject({
         code: 'bad_code',
       });
-      await expect(connectStore(fresh, other.vault, { serverUrl: 'http://127.0.0.1:9', code: used, deviceName: 'x' })).rejects.toBeInstanceOf(
-        ConnectError,
-      );
-      await expect(connectStore(fresh, other.vault, { serverUrl: 'ftp://x', code: used, deviceName: 'x' })).rejects.toMatchObject({
+      await expect(
+        connectStore(fresh, other.vault, {
+          serverUrl: 'http://127.0.0.1:9',
+          code: used,
+          deviceName: 'x',
+        }),
+      ).rejects.toBeInstanceOf(ConnectError);
+      await expect(
+        connectStore(fresh, other.vault, { serverUrl: 'ftp://x', code: used, deviceName: 'x' }),
+      ).rejects.toMatchObject({
         code: 'bad_url',
       });
     } finally {
@@ -149,7 +196,9 @@ describe('push and pull', () => {
     const stored = server.map((l) => JSON.parse(l));
     const mine = stored.find((e) => e.id === q.id);
     expect(mine.clientAt).toBe(q.at);
-    expect((await localLog(d)).prefix).toEqual((await districtLines(world.server.url, d.vault.load()!)).map((l) => JSON.parse(l).id));
+    expect((await localLog(d)).prefix).toEqual(
+      (await districtLines(world.server.url, d.vault.load()!)).map((l) => JSON.parse(l).id),
+    );
     expect((await stream(d)).quota).toBe(before.quota + 3);
     await expectConsistent(d);
   });
@@ -160,7 +209,9 @@ describe('push and pull', () => {
     await d.store.append([e]);
     // The answer is "lost": the server judged it, the desktop never heard.
     const token = d.vault.load()!;
-    const first = await push(world.server.url, token, [JSON.parse((await d.store.sync.pending())[0].body)]);
+    const first = await push(world.server.url, token, [
+      JSON.parse((await d.store.sync.pending())[0].body),
+    ]);
     expect(first.body.outcomes[0].status).toBe('accepted');
     const head = world.server.sequencer.headSeq;
     await d.session.syncOnce();
@@ -185,8 +236,16 @@ describe('rebase', () => {
     await b.session.syncOnce();
     const prefixBefore = (await a.store.sync.state())!.prefixSeq;
     // Pull only (as the loop does when a push fails): the rebase alone.
-    const page = await new SyncClient(world.server.url, a.vault.load()).pull((await a.store.sync.state())!.cursor, 0);
-    const r = await a.store.sync.rebase({ pulled: page.lines, refused: [], cursor: page.cursor, now: new Date().toISOString() });
+    const page = await new SyncClient(world.server.url, a.vault.load()).pull(
+      (await a.store.sync.state())!.cursor,
+      0,
+    );
+    const r = await a.store.sync.rebase({
+      pulled: page.lines,
+      refused: [],
+      cursor: page.cursor,
+      now: new Date().toISOString(),
+    });
     expect(r).toMatchObject({ pulled: 2, confirmed: 0, conflicts: 0, pending: 1, rewound: true });
     const { prefix, pending } = await localLog(a);
     expect(prefix.slice(prefixBefore)).toEqual(theirs.map((e) => e.id));
@@ -196,14 +255,18 @@ describe('rebase', () => {
     const expected = new Engine();
     for (const [i, line] of server.entries()) expected.ingest(parseEventLine(line, i + 1));
     expected.ingest({ ...mine, at: expected.lastAt! > mine.at ? expected.lastAt! : mine.at });
-    const s = (await stream(a));
+    const s = await stream(a);
     const es = expected.stream(school, language)!;
     expect([s.quota, s.occupied]).toEqual([es.quota, es.occupied]);
-    expect((await a.store.applications({ search: '', limit: 1000 })).total).toBe(expected.applications.size);
+    expect((await a.store.applications({ search: '', limit: 1000 })).total).toBe(
+      expected.applications.size,
+    );
     await expectConsistent(a);
     await a.session.syncOnce();
     expect(await a.store.sync.pendingCount()).toBe(0);
-    expect((await localLog(a)).prefix).toEqual((await districtLines(world.server.url, a.vault.load()!)).map((l) => JSON.parse(l).id));
+    expect((await localLog(a)).prefix).toEqual(
+      (await districtLines(world.server.url, a.vault.load()!)).map((l) => JSON.parse(l).id),
+    );
     await expectConsistent(a);
   });
 
@@ -212,8 +275,16 @@ describe('rebase', () => {
     const b = desktops.find((d) => d !== a && desktops.indexOf(d) > 1)!;
     await b.store.append([submission()]);
     await b.session.syncOnce();
-    const page = await new SyncClient(world.server.url, a.vault.load()).pull((await a.store.sync.state())!.cursor, 0);
-    const r = await a.store.sync.rebase({ pulled: page.lines, refused: [], cursor: page.cursor, now: new Date().toISOString() });
+    const page = await new SyncClient(world.server.url, a.vault.load()).pull(
+      (await a.store.sync.state())!.cursor,
+      0,
+    );
+    const r = await a.store.sync.rebase({
+      pulled: page.lines,
+      refused: [],
+      cursor: page.cursor,
+      now: new Date().toISOString(),
+    });
     expect(r).toMatchObject({ pulled: 1, rewound: false, pending: 0 });
     await expectConsistent(a);
   });
@@ -237,8 +308,14 @@ describe('conflicts', () => {
     const conflicts = await a.store.sync.conflicts();
     expect(conflicts).toHaveLength(1);
     expect(conflicts[0]).toMatchObject({
-      id: docs.id, type: 'documents.received', actorRole: 'district', actorId: 'officer-1', subjectId: child, reason: 'not_active',
-      recordedAt: docs.at, seenAt: null,
+      id: docs.id,
+      type: 'documents.received',
+      actorRole: 'district',
+      actorId: 'officer-1',
+      subjectId: child,
+      reason: 'not_active',
+      recordedAt: docs.at,
+      seenAt: null,
     });
     expect((await a.store.application(child))!.application.status).toBe('withdrawn');
     expect((await serverLog(world)).some((l) => JSON.parse(l).id === docs.id)).toBe(false);
@@ -313,7 +390,10 @@ describe('the sync loop', () => {
     const a = desktops[0];
     const { SyncSession } = await import('../../main/sync/syncSession');
     // A session pointed at a port nothing listens on: offline.
-    const dead = new SyncSession(a.store, new SyncClient('http://127.0.0.1:9', a.vault.load()), { minBackoffMs: 20, maxBackoffMs: 50 });
+    const dead = new SyncSession(a.store, new SyncClient('http://127.0.0.1:9', a.vault.load()), {
+      minBackoffMs: 20,
+      maxBackoffMs: 50,
+    });
     await a.store.append([quota((await stream(a)).quota + 1)]);
     dead.start();
     await waitFor(async () => (await dead.status()).offlineSince !== null);
@@ -321,7 +401,11 @@ describe('the sync loop', () => {
     await dead.stop();
     a.session.start();
     await waitFor(async () => (await a.store.sync.pendingCount()) === 0);
-    expect(await a.session.status()).toMatchObject({ online: true, pending: 0, offlineSince: null });
+    expect(await a.session.status()).toMatchObject({
+      online: true,
+      pending: 0,
+      offlineSince: null,
+    });
     // Live: another desktop's decision arrives through the long-poll without asking.
     const b = desktops.find((d) => d !== a && desktops.indexOf(d) > 1)!;
     // (Stage 2 is over on the server's clock by now: a quota, not a submission.)

@@ -72,8 +72,17 @@ export async function newDesktop(world: World, district: string, name = 'desk'):
   return desktopOn(world.server.url, dir, store, vault, district);
 }
 
-function desktopOn(url: string, dir: string, store: Store, vault: FileTokenVault, districtId: string): Desktop {
-  const session = new SyncSession(store, new SyncClient(url, vault.load()), { minBackoffMs: 50, maxBackoffMs: 200 });
+function desktopOn(
+  url: string,
+  dir: string,
+  store: Store,
+  vault: FileTokenVault,
+  districtId: string,
+): Desktop {
+  const session = new SyncSession(store, new SyncClient(url, vault.load()), {
+    minBackoffMs: 50,
+    maxBackoffMs: 200,
+  });
   return {
     dir,
     store,

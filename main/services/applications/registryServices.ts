@@ -2,8 +2,18 @@
 // never cross IPC at once), one application with the child's whole history, and a
 // parent's written request recorded as an event through the engine.
 import type { Res } from '../../../shared/ipc/contract';
-import type { HistoryEntry, RegistryFilter, RegistryRow } from '../../../shared/ipc/channels/applications';
-import type { ApplicationFilter, ApplicationQuery, ApplicationRow, StoredEvent, StoreReads } from '../storeReads';
+import type {
+  HistoryEntry,
+  RegistryFilter,
+  RegistryRow,
+} from '../../../shared/ipc/channels/applications';
+import type {
+  ApplicationFilter,
+  ApplicationQuery,
+  ApplicationRow,
+  StoredEvent,
+  StoreReads,
+} from '../storeReads';
 import { notFound } from '../errors';
 import { requireStore, schoolScope, type ServiceContext } from '../context';
 import { recordEvent } from '../events/recordEvents';
@@ -18,7 +28,12 @@ async function namesOf(store: StoreReads): Promise<SchoolNames> {
   const { seq } = await store.head();
   const cached = schoolNames.get(store);
   if (cached && cached.seq === seq) return cached.names;
-  const names: SchoolNames = new Map((await store.schools()).map((s) => [s.id, { name: s.name, short: schoolShort(s.name, s.kind) }]));
+  const names: SchoolNames = new Map(
+    (await store.schools()).map((s) => [
+      s.id,
+      { name: s.name, short: schoolShort(s.name, s.kind) },
+    ]),
+  );
   schoolNames.set(store, { seq, names });
   return names;
 }
@@ -64,15 +79,29 @@ function toRow(a: ApplicationRow, names: SchoolNames): RegistryRow {
   };
 }
 
-export async function listApplications(req: RegistryFilter & Pick<ApplicationQuery, 'sort' | 'direction' | 'offset' | 'limit'>, ctx: ServiceContext): Promise<Res<'applications.list'>> {
+export async function listApplications(
+  req: RegistryFilter & Pick<ApplicationQuery, 'sort' | 'direction' | 'offset' | 'limit'>,
+  ctx: ServiceContext,
+): Promise<Res<'applications.list'>> {
   const store = requireStore(ctx).reads;
   const started = performance.now();
   const offset = req.offset ?? 0;
   const [names, page] = await Promise.all([
     namesOf(store),
-    store.applications({ ...toStoreFilter(req, schoolScope(ctx)), sort: req.sort ?? 'submittedAt', direction: req.direction ?? 'asc', offset, limit: req.limit ?? 200 }),
+    store.applications({
+      ...toStoreFilter(req, schoolScope(ctx)),
+      sort: req.sort ?? 'submittedAt',
+      direction: req.direction ?? 'asc',
+      offset,
+      limit: req.limit ?? 200,
+    }),
   ]);
-  return { total: page.total, offset, rows: page.rows.map((a) => toRow(a, names)), ms: Math.round((performance.now() - started) * 10) / 10 };
+  return {
+    total: page.total,
+    offset,
+    rows: page.rows.map((a) => toRow(a, names)),
+    ms: Math.round((performance.now() - started) * 10) / 10,
+  };
 }
 
 function text(v: unknown): string | null {
@@ -81,10 +110,21 @@ function text(v: unknown): string | null {
 
 /** What a timeline line says beyond its type: where a transfer went, what was decided. */
 function detailOf(type: string, data: Record<string, unknown>): Record<string, string> {
-  const pick = (...keys: string[]) => Object.fromEntries(keys.filter((k) => typeof data[k] === 'string' || typeof data[k] === 'number').map((k) => [k, String(data[k])]));
+  const pick = (...keys: string[]) =>
+    Object.fromEntries(
+      keys
+        .filter((k) => typeof data[k] === 'string' || typeof data[k] === 'number')
+        .map((k) => [k, String(data[k])]),
+    );
   switch (type) {
     case 'application.submitted':
-      return { ...pick('schoolId', 'language'), ...(data.privilege && typeof (data.privilege as { category?: unknown }).category === 'string' ? { privilegeCategory: (data.privilege as { category: string }).category } : {}) };
+      return {
+        ...pick('schoolId', 'language'),
+        ...(data.privilege &&
+        typeof (data.privilege as { category?: unknown }).category === 'string'
+          ? { privilegeCategory: (data.privilege as { category: string }).category }
+          : {}),
+      };
     case 'application.transfer_requested':
       return pick('toSchoolId', 'toLanguage');
     case 'privilege.reviewed':
@@ -104,7 +144,8 @@ function toEntry(e: StoredEvent, applicationId: string): HistoryEntry & { applic
   let data: Record<string, unknown> = {};
   try {
     const parsed = JSON.parse(e.body) as { data?: unknown };
-    if (parsed.data && typeof parsed.data === 'object') data = parsed.data as Record<string, unknown>;
+    if (parsed.data && typeof parsed.data === 'object')
+      data = parsed.data as Record<string, unknown>;
   } catch {
     // A stored body always parsed once (the store validated it); if it no longer
     // does, the audit's chain check is where that shows; the timeline keeps the row.
@@ -129,11 +170,15 @@ function toEntry(e: StoredEvent, applicationId: string): HistoryEntry & { applic
  * application and about any other application of the same PIN (a refused first
  * try, an earlier withdrawn place), in log order.
  */
-export async function applicationDetail(applicationId: string, ctx: ServiceContext): Promise<Res<'applications.get'>> {
+export async function applicationDetail(
+  applicationId: string,
+  ctx: ServiceContext,
+): Promise<Res<'applications.get'>> {
   const store = requireStore(ctx).reads;
   const found = await store.application(applicationId);
   const scope = schoolScope(ctx);
-  if (!found || (scope !== null && found.application.schoolId !== scope)) throw notFound(`applicationId: no application ${applicationId}`);
+  if (!found || (scope !== null && found.application.schoolId !== scope))
+    throw notFound(`applicationId: no application ${applicationId}`);
   const a = found.application;
   const entries = new Map<number, HistoryEntry>();
   for (const e of found.events) entries.set(e.seq, toEntry(e, a.id));
@@ -143,17 +188,26 @@ export async function applicationDetail(applicationId: string, ctx: ServiceConte
     for (const s of siblings.rows) {
       if (s.id === a.id || s.pin !== a.pin) continue;
       const other = await store.application(s.id);
-      for (const e of other?.events ?? []) if (!entries.has(e.seq)) entries.set(e.seq, toEntry(e, s.id));
+      for (const e of other?.events ?? [])
+        if (!entries.has(e.seq)) entries.set(e.seq, toEntry(e, s.id));
     }
   }
   const names = await namesOf(store);
   return {
-    application: { ...toRow(a, names), registeredAddress: a.registeredAddress, actualAddress: a.actualAddress, caseId: a.caseId },
+    application: {
+      ...toRow(a, names),
+      registeredAddress: a.registeredAddress,
+      actualAddress: a.actualAddress,
+      caseId: a.caseId,
+    },
     history: [...entries.values()].sort((x, y) => x.seq - y.seq),
   };
 }
 
-export async function getApplication(req: { applicationId: string }, ctx: ServiceContext): Promise<Res<'applications.get'>> {
+export async function getApplication(
+  req: { applicationId: string },
+  ctx: ServiceContext,
+): Promise<Res<'applications.get'>> {
   return applicationDetail(req.applicationId, ctx);
 }
 
@@ -168,7 +222,10 @@ function requestFields(req: WrittenRequest): { reference: string; note?: string 
   return req.note ? { reference: req.reference, note: req.note } : { reference: req.reference };
 }
 
-export async function withdrawApplication(req: WrittenRequest, ctx: ServiceContext): Promise<Res<'applications.withdraw'>> {
+export async function withdrawApplication(
+  req: WrittenRequest,
+  ctx: ServiceContext,
+): Promise<Res<'applications.withdraw'>> {
   await ensureInScope(req.applicationId, ctx);
   // Extra fields in `data` are allowed by FORMATS.md and kept by the store.
   const data = { applicationId: req.applicationId, ...requestFields(req) };
@@ -176,9 +233,17 @@ export async function withdrawApplication(req: WrittenRequest, ctx: ServiceConte
   return { eventId: r.eventId, at: r.at, detail: await applicationDetail(req.applicationId, ctx) };
 }
 
-export async function transferApplication(req: WrittenRequest & { toSchoolId: string; toLanguage: string }, ctx: ServiceContext): Promise<Res<'applications.transfer'>> {
+export async function transferApplication(
+  req: WrittenRequest & { toSchoolId: string; toLanguage: string },
+  ctx: ServiceContext,
+): Promise<Res<'applications.transfer'>> {
   await ensureInScope(req.applicationId, ctx);
-  const data = { applicationId: req.applicationId, toSchoolId: req.toSchoolId, toLanguage: req.toLanguage, ...requestFields(req) };
+  const data = {
+    applicationId: req.applicationId,
+    toSchoolId: req.toSchoolId,
+    toLanguage: req.toLanguage,
+    ...requestFields(req),
+  };
   const r = await recordEvent(ctx, 'application.transfer_requested', data);
   return { eventId: r.eventId, at: r.at, detail: await applicationDetail(req.applicationId, ctx) };
 }
@@ -192,10 +257,14 @@ async function ensureInScope(applicationId: string, ctx: ServiceContext): Promis
   const scope = schoolScope(ctx);
   if (scope === null) return;
   const found = await requireStore(ctx).reads.application(applicationId);
-  if (found && found.application.schoolId !== scope) throw notFound(`applicationId: no application ${applicationId}`);
+  if (found && found.application.schoolId !== scope)
+    throw notFound(`applicationId: no application ${applicationId}`);
 }
 
-export async function transferStreams(_req: object, ctx: ServiceContext): Promise<Res<'applications.streams'>> {
+export async function transferStreams(
+  _req: object,
+  ctx: ServiceContext,
+): Promise<Res<'applications.streams'>> {
   const store = requireStore(ctx).reads;
   const scope = schoolScope(ctx);
   const streams = await store.streams(scope ?? undefined);
@@ -203,6 +272,13 @@ export async function transferStreams(_req: object, ctx: ServiceContext): Promis
   return {
     streams: streams
       .filter((s) => s.schoolKind === 'state' || s.schoolKind === 'municipal')
-      .map((s) => ({ schoolId: s.schoolId, schoolName: s.schoolName, language: s.language, quota: s.quota, occupied: s.occupied, free: s.free })),
+      .map((s) => ({
+        schoolId: s.schoolId,
+        schoolName: s.schoolName,
+        language: s.language,
+        quota: s.quota,
+        occupied: s.occupied,
+        free: s.free,
+      })),
   };
 }

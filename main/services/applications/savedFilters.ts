@@ -1,7 +1,11 @@
 // Saved registry filters, per user, in the store's settings under a key of the
 // user's own: one officer's working views are not another's.
 import type { Res } from '../../../shared/ipc/contract';
-import { savedFilterSchema, type RegistryFilter, type RegistrySort } from '../../../shared/ipc/channels/applications';
+import {
+  savedFilterSchema,
+  type RegistryFilter,
+  type RegistrySort,
+} from '../../../shared/ipc/channels/applications';
 import { z } from 'zod';
 import { invalid, notFound } from '../errors';
 import { requireStore, requireUser, type ServiceContext } from '../context';
@@ -35,20 +39,32 @@ async function load(ctx: ServiceContext): Promise<Saved[]> {
 }
 
 async function store(ctx: ServiceContext, filters: Saved[]): Promise<void> {
-  await requireStore(ctx).setSetting(savedFiltersKey(requireUser(ctx).userId), JSON.stringify(filters));
+  await requireStore(ctx).setSetting(
+    savedFiltersKey(requireUser(ctx).userId),
+    JSON.stringify(filters),
+  );
 }
 
 export async function listSavedFilters(_req: object, ctx: ServiceContext): Promise<Filters> {
   return { filters: await load(ctx) };
 }
 
-export async function saveFilter(req: { name: string; filter: RegistryFilter; sort?: RegistrySort; direction?: 'asc' | 'desc' }, ctx: ServiceContext): Promise<Filters> {
+export async function saveFilter(
+  req: { name: string; filter: RegistryFilter; sort?: RegistrySort; direction?: 'asc' | 'desc' },
+  ctx: ServiceContext,
+): Promise<Filters> {
   const filters = await load(ctx);
-  const entry: Saved = { name: req.name, filter: req.filter, ...(req.sort ? { sort: req.sort } : {}), ...(req.direction ? { direction: req.direction } : {}) };
+  const entry: Saved = {
+    name: req.name,
+    filter: req.filter,
+    ...(req.sort ? { sort: req.sort } : {}),
+    ...(req.direction ? { direction: req.direction } : {}),
+  };
   const at = filters.findIndex((f) => f.name === req.name);
   if (at >= 0) filters[at] = entry;
   else {
-    if (filters.length >= MAX_SAVED_FILTERS) throw invalid(`name: at most ${MAX_SAVED_FILTERS} saved filters; delete one first`);
+    if (filters.length >= MAX_SAVED_FILTERS)
+      throw invalid(`name: at most ${MAX_SAVED_FILTERS} saved filters; delete one first`);
     filters.push(entry);
   }
   await store(ctx, filters);

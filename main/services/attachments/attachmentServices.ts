@@ -31,13 +31,19 @@ export function sniffType(bytes: Buffer): AttachmentType | null {
   return checked.ok ? checked.type : null;
 }
 
-export async function subjectAttachments(ctx: ServiceContext, subject: Subject): Promise<Attachment[]> {
+export async function subjectAttachments(
+  ctx: ServiceContext,
+  subject: Subject,
+): Promise<Attachment[]> {
   const raw = await requireStore(ctx).getSetting(settingKey(subject));
   return raw === null ? [] : withSafeNames(JSON.parse(raw) as Attachment[]);
 }
 
 /** Every subject's attachments of one kind in one read: the lists screens show. */
-export async function attachmentsByKind(ctx: ServiceContext, kind: Subject['kind']): Promise<Map<string, Attachment[]>> {
+export async function attachmentsByKind(
+  ctx: ServiceContext,
+  kind: Subject['kind'],
+): Promise<Map<string, Attachment[]>> {
   const prefix = `attachments:${kind}:`;
   const out = new Map<string, Attachment[]>();
   for (const [key, value] of Object.entries(await requireStore(ctx).settingsWithPrefix(prefix))) {
@@ -55,7 +61,11 @@ function withSafeNames(list: Attachment[]): Attachment[] {
  * The subject exists, the caller's role handles it, and a director only reaches
  * claims of their own school. `forWrite`: the claim must still be pending, the case open.
  */
-export async function checkSubject(ctx: ServiceContext, subject: Subject, forWrite: boolean): Promise<void> {
+export async function checkSubject(
+  ctx: ServiceContext,
+  subject: Subject,
+  forWrite: boolean,
+): Promise<void> {
   const user = requireUser(ctx);
   const engine = await requireStore(ctx).engine();
   // Existence first, then the role, like the director's school check: an unknown id
@@ -63,9 +73,11 @@ export async function checkSubject(ctx: ServiceContext, subject: Subject, forWri
   if (subject.kind === 'claim') {
     const a = engine.applications.get(subject.id);
     if (!a) throw notFound(`subject.id: no application ${subject.id}`);
-    if (user.role === 'commission') throw forbidden('commission members do not review privilege claims');
+    if (user.role === 'commission')
+      throw forbidden('commission members do not review privilege claims');
     const scope = schoolScope(ctx);
-    if (scope !== null && a.schoolId !== scope) throw forbidden('subject.id: the application belongs to another school');
+    if (scope !== null && a.schoolId !== scope)
+      throw forbidden('subject.id: the application belongs to another school');
     if (forWrite && a.privilege !== 'pending') throw refused('no_pending_privilege');
   } else {
     const c = engine.cases.get(subject.id);
@@ -75,12 +87,22 @@ export async function checkSubject(ctx: ServiceContext, subject: Subject, forWri
   }
 }
 
-export async function uploadAttachment(req: Req<'attachments.upload'>, ctx: ServiceContext): Promise<Res<'attachments.upload'>> {
+export async function uploadAttachment(
+  req: Req<'attachments.upload'>,
+  ctx: ServiceContext,
+): Promise<Res<'attachments.upload'>> {
   const user = requireUser(ctx);
   const subject = req.subject as Subject;
   await checkSubject(ctx, subject, true);
   const bytes = Buffer.from(req.chunk, 'base64');
-  const [uploadId, upload] = ctx.app.attachmentUploads.add(ctx.session.callerId, req.uploadId, subject, req.name, bytes, ATTACHMENT_MAX_BYTES);
+  const [uploadId, upload] = ctx.app.attachmentUploads.add(
+    ctx.session.callerId,
+    req.uploadId,
+    subject,
+    req.name,
+    bytes,
+    ATTACHMENT_MAX_BYTES,
+  );
   if (!req.done) return { uploadId, received: upload.size, attachment: null };
 
   ctx.app.attachmentUploads.finish(uploadId);
@@ -130,7 +152,10 @@ async function storeBytes(app: AppPort, hash: string, bytes: Buffer): Promise<vo
   await rename(tmp, file);
 }
 
-export async function getAttachment(req: Req<'attachments.get'>, ctx: ServiceContext): Promise<Res<'attachments.get'>> {
+export async function getAttachment(
+  req: Req<'attachments.get'>,
+  ctx: ServiceContext,
+): Promise<Res<'attachments.get'>> {
   const subject = req.subject as Subject;
   await checkSubject(ctx, subject, false);
   // Only a hash linked to this subject is served: knowing a hash is not a key to it.
@@ -143,7 +168,10 @@ export async function getAttachment(req: Req<'attachments.get'>, ctx: ServiceCon
 }
 
 /** What a deciding event records of a subject's attachments: hash, name and type. */
-export async function attachmentRefs(ctx: ServiceContext, subject: Subject): Promise<{ hash: string; name: string; type: string }[]> {
+export async function attachmentRefs(
+  ctx: ServiceContext,
+  subject: Subject,
+): Promise<{ hash: string; name: string; type: string }[]> {
   // Under the subject's lock: an upload being linked right now is in the list the event names.
   const list = await ctx.app.locks.run(settingKey(subject), () => subjectAttachments(ctx, subject));
   return list.map((a) => ({ hash: a.hash, name: a.name, type: a.type }));

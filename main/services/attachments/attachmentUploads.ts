@@ -4,7 +4,13 @@
 // minutes (issue 12, item 7).
 import { randomUUID } from 'node:crypto';
 import { invalid, notFound } from '../errors';
-import { ATTACHMENT_UPLOAD_LIMITS, isExpired, overageError, overLimit, type UploadLimits } from '../uploadLimits';
+import {
+  ATTACHMENT_UPLOAD_LIMITS,
+  isExpired,
+  overageError,
+  overLimit,
+  type UploadLimits,
+} from '../uploadLimits';
 
 /** What an attachment belongs to: a privilege claim or a commission case. */
 export type Subject = { kind: 'claim' | 'case'; id: string };
@@ -29,7 +35,14 @@ export class AttachmentUploads {
   ) {}
 
   /** Adds a chunk to the caller's upload (a new one when uploadId is undefined). */
-  add(owner: string, uploadId: string | undefined, subject: Subject, name: string, bytes: Buffer, maxFile: number): [string, AttachmentUpload] {
+  add(
+    owner: string,
+    uploadId: string | undefined,
+    subject: Subject,
+    name: string,
+    bytes: Buffer,
+    maxFile: number,
+  ): [string, AttachmentUpload] {
     this.sweep();
     const mine = [...this.open.values()].filter((u) => u.owner === owner);
     let id = uploadId;
@@ -43,7 +56,8 @@ export class AttachmentUploads {
     } else {
       upload = this.open.get(id);
       // Another caller's upload is as unknown to this one as a made-up (or expired) id.
-      if (!upload || upload.owner !== owner) throw notFound(`uploadId: no upload ${id} (unknown, expired or another session's)`);
+      if (!upload || upload.owner !== owner)
+        throw notFound(`uploadId: no upload ${id} (unknown, expired or another session's)`);
       if (upload.subject.kind !== subject.kind || upload.subject.id !== subject.id) {
         throw invalid("subject: differs from the upload's first chunk");
       }

@@ -19,7 +19,8 @@ interface AuditRequest {
 /** Midnight starting a Bishkek calendar day (UTC+06:00, no daylight saving). */
 function bishkekMidnight(day: string, field: string): number {
   const ms = Date.parse(`${day}T00:00:00+06:00`);
-  if (Number.isNaN(ms) || new Date(ms + 6 * 3600_000).toISOString().slice(0, 10) !== day) throw invalid(`${field}: ${day} is not a calendar date`);
+  if (Number.isNaN(ms) || new Date(ms + 6 * 3600_000).toISOString().slice(0, 10) !== day)
+    throw invalid(`${field}: ${day} is not a calendar date`);
   return ms;
 }
 
@@ -42,13 +43,19 @@ export async function firstSeqAtOrAfter(store: StoreReads, ms: number): Promise<
   return lo;
 }
 
-export async function auditEvents(req: AuditRequest, ctx: ServiceContext): Promise<Res<'audit.events'>> {
+export async function auditEvents(
+  req: AuditRequest,
+  ctx: ServiceContext,
+): Promise<Res<'audit.events'>> {
   const store = requireStore(ctx).reads;
   let lower = 0;
   let upper: number | undefined;
-  if (req.from !== undefined) lower = (await firstSeqAtOrAfter(store, bishkekMidnight(req.from, 'from'))) - 1;
-  if (req.to !== undefined) upper = (await firstSeqAtOrAfter(store, bishkekMidnight(req.to, 'to') + 86_400_000)) - 1;
-  if (req.from !== undefined && req.to !== undefined && req.from > req.to) throw invalid(`to: ${req.to} is before from: ${req.from}`);
+  if (req.from !== undefined)
+    lower = (await firstSeqAtOrAfter(store, bishkekMidnight(req.from, 'from'))) - 1;
+  if (req.to !== undefined)
+    upper = (await firstSeqAtOrAfter(store, bishkekMidnight(req.to, 'to') + 86_400_000)) - 1;
+  if (req.from !== undefined && req.to !== undefined && req.from > req.to)
+    throw invalid(`to: ${req.to} is before from: ${req.from}`);
   const filter = {
     ...(req.type !== undefined ? { type: req.type } : {}),
     ...(req.actorRole !== undefined ? { actorRole: req.actorRole } : {}),
@@ -58,15 +65,28 @@ export async function auditEvents(req: AuditRequest, ctx: ServiceContext): Promi
   const limit = req.limit ?? 200;
   // Without a type or actor filter the total is arithmetic: seq is gapless from 1,
   // and counting 400k rows of a table that holds every event body costs ~150 ms.
-  const unfiltered = req.type === undefined && req.actorRole === undefined && req.actorId === undefined;
+  const unfiltered =
+    req.type === undefined && req.actorRole === undefined && req.actorId === undefined;
   const head = unfiltered ? (await store.head()).seq : 0;
   const [total, rows] = await Promise.all([
-    unfiltered ? Promise.resolve(Math.max(0, (upper ?? head) - lower)) : store.countEvents({ ...filter, afterSeq: lower }),
+    unfiltered
+      ? Promise.resolve(Math.max(0, (upper ?? head) - lower))
+      : store.countEvents({ ...filter, afterSeq: lower }),
     store.events({ ...filter, afterSeq: Math.max(lower, req.afterSeq ?? 0), limit }),
   ]);
   return {
     total,
-    rows: rows.map((e) => ({ seq: e.seq, id: e.id, type: e.type, at: e.at, actorRole: e.actorRole, actorId: e.actorId, subjectId: e.subjectId, outcome: e.outcome, hash: e.hash })),
+    rows: rows.map((e) => ({
+      seq: e.seq,
+      id: e.id,
+      type: e.type,
+      at: e.at,
+      actorRole: e.actorRole,
+      actorId: e.actorId,
+      subjectId: e.subjectId,
+      outcome: e.outcome,
+      hash: e.hash,
+    })),
     nextAfterSeq: rows.length === limit ? rows[rows.length - 1]!.seq : null,
   };
 }
@@ -87,7 +107,9 @@ export async function auditVerify(_req: object, ctx: ServiceContext): Promise<Re
     projections: {
       ok: projections.mismatches.length === 0,
       count: projections.mismatches.length,
-      differences: projections.mismatches.slice(0, MAX_DIFFERENCES).map((m) => ({ table: m.table, key: m.key, problem: m.problem, columns: m.columns ?? [] })),
+      differences: projections.mismatches
+        .slice(0, MAX_DIFFERENCES)
+        .map((m) => ({ table: m.table, key: m.key, problem: m.problem, columns: m.columns ?? [] })),
     },
     chain: {
       ok: chain.ok,

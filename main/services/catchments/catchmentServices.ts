@@ -29,19 +29,34 @@ export function codeProblem(code: string): string | null {
   if (code !== code.trim()) return 'has spaces around it';
   const segments = code.split('.');
   const bad = segments.findIndex((s) => s.length === 0);
-  if (bad >= 0) return `has an empty segment (segment ${bad + 1}): codes are region.district.settlement.street.building`;
+  if (bad >= 0)
+    return `has an empty segment (segment ${bad + 1}): codes are region.district.settlement.street.building`;
   const odd = segments.find((s) => !SEGMENT.test(s));
   if (odd !== undefined) return `segment "${odd}" may hold only letters, digits, "_" and "-"`;
   return null;
 }
 
-export async function listCatchments(_: object, ctx: ServiceContext): Promise<Res<'catchments.list'>> {
+export async function listCatchments(
+  _: object,
+  ctx: ServiceContext,
+): Promise<Res<'catchments.list'>> {
   const store = districtOnly(ctx);
   const schools = await store.reads.schools();
-  return { schools: schools.map((s) => ({ schoolId: s.id, name: s.name, kind: s.kind, inScope: IN_SCOPE_KINDS.has(s.kind), addresses: s.catchment })) };
+  return {
+    schools: schools.map((s) => ({
+      schoolId: s.id,
+      name: s.name,
+      kind: s.kind,
+      inScope: IN_SCOPE_KINDS.has(s.kind),
+      addresses: s.catchment,
+    })),
+  };
 }
 
-export async function saveCatchment(req: Req<'catchments.save'>, ctx: ServiceContext): Promise<Res<'catchments.save'>> {
+export async function saveCatchment(
+  req: Req<'catchments.save'>,
+  ctx: ServiceContext,
+): Promise<Res<'catchments.save'>> {
   const store = districtOnly(ctx);
   const schools = await store.reads.schools();
   const school = schools.find((s) => s.id === req.schoolId);
@@ -51,7 +66,8 @@ export async function saveCatchment(req: Req<'catchments.save'>, ctx: ServiceCon
     const problem = codeProblem(code);
     if (problem) throw invalid(`addresses.${i}: "${code}" ${problem}`);
     const earlier = first.get(code);
-    if (earlier !== undefined) throw invalid(`addresses.${i}: "${code}" is listed twice (also addresses.${earlier})`);
+    if (earlier !== undefined)
+      throw invalid(`addresses.${i}: "${code}" is listed twice (also addresses.${earlier})`);
     first.set(code, i);
   });
   // Another in-scope school's entry that covers a new code, or lies inside it: saved, but said.
@@ -60,16 +76,23 @@ export async function saveCatchment(req: Req<'catchments.save'>, ctx: ServiceCon
     if (other.id === school.id || !IN_SCOPE_KINDS.has(other.kind)) continue;
     for (const entry of other.catchment) {
       for (const address of req.addresses) {
-        if (covers(entry, address) || covers(address, entry)) warnings.push({ address, schoolId: other.id, entry });
+        if (covers(entry, address) || covers(address, entry))
+          warnings.push({ address, schoolId: other.id, entry });
       }
     }
   }
-  const same = school.catchment.length === req.addresses.length && school.catchment.every((a, i) => a === req.addresses[i]);
-  if (!same) await recordEvent(ctx, 'catchment.set', { schoolId: school.id, addresses: [...req.addresses] });
+  const same =
+    school.catchment.length === req.addresses.length &&
+    school.catchment.every((a, i) => a === req.addresses[i]);
+  if (!same)
+    await recordEvent(ctx, 'catchment.set', { schoolId: school.id, addresses: [...req.addresses] });
   return { written: !same, addresses: [...req.addresses], warnings };
 }
 
-export async function catchmentGaps(_: object, ctx: ServiceContext): Promise<Res<'catchments.gaps'>> {
+export async function catchmentGaps(
+  _: object,
+  ctx: ServiceContext,
+): Promise<Res<'catchments.gaps'>> {
   const store = districtOnly(ctx);
   const report = findGaps(await store.engine());
   return {

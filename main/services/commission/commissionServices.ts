@@ -43,7 +43,9 @@ async function caseExtras(store: StorePort): Promise<Map<string, CaseExtras>> {
         if (type === 'commission.case_opened') {
           // Cases written elsewhere (the central system, the generator) may carry the kind as the reason itself.
           const kind = data.reasonKind ?? data.reason;
-          x.reasonKind = (CASE_REASON_KINDS as readonly unknown[]).includes(kind) ? (kind as ReasonKind) : 'other';
+          x.reasonKind = (CASE_REASON_KINDS as readonly unknown[]).includes(kind)
+            ? (kind as ReasonKind)
+            : 'other';
           x.notes = text(data.notes);
           x.openedBy = e.actorId;
         } else {
@@ -72,15 +74,25 @@ interface Lookups {
 function displayName(l: Lookups, username: string | null | undefined): Promise<string | null> {
   if (!username) return Promise.resolve(null);
   let name = l.names.get(username);
-  if (!name) l.names.set(username, (name = l.store.findUser(username).then((u) => u?.displayName ?? null)));
+  if (!name)
+    l.names.set(username, (name = l.store.findUser(username).then((u) => u?.displayName ?? null)));
   return name;
 }
 
 async function lookups(ctx: ServiceContext): Promise<Lookups> {
-  return { files: await attachmentsByKind(ctx, 'case'), names: new Map(), store: requireStore(ctx) };
+  return {
+    files: await attachmentsByKind(ctx, 'case'),
+    names: new Map(),
+    store: requireStore(ctx),
+  };
 }
 
-async function toDto(l: Lookups, engine: Engine, c: Case, x: CaseExtras | undefined): Promise<CommissionCase> {
+async function toDto(
+  l: Lookups,
+  engine: Engine,
+  c: Case,
+  x: CaseExtras | undefined,
+): Promise<CommissionCase> {
   return {
     caseId: c.id,
     status: c.status,
@@ -117,16 +129,27 @@ async function oneCase(ctx: ServiceContext, caseId: string): Promise<CommissionC
 export async function listCases(_: object, ctx: ServiceContext): Promise<Res<'commission.cases'>> {
   const store = requireStore(ctx);
   const [engine, extras, l] = await Promise.all([store.engine(), caseExtras(store), lookups(ctx)]);
-  const cases = await Promise.all([...engine.cases.values()].map((c) => toDto(l, engine, c, extras.get(c.id))));
+  const cases = await Promise.all(
+    [...engine.cases.values()].map((c) => toDto(l, engine, c, extras.get(c.id))),
+  );
   // Open cases first (they are the work), then the newest decisions.
   const rank = { open: 0, placed: 1, declined: 1 } as const;
-  cases.sort((a, b) => rank[a.status] - rank[b.status] || b.openedAt.localeCompare(a.openedAt) || a.caseId.localeCompare(b.caseId));
+  cases.sort(
+    (a, b) =>
+      rank[a.status] - rank[b.status] ||
+      b.openedAt.localeCompare(a.openedAt) ||
+      a.caseId.localeCompare(b.caseId),
+  );
   return { asOf: await eventInstant(store), cases };
 }
 
-export async function openCase(req: Req<'commission.open'>, ctx: ServiceContext): Promise<Res<'commission.open'>> {
+export async function openCase(
+  req: Req<'commission.open'>,
+  ctx: ServiceContext,
+): Promise<Res<'commission.open'>> {
   const store = requireStore(ctx);
-  if (req.reasonKind === 'other' && !req.reasonText?.trim()) throw invalid('reasonText: describe the reason when it is "other"');
+  if (req.reasonKind === 'other' && !req.reasonText?.trim())
+    throw invalid('reasonText: describe the reason when it is "other"');
   // Short enough to read out on the phone and print on the sheet; the engine's dry
   // run still refuses a clash (duplicate_id), which a retry would not repeat.
   const year = (await store.campaign())?.year ?? new Date().getFullYear();
@@ -135,7 +158,11 @@ export async function openCase(req: Req<'commission.open'>, ctx: ServiceContext)
   const notes = req.notes?.trim() || undefined;
   const data = {
     caseId,
-    child: { fullName: req.fullName, ...(req.pin ? { pin: req.pin } : {}), ...(req.birthDate ? { birthDate: req.birthDate } : {}) },
+    child: {
+      fullName: req.fullName,
+      ...(req.pin ? { pin: req.pin } : {}),
+      ...(req.birthDate ? { birthDate: req.birthDate } : {}),
+    },
     // The format's `reason` is free text; the kind rides along for screens and reports.
     reason: reasonText ?? req.reasonKind,
     reasonKind: req.reasonKind,
@@ -145,7 +172,10 @@ export async function openCase(req: Req<'commission.open'>, ctx: ServiceContext)
   return { case: await oneCase(ctx, caseId) };
 }
 
-export async function decideCase(req: Req<'commission.decide'>, ctx: ServiceContext): Promise<Res<'commission.decide'>> {
+export async function decideCase(
+  req: Req<'commission.decide'>,
+  ctx: ServiceContext,
+): Promise<Res<'commission.decide'>> {
   const store = requireStore(ctx);
   const engine = await store.engine();
   const c = engine.cases.get(req.caseId);
@@ -153,7 +183,10 @@ export async function decideCase(req: Req<'commission.decide'>, ctx: ServiceCont
   const note = req.note?.trim() || undefined;
   const justification = req.justification?.trim() || undefined;
   const attachments = await attachmentRefs(ctx, { kind: 'case', id: req.caseId });
-  const extra = { ...(note !== undefined ? { note } : {}), ...(attachments.length > 0 ? { attachments } : {}) };
+  const extra = {
+    ...(note !== undefined ? { note } : {}),
+    ...(attachments.length > 0 ? { attachments } : {}),
+  };
   if (req.decision === 'decline') {
     if (note === undefined) throw invalid('note: a declined case needs a note saying why');
     const data = { caseId: req.caseId, decision: 'decline' as const, ...extra };
@@ -161,12 +194,14 @@ export async function decideCase(req: Req<'commission.decide'>, ctx: ServiceCont
     return { case: await oneCase(ctx, req.caseId), stream: null };
   }
   if (!req.schoolId) throw invalid('schoolId: choose the school to place the child in');
-  if (!req.language) throw invalid('language: choose the stream\'s language');
+  if (!req.language) throw invalid("language: choose the stream's language");
   const stream = engine.stream(req.schoolId, req.language);
   // No stream: let the engine name it (school_not_found / language_not_offered).
   const beyondQuota = stream !== undefined && engine.freeSeats(stream) === 0;
   if (beyondQuota && justification === undefined) {
-    throw invalid('justification: the stream has no free seat; placing beyond the quota needs a written justification');
+    throw invalid(
+      'justification: the stream has no free seat; placing beyond the quota needs a written justification',
+    );
   }
   // justification and beyondQuota are extension fields: the log keeps why the quota was passed.
   const data = {
@@ -182,6 +217,12 @@ export async function decideCase(req: Req<'commission.decide'>, ctx: ServiceCont
   const after = (await store.engine()).stream(req.schoolId, req.language);
   return {
     case: await oneCase(ctx, req.caseId),
-    stream: after ? { quota: after.quota, occupied: after.occupied, overflow: Math.max(0, after.occupied - after.quota) } : null,
+    stream: after
+      ? {
+          quota: after.quota,
+          occupied: after.occupied,
+          overflow: Math.max(0, after.occupied - after.quota),
+        }
+      : null,
   };
 }

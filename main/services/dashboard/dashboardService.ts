@@ -18,7 +18,10 @@ export async function storeNow(store: StorePort, nowMs = Date.now()): Promise<st
   return last !== null && parseInstant(last) > nowMs ? last : formatBishkek(nowMs);
 }
 
-export async function getDashboard(req: { schoolId?: string }, ctx: ServiceContext): Promise<Dashboard> {
+export async function getDashboard(
+  req: { schoolId?: string },
+  ctx: ServiceContext,
+): Promise<Dashboard> {
   const store = requireStore(ctx);
   const schoolId = schoolScope(ctx) ?? req.schoolId ?? null;
   let scope: Dashboard['scope'] = null;
@@ -35,7 +38,9 @@ export async function getDashboard(req: { schoolId?: string }, ctx: ServiceConte
     store.reads.streams(only),
     // Only schools that take part in the campaign count (issue 13: the free seats
     // once included private schools, which no transfer can reach).
-    schoolId === null ? store.schools().then((s) => s.filter((x) => inCampaign(x.kind)).length) : Promise.resolve(1),
+    schoolId === null
+      ? store.schools().then((s) => s.filter((x) => inCampaign(x.kind)).length)
+      : Promise.resolve(1),
     // Cases are the district commission's: not one school's.
     schoolId === null ? store.openCases() : Promise.resolve(0),
     store.eventCount(),

@@ -1,7 +1,11 @@
 // school.children and school.receiveDocuments: the director's list of the children
 // placed at their school, and R9 (paper documents with the five-item checklist).
 import { campaignPhase, daysUntil } from '../../../shared/ipc/campaignPhase';
-import { AT_RISK_DAYS, DOCUMENT_ITEMS, type SchoolChild } from '../../../shared/ipc/channels/school';
+import {
+  AT_RISK_DAYS,
+  DOCUMENT_ITEMS,
+  type SchoolChild,
+} from '../../../shared/ipc/channels/school';
 import type { Res } from '../../../shared/ipc/contract';
 import { parseInstant } from '../../../shared/log/instant';
 import type { ApplicationFilter, ApplicationRow } from '../storeReads';
@@ -15,16 +19,27 @@ import { resolveSchool } from './scope';
 const PLACED = ['registered', 'documents_received', 'enrolled'] as const;
 
 /** Every row matching the filter, page by page (the store pages at 1000). */
-export async function allApplications(store: StorePort, filter: ApplicationFilter): Promise<ApplicationRow[]> {
+export async function allApplications(
+  store: StorePort,
+  filter: ApplicationFilter,
+): Promise<ApplicationRow[]> {
   const rows: ApplicationRow[] = [];
   for (;;) {
-    const page = await store.reads.applications({ ...filter, sort: 'submittedAt', limit: 1000, offset: rows.length });
+    const page = await store.reads.applications({
+      ...filter,
+      sort: 'submittedAt',
+      limit: 1000,
+      offset: rows.length,
+    });
     rows.push(...page.rows);
     if (page.rows.length === 0 || rows.length >= page.total) return rows;
   }
 }
 
-export async function schoolChildren(req: { schoolId?: string }, ctx: ServiceContext): Promise<Res<'school.children'>> {
+export async function schoolChildren(
+  req: { schoolId?: string },
+  ctx: ServiceContext,
+): Promise<Res<'school.children'>> {
   const store = requireStore(ctx);
   const school = await resolveSchool(ctx, req.schoolId);
   const [calendar, asOf, rows] = await Promise.all([
@@ -36,7 +51,10 @@ export async function schoolChildren(req: { schoolId?: string }, ctx: ServiceCon
   const deadline = calendar ? parseInstant(calendar.documentsEnd) : null;
   const children: SchoolChild[] = rows.map((r) => {
     // Only a child who still owes documents has a deadline to meet.
-    const daysLeft = r.status === 'registered' && deadline !== null && now < deadline ? daysUntil(now, deadline) : null;
+    const daysLeft =
+      r.status === 'registered' && deadline !== null && now < deadline
+        ? daysUntil(now, deadline)
+        : null;
     return {
       applicationId: r.id,
       childName: r.childName,
@@ -76,11 +94,15 @@ export async function receiveDocuments(
   // Another school's child is as unreachable as one that does not exist... but say which:
   // the director needs to know the child is not theirs, not that it was mistyped.
   if (!found) throw notFound(`applicationId: no application ${req.applicationId}`);
-  if (found.application.schoolId !== own) throw forbidden(`applicationId: ${req.applicationId} is not at your school`);
+  if (found.application.schoolId !== own)
+    throw forbidden(`applicationId: ${req.applicationId} is not at your school`);
   const items = [...new Set(req.items)];
   const missing = DOCUMENT_ITEMS.filter((i) => !items.includes(i));
-  if (missing.length > 0) throw invalid(`items: all five documents are required; missing ${missing.join(', ')}`);
-  const data = req.note ? { applicationId: req.applicationId, items, note: req.note } : { applicationId: req.applicationId, items };
+  if (missing.length > 0)
+    throw invalid(`items: all five documents are required; missing ${missing.join(', ')}`);
+  const data = req.note
+    ? { applicationId: req.applicationId, items, note: req.note }
+    : { applicationId: req.applicationId, items };
   const recorded = await recordEvent(ctx, 'documents.received', data);
   return { applicationId: req.applicationId, eventId: recorded.eventId, at: recorded.at };
 }

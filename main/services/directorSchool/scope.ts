@@ -5,11 +5,15 @@ import { forbidden, notFound } from '../errors';
 import { requireStore, requireUser, schoolScope, type ServiceContext } from '../context';
 
 /** The school a request acts on: a director's own (naming another is forbidden), else the one named. */
-export async function resolveSchool(ctx: ServiceContext, requested: string | undefined): Promise<SchoolRow> {
+export async function resolveSchool(
+  ctx: ServiceContext,
+  requested: string | undefined,
+): Promise<SchoolRow> {
   const store = requireStore(ctx);
   const user = requireUser(ctx);
   // A director account without a school sees no school at all, never every school.
-  if (user.role === 'director' && !user.schoolId) throw forbidden('this director account has no school');
+  if (user.role === 'director' && !user.schoolId)
+    throw forbidden('this director account has no school');
   const own = schoolScope(ctx);
   if (own !== null && requested !== undefined && requested !== own) {
     throw forbidden(`schoolId: a director sees their own school only (${own})`);

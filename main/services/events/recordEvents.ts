@@ -27,7 +27,11 @@ export async function eventInstant(store: StorePort): Promise<string> {
  * when the engine would refuse it. Several events of one action go in together
  * (one transaction) via `recordAll`.
  */
-export async function recordEvent<T extends EventType>(ctx: ServiceContext, type: T, data: EventOf<T>['data']): Promise<Recorded> {
+export async function recordEvent<T extends EventType>(
+  ctx: ServiceContext,
+  type: T,
+  data: EventOf<T>['data'],
+): Promise<Recorded> {
   return (await recordAll(ctx, [{ type, data } as Draft]))[0];
 }
 
@@ -39,7 +43,9 @@ export async function recordAll(ctx: ServiceContext, drafts: Draft[]): Promise<R
   if (!ctx.actor) throw new ServiceError('unauthenticated', 'sign in first');
   if (drafts.length === 0) return [];
   const at = await eventInstant(store);
-  const events = drafts.map((d) => ({ id: randomUUID(), type: d.type, at, actor: ctx.actor!, data: d.data }) as LogEvent);
+  const events = drafts.map(
+    (d) => ({ id: randomUUID(), type: d.type, at, actor: ctx.actor!, data: d.data }) as LogEvent,
+  );
   // Each event is judged on the live engine without changing it. The events of
   // one action must not depend on each other (one save of many quotas, say),
   // so judging them one by one is judging them together. The one dependency
@@ -50,7 +56,11 @@ export async function recordAll(ctx: ServiceContext, drafts: Draft[]): Promise<R
   const registeredHere = new Set<string>();
   for (const e of events) {
     if (e.type === 'school.registered') registeredHere.add(e.data.schoolId);
-    if ((e.type === 'catchment.set' || e.type === 'quota.set') && registeredHere.has(e.data.schoolId)) continue;
+    if (
+      (e.type === 'catchment.set' || e.type === 'quota.set') &&
+      registeredHere.has(e.data.schoolId)
+    )
+      continue;
     const reason = engine.evaluate(e);
     if (reason !== null) throw refused(reason, `${e.type} refused for ${user.username}: ${reason}`);
   }
@@ -60,6 +70,10 @@ export async function recordAll(ctx: ServiceContext, drafts: Draft[]): Promise<R
   // Between the dry run and the write only this process writes (the store serialises
   // writers), so the engine agrees; a refusal here would be recorded as an outcome.
   const refusedNow = result.outcomes.find((o) => o.outcome === 'applied' && o.refused !== null);
-  if (refusedNow && refusedNow.outcome === 'applied') throw refused(refusedNow.refused!, `${drafts[0].type} was recorded but refused: ${refusedNow.refused}`);
+  if (refusedNow && refusedNow.outcome === 'applied')
+    throw refused(
+      refusedNow.refused!,
+      `${drafts[0].type} was recorded but refused: ${refusedNow.refused}`,
+    );
   return events.map((e) => ({ eventId: e.id, at: e.at }));
 }

@@ -5,7 +5,13 @@ import { randomBytes } from 'node:crypto';
 import { appendFile, mkdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ServiceError } from '../errors';
-import { isExpired, LOG_UPLOAD_LIMITS, overageError, overLimit, type UploadLimits } from '../uploadLimits';
+import {
+  isExpired,
+  LOG_UPLOAD_LIMITS,
+  overageError,
+  overLimit,
+  type UploadLimits,
+} from '../uploadLimits';
 
 export interface HeldFile {
   fileId: string;
@@ -52,7 +58,13 @@ export class ImportFiles {
     return file;
   }
 
-  async upload(owner: string, fileId: string | undefined, name: string, chunk: string, done: boolean): Promise<HeldFile> {
+  async upload(
+    owner: string,
+    fileId: string | undefined,
+    name: string,
+    chunk: string,
+    done: boolean,
+  ): Promise<HeldFile> {
     await this.sweepExpired();
     const bytes = Buffer.from(chunk, 'utf8');
     // Held uploads of this owner not yet imported count against the limits.
@@ -79,7 +91,8 @@ export class ImportFiles {
       this.held.set(id, file);
     } else {
       file = this.get(owner, fileId);
-      if (file.complete) throw new ServiceError('invalid_request', 'fileId: this upload is already complete');
+      if (file.complete)
+        throw new ServiceError('invalid_request', 'fileId: this upload is already complete');
       const problem = overLimit(mine, this.limits, bytes.length, false, heldByAll);
       if (problem) {
         await this.discard(file.fileId);
@@ -100,7 +113,10 @@ export class ImportFiles {
   get(owner: string, fileId: string): HeldFile {
     const file = this.held.get(fileId);
     if (!file || file.owner !== owner) {
-      throw new ServiceError('not_found', `fileId: no file ${fileId} held for this session (unknown or expired)`);
+      throw new ServiceError(
+        'not_found',
+        `fileId: no file ${fileId} held for this session (unknown or expired)`,
+      );
     }
     return file;
   }
@@ -114,7 +130,9 @@ export class ImportFiles {
   /** Files untouched past the limit, not being imported: dropped, uploads deleted from disk. */
   async sweepExpired(): Promise<number> {
     const now = this.now();
-    const expired = [...this.held.values()].filter((f) => !f.inUse && isExpired(f, this.limits, now));
+    const expired = [...this.held.values()].filter(
+      (f) => !f.inUse && isExpired(f, this.limits, now),
+    );
     await Promise.all(expired.map((f) => this.discard(f.fileId)));
     return expired.length;
   }

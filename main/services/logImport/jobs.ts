@@ -20,8 +20,14 @@ export class ImportJobs {
     return this.current !== null;
   }
 
-  start(store: StorePort, owner: string, file: { name: string; path: string; size: number }, after: () => Promise<void>): ImportJob {
-    if (this.current) throw new ServiceError('unavailable', 'another import is running; wait for it to finish');
+  start(
+    store: StorePort,
+    owner: string,
+    file: { name: string; path: string; size: number },
+    after: () => Promise<void>,
+  ): ImportJob {
+    if (this.current)
+      throw new ServiceError('unavailable', 'another import is running; wait for it to finish');
     const job: ImportJob = {
       jobId: randomBytes(12).toString('base64url'),
       state: 'running',
@@ -42,7 +48,10 @@ export class ImportJobs {
           Object.assign(job, progress, { state: error ? 'failed' : 'done', error });
         },
         (e: unknown) => {
-          Object.assign(job, { state: 'failed', error: { line: null, message: e instanceof Error ? e.message : String(e) } });
+          Object.assign(job, {
+            state: 'failed',
+            error: { line: null, message: e instanceof Error ? e.message : String(e) },
+          });
         },
       )
       .finally(async () => {
@@ -56,7 +65,8 @@ export class ImportJobs {
 
   get(owner: string, jobId: string): ImportJob {
     const entry = this.jobs.get(jobId);
-    if (!entry || entry.owner !== owner) throw new ServiceError('not_found', `jobId: no import job ${jobId} for this session`);
+    if (!entry || entry.owner !== owner)
+      throw new ServiceError('not_found', `jobId: no import job ${jobId} for this session`);
     return { ...entry.job };
   }
 

@@ -7,12 +7,17 @@ import type { HeldFile } from './files';
 
 const fileDto = (f: HeldFile) => ({ fileId: f.fileId, name: f.name, size: f.size });
 
-export async function chooseImportFile(_: object, ctx: ServiceContext): Promise<Res<'import.choose'>> {
+export async function chooseImportFile(
+  _: object,
+  ctx: ServiceContext,
+): Promise<Res<'import.choose'>> {
   const user = requireUser(ctx);
   const choose = ctx.app.options.chooseFile;
   if (!choose) throw unavailable('no native file dialog here: upload the file with import.upload');
   const picked = await choose();
-  return { file: picked === null ? null : fileDto(await ctx.app.files.addChosen(user.userId, picked)) };
+  return {
+    file: picked === null ? null : fileDto(await ctx.app.files.addChosen(user.userId, picked)),
+  };
 }
 
 export async function uploadImportFile(
@@ -28,8 +33,11 @@ export function startImport(req: { fileId: string }, ctx: ServiceContext): Impor
   const store = requireStore(ctx);
   const user = requireUser(ctx);
   const file = ctx.app.files.get(user.userId, req.fileId);
-  if (!file.complete) throw unavailable('fileId: the upload is not complete (send the last chunk with done: true)');
-  const job = ctx.app.imports.start(store, user.userId, file, () => ctx.app.files.discard(file.fileId));
+  if (!file.complete)
+    throw unavailable('fileId: the upload is not complete (send the last chunk with done: true)');
+  const job = ctx.app.imports.start(store, user.userId, file, () =>
+    ctx.app.files.discard(file.fileId),
+  );
   ctx.app.files.markInUse(file.fileId);
   return job;
 }

@@ -4,10 +4,14 @@
 import { unavailable } from '../errors';
 import { requireUser, type ServiceContext } from '../context';
 
-export async function printPdf(req: { suggestedName: string }, ctx: ServiceContext): Promise<{ saved: boolean }> {
+export async function printPdf(
+  req: { suggestedName: string },
+  ctx: ServiceContext,
+): Promise<{ saved: boolean }> {
   requireUser(ctx);
   const print = ctx.app.options.printToPdf;
-  if (!print) throw unavailable('this shell cannot print to PDF; use the print page (window.print())');
+  if (!print)
+    throw unavailable('this shell cannot print to PDF; use the print page (window.print())');
   // The session's caller id names the webContents that asked: only its own window is printed.
   return print(ctx.session.callerId, req.suggestedName);
 }

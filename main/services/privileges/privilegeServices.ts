@@ -8,7 +8,10 @@ import { attachmentRefs, attachmentsByKind } from '../attachments/attachmentServ
 import { requireStore, schoolScope, type ServiceContext } from '../context';
 import { eventInstant, recordEvent } from '../events/recordEvents';
 
-export async function privilegeQueue(_: object, ctx: ServiceContext): Promise<Res<'privileges.queue'>> {
+export async function privilegeQueue(
+  _: object,
+  ctx: ServiceContext,
+): Promise<Res<'privileges.queue'>> {
   const store = requireStore(ctx);
   const scope = schoolScope(ctx);
   const [engine, files] = await Promise.all([store.engine(), attachmentsByKind(ctx, 'claim')]);
@@ -33,19 +36,27 @@ export async function privilegeQueue(_: object, ctx: ServiceContext): Promise<Re
       attachments: files.get(a.id) ?? [],
     });
   }
-  claims.sort((x, y) => x.submittedAt.localeCompare(y.submittedAt) || x.applicationId.localeCompare(y.applicationId));
+  claims.sort(
+    (x, y) =>
+      x.submittedAt.localeCompare(y.submittedAt) || x.applicationId.localeCompare(y.applicationId),
+  );
   return { asOf: await eventInstant(store), claims };
 }
 
-export async function reviewPrivilege(req: Req<'privileges.review'>, ctx: ServiceContext): Promise<Res<'privileges.review'>> {
+export async function reviewPrivilege(
+  req: Req<'privileges.review'>,
+  ctx: ServiceContext,
+): Promise<Res<'privileges.review'>> {
   const store = requireStore(ctx);
   const before = (await store.engine()).applications.get(req.applicationId);
   if (!before) throw notFound(`applicationId: no application ${req.applicationId}`);
   const scope = schoolScope(ctx);
-  if (scope !== null && before.schoolId !== scope) throw forbidden('applicationId: the application belongs to another school');
+  if (scope !== null && before.schoolId !== scope)
+    throw forbidden('applicationId: the application belongs to another school');
   const note = req.note?.trim() || undefined;
   // A rejection can take a child's seat away: the reviewer says why, in writing.
-  if (req.decision === 'rejected' && note === undefined) throw invalid('note: a rejection needs a note saying why');
+  if (req.decision === 'rejected' && note === undefined)
+    throw invalid('note: a rejection needs a note saying why');
   const attachments = await attachmentRefs(ctx, { kind: 'claim', id: req.applicationId });
   const wasPlacedOnClaim = before.basis === 'privilege';
   // note and attachments are extension fields of the event: the engine ignores them, the log keeps them.
@@ -62,7 +73,14 @@ export async function reviewPrivilege(req: Req<'privileges.review'>, ctx: Servic
   return {
     eventId,
     placementRemoved: wasPlacedOnClaim && a.status === 'refused',
-    application: { applicationId: a.id, status: a.status, reason: a.reason, privilege: a.privilege, schoolId: a.schoolId, language: a.language },
+    application: {
+      applicationId: a.id,
+      status: a.status,
+      reason: a.reason,
+      privilege: a.privilege,
+      schoolId: a.schoolId,
+      language: a.language,
+    },
     stream: stream ? { quota: stream.quota, occupied: stream.occupied } : null,
   };
 }

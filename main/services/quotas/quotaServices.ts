@@ -21,13 +21,19 @@ export const WHAT_IF_LIMIT = 2_000;
  */
 function districtOnly(ctx: ServiceContext): StorePort {
   const store = requireStore(ctx);
-  if (schoolScope(ctx) !== null) throw forbidden('quotas are the district officer\'s');
+  if (schoolScope(ctx) !== null) throw forbidden("quotas are the district officer's");
   return store;
 }
 
 type SchoolDto = Res<'quotas.list'>['schools'][number];
 
-function schoolDto(s: { id: string; name: string; kind: string; locality: 'urban' | 'rural' | null; classSizeNorm: number | null }): SchoolDto {
+function schoolDto(s: {
+  id: string;
+  name: string;
+  kind: string;
+  locality: 'urban' | 'rural' | null;
+  classSizeNorm: number | null;
+}): SchoolDto {
   return {
     schoolId: s.id,
     name: s.name,
@@ -41,12 +47,19 @@ function schoolDto(s: { id: string; name: string; kind: string; locality: 'urban
 
 export async function listQuotas(_: object, ctx: ServiceContext): Promise<Res<'quotas.list'>> {
   const store = districtOnly(ctx);
-  const [schools, streams, asOf] = await Promise.all([store.reads.schools(), store.reads.streams(), eventInstant(store)]);
+  const [schools, streams, asOf] = await Promise.all([
+    store.reads.schools(),
+    store.reads.streams(),
+    eventInstant(store),
+  ]);
   return {
     asOf,
     schools: schools.map(schoolDto),
     streams: streams.map((s) => {
-      const a = assessStream({ quota: s.quota, occupied: s.occupied, classes: s.classes }, { locality: s.locality, classSizeNorm: s.classSizeNorm });
+      const a = assessStream(
+        { quota: s.quota, occupied: s.occupied, classes: s.classes },
+        { locality: s.locality, classSizeNorm: s.classSizeNorm },
+      );
       return {
         schoolId: s.schoolId,
         language: s.language,
@@ -68,7 +81,10 @@ export async function listQuotas(_: object, ctx: ServiceContext): Promise<Res<'q
  * (a stream the school does not offer yet is opened); streams sent unchanged are
  * skipped, so saving twice writes nothing the second time.
  */
-export async function saveQuotas(req: Req<'quotas.save'>, ctx: ServiceContext): Promise<Res<'quotas.save'>> {
+export async function saveQuotas(
+  req: Req<'quotas.save'>,
+  ctx: ServiceContext,
+): Promise<Res<'quotas.save'>> {
   const store = districtOnly(ctx);
   const [schools, streams] = await Promise.all([store.reads.schools(), store.reads.streams()]);
   const known = new Set(schools.map((s) => s.id));
@@ -83,14 +99,25 @@ export async function saveQuotas(req: Req<'quotas.save'>, ctx: ServiceContext): 
     const now = current.get(key);
     const classesChanged = c.classes !== undefined && c.classes !== (now?.classes ?? null);
     if (now && now.quota === c.seats && !classesChanged) return;
-    drafts.push({ type: 'quota.set', data: { schoolId: c.schoolId, language: c.language, seats: c.seats, ...(c.classes !== undefined ? { classes: c.classes } : {}) } });
+    drafts.push({
+      type: 'quota.set',
+      data: {
+        schoolId: c.schoolId,
+        language: c.language,
+        seats: c.seats,
+        ...(c.classes !== undefined ? { classes: c.classes } : {}),
+      },
+    });
   });
   const recorded = await recordAll(ctx, drafts);
   return { written: recorded.length, eventIds: recorded.map((r) => r.eventId) };
 }
 
 /** school.registered again with the same id, name, kind and district, and the new extension fields. */
-export async function setSchoolNorm(req: Req<'quotas.setSchool'>, ctx: ServiceContext): Promise<Res<'quotas.setSchool'>> {
+export async function setSchoolNorm(
+  req: Req<'quotas.setSchool'>,
+  ctx: ServiceContext,
+): Promise<Res<'quotas.setSchool'>> {
   const store = districtOnly(ctx);
   const [school] = await store.reads.schools(req.schoolId);
   if (!school) throw notFound(`schoolId: no school ${req.schoolId}`);
@@ -110,7 +137,10 @@ export async function setSchoolNorm(req: Req<'quotas.setSchool'>, ctx: ServiceCo
   return { school: schoolDto(after!) };
 }
 
-export async function whatIf(req: Req<'quotas.whatIf'>, ctx: ServiceContext): Promise<Res<'quotas.whatIf'>> {
+export async function whatIf(
+  req: Req<'quotas.whatIf'>,
+  ctx: ServiceContext,
+): Promise<Res<'quotas.whatIf'>> {
   const store = districtOnly(ctx);
   const started = performance.now();
   const known = new Set((await store.reads.schools()).map((s) => s.id));
@@ -140,13 +170,27 @@ export async function whatIf(req: Req<'quotas.whatIf'>, ctx: ServiceContext): Pr
   };
 }
 
-export async function refusedForSeats(req: Req<'quotas.refused'>, ctx: ServiceContext): Promise<Res<'quotas.refused'>> {
+export async function refusedForSeats(
+  req: Req<'quotas.refused'>,
+  ctx: ServiceContext,
+): Promise<Res<'quotas.refused'>> {
   const store = districtOnly(ctx);
-  const { rows } = await store.reads.applications({ status: 'refused', schoolId: req.schoolId, language: req.language, sort: 'submittedAt', limit: 1000 });
+  const { rows } = await store.reads.applications({
+    status: 'refused',
+    schoolId: req.schoolId,
+    language: req.language,
+    sort: 'submittedAt',
+    limit: 1000,
+  });
   return {
     applications: rows
       .filter((r) => r.reason === 'no_free_seats')
-      .map((r) => ({ applicationId: r.id, childName: r.childName, submittedAt: r.submittedAt, stage: r.stage })),
+      .map((r) => ({
+        applicationId: r.id,
+        childName: r.childName,
+        submittedAt: r.submittedAt,
+        stage: r.stage,
+      })),
   };
 }
 
@@ -154,15 +198,38 @@ export async function refusedForSeats(req: Req<'quotas.refused'>, ctx: ServiceCo
  * The engine's dry run of the same child applying again to the same stream now:
  * the refused application's own submission, with a fresh id and the store's clock.
  */
-export async function checkFit(req: Req<'quotas.checkFit'>, ctx: ServiceContext): Promise<Res<'quotas.checkFit'>> {
+export async function checkFit(
+  req: Req<'quotas.checkFit'>,
+  ctx: ServiceContext,
+): Promise<Res<'quotas.checkFit'>> {
   const store = districtOnly(ctx);
   const found = await store.reads.application(req.applicationId);
   if (!found) throw notFound(`applicationId: no application ${req.applicationId}`);
-  const submission = found.events.find((e) => e.id === found.application.eventId && e.type === 'application.submitted');
-  if (!submission) throw invalid(`applicationId: ${req.applicationId} was not submitted by a family (a commission placement)`);
-  const original = JSON.parse(submission.body) as Extract<LogEvent, { type: 'application.submitted' }>;
+  const submission = found.events.find(
+    (e) => e.id === found.application.eventId && e.type === 'application.submitted',
+  );
+  if (!submission)
+    throw invalid(
+      `applicationId: ${req.applicationId} was not submitted by a family (a commission placement)`,
+    );
+  const original = JSON.parse(submission.body) as Extract<
+    LogEvent,
+    { type: 'application.submitted' }
+  >;
   const at = await eventInstant(store);
-  const probe = { ...original, id: `check-fit:${req.applicationId}`, at, data: { ...original.data, applicationId: `check-fit:${req.applicationId}` } } as LogEvent;
+  const probe = {
+    ...original,
+    id: `check-fit:${req.applicationId}`,
+    at,
+    data: { ...original.data, applicationId: `check-fit:${req.applicationId}` },
+  } as LogEvent;
   const reason = (await store.engine()).evaluate(probe);
-  return { applicationId: req.applicationId, schoolId: original.data.schoolId, language: original.data.language, at, fits: reason === null, reason };
+  return {
+    applicationId: req.applicationId,
+    schoolId: original.data.schoolId,
+    language: original.data.language,
+    at,
+    fits: reason === null,
+    reason,
+  };
 }

@@ -31,8 +31,18 @@ export class ReportJobs {
 
   constructor(private readonly dir: string) {}
 
-  async start(store: StorePort, owner: string, report: ReportName, lang: Lang, asOf: string | undefined): Promise<ReportJob> {
-    if (asOf !== undefined && Number.isNaN(parseInstant(asOf))) throw new ServiceError('invalid_request', `asOf: not an ISO-8601 instant with an offset: ${asOf}`);
+  async start(
+    store: StorePort,
+    owner: string,
+    report: ReportName,
+    lang: Lang,
+    asOf: string | undefined,
+  ): Promise<ReportJob> {
+    if (asOf !== undefined && Number.isNaN(parseInstant(asOf)))
+      throw new ServiceError(
+        'invalid_request',
+        `asOf: not an ISO-8601 instant with an offset: ${asOf}`,
+      );
     if (!this.swept) {
       // files of a run that ended before they were fetched: nobody holds their ids any more
       await rm(this.dir, { recursive: true, force: true });
@@ -42,7 +52,11 @@ export class ReportJobs {
     // One export per user at a time is plenty; an earlier file of theirs is dropped.
     for (const [id, e] of this.jobs) {
       if (e.owner !== owner) continue;
-      if (e.job.state === 'running') throw new ServiceError('unavailable', 'an export is already running; wait for it to finish');
+      if (e.job.state === 'running')
+        throw new ServiceError(
+          'unavailable',
+          'an export is already running; wait for it to finish',
+        );
       this.jobs.delete(id);
       await rm(e.file, { force: true });
     }
@@ -65,7 +79,9 @@ export class ReportJobs {
     const started = performance.now();
     const entry: Entry = { job, owner, file, done: Promise.resolve() };
     entry.done = (async () => {
-      const engine = asOf ? await replayUntil(store, asOf, (n, total) => Object.assign(job, { done: n, total })) : await store.engine();
+      const engine = asOf
+        ? await replayUntil(store, asOf, (n, total) => Object.assign(job, { done: n, total }))
+        : await store.engine();
       Object.assign(job, { step: 'writing', done: 0, total: 0 });
       const table = buildReport(report, engine);
       job.total = table.rows.length;
@@ -78,9 +94,18 @@ export class ReportJobs {
         onProgress: (written, total) => Object.assign(job, { done: written, total }),
       });
       const info = await stat(file);
-      Object.assign(job, { state: 'done', step: 'finished', size: info.size, ms: performance.now() - started });
+      Object.assign(job, {
+        state: 'done',
+        step: 'finished',
+        size: info.size,
+        ms: performance.now() - started,
+      });
     })().catch((e: unknown) => {
-      Object.assign(job, { state: 'failed', error: e instanceof Error ? e.message : String(e), ms: performance.now() - started });
+      Object.assign(job, {
+        state: 'failed',
+        error: e instanceof Error ? e.message : String(e),
+        ms: performance.now() - started,
+      });
     });
     this.jobs.set(jobId, entry);
     return { ...job };
@@ -91,9 +116,15 @@ export class ReportJobs {
   }
 
   /** Up to `max` bytes of the finished file from `offset`. */
-  async read(owner: string, jobId: string, offset: number, max: number): Promise<{ job: ReportJob; bytes: Buffer }> {
+  async read(
+    owner: string,
+    jobId: string,
+    offset: number,
+    max: number,
+  ): Promise<{ job: ReportJob; bytes: Buffer }> {
     const entry = this.entry(owner, jobId);
-    if (entry.job.state !== 'done') throw new ServiceError('unavailable', `jobId: the export is ${entry.job.state}, not done`);
+    if (entry.job.state !== 'done')
+      throw new ServiceError('unavailable', `jobId: the export is ${entry.job.state}, not done`);
     const handle = await open(entry.file, 'r');
     try {
       const length = Math.max(0, Math.min(max, entry.job.size - offset));
@@ -119,7 +150,8 @@ export class ReportJobs {
 
   private entry(owner: string, jobId: string): Entry {
     const entry = this.jobs.get(jobId);
-    if (!entry || entry.owner !== owner) throw new ServiceError('not_found', `jobId: no export ${jobId} for this session`);
+    if (!entry || entry.owner !== owner)
+      throw new ServiceError('not_found', `jobId: no export ${jobId} for this session`);
     return entry;
   }
 }
@@ -130,7 +162,11 @@ export class ReportJobs {
  * documents deadline fire). The live engine cannot go back in time, and must
  * not be moved forward either (it is the write path's).
  */
-export async function replayUntil(store: StorePort, asOf: string, onProgress: (events: number, total: number) => void): Promise<Engine> {
+export async function replayUntil(
+  store: StorePort,
+  asOf: string,
+  onProgress: (events: number, total: number) => void,
+): Promise<Engine> {
   const limit = parseInstant(asOf);
   const total = await store.eventCount();
   const engine = new Engine();

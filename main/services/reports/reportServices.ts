@@ -17,28 +17,61 @@ import { replayUntil } from './reportJobs';
 /** base64 of 2 MiB is ~2.8 MB of JSON per call: well inside the bridge's limits */
 const DOWNLOAD_PIECE = 2 * 1024 * 1024;
 
-export async function exportReport(req: { report: ReportName; lang: Lang; asOf?: string }, ctx: ServiceContext): Promise<Res<'reports.export'>> {
+export async function exportReport(
+  req: { report: ReportName; lang: Lang; asOf?: string },
+  ctx: ServiceContext,
+): Promise<Res<'reports.export'>> {
   const store = requireStore(ctx);
   const user = requireUser(ctx);
   return ctx.app.reportJobs.start(store, user.userId, req.report, req.lang, req.asOf);
 }
 
-export function reportProgress(req: { jobId: string }, ctx: ServiceContext): Res<'reports.progress'> {
+export function reportProgress(
+  req: { jobId: string },
+  ctx: ServiceContext,
+): Res<'reports.progress'> {
   return ctx.app.reportJobs.get(requireUser(ctx).userId, req.jobId);
 }
 
-export async function downloadReport(req: { jobId: string; offset: number }, ctx: ServiceContext): Promise<Res<'reports.download'>> {
-  const { job, bytes } = await ctx.app.reportJobs.read(requireUser(ctx).userId, req.jobId, req.offset, DOWNLOAD_PIECE);
+export async function downloadReport(
+  req: { jobId: string; offset: number },
+  ctx: ServiceContext,
+): Promise<Res<'reports.download'>> {
+  const { job, bytes } = await ctx.app.reportJobs.read(
+    requireUser(ctx).userId,
+    req.jobId,
+    req.offset,
+    DOWNLOAD_PIECE,
+  );
   const next = req.offset + bytes.length;
-  return { fileName: job.fileName, size: job.size, offset: req.offset, chunk: bytes.toString('base64'), done: next >= job.size };
+  return {
+    fileName: job.fileName,
+    size: job.size,
+    offset: req.offset,
+    chunk: bytes.toString('base64'),
+    done: next >= job.size,
+  };
 }
 
 // Paging through a 200k-row report would rebuild it per page; the last table
 // built is kept while the engine has not moved (same event count, same clock).
-let cached: { engine: Engine; events: number; lastAt: string | null; name: ReportName; table: ReportTable<unknown> } | null = null;
+let cached: {
+  engine: Engine;
+  events: number;
+  lastAt: string | null;
+  name: ReportName;
+  table: ReportTable<unknown>;
+} | null = null;
 
 function tableFor(engine: Engine, name: ReportName): ReportTable<unknown> {
-  if (cached && cached.engine === engine && cached.name === name && cached.events === engine.stats.events && cached.lastAt === engine.lastAt) return cached.table;
+  if (
+    cached &&
+    cached.engine === engine &&
+    cached.name === name &&
+    cached.events === engine.stats.events &&
+    cached.lastAt === engine.lastAt
+  )
+    return cached.table;
   const table = buildReport(name, engine);
   cached = { engine, events: engine.stats.events, lastAt: engine.lastAt, name, table };
   return table;
@@ -50,7 +83,8 @@ let replayed: { store: StorePort; asOf: string; events: number; engine: Engine }
 
 async function engineAsOf(store: StorePort, asOf: string): Promise<Engine> {
   const events = await store.eventCount();
-  if (replayed && replayed.store === store && replayed.asOf === asOf && replayed.events === events) return replayed.engine;
+  if (replayed && replayed.store === store && replayed.asOf === asOf && replayed.events === events)
+    return replayed.engine;
   const engine = await replayUntil(store, asOf, () => {});
   replayed = { store, asOf, events, engine };
   return engine;
@@ -59,7 +93,11 @@ async function engineAsOf(store: StorePort, asOf: string): Promise<Engine> {
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** A cell as the screen shows it: dates as the xlsx shows them (Bishkek wall time). */
-function screenCell(value: string | number | Date | null, kind: string, lang: Lang): string | number | null {
+function screenCell(
+  value: string | number | Date | null,
+  kind: string,
+  lang: Lang,
+): string | number | null {
   if (!(value instanceof Date)) return value;
   const d = `${pad(value.getUTCDate())}.${pad(value.getUTCMonth() + 1)}.${value.getUTCFullYear()}`;
   const iso = value.toISOString();
@@ -74,10 +112,16 @@ export async function reportRows(
   requireUser(ctx);
   const store = requireStore(ctx);
   const engine = req.asOf ? await engineAsOf(store, req.asOf) : await store.engine();
-  const warning = req.asOf ? asOfWarning(req.asOf, await store.campaign(), await eventInstant(store)) : null;
+  const warning = req.asOf
+    ? asOfWarning(req.asOf, await store.campaign(), await eventInstant(store))
+    : null;
   const table = tableFor(engine, req.report);
   const renderers = table.columns.map((c) => cellRenderer(c, req.lang));
-  const rows = table.rows.slice(req.offset, req.offset + req.limit).map((row) => renderers.map((render, i) => screenCell(render(row), table.columns[i].kind, req.lang)));
+  const rows = table.rows
+    .slice(req.offset, req.offset + req.limit)
+    .map((row) =>
+      renderers.map((render, i) => screenCell(render(row), table.columns[i].kind, req.lang)),
+    );
   return {
     title: REPORT_TITLES[req.report][req.lang],
     districts: table.districts,
@@ -94,7 +138,10 @@ export async function reportRows(
 // The dashboard asks for the charts on every visit; on the republic log they cost
 // ~0.5 s (the documents query and the aggregation), so they are kept while the
 // engine has not moved.
-const chartsCache = new WeakMap<Engine, { events: number; lastAt: string | null; value: Res<'reports.charts'> }>();
+const chartsCache = new WeakMap<
+  Engine,
+  { events: number; lastAt: string | null; value: Res<'reports.charts'> }
+>();
 
 export async function reportCharts(_: object, ctx: ServiceContext): Promise<Res<'reports.charts'>> {
   requireUser(ctx);

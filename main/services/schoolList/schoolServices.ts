@@ -19,5 +19,11 @@ export async function listSchools(_: object, ctx: ServiceContext): Promise<Res<'
     });
     bySchool.set(s.schoolId, list);
   }
-  return { schools: schools.map((s) => ({ ...s, inScope: inCampaign(s.kind), streams: bySchool.get(s.schoolId) ?? [] })) };
+  return {
+    schools: schools.map((s) => ({
+      ...s,
+      inScope: inCampaign(s.kind),
+      streams: bySchool.get(s.schoolId) ?? [],
+    })),
+  };
 }

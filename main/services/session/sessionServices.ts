@@ -17,7 +17,10 @@ export async function getSession(_: object, ctx: ServiceContext): Promise<Res<'s
   return { user: user ? publicUser(user) : null, store: await storeInfo(ctx.store) };
 }
 
-export async function authSignIn(req: { username: string; password: string }, ctx: ServiceContext): Promise<Res<'auth.signIn'>> {
+export async function authSignIn(
+  req: { username: string; password: string },
+  ctx: ServiceContext,
+): Promise<Res<'auth.signIn'>> {
   const deps = { store: requireStore(ctx), sessions: ctx.app.sessions, throttle: ctx.app.throttle };
   return { user: await signIn(deps, ctx.session, req.username, req.password) };
 }

@@ -5,7 +5,13 @@
 import type { User } from '../../../shared/ipc/contract';
 import { ServiceError } from '../errors';
 import type { StorePort, StoredUser } from '../storePort';
-import { checkPassword, decoyHash, hashGate, HASH_QUEUE_MAX, hashPassword } from '../../auth/password';
+import {
+  checkPassword,
+  decoyHash,
+  hashGate,
+  HASH_QUEUE_MAX,
+  hashPassword,
+} from '../../auth/password';
 import type { Session, SessionUser, Sessions } from '../../auth/session';
 import { SignInThrottle } from '../../auth/throttle';
 
@@ -13,7 +19,12 @@ export const TOO_MANY_ATTEMPTS = 'too_many_attempts';
 
 function tryLater(waitMs: number): ServiceError {
   const seconds = Math.max(1, Math.ceil(waitMs / 1000));
-  return new ServiceError('refused', `too many sign-in attempts: try again in ${seconds} s`, TOO_MANY_ATTEMPTS, seconds);
+  return new ServiceError(
+    'refused',
+    `too many sign-in attempts: try again in ${seconds} s`,
+    TOO_MANY_ATTEMPTS,
+    seconds,
+  );
 }
 
 export interface SignInDeps {
@@ -22,7 +33,12 @@ export interface SignInDeps {
   throttle: SignInThrottle;
 }
 
-export async function signIn(deps: SignInDeps, session: Session, username: string, password: string): Promise<User> {
+export async function signIn(
+  deps: SignInDeps,
+  session: Session,
+  username: string,
+  password: string,
+): Promise<User> {
   const name = username.trim();
   const keys = SignInThrottle.keys(name, session.callerId);
   const wait = deps.throttle.waitMs(keys);
@@ -53,10 +69,23 @@ export async function sessionUser(store: StorePort, u: StoredUser): Promise<Sess
   if (u.role === 'director' && u.schoolId) {
     schoolName = (await store.schools(u.schoolId))[0]?.name ?? null;
   }
-  return { userId: u.id, username: u.username, displayName: u.displayName, role: u.role, schoolId: u.schoolId, schoolName };
+  return {
+    userId: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    role: u.role,
+    schoolId: u.schoolId,
+    schoolName,
+  };
 }
 
 /** The user as the page may see it: no ids beyond the username, never the hash. */
 export function publicUser(u: SessionUser): User {
-  return { username: u.username, displayName: u.displayName, role: u.role, schoolId: u.schoolId, schoolName: u.schoolName };
+  return {
+    username: u.username,
+    displayName: u.displayName,
+    role: u.role,
+    schoolId: u.schoolId,
+    schoolName: u.schoolName,
+  };
 }

@@ -16,7 +16,11 @@ export function getSetup(_: object, ctx: ServiceContext): Res<'setup.get'> {
 type Choose =
   | { mode: 'demo' }
   | { mode: 'real' }
-  | { mode: 'create'; districtName: string; officer: { username: string; displayName: string; password: string } };
+  | {
+      mode: 'create';
+      districtName: string;
+      officer: { username: string; displayName: string; password: string };
+    };
 
 export async function chooseSetup(req: Choose, ctx: ServiceContext): Promise<Res<'setup.choose'>> {
   // Before the first choice anyone at the machine may choose; after it, only an officer switches.
@@ -27,7 +31,11 @@ export async function chooseSetup(req: Choose, ctx: ServiceContext): Promise<Res
     return { store: (await storeInfo(await ctx.app.useStore('demo')))! };
   }
   if (req.mode === 'real') {
-    if (!ctx.app.realExists()) throw new ServiceError('not_found', 'mode: no real district has been created on this computer');
+    if (!ctx.app.realExists())
+      throw new ServiceError(
+        'not_found',
+        'mode: no real district has been created on this computer',
+      );
     return { store: (await storeInfo(await ctx.app.useStore('real')))! };
   }
   // A real district is created only from the first-start choice, before any store is
@@ -35,27 +43,36 @@ export async function chooseSetup(req: Choose, ctx: ServiceContext): Promise<Res
   // password is public (issue 12, item 11). Whoever holds that screen sets the first
   // officer's password; afterwards only that officer's store decides.
   if (ctx.app.chosen !== null || ctx.store !== null) {
-    throw new ServiceError('forbidden', 'mode: a real district is created only from the first-start choice, not from an open district');
+    throw new ServiceError(
+      'forbidden',
+      'mode: a real district is created only from the first-start choice, not from an open district',
+    );
   }
   if (ctx.app.realExists()) {
-    throw new ServiceError('refused', 'a real district already exists on this computer; open it instead', 'store_exists');
+    throw new ServiceError(
+      'refused',
+      'a real district already exists on this computer; open it instead',
+      'store_exists',
+    );
   }
   const passwordHash = await hashPassword(req.officer.password);
   const file = ctx.app.storePath('real');
-  const store = await ctx.app.useStore('real', async (s) => {
-    await s.setSetting(SETTING.kind, 'real');
-    await s.setSetting(SETTING.districtName, req.districtName);
-    await s.addUser({
-      username: req.officer.username,
-      displayName: req.officer.displayName,
-      role: 'district',
-      schoolId: null,
-      passwordHash,
+  const store = await ctx.app
+    .useStore('real', async (s) => {
+      await s.setSetting(SETTING.kind, 'real');
+      await s.setSetting(SETTING.districtName, req.districtName);
+      await s.addUser({
+        username: req.officer.username,
+        displayName: req.officer.displayName,
+        role: 'district',
+        schoolId: null,
+        passwordHash,
+      });
+    })
+    .catch(async (e: unknown) => {
+      // A store that failed to get its first officer is unusable: leave no half-made district.
+      await Promise.all(['', '-wal', '-shm'].map((x) => rm(file + x, { force: true })));
+      throw e;
     });
-  }).catch(async (e: unknown) => {
-    // A store that failed to get its first officer is unusable: leave no half-made district.
-    await Promise.all(['', '-wal', '-shm'].map((x) => rm(file + x, { force: true })));
-    throw e;
-  });
   return { store: (await storeInfo(store))! };
 }

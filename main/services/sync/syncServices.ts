@@ -32,8 +32,13 @@ export async function syncConnect(
 ): Promise<Res<'sync.connect'>> {
   requireUser(ctx);
   const sync = syncOf(ctx);
-  if (!sync) throw new ServiceError('refused', 'the demo district cannot connect to a server', 'sync_demo');
-  return sync.connect({ serverUrl: req.serverUrl, code: req.code, deviceName: req.deviceName ?? '' });
+  if (!sync)
+    throw new ServiceError('refused', 'the demo district cannot connect to a server', 'sync_demo');
+  return sync.connect({
+    serverUrl: req.serverUrl,
+    code: req.code,
+    deviceName: req.deviceName ?? '',
+  });
 }
 
 /** A director sees only what they decided themselves; officers and the commission see all. */
@@ -48,14 +53,20 @@ export async function syncPending(_: object, ctx: ServiceContext): Promise<Res<'
   return { events: own === null ? events : events.filter((e) => e.actorId === own) };
 }
 
-export async function syncConflicts(_: object, ctx: ServiceContext): Promise<Res<'sync.conflicts'>> {
+export async function syncConflicts(
+  _: object,
+  ctx: ServiceContext,
+): Promise<Res<'sync.conflicts'>> {
   const sync = syncOf(ctx);
   const own = ownOnly(ctx);
   const conflicts = sync ? await sync.conflicts() : [];
   return { conflicts: own === null ? conflicts : conflicts.filter((c) => c.actorId === own) };
 }
 
-export async function syncMarkSeen(req: { ids: string[] }, ctx: ServiceContext): Promise<Res<'sync.markSeen'>> {
+export async function syncMarkSeen(
+  req: { ids: string[] },
+  ctx: ServiceContext,
+): Promise<Res<'sync.markSeen'>> {
   const sync = syncOf(ctx);
   if (!sync) throw new ServiceError('not_found', 'ids: this district has no sync conflicts');
   return { conflicts: await sync.markSeen(req.ids) };

@@ -17,6 +17,9 @@ export const USER = defineTable('User', 'user', [
 export type UserRecord = RecordOf<typeof USER.defs>;
 export const UserEntity = USER.entity;
 
-export const SETTING = defineTable('Setting', 'setting', [col.text('key', { primary: true }), col.text('value')]);
+export const SETTING = defineTable('Setting', 'setting', [
+  col.text('key', { primary: true }),
+  col.text('value'),
+]);
 export type SettingRecord = RecordOf<typeof SETTING.defs>;
 export const SettingEntity = SETTING.entity;

@@ -5,7 +5,11 @@
 // the `col AS prop` select lists of the hand-written queries (queries.ts). The
 // migrations create the tables; tests/store/schema.test.ts checks that what they
 // create (PRAGMA table_info) is what this describes.
-import { EntitySchema, type EntitySchemaColumnOptions, type EntitySchemaIndexOptions } from 'typeorm';
+import {
+  EntitySchema,
+  type EntitySchemaColumnOptions,
+  type EntitySchemaIndexOptions,
+} from 'typeorm';
 
 type SqlType = 'text' | 'integer';
 
@@ -31,16 +35,31 @@ interface ColumnOptions {
 
 const snake = (p: string) => p.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
-function column<P extends string, V>(property: P, type: SqlType, nullable: boolean, o: ColumnOptions): ColumnDef<P, V> {
-  return { property, name: o.name ?? snake(property), type, nullable, primary: o.primary, unique: o.unique, generated: o.generated };
+function column<P extends string, V>(
+  property: P,
+  type: SqlType,
+  nullable: boolean,
+  o: ColumnOptions,
+): ColumnDef<P, V> {
+  return {
+    property,
+    name: o.name ?? snake(property),
+    type,
+    nullable,
+    primary: o.primary,
+    unique: o.unique,
+    generated: o.generated,
+  };
 }
 
 /** Column builders; narrow a text column's value type with the type argument, e.g. text<'role', Role>. */
 export const col = {
-  text: <P extends string, V extends string = string>(p: P, o: ColumnOptions = {}) => column<P, V>(p, 'text', false, o),
+  text: <P extends string, V extends string = string>(p: P, o: ColumnOptions = {}) =>
+    column<P, V>(p, 'text', false, o),
   textOrNull: <P extends string, V extends string = string>(p: P, o: ColumnOptions = {}) =>
     column<P, V | null>(p, 'text', true, o),
-  integer: <P extends string, V extends number = number>(p: P, o: ColumnOptions = {}) => column<P, V>(p, 'integer', false, o),
+  integer: <P extends string, V extends number = number>(p: P, o: ColumnOptions = {}) =>
+    column<P, V>(p, 'integer', false, o),
   integerOrNull: <P extends string, V extends number = number>(p: P, o: ColumnOptions = {}) =>
     column<P, V | null>(p, 'integer', true, o),
 };
@@ -56,7 +75,9 @@ export type RowWith<Cs extends readonly ColumnDef[], P extends Cs[number]['prope
 };
 
 /** The row as an object keyed by property (what a repository reads and writes). */
-export type RecordOf<Cs extends readonly ColumnDef[]> = { [C in Cs[number] as C['property']]: ValueOf<C> };
+export type RecordOf<Cs extends readonly ColumnDef[]> = {
+  [C in Cs[number] as C['property']]: ValueOf<C>;
+};
 
 export interface TableSchema<Cs extends readonly ColumnDef[]> {
   table: string;
@@ -100,5 +121,9 @@ export function selectList<Cs extends readonly ColumnDef[]>(
 ): string {
   const defs = only ? only.map((p) => schema.defs.find((d) => d.property === p)!) : schema.defs;
   const at = alias ? `${alias}.` : '';
-  return defs.map((d) => (d.name === d.property ? `${at}"${d.name}"` : `${at}"${d.name}" AS "${d.property}"`)).join(', ');
+  return defs
+    .map((d) =>
+      d.name === d.property ? `${at}"${d.name}"` : `${at}"${d.name}" AS "${d.property}"`,
+    )
+    .join(', ');
 }

@@ -1,6 +1,13 @@
 // The projections the UI queries. Only the engine produces their rows
 // (main/store/projection/tables.ts maps engine state onto these columns, in this order).
-import type { Basis, CaseStatus, Locality, PrivilegeState, Stage, Status } from '../../../shared/engine/model';
+import type {
+  Basis,
+  CaseStatus,
+  Locality,
+  PrivilegeState,
+  Stage,
+  Status,
+} from '../../../shared/engine/model';
 import type { SchoolKind } from '../../../shared/log/events';
 import type { Reason } from '../../../shared/engine/reasons';
 import { col, defineTable, type RecordOf } from './defineTable';
@@ -148,7 +155,12 @@ export type OrderRecord = RecordOf<typeof ORDER.defs>;
 export const REJECTION = defineTable(
   'Rejection',
   'rejection',
-  [col.text('eventId', { primary: true }), col.integer('seq'), col.text('type'), col.text<'reason', Reason>('reason')],
+  [
+    col.text('eventId', { primary: true }),
+    col.integer('seq'),
+    col.text('type'),
+    col.text<'reason', Reason>('reason'),
+  ],
   [{ name: 'idx_rejection_seq', columns: ['seq'] }],
 );
 export type RejectionRecord = RecordOf<typeof REJECTION.defs>;

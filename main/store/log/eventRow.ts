@@ -19,11 +19,31 @@ export function subjectOf(event: LogEvent): string | null {
 /** An event's row as staged for writing: EVENT_COLUMNS' values, the body as its UTF-8 bytes. */
 export type StagedRow = RowWith<typeof EVENT.defs, 'body', Uint8Array>;
 
-export function stagedRow(seq: number, event: LogEvent, body: Uint8Array, outcome: Reason | null, hash: string): StagedRow {
-  return [seq, event.id, event.type, event.at, event.actor?.role ?? null, event.actor?.id ?? null, subjectOf(event), body, outcome, hash];
+export function stagedRow(
+  seq: number,
+  event: LogEvent,
+  body: Uint8Array,
+  outcome: Reason | null,
+  hash: string,
+): StagedRow {
+  return [
+    seq,
+    event.id,
+    event.type,
+    event.at,
+    event.actor?.role ?? null,
+    event.actor?.id ?? null,
+    subjectOf(event),
+    body,
+    outcome,
+    hash,
+  ];
 }
 
 /** One statement per batch, its rows packed (sql/packedRows.ts): bodies are copied as bytes, never escaped or parsed. */
 export function writeEvents(conn: Connection, rows: StagedRow[]): Promise<void> {
-  return conn.runPrepared(packedInsertSql('event', EVENT_COLUMNS), packedParams(packRows(rows, EVENT_COLUMNS.length)));
+  return conn.runPrepared(
+    packedInsertSql('event', EVENT_COLUMNS),
+    packedParams(packRows(rows, EVENT_COLUMNS.length)),
+  );
 }

@@ -10,7 +10,13 @@ import { Engine, type ChangeSet } from '../../../shared/engine/engine';
 import type { Reason } from '../../../shared/engine/reasons';
 import { GENESIS_HASH } from '../../../shared/log/hashChain';
 import type { LogEvent } from '../../../shared/log/events';
-import { LogError, MAX_LINE_BYTES, checkLineLength, lineTooLong, parseEventLine } from '../../../shared/log/parseLine';
+import {
+  LogError,
+  MAX_LINE_BYTES,
+  checkLineLength,
+  lineTooLong,
+  parseEventLine,
+} from '../../../shared/log/parseLine';
 import { type Connection, writeRows } from '../sql/connection';
 import { nodeChainHashBytes } from './nodeHash';
 import {
@@ -54,7 +60,9 @@ export interface SnapshotPolicy {
 }
 
 /** How the last catch-up began: what the start-up figures and the tests look at. */
-export type RestoredFrom = { from: 'snapshot'; seq: number; replayed: number } | { from: 'replay'; replayed: number; snapshot: string };
+export type RestoredFrom =
+  | { from: 'snapshot'; seq: number; replayed: number }
+  | { from: 'replay'; replayed: number; snapshot: string };
 
 export class LogWriter {
   private engine: Engine | null = null;
@@ -148,7 +156,13 @@ export class LogWriter {
    * rewinds the pending suffix and folds it again on another base): `work`
    * gets the caught-up engine and head and returns the ones to keep.
    */
-  rewrite<T>(work: (conn: Connection, engine: Engine, head: Head) => Promise<{ result: T; engine: Engine; head: Head }>): Promise<T> {
+  rewrite<T>(
+    work: (
+      conn: Connection,
+      engine: Engine,
+      head: Head,
+    ) => Promise<{ result: T; engine: Engine; head: Head }>,
+  ): Promise<T> {
     return this.exclusive(async () => {
       await this.conn.run('BEGIN IMMEDIATE');
       try {
@@ -169,7 +183,9 @@ export class LogWriter {
   }
 
   /** Runs `work` in a write transaction with the raw connection; its engine becomes the writer's. */
-  rebuild<T>(work: (conn: Connection) => Promise<{ result: T; engine: Engine; head: Head }>): Promise<T> {
+  rebuild<T>(
+    work: (conn: Connection) => Promise<{ result: T; engine: Engine; head: Head }>,
+  ): Promise<T> {
     return this.exclusive(async () => {
       await this.conn.run('BEGIN IMMEDIATE');
       try {
@@ -188,7 +204,9 @@ export class LogWriter {
   }
 
   private async catchUp(): Promise<void> {
-    const stored = await this.conn.get<{ seq: number; hash: string; at: string | null }>('SELECT seq, hash, at FROM log_head WHERE id = 1');
+    const stored = await this.conn.get<{ seq: number; hash: string; at: string | null }>(
+      'SELECT seq, hash, at FROM log_head WHERE id = 1',
+    );
     const target: Head = stored ?? { seq: 0, hash: GENESIS_HASH, at: null };
     let restored: RestoredFrom | null = null;
     if (this.engine === null || target.seq < this.head.seq) {
@@ -202,9 +220,15 @@ export class LogWriter {
           'SELECT seq, body FROM event WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?',
           [this.head.seq, target.seq, CATCH_UP_PAGE],
         );
-        if (rows.length === 0) throw new StoreCorruptError(`the log head says ${target.seq} events, but events after ${this.head.seq} are missing`);
+        if (rows.length === 0)
+          throw new StoreCorruptError(
+            `the log head says ${target.seq} events, but events after ${this.head.seq} are missing`,
+          );
         for (const r of rows) {
-          if (r.seq !== this.head.seq + 1) throw new StoreCorruptError(`event ${this.head.seq + 1} is missing from the stored log`);
+          if (r.seq !== this.head.seq + 1)
+            throw new StoreCorruptError(
+              `event ${this.head.seq + 1} is missing from the stored log`,
+            );
           engine.ingest(parseEventLine(r.body, r.seq));
           this.head.seq = r.seq;
         }
@@ -212,7 +236,8 @@ export class LogWriter {
       }
     } catch (e) {
       this.reset();
-      if (e instanceof LogError) throw new StoreCorruptError(`the stored log does not replay: event ${e.message}`);
+      if (e instanceof LogError)
+        throw new StoreCorruptError(`the stored log does not replay: event ${e.message}`);
       throw e;
     }
     this.head = { ...target };
@@ -233,7 +258,9 @@ export class LogWriter {
     if (!loaded.ok) return { from: 'replay', replayed: 0, snapshot: loaded.reason };
     const { seq, hash } = loaded.head;
     if (seq > target.seq) return { from: 'replay', replayed: 0, snapshot: 'ahead' };
-    const row = await this.conn.get<{ hash: string }>('SELECT hash FROM event WHERE seq = ?', [seq]);
+    const row = await this.conn.get<{ hash: string }>('SELECT hash FROM event WHERE seq = ?', [
+      seq,
+    ]);
     if (row?.hash !== hash) return { from: 'replay', replayed: 0, snapshot: 'another-log' };
     this.engine = loaded.engine;
     this.head = { seq, hash, at: loaded.engine.lastAt };
@@ -279,14 +306,16 @@ export class WriteTx {
    */
   add(event: LogEvent, body: string, line?: number, bytes?: Uint8Array): EventOutcome {
     // Every stored body is a well-formed line (FORMATS.md): at most 1 MiB, whoever wrote it.
-    if (bytes ? bytes.length > MAX_LINE_BYTES : (checkLineLength(body, line), false)) throw lineTooLong(line);
+    if (bytes ? bytes.length > MAX_LINE_BYTES : (checkLineLength(body, line), false))
+      throw lineTooLong(line);
     const engine = this.engine;
     const rejectionsBefore = engine.rejections.length;
     let outcome;
     try {
       outcome = engine.ingest(event);
     } catch (e) {
-      if (e instanceof LogError && e.line === undefined && line !== undefined) throw new LogError(e.message, line);
+      if (e instanceof LogError && e.line === undefined && line !== undefined)
+        throw new LogError(e.message, line);
       throw e;
     }
     if (outcome.kind === 'duplicate') {
@@ -305,7 +334,9 @@ export class WriteTx {
     if (outcome.refused !== null) this.refused++;
     if (engine.rejections.length > rejectionsBefore) {
       const r = engine.rejections[engine.rejections.length - 1];
-      this.rejections.push(rejectionTable.toRow({ eventId: r.eventId, seq, type: r.type, reason: r.reason }));
+      this.rejections.push(
+        rejectionTable.toRow({ eventId: r.eventId, seq, type: r.type, reason: r.reason }),
+      );
     }
     if (this.events.length >= 500) this.flushEvents();
     return { id: event.id, outcome: 'applied', seq, refused: outcome.refused };
@@ -349,9 +380,11 @@ export class WriteTx {
 
   private queue(promises: Promise<void>[]): void {
     for (const p of promises) {
-      this.inFlight.push(p.catch((e) => {
-        this.failure ??= e;
-      }));
+      this.inFlight.push(
+        p.catch((e) => {
+          this.failure ??= e;
+        }),
+      );
     }
   }
 
@@ -382,7 +415,10 @@ export class WriteTx {
       for (const d of eventIndexes) await this.conn.run(d.sql);
       this.droppedIndexes = this.droppedIndexes.filter((d) => d.table !== 'event');
     }
-    if (this.rejections.length > 0) this.queue(writeRows(this.conn, rejectionTable.table, rejectionTable.columns, this.rejections));
+    if (this.rejections.length > 0)
+      this.queue(
+        writeRows(this.conn, rejectionTable.table, rejectionTable.columns, this.rejections),
+      );
     this.rejections = [];
     if (this.added > 0 || this.extra !== null) {
       const changes = this.engine.takeChanges();
@@ -392,11 +428,10 @@ export class WriteTx {
       }
       writeChanges(this.conn, this.engine, changes, (p) => this.queue(p));
       this.queue([
-        this.conn.run('INSERT INTO log_head (id, seq, hash, at) VALUES (1, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash, at = excluded.at', [
-          this.head.seq,
-          this.head.hash,
-          this.head.at,
-        ]),
+        this.conn.run(
+          'INSERT INTO log_head (id, seq, hash, at) VALUES (1, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash, at = excluded.at',
+          [this.head.seq, this.head.hash, this.head.at],
+        ),
       ]);
     }
     await Promise.all(this.inFlight);
@@ -411,7 +446,15 @@ export class WriteTx {
 }
 
 /** the tables whose secondary indexes a bulk load drops and rebuilds */
-const BULK_TABLES = ['event', 'application', 'stream', 'school', 'commission_case', 'admission_order', 'rejection'];
+const BULK_TABLES = [
+  'event',
+  'application',
+  'stream',
+  'school',
+  'commission_case',
+  'admission_order',
+  'rejection',
+];
 
 function upsert<T>(spec: TableSpec<T>, items: Iterable<T>): { spec: TableSpec<T>; rows: Row[] } {
   const rows: Row[] = [];
@@ -433,7 +476,8 @@ function pick<K, V>(map: Map<K, V>, keys: Set<K>): V[] {
  * that changed may have moved everyone in it, so all its entries are rewritten.
  */
 function changedApplications(engine: Engine, changes: ChangeSet): Iterable<QueuedApplication> {
-  if (changes.waitlists.size === 0) return withPlaces(engine, pick(engine.applications, changes.applications), new Map());
+  if (changes.waitlists.size === 0)
+    return withPlaces(engine, pick(engine.applications, changes.applications), new Map());
   const ids = new Set(changes.applications);
   const positions = new Map<string, number>();
   for (const key of changes.waitlists) {
@@ -467,14 +511,21 @@ function deleteVanished(conn: Connection, engine: Engine, changes: ChangeSet): P
   const out: Promise<void>[] = [];
   for (const [table, key, ids] of parts) {
     if (ids.length > 0) {
-      out.push(conn.run(`DELETE FROM "${table}" WHERE "${key}" IN (${ids.map(() => '?').join(',')})`, ids));
+      out.push(
+        conn.run(`DELETE FROM "${table}" WHERE "${key}" IN (${ids.map(() => '?').join(',')})`, ids),
+      );
     }
   }
   return out;
 }
 
 /** Upserts exactly the rows the engine says it touched. */
-export function writeChanges(conn: Connection, engine: Engine, changes: ChangeSet, queue: (p: Promise<void>[]) => void): void {
+export function writeChanges(
+  conn: Connection,
+  engine: Engine,
+  changes: ChangeSet,
+  queue: (p: Promise<void>[]) => void,
+): void {
   const parts = [
     upsert(campaignTable, campaignTable.all(engine)),
     upsert(schoolTable, pick(engine.schools, changes.schools)),

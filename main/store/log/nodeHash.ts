@@ -10,7 +10,10 @@ const oneShot = (crypto as unknown as { hash?: OneShot }).hash;
 
 export const nodeChainHash: LinkHash = (prevHash, body) => {
   if (oneShot) return oneShot('sha256', prevHash + body, 'hex');
-  return crypto.createHash('sha256').update(prevHash + body, 'utf8').digest('hex');
+  return crypto
+    .createHash('sha256')
+    .update(prevHash + body, 'utf8')
+    .digest('hex');
 };
 
 /** prev hash + body bytes, assembled here so the digest reads one buffer and no string is encoded */
@@ -24,5 +27,8 @@ export function nodeChainHashBytes(prevHash: string, body: Uint8Array): string {
   const head = input.write(prevHash, 0, 'latin1');
   input.set(body, head);
   if (oneShot) return oneShot('sha256', input.subarray(0, head + body.length), 'hex');
-  return crypto.createHash('sha256').update(input.subarray(0, head + body.length)).digest('hex');
+  return crypto
+    .createHash('sha256')
+    .update(input.subarray(0, head + body.length))
+    .digest('hex');
 }

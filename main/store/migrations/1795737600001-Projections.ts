@@ -64,7 +64,9 @@ export class Projections1795737600001 implements MigrationInterface {
     )`);
     // The registry's filters and searches (issue 4): status, school and stream, stage, PIN, name.
     await q.query(`CREATE INDEX "idx_application_status" ON "application" ("status")`);
-    await q.query(`CREATE INDEX "idx_application_school" ON "application" ("school_id", "language")`);
+    await q.query(
+      `CREATE INDEX "idx_application_school" ON "application" ("school_id", "language")`,
+    );
     await q.query(`CREATE INDEX "idx_application_stage" ON "application" ("stage")`);
     await q.query(`CREATE INDEX "idx_application_pin" ON "application" ("pin")`);
     await q.query(`CREATE INDEX "idx_application_name" ON "application" ("name_key")`);
@@ -101,7 +103,15 @@ export class Projections1795737600001 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['rejection', 'admission_order', 'commission_case', 'application', 'stream', 'school', 'campaign']) {
+    for (const t of [
+      'rejection',
+      'admission_order',
+      'commission_case',
+      'application',
+      'stream',
+      'school',
+      'campaign',
+    ]) {
       await q.query(`DROP TABLE "${t}"`);
     }
   }

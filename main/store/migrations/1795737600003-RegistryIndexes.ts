@@ -17,7 +17,15 @@ const REPLACED = [
   ['idx_application_pin', 'pin'],
   ['idx_application_name', 'name_key'],
 ] as const;
-const ADDED = ['submitted_ms', 'updated_at', 'basis', 'privilege', 'privilege_category', 'language', 'order_number'] as const;
+const ADDED = [
+  'submitted_ms',
+  'updated_at',
+  'basis',
+  'privilege',
+  'privilege_category',
+  'language',
+  'order_number',
+] as const;
 
 export class RegistryIndexes1795737600003 implements MigrationInterface {
   name = 'RegistryIndexes1795737600003';
@@ -27,7 +35,10 @@ export class RegistryIndexes1795737600003 implements MigrationInterface {
       await q.query(`DROP INDEX "${name}"`);
       await q.query(`CREATE INDEX "${name}" ON "application" ("${column}", "id")`);
     }
-    for (const column of ADDED) await q.query(`CREATE INDEX "idx_application_${column}_id" ON "application" ("${column}", "id")`);
+    for (const column of ADDED)
+      await q.query(
+        `CREATE INDEX "idx_application_${column}_id" ON "application" ("${column}", "id")`,
+      );
     await q.query(`CREATE INDEX "idx_event_type" ON "event" ("type")`);
     await q.query(`CREATE INDEX "idx_event_actor" ON "event" ("actor_id")`);
   }

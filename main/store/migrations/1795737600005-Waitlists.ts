@@ -14,7 +14,9 @@ export class Waitlists1795737600005 implements MigrationInterface {
     await q.query(`ALTER TABLE "application" ADD COLUMN "waitlist_stream" TEXT`);
     await q.query(`ALTER TABLE "application" ADD COLUMN "waitlist_position" INTEGER`);
     await q.query(`ALTER TABLE "application" ADD COLUMN "waitlist_since" TEXT`);
-    await q.query(`CREATE INDEX "idx_application_waitlist" ON "application" ("waitlist_stream", "waitlist_position")`);
+    await q.query(
+      `CREATE INDEX "idx_application_waitlist" ON "application" ("waitlist_stream", "waitlist_position")`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

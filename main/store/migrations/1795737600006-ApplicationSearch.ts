@@ -41,7 +41,8 @@ export class ApplicationSearch1795737600006 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['insert', 'delete', 'update']) await q.query(`DROP TRIGGER application_search_${t}`);
+    for (const t of ['insert', 'delete', 'update'])
+      await q.query(`DROP TRIGGER application_search_${t}`);
     await q.query('DROP TABLE application_search');
   }
 }

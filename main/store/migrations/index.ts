@@ -9,7 +9,12 @@ import { ApplicationSearch1795737600006 } from './1795737600006-ApplicationSearc
 import { SyncState1795737600007 } from './1795737600007-SyncState';
 
 export const MIGRATIONS = [
-  EventLog1795737600000, Projections1795737600001, UsersAndSettings1795737600002, RegistryIndexes1795737600003,
-  ChainWithoutPrevHash1795737600004, Waitlists1795737600005, ApplicationSearch1795737600006,
+  EventLog1795737600000,
+  Projections1795737600001,
+  UsersAndSettings1795737600002,
+  RegistryIndexes1795737600003,
+  ChainWithoutPrevHash1795737600004,
+  Waitlists1795737600005,
+  ApplicationSearch1795737600006,
   SyncState1795737600007,
 ];

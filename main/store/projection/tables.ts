@@ -31,7 +31,8 @@ const json = (v: unknown): string => JSON.stringify(v);
 /** The engine keeps the campaign's instants as epoch ms; the row keeps the text as written. */
 const written = (raw: Record<string, unknown>, field: string): string => {
   const v = raw[field];
-  if (typeof v !== 'string') throw new TypeError(`campaign.opened: ${field} is not the text of an instant`);
+  if (typeof v !== 'string')
+    throw new TypeError(`campaign.opened: ${field} is not the text of an instant`);
   return v;
 };
 
@@ -43,9 +44,19 @@ export const campaignTable: TableSpec<Engine, RowOf<typeof CAMPAIGN.defs>> = {
     const c = engine.campaign!;
     const raw = c.raw;
     return [
-      1, c.year, written(raw, 'stage1Start'), written(raw, 'stage2Start'), written(raw, 'stage2End'),
-      written(raw, 'documentsStart'), written(raw, 'documentsEnd'), written(raw, 'birthDateFrom'),
-      written(raw, 'birthDateTo'), c.maxWithdrawals, json([...c.privilegeCategories]), json(c.raw), engine.lastAt,
+      1,
+      c.year,
+      written(raw, 'stage1Start'),
+      written(raw, 'stage2Start'),
+      written(raw, 'stage2End'),
+      written(raw, 'documentsStart'),
+      written(raw, 'documentsEnd'),
+      written(raw, 'birthDateFrom'),
+      written(raw, 'birthDateTo'),
+      c.maxWithdrawals,
+      json([...c.privilegeCategories]),
+      json(c.raw),
+      engine.lastAt,
       engine.deadlinePassed ? 1 : 0,
     ];
   },
@@ -58,7 +69,15 @@ export const schoolTable: TableSpec<School, RowOf<typeof SCHOOL.defs>> = {
   table: SCHOOL.table,
   columns: SCHOOL.columns,
   keyColumns: 1,
-  toRow: (s) => [s.id, s.name, s.kind, s.districtId, s.locality, s.classSizeNorm, json(s.catchment.addresses)],
+  toRow: (s) => [
+    s.id,
+    s.name,
+    s.kind,
+    s.districtId,
+    s.locality,
+    s.classSizeNorm,
+    json(s.catchment.addresses),
+  ],
   all: (engine) => engine.schools.values(),
 };
 
@@ -84,7 +103,11 @@ export interface QueuedApplication {
  * already counted (whole queues at a time); anyone else in a queue is counted
  * alone, which costs that queue's length.
  */
-export function* withPlaces(engine: Engine, apps: Iterable<Application>, positions: Map<string, number>): Iterable<QueuedApplication> {
+export function* withPlaces(
+  engine: Engine,
+  apps: Iterable<Application>,
+  positions: Map<string, number>,
+): Iterable<QueuedApplication> {
   for (const app of apps) {
     const entry = engine.waitlistEntry(app.id);
     if (!entry) {
@@ -101,9 +124,29 @@ export const applicationTable: TableSpec<QueuedApplication, RowOf<typeof APPLICA
   columns: APPLICATION.columns,
   keyColumns: 1,
   toRow: ({ app: a, place }) => [
-    a.id, a.eventId, a.submittedAt, parseInstant(a.submittedAt), a.updatedAt, a.status, a.reason, a.schoolId, a.language, a.stage,
-    a.basis, a.privilege, a.privilegeCategory, a.orderNumber, a.pin, a.childName, nameKey(a.childName), a.registeredAddress,
-    a.actualAddress, a.caseId, place?.streamKey ?? null, place?.position ?? null, place?.since ?? null,
+    a.id,
+    a.eventId,
+    a.submittedAt,
+    parseInstant(a.submittedAt),
+    a.updatedAt,
+    a.status,
+    a.reason,
+    a.schoolId,
+    a.language,
+    a.stage,
+    a.basis,
+    a.privilege,
+    a.privilegeCategory,
+    a.orderNumber,
+    a.pin,
+    a.childName,
+    nameKey(a.childName),
+    a.registeredAddress,
+    a.actualAddress,
+    a.caseId,
+    place?.streamKey ?? null,
+    place?.position ?? null,
+    place?.since ?? null,
   ],
   all: (engine) => withPlaces(engine, engine.applications.values(), engine.waitlistPositions()),
 };
@@ -112,7 +155,19 @@ export const caseTable: TableSpec<Case, RowOf<typeof CASE.defs>> = {
   table: CASE.table,
   columns: CASE.columns,
   keyColumns: 1,
-  toRow: (c) => [c.id, c.status, c.fullName, c.pin, c.birthDate, c.reason, c.openedAt, c.decidedAt, c.schoolId, c.language, c.note],
+  toRow: (c) => [
+    c.id,
+    c.status,
+    c.fullName,
+    c.pin,
+    c.birthDate,
+    c.reason,
+    c.openedAt,
+    c.decidedAt,
+    c.schoolId,
+    c.language,
+    c.note,
+  ],
   all: (engine) => engine.cases.values(),
 };
 
@@ -121,7 +176,14 @@ export const orderTable: TableSpec<Order, RowOf<typeof ORDER.defs>> = {
   table: ORDER.table,
   columns: ORDER.columns,
   keyColumns: 1,
-  toRow: (o) => [o.eventId, o.schoolId, o.orderNumber, o.at, o.applicationIds.length, json(o.applicationIds)],
+  toRow: (o) => [
+    o.eventId,
+    o.schoolId,
+    o.orderNumber,
+    o.at,
+    o.applicationIds.length,
+    json(o.applicationIds),
+  ],
   all: (engine) => engine.orders,
 };
 

@@ -92,7 +92,9 @@ function toColumns(items: readonly object[], segments: Segments): Columns {
   const keys = items.length > 0 ? Object.keys(items[0]!) : [];
   const columns = keys.map((key) => {
     const values = items.map((item) => (item as Record<string, unknown>)[key]);
-    return joinable(values) ? { key, segment: segments.add(values.map((v) => v ?? NUL).join(SEP)) } : { key, json: values };
+    return joinable(values)
+      ? { key, segment: segments.add(values.map((v) => v ?? NUL).join(SEP)) }
+      : { key, json: values };
   });
   return { count: items.length, columns };
 }
@@ -130,7 +132,10 @@ function fromColumns<T>(c: Columns, segments: string[]): T[] {
  */
 function recordMaker(keys: string[]): (columns: unknown[][], r: number) => object {
   const fields = keys.map((k, i) => `${JSON.stringify(k)}: c[${i}][r]`).join(', ');
-  return new Function('c', 'r', `return { ${fields} };`) as (columns: unknown[][], r: number) => object;
+  return new Function('c', 'r', `return { ${fields} };`) as (
+    columns: unknown[][],
+    r: number,
+  ) => object;
 }
 
 type Skeleton = Omit<EngineSnapshot, 'applications' | 'cases' | 'seen'> & {
@@ -149,11 +154,17 @@ export function encodeSnapshot(engine: Engine, head: SnapshotHead): Buffer {
     ...s,
     applications: toColumns(s.applications, segments),
     cases: toColumns(s.cases, segments),
-    seen: toColumns(s.seen.map((id) => ({ id })), segments),
+    seen: toColumns(
+      s.seen.map((id) => ({ id })),
+      segments,
+    ),
     segments: [],
   };
   skeleton.segments = segments.parts.map((p) => p.length);
-  const body = Buffer.concat([Buffer.from(JSON.stringify(skeleton) + '\n', 'utf8'), ...segments.parts]);
+  const body = Buffer.concat([
+    Buffer.from(JSON.stringify(skeleton) + '\n', 'utf8'),
+    ...segments.parts,
+  ]);
   const header: Header = {
     format: FORMAT,
     version: SNAPSHOT_FILE_VERSION,
@@ -167,7 +178,10 @@ export function encodeSnapshot(engine: Engine, head: SnapshotHead): Buffer {
 }
 
 /** The engine in `bytes`, or why it cannot be trusted. Checks everything but the log position. */
-export function decodeSnapshot(bytes: Buffer, options: { trackChanges?: boolean } = {}): SnapshotLoad {
+export function decodeSnapshot(
+  bytes: Buffer,
+  options: { trackChanges?: boolean } = {},
+): SnapshotLoad {
   const nl = bytes.indexOf(10);
   if (nl < 0 || nl > 4096) return { ok: false, reason: 'unreadable' };
   let header: Header;
@@ -176,13 +190,18 @@ export function decodeSnapshot(bytes: Buffer, options: { trackChanges?: boolean 
   } catch {
     return { ok: false, reason: 'unreadable' };
   }
-  if (header?.format !== FORMAT || typeof header.seq !== 'number' || typeof header.hash !== 'string') {
+  if (
+    header?.format !== FORMAT ||
+    typeof header.seq !== 'number' ||
+    typeof header.hash !== 'string'
+  ) {
     return { ok: false, reason: 'unreadable' };
   }
   if (header.version !== SNAPSHOT_FILE_VERSION) return { ok: false, reason: 'version' };
   if (header.engine !== engineFingerprint()) return { ok: false, reason: 'engine' };
   const body = bytes.subarray(nl + 1);
-  if (body.length !== header.bytes || crc32(body) !== header.crc32) return { ok: false, reason: 'checksum' };
+  if (body.length !== header.bytes || crc32(body) !== header.crc32)
+    return { ok: false, reason: 'checksum' };
   let snapshot: EngineSnapshot;
   try {
     const end = body.indexOf(10);
@@ -209,7 +228,11 @@ export function decodeSnapshot(bytes: Buffer, options: { trackChanges?: boolean 
 }
 
 /** Writes the snapshot beside the store: a temporary file renamed over the old one, so a crash leaves one or the other. */
-export async function writeSnapshotFile(storeFile: string, engine: Engine, head: SnapshotHead): Promise<void> {
+export async function writeSnapshotFile(
+  storeFile: string,
+  engine: Engine,
+  head: SnapshotHead,
+): Promise<void> {
   const target = snapshotPathOf(storeFile);
   const part = `${target}.part`;
   try {
@@ -222,7 +245,10 @@ export async function writeSnapshotFile(storeFile: string, engine: Engine, head:
 }
 
 /** Reads and checks the snapshot beside the store ('missing' when there is none). */
-export async function readSnapshotFile(storeFile: string, options: { trackChanges?: boolean } = {}): Promise<SnapshotLoad> {
+export async function readSnapshotFile(
+  storeFile: string,
+  options: { trackChanges?: boolean } = {},
+): Promise<SnapshotLoad> {
   let bytes: Buffer;
   try {
     const f = await open(snapshotPathOf(storeFile), 'r');

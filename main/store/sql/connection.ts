@@ -52,36 +52,51 @@ export class Connection {
     }
     const stmt = pool.statements[pool.next];
     pool.next = (pool.next + 1) % POOL;
-    return new Promise((resolve, reject) => nativeStatementRun.call(stmt, params, (err: Error | null) => (err ? reject(err) : resolve())));
+    return new Promise((resolve, reject) =>
+      nativeStatementRun.call(stmt, params, (err: Error | null) => (err ? reject(err) : resolve())),
+    );
   }
 
   /** Finalizes the cached statements (SQLite will not close a connection that has some). */
   async finalizeStatements(): Promise<void> {
     const all = [...this.pools.values()].flatMap((p) => p.statements);
     this.pools.clear();
-    await Promise.all(all.map((st) => new Promise<void>((resolve) => nativeFinalize.call(st, () => resolve()))));
+    await Promise.all(
+      all.map((st) => new Promise<void>((resolve) => nativeFinalize.call(st, () => resolve()))),
+    );
   }
 
   static of(ds: DataSource): Connection {
-    return new Connection((ds.driver as unknown as { databaseConnection: Database }).databaseConnection);
+    return new Connection(
+      (ds.driver as unknown as { databaseConnection: Database }).databaseConnection,
+    );
   }
 
   run(sql: string, params: (SqlValue | Buffer)[] = []): Promise<void> {
-    return new Promise((resolve, reject) => nativeRun.call(this.raw, sql, params, (err: Error | null) => (err ? reject(err) : resolve())));
+    return new Promise((resolve, reject) =>
+      nativeRun.call(this.raw, sql, params, (err: Error | null) => (err ? reject(err) : resolve())),
+    );
   }
 
   all<T = Record<string, SqlValue>>(sql: string, params: SqlValue[] = []): Promise<T[]> {
     return new Promise((resolve, reject) =>
-      nativeAll.call(this.raw, sql, params, (err: Error | null, rows: unknown[]) => (err ? reject(err) : resolve(rows as T[]))),
+      nativeAll.call(this.raw, sql, params, (err: Error | null, rows: unknown[]) =>
+        err ? reject(err) : resolve(rows as T[]),
+      ),
     );
   }
 
-  async get<T = Record<string, SqlValue>>(sql: string, params: SqlValue[] = []): Promise<T | undefined> {
+  async get<T = Record<string, SqlValue>>(
+    sql: string,
+    params: SqlValue[] = [],
+  ): Promise<T | undefined> {
     return (await this.all<T>(sql, params))[0];
   }
 
   exec(sql: string): Promise<void> {
-    return new Promise((resolve, reject) => nativeExec.call(this.raw, sql, (err: Error | null) => (err ? reject(err) : resolve())));
+    return new Promise((resolve, reject) =>
+      nativeExec.call(this.raw, sql, (err: Error | null) => (err ? reject(err) : resolve())),
+    );
   }
 }
 
@@ -102,22 +117,39 @@ export function packedInsertSql(table: string, columns: readonly string[], upser
   // `WHERE true` lets the parser tell the upsert clause from a join constraint.
   sql = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) ${packedSelect(columns.length)} WHERE true`;
   if (upsertKey > 0) {
-    const key = columns.slice(0, upsertKey).map((c) => `"${c}"`).join(', ');
+    const key = columns
+      .slice(0, upsertKey)
+      .map((c) => `"${c}"`)
+      .join(', ');
     const rest = columns.slice(upsertKey);
-    sql += rest.length === 0
-      ? ` ON CONFLICT (${key}) DO NOTHING`
-      : ` ON CONFLICT (${key}) DO UPDATE SET ${rest.map((c) => `"${c}" = excluded."${c}"`).join(', ')}`;
+    sql +=
+      rest.length === 0
+        ? ` ON CONFLICT (${key}) DO NOTHING`
+        : ` ON CONFLICT (${key}) DO UPDATE SET ${rest.map((c) => `"${c}" = excluded."${c}"`).join(', ')}`;
   }
   sqlCache.set(cacheKey, sql);
   return sql;
 }
 
 /** Writes rows in batches; returns the statements' promises (already queued, in order). */
-export function writeRows(conn: Connection, table: string, columns: readonly string[], rows: Row[], upsertKey = 0): Promise<void>[] {
+export function writeRows(
+  conn: Connection,
+  table: string,
+  columns: readonly string[],
+  rows: Row[],
+  upsertKey = 0,
+): Promise<void>[] {
   const sql = packedInsertSql(table, columns, upsertKey);
   const out: Promise<void>[] = [];
   for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
-    out.push(conn.runPrepared(sql, packedParams(packRows(rows, columns.length, i, Math.min(rows.length, i + ROWS_PER_STATEMENT)))));
+    out.push(
+      conn.runPrepared(
+        sql,
+        packedParams(
+          packRows(rows, columns.length, i, Math.min(rows.length, i + ROWS_PER_STATEMENT)),
+        ),
+      ),
+    );
   }
   return out;
 }

@@ -70,14 +70,20 @@ function writeDigits(buf: Buffer, at: number, value: number, width: number): voi
 let scratch = Buffer.allocUnsafe(1 << 20);
 
 /** Packs rows[from, to), each `width` values. */
-export function packRows(rows: readonly (readonly PackValue[])[], width: number, from = 0, to = rows.length): PackedRows {
+export function packRows(
+  rows: readonly (readonly PackValue[])[],
+  width: number,
+  from = 0,
+  to = rows.length,
+): PackedRows {
   const count = to - from;
   const index = Buffer.allocUnsafe(count * width * ENTRY);
   let used = 0;
   let at = 0;
   for (let r = from; r < to; r++) {
     const row = rows[r];
-    if (row.length !== width) throw new Error(`a row has ${row.length} values for ${width} columns`);
+    if (row.length !== width)
+      throw new Error(`a row has ${row.length} values for ${width} columns`);
     for (let c = 0; c < width; c++, at += ENTRY) {
       const v = row[c];
       if (v === null || v === undefined) {
@@ -161,7 +167,9 @@ export function packedSelect(width: number): string {
     const at = `key * ${rowBytes} + ${c * ENTRY + 1}`;
     const offset = `CAST(substr(?2, ${at}, ${OFFSET_DIGITS}) AS INTEGER)`;
     const length = `CAST(substr(?2, ${at} + ${OFFSET_DIGITS}, ${LENGTH_DIGITS}) AS INTEGER)`;
-    columns.push(`CASE WHEN substr(?2, ${at}, 1) = x'2d' THEN NULL ELSE CAST(substr(?1, ${offset}, ${length}) AS TEXT) END`);
+    columns.push(
+      `CASE WHEN substr(?2, ${at}, 1) = x'2d' THEN NULL ELSE CAST(substr(?1, ${offset}, ${length}) AS TEXT) END`,
+    );
   }
   return `SELECT ${columns.join(', ')} FROM json_each(?3)`;
 }

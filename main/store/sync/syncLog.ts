@@ -13,7 +13,12 @@ import { GENESIS_HASH } from '../../../shared/log/hashChain';
 import { parseInstant } from '../../../shared/log/instant';
 import { parseEventLine } from '../../../shared/log/parseLine';
 import { selectList } from '../entities/defineTable';
-import { SYNC_CONFLICT, SYNC_STATE, type SyncConflictRecord, type SyncStateRecord } from '../entities/syncEntities';
+import {
+  SYNC_CONFLICT,
+  SYNC_STATE,
+  type SyncConflictRecord,
+  type SyncStateRecord,
+} from '../entities/syncEntities';
 import { subjectOf } from '../log/eventRow';
 import { type Head, type LogWriter, WriteTx } from '../log/logWriter';
 import { readSnapshotFile } from '../snapshot/engineSnapshotFile';
@@ -78,7 +83,9 @@ export class SyncLog {
   ) {}
 
   async state(): Promise<SyncStateRecord | null> {
-    const row = await this.reads.get<SyncStateRecord>(`SELECT ${selectList(SYNC_STATE)} FROM sync_state WHERE id = 1`);
+    const row = await this.reads.get<SyncStateRecord>(
+      `SELECT ${selectList(SYNC_STATE)} FROM sync_state WHERE id = 1`,
+    );
     return row ?? null;
   }
 
@@ -103,13 +110,19 @@ export class SyncLog {
   }
 
   async unseenConflicts(): Promise<number> {
-    return (await this.reads.get<{ n: number }>('SELECT count(*) AS n FROM sync_conflict WHERE seen_at IS NULL'))!.n;
+    return (await this.reads.get<{ n: number }>(
+      'SELECT count(*) AS n FROM sync_conflict WHERE seen_at IS NULL',
+    ))!.n;
   }
 
   /** Marks conflicts as dealt with (they stay listed). */
   async markSeen(ids: readonly string[], now: string): Promise<void> {
     await this.writer.rewrite(async (conn, engine, head) => {
-      for (const id of ids) await conn.run('UPDATE sync_conflict SET seen_at = ? WHERE id = ? AND seen_at IS NULL', [now, id]);
+      for (const id of ids)
+        await conn.run('UPDATE sync_conflict SET seen_at = ? WHERE id = ? AND seen_at IS NULL', [
+          now,
+          id,
+        ]);
       return { result: undefined, engine, head };
     });
   }
@@ -141,7 +154,8 @@ export class SyncLog {
   /** Stores the server's seq for pushed events it accepted (the pull brings them home). */
   async acknowledge(accepted: { id: string; seq: number }[], now: string): Promise<void> {
     await this.writer.rewrite(async (conn, engine, head) => {
-      for (const a of accepted) await conn.run('UPDATE sync_pending SET acked_seq = ? WHERE id = ?', [a.seq, a.id]);
+      for (const a of accepted)
+        await conn.run('UPDATE sync_pending SET acked_seq = ? WHERE id = ?', [a.seq, a.id]);
       await conn.run('UPDATE sync_state SET last_sync_at = ? WHERE id = 1', [now]);
       return { result: undefined, engine, head };
     });
@@ -163,10 +177,15 @@ export class SyncLog {
 
   /** Inside the same transaction: the events just judged join the pending queue. */
   async recordPending(tx: WriteTx, events: readonly { id: string; body: string }[]): Promise<void> {
-    const row = await tx.conn.get<{ last: number | null }>('SELECT max(position) AS last FROM sync_pending');
+    const row = await tx.conn.get<{ last: number | null }>(
+      'SELECT max(position) AS last FROM sync_pending',
+    );
     let position = row?.last ?? 0;
     for (const { id, body } of events) {
-      await tx.conn.run('INSERT INTO sync_pending (id, position, body, acked_seq) VALUES (?, ?, ?, NULL)', [id, ++position, body]);
+      await tx.conn.run(
+        'INSERT INTO sync_pending (id, position, body, acked_seq) VALUES (?, ?, ?, NULL)',
+        [id, ++position, body],
+      );
     }
   }
 
@@ -177,7 +196,9 @@ export class SyncLog {
   /** Pulled events in, refused pending events out to the conflicts list, the rest folded again on top. */
   rebase(input: RebaseInput): Promise<RebaseResult> {
     return this.writer.rewrite(async (conn, engine, head) => {
-      const st = await conn.get<{ prefixSeq: number }>('SELECT prefix_seq AS "prefixSeq" FROM sync_state WHERE id = 1');
+      const st = await conn.get<{ prefixSeq: number }>(
+        'SELECT prefix_seq AS "prefixSeq" FROM sync_state WHERE id = 1',
+      );
       if (!st) throw new NotConnectedError();
       const pending = await conn.all<PendingEvent>(
         'SELECT id, position, body, acked_seq AS "ackedSeq" FROM sync_pending ORDER BY position',
@@ -190,7 +211,7 @@ export class SyncLog {
         // Accepted after all (another push of the same id won): the pull decides, not a stale refusal.
         if (r && !pulledIds.has(p.id)) await insertConflict(conn, p, r, input.now);
       }
-      const keep = pending.filter((p) => !pulledIds.has(p.id) && !(refusals.has(p.id)));
+      const keep = pending.filter((p) => !pulledIds.has(p.id) && !refusals.has(p.id));
       let tx: WriteTx;
       let prefix: number;
       let rewound = false;
@@ -238,10 +259,16 @@ export class SyncLog {
    * very prefix, else the snapshot file (when it is of a prefix of it) plus the
    * events after it, else a replay from the first event.
    */
-  private async baseEngine(conn: Connection, prefixSeq: number): Promise<{ engine: Engine; head: Head }> {
-    const row = prefixSeq === 0
-      ? { hash: GENESIS_HASH, at: null }
-      : await conn.get<{ hash: string; at: string }>('SELECT hash, at FROM event WHERE seq = ?', [prefixSeq]);
+  private async baseEngine(
+    conn: Connection,
+    prefixSeq: number,
+  ): Promise<{ engine: Engine; head: Head }> {
+    const row =
+      prefixSeq === 0
+        ? { hash: GENESIS_HASH, at: null }
+        : await conn.get<{ hash: string; at: string }>('SELECT hash, at FROM event WHERE seq = ?', [
+            prefixSeq,
+          ]);
     if (!row) throw new Error(`the stored log has no event ${prefixSeq}, the server prefix`);
     const head: Head = { seq: prefixSeq, hash: row.hash, at: row.at };
     if (this.base && this.base.seq === prefixSeq && this.base.hash === row.hash) {
@@ -252,7 +279,9 @@ export class SyncLog {
     if (this.snapshotOf !== null) {
       const loaded = await readSnapshotFile(this.snapshotOf, { trackChanges: true });
       if (loaded.ok && loaded.head.seq <= prefixSeq) {
-        const at = await conn.get<{ hash: string }>('SELECT hash FROM event WHERE seq = ?', [loaded.head.seq]);
+        const at = await conn.get<{ hash: string }>('SELECT hash FROM event WHERE seq = ?', [
+          loaded.head.seq,
+        ]);
         if (at?.hash === loaded.head.hash) {
           engine = loaded.engine;
           from = loaded.head.seq;
@@ -264,7 +293,8 @@ export class SyncLog {
         'SELECT seq, body FROM event WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?',
         [from, prefixSeq, CATCH_UP_PAGE],
       );
-      if (rows.length === 0) throw new Error(`events after ${from} are missing from the stored log`);
+      if (rows.length === 0)
+        throw new Error(`events after ${from} are missing from the stored log`);
       for (const r of rows) engine.ingest(parseEventLine(r.body, r.seq));
       from = rows[rows.length - 1].seq;
     }
@@ -303,11 +333,27 @@ export function restamp(event: LogEvent, engine: Engine): LogEvent {
   return { ...event, at: engine.lastAt };
 }
 
-async function insertConflict(conn: Connection, p: PendingEvent, r: Refusal, now: string): Promise<void> {
+async function insertConflict(
+  conn: Connection,
+  p: PendingEvent,
+  r: Refusal,
+  now: string,
+): Promise<void> {
   const event = JSON.parse(p.body) as LogEvent;
   await conn.run(
     `INSERT INTO sync_conflict (id, type, actor_role, actor_id, subject_id, recorded_at, reason, message, body, refused_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
-    [event.id, event.type, event.actor?.role ?? null, event.actor?.id ?? null, subjectOf(event), event.at, r.reason, r.message ?? null, p.body, now],
+    [
+      event.id,
+      event.type,
+      event.actor?.role ?? null,
+      event.actor?.id ?? null,
+      subjectOf(event),
+      event.at,
+      r.reason,
+      r.message ?? null,
+      p.body,
+      now,
+    ],
   );
 }

@@ -7,7 +7,13 @@
 // transaction as the events, so both sides are about one and the same log even
 // while writes go on.
 import { Engine } from '../../../shared/engine/engine';
-import { type ActualOutcomes, type QuotaOverride, type WhatIfResult, compareOutcomes, sandboxFeeder } from '../../../shared/district/whatIf';
+import {
+  type ActualOutcomes,
+  type QuotaOverride,
+  type WhatIfResult,
+  compareOutcomes,
+  sandboxFeeder,
+} from '../../../shared/district/whatIf';
 import type { LogEvent } from '../../../shared/log/events';
 import { ReadOnly } from './readOnlyDb';
 
@@ -20,7 +26,10 @@ export interface StoredWhatIf {
 }
 
 /** Replays the stored log with the overridden quotas and compares it with the stored outcomes. */
-export async function whatIfOnStoreFile(file: string, overrides: QuotaOverride[]): Promise<StoredWhatIf> {
+export async function whatIfOnStoreFile(
+  file: string,
+  overrides: QuotaOverride[],
+): Promise<StoredWhatIf> {
   const db = await ReadOnly.open(file);
   try {
     await db.run('PRAGMA busy_timeout = 30000');
@@ -32,7 +41,10 @@ export async function whatIfOnStoreFile(file: string, overrides: QuotaOverride[]
       const sandbox = new Engine();
       const feed = sandboxFeeder(sandbox, overrides);
       const page = (after: number) =>
-        db.all<{ seq: number; body: string }>('SELECT seq, body FROM event WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?', [after, last, PAGE]);
+        db.all<{ seq: number; body: string }>(
+          'SELECT seq, body FROM event WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?',
+          [after, last, PAGE],
+        );
       let next = page(0);
       let seen = 0;
       for (;;) {
@@ -45,7 +57,10 @@ export async function whatIfOnStoreFile(file: string, overrides: QuotaOverride[]
         seen += rows.length;
       }
       if (seen !== last) throw new Error(`the log head says ${last} events, but ${seen} were read`);
-      return { result: compareOutcomes(await storedOutcomes(db), sandbox, overrides), events: last };
+      return {
+        result: compareOutcomes(await storedOutcomes(db), sandbox, overrides),
+        events: last,
+      };
     } finally {
       await db.run('ROLLBACK').catch(() => undefined);
     }
@@ -56,12 +71,23 @@ export async function whatIfOnStoreFile(file: string, overrides: QuotaOverride[]
 
 /** The real outcomes, from the projection rows (the engine's own, written with each event). */
 async function storedOutcomes(db: ReadOnly): Promise<ActualOutcomes> {
-  const apps = await db.all<{ id: string; status: string; reason: string | null; school_id: string; language: string }>(
-    'SELECT id, status, reason, school_id, language FROM application',
+  const apps = await db.all<{
+    id: string;
+    status: string;
+    reason: string | null;
+    school_id: string;
+    language: string;
+  }>('SELECT id, status, reason, school_id, language FROM application');
+  const streams = await db.all<{ key: string; quota: number; occupied: number }>(
+    'SELECT key, quota, occupied FROM stream',
   );
-  const streams = await db.all<{ key: string; quota: number; occupied: number }>('SELECT key, quota, occupied FROM stream');
   return {
-    applications: new Map(apps.map((a) => [a.id, { status: a.status, reason: a.reason, schoolId: a.school_id, language: a.language }])),
+    applications: new Map(
+      apps.map((a) => [
+        a.id,
+        { status: a.status, reason: a.reason, schoolId: a.school_id, language: a.language },
+      ]),
+    ),
     streams: new Map(streams.map((s) => [s.key, { quota: s.quota, occupied: s.occupied }])),
   };
 }

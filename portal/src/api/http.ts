@@ -78,7 +78,13 @@ export async function request<T>(method: string, path: string, o: RequestOptions
   for (let attempt = 1; ; attempt++) {
     let res: Response;
     try {
-      res = await fetch(path, { method, headers, body, credentials: 'same-origin', signal: o.signal });
+      res = await fetch(path, {
+        method,
+        headers,
+        body,
+        credentials: 'same-origin',
+        signal: o.signal,
+      });
     } catch (e) {
       setBusy(id, null);
       if ((e as Error).name === 'AbortError') throw e;

@@ -37,8 +37,7 @@ async function withSession(p: Promise<SessionInfo>): Promise<SessionInfo> {
 export const portalApi = {
   register: (body: RegisterRequest) =>
     request<AcceptedResponse>('POST', api('/register'), { body }),
-  linkInfo: (token: string) =>
-    request<LinkInfo>('GET', api(`/password/link?token=${enc(token)}`)),
+  linkInfo: (token: string) => request<LinkInfo>('GET', api(`/password/link?token=${enc(token)}`)),
   setPassword: (body: SetPasswordRequest) =>
     withSession(request<SessionInfo>('POST', api('/password/set'), { body })),
   signIn: (body: SignInRequest) =>
@@ -59,7 +58,8 @@ export const portalApi = {
     request<Draft>('PUT', api(`/children/${enc(pin)}/draft`), { body }),
   schools: (q: SchoolsQuery) => {
     const params = new URLSearchParams();
-    for (const [k, v] of Object.entries(q)) if (v !== undefined && v !== '') params.set(k, String(v));
+    for (const [k, v] of Object.entries(q))
+      if (v !== undefined && v !== '') params.set(k, String(v));
     return request<SchoolsPage>('GET', api(`/schools?${params}`));
   },
   /** The raw file as the body: the server sniffs its bytes, the declared type is a hint. */

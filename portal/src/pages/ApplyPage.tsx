@@ -49,7 +49,10 @@ export function ApplyPage({ childPin }: { childPin: string }) {
       <Page title={t('apply.titleFor', { name })}>
         <Alert kind="info">
           {campaign.opensAt
-            ? t('campaign.opensAt', { year: campaign.year, date: formatDateTime(campaign.opensAt, lang) })
+            ? t('campaign.opensAt', {
+                year: campaign.year,
+                date: formatDateTime(campaign.opensAt, lang),
+              })
             : t('campaign.closed', { year: campaign.year })}
         </Alert>
         <Link href="/cabinet">{t('common.toCabinet')}</Link>
@@ -176,7 +179,9 @@ function ApplyForm(props: { childPin: string; name: string; stage: 1 | 2; catego
                     type="file"
                     accept="application/pdf,image/jpeg,.pdf,.jpg,.jpeg"
                     aria-invalid={f.errors.file ? true : undefined}
-                    aria-describedby={f.errors.file ? 'document-hint document-error' : 'document-hint'}
+                    aria-describedby={
+                      f.errors.file ? 'document-hint document-error' : 'document-hint'
+                    }
                     onChange={(e) => setFile(e.target.files?.[0] ?? null)}
                   />
                   {f.errors.file && (

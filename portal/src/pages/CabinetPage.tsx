@@ -65,7 +65,10 @@ export function CampaignBanner({ campaign }: { campaign: CampaignInfo }) {
   return (
     <Alert kind="info">
       {campaign.opensAt
-        ? t('campaign.opensAt', { year: campaign.year, date: formatDateTime(campaign.opensAt, lang) })
+        ? t('campaign.opensAt', {
+            year: campaign.year,
+            date: formatDateTime(campaign.opensAt, lang),
+          })
         : t('campaign.closed', { year: campaign.year })}
     </Alert>
   );
@@ -114,8 +117,8 @@ function ApplicationLine({ application: a }: { application: ApplicationView }) {
   const { t } = useTranslation();
   return (
     <Link href={`/applications/${encodeURIComponent(a.applicationId)}`}>
-      <span className={`badge badge-${a.status}`}>{statusLabel(t, a.status)}</span>{' '}
-      {a.campaignYear}: {a.schoolName}, {languageLabel(t, a.language)}
+      <span className={`badge badge-${a.status}`}>{statusLabel(t, a.status)}</span> {a.campaignYear}
+      : {a.schoolName}, {languageLabel(t, a.language)}
     </Link>
   );
 }

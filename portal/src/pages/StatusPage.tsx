@@ -29,7 +29,13 @@ export function StatusPage({ applicationId }: { applicationId: string }) {
   return <StatusView view={view} onChange={setView} />;
 }
 
-function StatusView({ view, onChange }: { view: ApplicationView; onChange(v: ApplicationView): void }) {
+function StatusView({
+  view,
+  onChange,
+}: {
+  view: ApplicationView;
+  onChange(v: ApplicationView): void;
+}) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const waiting = view.status === 'registered' || view.status === 'address_pending';
@@ -68,7 +74,8 @@ function StatusView({ view, onChange }: { view: ApplicationView; onChange(v: App
         </dd>
         <dt>{t('statusPage.received')}</dt>
         <dd>
-          {formatDateTime(view.receivedAt, lang)} ({t('statusPage.position', { position: view.position })})
+          {formatDateTime(view.receivedAt, lang)} (
+          {t('statusPage.position', { position: view.position })})
         </dd>
         {view.orderNumber && (
           <>
@@ -119,7 +126,13 @@ function Documents({ view }: { view: ApplicationView }) {
   );
 }
 
-function Actions({ view, onChange }: { view: ApplicationView; onChange(v: ApplicationView): void }) {
+function Actions({
+  view,
+  onChange,
+}: {
+  view: ApplicationView;
+  onChange(v: ApplicationView): void;
+}) {
   const { t, i18n } = useTranslation();
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -146,7 +159,10 @@ function Actions({ view, onChange }: { view: ApplicationView; onChange(v: Applic
       {error && <Alert kind="error">{error}</Alert>}
       {view.canTransfer && (
         <p>
-          <Link className="button secondary" href={`/applications/${encodeURIComponent(view.applicationId)}/transfer`}>
+          <Link
+            className="button secondary"
+            href={`/applications/${encodeURIComponent(view.applicationId)}/transfer`}
+          >
             {t('statusPage.transfer')}
           </Link>
         </p>
@@ -165,7 +181,10 @@ function Actions({ view, onChange }: { view: ApplicationView; onChange(v: Applic
             {t('statusPage.withdraw')}
           </button>
           {view.withdrawalsLeft !== null && (
-            <span className="note"> {t('statusPage.withdrawalsLeft', { count: view.withdrawalsLeft })}</span>
+            <span className="note">
+              {' '}
+              {t('statusPage.withdrawalsLeft', { count: view.withdrawalsLeft })}
+            </span>
           )}
         </p>
       )}

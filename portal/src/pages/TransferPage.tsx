@@ -16,7 +16,10 @@ import type { FieldErrors } from '../ui/validate';
 
 export function TransferPage({ applicationId }: { applicationId: string }) {
   const { t, i18n } = useTranslation();
-  const { data: view, error } = useLoad(() => portalApi.application(applicationId), [applicationId]);
+  const { data: view, error } = useLoad(
+    () => portalApi.application(applicationId),
+    [applicationId],
+  );
   const [pick, setPick] = useState<Pick | null>(null);
   const f = useForm({});
   if (error) {

@@ -103,7 +103,9 @@ export function SchoolPicker({
         <p role="status" className="count">
           {page ? t('apply.found', { count: page.total }) : t('common.loading')}
         </p>
-        {page && schools.length === 0 && <p>{t(stage === 1 ? 'apply.noCatchment' : 'apply.none')}</p>}
+        {page && schools.length === 0 && (
+          <p>{t(stage === 1 ? 'apply.noCatchment' : 'apply.none')}</p>
+        )}
         <ul className="schools">
           {schools.map((s) => (
             <li key={s.schoolId} className="school">
@@ -124,7 +126,11 @@ export function SchoolPicker({
                         disabled={freeOnly && full}
                         checked={value?.schoolId === s.schoolId && value.language === st.language}
                         onChange={() =>
-                          onChange({ schoolId: s.schoolId, schoolName: s.name, language: st.language })
+                          onChange({
+                            schoolId: s.schoolId,
+                            schoolName: s.name,
+                            language: st.language,
+                          })
                         }
                       />
                       <label htmlFor={id}>
@@ -141,7 +147,12 @@ export function SchoolPicker({
           ))}
         </ul>
         {page && schools.length < page.total && (
-          <button type="button" className="secondary" disabled={loading} onClick={() => void load(schools.length)}>
+          <button
+            type="button"
+            className="secondary"
+            disabled={loading}
+            onClick={() => void load(schools.length)}
+          >
             {t('apply.more')}
           </button>
         )}

@@ -19,7 +19,11 @@ export function describeError(t: TFunction, e: unknown, lang: string): string {
 }
 
 /** A field's problem as a sentence: the field's own wording first, else the general one. */
-export function describeField(t: TFunction, field: string, code: string | undefined): string | null {
+export function describeField(
+  t: TFunction,
+  field: string,
+  code: string | undefined,
+): string | null {
   if (!code) return null;
   return t(`fieldError.${field}.${code}`, { defaultValue: t(`fieldError.${code}`) });
 }

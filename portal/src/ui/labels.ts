@@ -3,7 +3,9 @@
 import type { TFunction } from 'i18next';
 
 export function statusLabel(t: TFunction, status: string): string {
-  return t(`portalStatus.${status}`, { defaultValue: t(`status.${status}`, { defaultValue: status }) });
+  return t(`portalStatus.${status}`, {
+    defaultValue: t(`status.${status}`, { defaultValue: status }),
+  });
 }
 
 export function languageLabel(t: TFunction, code: string): string {

@@ -32,33 +32,45 @@ export function useForm<V extends Record<string, string>>(initial: V) {
   });
 
   /** Runs `action` unless `errs` is non-empty; the server's field errors land on their fields. */
-  const submit = (validate: () => FieldErrors, action: () => Promise<void>) => async (e: FormEvent) => {
-    e.preventDefault();
-    if (submitting) return;
-    const errs = validate();
-    setErrors(errs);
-    setFormError(null);
-    if (Object.keys(errs).length > 0) {
-      focusFirstError(errs);
-      return;
-    }
-    setSubmitting(true);
-    try {
-      await action();
-    } catch (err) {
-      const fieldErrs = err instanceof ApiError ? serverFieldErrors(err.fields) : {};
-      // A field the form does not show (the server's name for it differs) must not hide
-      // the error: then the form says it as a whole.
-      const shown = Object.keys(fieldErrs).some((name) =>
-        formRef.current?.querySelector(`[name="${CSS.escape(name)}"]`),
-      );
-      setErrors(fieldErrs);
-      if (shown) focusFirstError(fieldErrs);
-      else setFormError(describeError(t, err, i18n.language));
-    } finally {
-      setSubmitting(false);
-    }
-  };
+  const submit =
+    (validate: () => FieldErrors, action: () => Promise<void>) => async (e: FormEvent) => {
+      e.preventDefault();
+      if (submitting) return;
+      const errs = validate();
+      setErrors(errs);
+      setFormError(null);
+      if (Object.keys(errs).length > 0) {
+        focusFirstError(errs);
+        return;
+      }
+      setSubmitting(true);
+      try {
+        await action();
+      } catch (err) {
+        const fieldErrs = err instanceof ApiError ? serverFieldErrors(err.fields) : {};
+        // A field the form does not show (the server's name for it differs) must not hide
+        // the error: then the form says it as a whole.
+        const shown = Object.keys(fieldErrs).some((name) =>
+          formRef.current?.querySelector(`[name="${CSS.escape(name)}"]`),
+        );
+        setErrors(fieldErrs);
+        if (shown) focusFirstError(fieldErrs);
+        else setFormError(describeError(t, err, i18n.language));
+      } finally {
+        setSubmitting(false);
+      }
+    };
 
-  return { values, setValues, errors, setErrors, formError, setFormError, submitting, bind, submit, formRef };
+  return {
+    values,
+    setValues,
+    errors,
+    setErrors,
+    formError,
+    setFormError,
+    submitting,
+    bind,
+    submit,
+    formRef,
+  };
 }

@@ -1,6 +1,11 @@
 // The harness transport: POST /ipc/<channel> on the origin that served the page,
 // carrying the per-launch secret the harness wrote into index.html.
-import { CHANNELS, type Channel, type DistrictApi, type Result } from '../../../shared/ipc/contract';
+import {
+  CHANNELS,
+  type Channel,
+  type DistrictApi,
+  type Result,
+} from '../../../shared/ipc/contract';
 import { clientId } from './clientId';
 
 function bridgeSecret(): string | null {
@@ -24,7 +29,11 @@ async function call(channel: Channel, request: unknown): Promise<Result<unknown>
   try {
     response = await fetch(`./ipc/${encodeURIComponent(channel)}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-Kabyl-Secret': secret, 'X-Kabyl-Client': clientId() },
+      headers: {
+        'Content-Type': 'application/json',
+        'X-Kabyl-Secret': secret,
+        'X-Kabyl-Client': clientId(),
+      },
       body: JSON.stringify(request ?? {}),
       credentials: 'omit',
       cache: 'no-store',
@@ -40,7 +49,9 @@ async function call(channel: Channel, request: unknown): Promise<Result<unknown>
   } catch {
     return unavailable(`the harness answered HTTP ${response.status} without a result`);
   }
-  return isResult(body) ? body : unavailable(`the harness answered HTTP ${response.status} without a result`);
+  return isResult(body)
+    ? body
+    : unavailable(`the harness answered HTTP ${response.status} without a result`);
 }
 
 export function createHttpApi(): DistrictApi {

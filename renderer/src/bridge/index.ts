@@ -12,4 +12,11 @@ declare global {
 
 export const api: DistrictApi = window.api ?? createHttpApi();
 
-export type { DistrictApi, Result, ApiError, Res, Req, Channel } from '../../../shared/ipc/contract';
+export type {
+  DistrictApi,
+  Result,
+  ApiError,
+  Res,
+  Req,
+  Channel,
+} from '../../../shared/ipc/contract';

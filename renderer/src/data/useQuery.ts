@@ -85,7 +85,7 @@ export function useCommand(): Command {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const run = useCallback(
-    async <T,>(call: () => Promise<Result<T>>): Promise<T | null> => {
+    async <T>(call: () => Promise<Result<T>>): Promise<T | null> => {
       setBusy(true);
       setError(null);
       try {

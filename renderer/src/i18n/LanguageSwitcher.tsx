@@ -6,7 +6,12 @@ export function LanguageSwitcher() {
   const { t, i18n } = useTranslation();
   const current = isLanguage(i18n.language) ? i18n.language : 'ky';
   return (
-    <div className="lang-switch" role="group" aria-label={t('language.label')} data-testid="language-switcher">
+    <div
+      className="lang-switch"
+      role="group"
+      aria-label={t('language.label')}
+      data-testid="language-switcher"
+    >
       {LANGUAGES.map((language) => (
         <button
           key={language}

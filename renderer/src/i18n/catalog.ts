@@ -26,10 +26,18 @@ export function mergeLocales(core: Catalog, features: readonly FeatureLocales[])
 }
 
 /** The code labels take their place among the features: one owner per top-level key. */
-const labelLocales: FeatureLocales = { ky: labelResources('ky'), ru: labelResources('ru'), en: labelResources('en') };
+const labelLocales: FeatureLocales = {
+  ky: labelResources('ky'),
+  ru: labelResources('ru'),
+  en: labelResources('en'),
+};
 
 /** Event types are dotted (`order.issued`), so their labels are nested one level. */
-type Labels = { [D in LabelDomain]: D extends 'eventType' ? Record<string, Record<string, string>> : Record<string, string> };
+type Labels = {
+  [D in LabelDomain]: D extends 'eventType'
+    ? Record<string, Record<string, string>>
+    : Record<string, string>;
+};
 type Core = typeof ky & Labels;
 /** Typed by the shell's strings and the label domains (the specs read them); feature strings are reached by key. */
 const core = { ky: ky as Tree, ru: ru as Tree, en: en as Tree };

@@ -10,7 +10,11 @@ export function describeError(t: TFunction, error: ApiError): string {
   if (error.code === 'refused' && error.reason === 'too_many_attempts') {
     return t('auth.tooManyAttempts', { seconds: error.retryAfterSeconds ?? 1 });
   }
-  if (error.code === 'refused' && error.reason && (REASONS as readonly string[]).includes(error.reason)) {
+  if (
+    error.code === 'refused' &&
+    error.reason &&
+    (REASONS as readonly string[]).includes(error.reason)
+  ) {
     return t(`reason.${error.reason}`);
   }
   return t(`error.${error.code}`);

@@ -4,20 +4,43 @@
 import type { Basis, CaseStatus, PrivilegeState } from '../../../shared/engine/model';
 import { REASONS, type Reason } from '../../../shared/engine/reasons';
 import { DEFAULT_PRIVILEGE_CATEGORIES } from '../../../shared/log/events';
-import { BOUNDARIES, ERROR_CODES, PHASES, ROLES, STATUSES, dashboardSchema } from '../../../shared/ipc/contract';
+import {
+  BOUNDARIES,
+  ERROR_CODES,
+  PHASES,
+  ROLES,
+  STATUSES,
+  dashboardSchema,
+} from '../../../shared/ipc/contract';
 import { LABEL_DOMAINS } from '../../../shared/labels';
 import { AS_OF_WARNINGS } from '../../../shared/reports/asOf';
-import { SYNC_CONNECT_ERRORS, SYNC_PROTOCOL_REASONS, SYNC_STATES } from '../features/sync/syncCodes';
+import {
+  SYNC_CONNECT_ERRORS,
+  SYNC_PROTOCOL_REASONS,
+  SYNC_STATES,
+} from '../features/sync/syncCodes';
 
-const basis: Record<Basis, true> = { catchment: true, privilege: true, open: true, commission: true };
-const privilege: Record<PrivilegeState, true> = { none: true, pending: true, approved: true, rejected: true };
+const basis: Record<Basis, true> = {
+  catchment: true,
+  privilege: true,
+  open: true,
+  commission: true,
+};
+const privilege: Record<PrivilegeState, true> = {
+  none: true,
+  pending: true,
+  approved: true,
+  rejected: true,
+};
 const caseStatus: Record<CaseStatus, true> = { open: true, placed: true, declined: true };
 
 export const BASES = Object.keys(basis) as Basis[];
 export const PRIVILEGE_STATES = Object.keys(privilege) as PrivilegeState[];
 export const CASE_STATUSES = Object.keys(caseStatus) as CaseStatus[];
 /** The dashboard's totals, read from the contract so a new total cannot go untranslated. */
-export const TOTAL_KEYS = Object.keys(dashboardSchema.shape.totals.shape) as (keyof typeof dashboardSchema.shape.totals.shape)[];
+export const TOTAL_KEYS = Object.keys(
+  dashboardSchema.shape.totals.shape,
+) as (keyof typeof dashboardSchema.shape.totals.shape)[];
 /** Stream languages the UI names; any other code is shown as the code itself (FORMATS.md allows any). */
 export { STREAM_LANGUAGES } from '../../../shared/labels';
 
@@ -30,7 +53,9 @@ export type { Reason };
  * per domain; errors and dashboard totals are the UI's own words.
  */
 export const VALUE_FAMILIES: Record<string, readonly string[]> = {
-  ...Object.fromEntries(Object.entries(LABEL_DOMAINS).map(([domain, labels]) => [domain, Object.keys(labels)])),
+  ...Object.fromEntries(
+    Object.entries(LABEL_DOMAINS).map(([domain, labels]) => [domain, Object.keys(labels)]),
+  ),
   error: ERROR_CODES,
   totals: TOTAL_KEYS,
   'reports.asOfWarning': AS_OF_WARNINGS,

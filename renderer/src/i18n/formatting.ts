@@ -9,7 +9,20 @@ import { INTL_LOCALE, isLanguage, DEFAULT_LANGUAGE, type Language } from './lang
 const TIME_ZONE = 'Asia/Bishkek';
 
 /** CLDR's Kyrgyz month names (format context), for runtimes without Kyrgyz ICU data. */
-const KY_MONTHS = ['январь', 'февраль', 'март', 'апрель', 'май', 'июнь', 'июль', 'август', 'сентябрь', 'октябрь', 'ноябрь', 'декабрь'];
+const KY_MONTHS = [
+  'январь',
+  'февраль',
+  'март',
+  'апрель',
+  'май',
+  'июнь',
+  'июль',
+  'август',
+  'сентябрь',
+  'октябрь',
+  'ноябрь',
+  'декабрь',
+];
 
 const supported = new Map<string, boolean>();
 function intlHas(locale: string): boolean {
@@ -37,7 +50,12 @@ function bishkekParts(date: Date): { year: string; month: number; day: string; t
     hourCycle: 'h23',
   }).formatToParts(date);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return { year: get('year'), month: Number(get('month')), day: String(Number(get('day'))), time: `${get('hour')}:${get('minute')}` };
+  return {
+    year: get('year'),
+    month: Number(get('month')),
+    day: String(Number(get('day'))),
+    time: `${get('hour')}:${get('minute')}`,
+  };
 }
 
 function kyrgyzDate(date: Date, withTime: boolean): string {

@@ -2,7 +2,13 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { resources } from './resources';
-import { DEFAULT_LANGUAGE, LANGUAGES, type Language, storeLanguage, storedLanguage } from './languages';
+import {
+  DEFAULT_LANGUAGE,
+  LANGUAGES,
+  type Language,
+  storeLanguage,
+  storedLanguage,
+} from './languages';
 
 export async function initI18n(): Promise<typeof i18next> {
   const language = storedLanguage();

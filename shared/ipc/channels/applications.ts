@@ -27,10 +27,28 @@ export type RegistrySort = (typeof REGISTRY_SORTS)[number];
 
 // contract.ts imports this file, so its STATUSES cannot be imported back here;
 // the `satisfies` checks keep these lists equal to the engine's types.
-const STATUSES = ['registered', 'documents_received', 'enrolled', 'refused', 'withdrawn', 'no_documents', 'waitlisted'] as const satisfies readonly Status[];
+const STATUSES = [
+  'registered',
+  'documents_received',
+  'enrolled',
+  'refused',
+  'withdrawn',
+  'no_documents',
+  'waitlisted',
+] as const satisfies readonly Status[];
 const BASES = ['catchment', 'privilege', 'open', 'commission'] as const satisfies readonly Basis[];
-const PRIVILEGE_STATES = ['none', 'pending', 'approved', 'rejected'] as const satisfies readonly PrivilegeState[];
-const language = z.string().trim().min(1).max(16).regex(/^[a-z]{2,3}$/, 'expected a language code such as ky, ru, uz');
+const PRIVILEGE_STATES = [
+  'none',
+  'pending',
+  'approved',
+  'rejected',
+] as const satisfies readonly PrivilegeState[];
+const language = z
+  .string()
+  .trim()
+  .min(1)
+  .max(16)
+  .regex(/^[a-z]{2,3}$/, 'expected a language code such as ky, ru, uz');
 
 /** What the registry can be narrowed by; also what a saved filter stores. */
 export const registryFilterSchema = z.strictObject({
@@ -69,7 +87,9 @@ export const registryRowSchema = z.object({
   pin: z.string().nullable(),
   childName: z.string(),
   /** R16: the queue the application is in (its own stream's, or a standing transfer's target), else null */
-  waitlist: z.object({ stream: z.string(), position: z.number().int(), since: z.string() }).nullable(),
+  waitlist: z
+    .object({ stream: z.string(), position: z.number().int(), since: z.string() })
+    .nullable(),
 });
 export type RegistryRow = z.infer<typeof registryRowSchema>;
 
@@ -109,7 +129,12 @@ const writtenRequest = {
 
 const recorded = z.object({ eventId: z.string(), at: instant, detail: applicationDetailSchema });
 
-export const savedFilterSchema = z.object({ name: z.string(), filter: registryFilterSchema, sort: z.enum(REGISTRY_SORTS).optional(), direction: z.enum(['asc', 'desc']).optional() });
+export const savedFilterSchema = z.object({
+  name: z.string(),
+  filter: registryFilterSchema,
+  sort: z.enum(REGISTRY_SORTS).optional(),
+  direction: z.enum(['asc', 'desc']).optional(),
+});
 
 export const applicationChannels = {
   /** One window of the registry: at most 500 rows, and the total the filter selects. */
@@ -121,11 +146,24 @@ export const applicationChannels = {
       offset: z.number().int().min(0).max(10_000_000).optional(),
       limit: z.number().int().min(1).max(500).optional(),
     }),
-    z.object({ total: z.number().int(), offset: z.number().int(), rows: z.array(registryRowSchema), ms: z.number() }),
+    z.object({
+      total: z.number().int(),
+      offset: z.number().int(),
+      rows: z.array(registryRowSchema),
+      ms: z.number(),
+    }),
   ),
-  'applications.get': channel(officer, z.strictObject({ applicationId: id }), applicationDetailSchema),
+  'applications.get': channel(
+    officer,
+    z.strictObject({ applicationId: id }),
+    applicationDetailSchema,
+  ),
   /** A parent's written request to withdraw: an application.withdrawn carrying the reference. */
-  'applications.withdraw': channel(officer, z.strictObject({ applicationId: id, ...writtenRequest }), recorded),
+  'applications.withdraw': channel(
+    officer,
+    z.strictObject({ applicationId: id, ...writtenRequest }),
+    recorded,
+  ),
   /** A parent's written request to move in stage 2: an application.transfer_requested. */
   'applications.transfer': channel(
     officer,
@@ -137,16 +175,38 @@ export const applicationChannels = {
     officer,
     empty,
     z.object({
-      streams: z.array(z.object({ schoolId: z.string(), schoolName: z.string(), language: z.string(), quota: z.number().int(), occupied: z.number().int(), free: z.number().int() })),
+      streams: z.array(
+        z.object({
+          schoolId: z.string(),
+          schoolName: z.string(),
+          language: z.string(),
+          quota: z.number().int(),
+          occupied: z.number().int(),
+          free: z.number().int(),
+        }),
+      ),
     }),
   ),
   /** The signed-in user's saved filters. */
-  'applications.filters': channel(officer, empty, z.object({ filters: z.array(savedFilterSchema) })),
+  'applications.filters': channel(
+    officer,
+    empty,
+    z.object({ filters: z.array(savedFilterSchema) }),
+  ),
   /** Save (or replace, by name) one of the user's filters. */
   'applications.saveFilter': channel(
     officer,
-    z.strictObject({ name: z.string().trim().min(1).max(80), filter: registryFilterSchema, sort: z.enum(REGISTRY_SORTS).optional(), direction: z.enum(['asc', 'desc']).optional() }),
+    z.strictObject({
+      name: z.string().trim().min(1).max(80),
+      filter: registryFilterSchema,
+      sort: z.enum(REGISTRY_SORTS).optional(),
+      direction: z.enum(['asc', 'desc']).optional(),
+    }),
     z.object({ filters: z.array(savedFilterSchema) }),
   ),
-  'applications.deleteFilter': channel(officer, z.strictObject({ name: z.string().trim().min(1).max(80) }), z.object({ filters: z.array(savedFilterSchema) })),
+  'applications.deleteFilter': channel(
+    officer,
+    z.strictObject({ name: z.string().trim().min(1).max(80) }),
+    z.object({ filters: z.array(savedFilterSchema) }),
+  ),
 } as const;

@@ -39,15 +39,25 @@ export const attachmentChannels = {
       uploadId: z.string().max(100).optional(),
       subject: attachmentSubject,
       name: z.string().trim().min(1).max(260),
-      chunk: z.string().max(ATTACHMENT_CHUNK_CHARS).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'expected base64'),
+      chunk: z
+        .string()
+        .max(ATTACHMENT_CHUNK_CHARS)
+        .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'expected base64'),
       done: z.boolean(),
     }),
-    z.object({ uploadId: z.string(), received: z.number().int(), attachment: attachmentSchema.nullable() }),
+    z.object({
+      uploadId: z.string(),
+      received: z.number().int(),
+      attachment: attachmentSchema.nullable(),
+    }),
   ),
   /** The bytes of one attachment of a subject the caller may see, as base64. */
   'attachments.get': channel(
     handlers,
-    z.strictObject({ subject: attachmentSubject, hash: z.string().regex(/^[0-9a-f]{64}$/, 'expected a SHA-256 hex digest') }),
+    z.strictObject({
+      subject: attachmentSubject,
+      hash: z.string().regex(/^[0-9a-f]{64}$/, 'expected a SHA-256 hex digest'),
+    }),
     z.object({ attachment: attachmentSchema, base64: z.string() }),
   ),
 } as const;

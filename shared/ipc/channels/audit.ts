@@ -39,7 +39,11 @@ export const auditChannels = {
       afterSeq: z.number().int().min(0).optional(),
       limit: z.number().int().min(1).max(1000).optional(),
     }),
-    z.object({ total: z.number().int(), rows: z.array(auditEventSchema), nextAfterSeq: z.number().int().nullable() }),
+    z.object({
+      total: z.number().int(),
+      rows: z.array(auditEventSchema),
+      nextAfterSeq: z.number().int().nullable(),
+    }),
   ),
   /** Replays the whole log against the projections and walks the hash chain. */
   'audit.verify': channel(
@@ -52,7 +56,14 @@ export const auditChannels = {
         ok: z.boolean(),
         /** how many rows differ; `differences` lists the first 200 */
         count: z.number().int(),
-        differences: z.array(z.object({ table: z.string(), key: z.string(), problem: z.string(), columns: z.array(z.string()) })),
+        differences: z.array(
+          z.object({
+            table: z.string(),
+            key: z.string(),
+            problem: z.string(),
+            columns: z.array(z.string()),
+          }),
+        ),
       }),
       chain: z.object({
         ok: z.boolean(),

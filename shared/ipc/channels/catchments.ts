@@ -8,7 +8,17 @@ export const catchmentChannels = {
   'catchments.list': channel(
     officer,
     empty,
-    z.object({ schools: z.array(z.object({ schoolId: z.string(), name: z.string(), kind: z.string(), inScope: z.boolean(), addresses: z.array(z.string()) })) }),
+    z.object({
+      schools: z.array(
+        z.object({
+          schoolId: z.string(),
+          name: z.string(),
+          kind: z.string(),
+          inScope: z.boolean(),
+          addresses: z.array(z.string()),
+        }),
+      ),
+    }),
   ),
   /**
    * Replaces a school's catchment with the whole new list (one catchment.set).
@@ -30,12 +40,30 @@ export const catchmentChannels = {
     officer,
     empty,
     z.object({
-      uncovered: z.array(z.object({ address: z.string(), applications: z.number().int(), sample: z.array(z.string()) })),
+      uncovered: z.array(
+        z.object({
+          address: z.string(),
+          applications: z.number().int(),
+          sample: z.array(z.string()),
+        }),
+      ),
       uncoveredTotal: z.number().int(),
       uncoveredApplications: z.number().int(),
-      overlapping: z.array(z.object({ address: z.string(), schoolIds: z.array(z.string()), applications: z.number().int() })),
+      overlapping: z.array(
+        z.object({
+          address: z.string(),
+          schoolIds: z.array(z.string()),
+          applications: z.number().int(),
+        }),
+      ),
       overlappingTotal: z.number().int(),
-      catchmentOverlaps: z.array(z.object({ entry: z.string(), schoolId: z.string(), coveredBy: z.array(z.object({ schoolId: z.string(), entry: z.string() })) })),
+      catchmentOverlaps: z.array(
+        z.object({
+          entry: z.string(),
+          schoolId: z.string(),
+          coveredBy: z.array(z.object({ schoolId: z.string(), entry: z.string() })),
+        }),
+      ),
     }),
   ),
 } as const;

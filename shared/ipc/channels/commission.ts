@@ -37,13 +37,24 @@ export const caseSchema = z.object({
 export type CommissionCase = z.infer<typeof caseSchema>;
 
 export const commissionChannels = {
-  'commission.cases': channel(members, empty, z.object({ asOf: z.string(), cases: z.array(caseSchema) })),
+  'commission.cases': channel(
+    members,
+    empty,
+    z.object({ asOf: z.string(), cases: z.array(caseSchema) }),
+  ),
   'commission.open': channel(
     members,
     z.strictObject({
       fullName: z.string().trim().min(3).max(200),
-      pin: z.string().trim().regex(/^[12]\d{13}$/, 'expected 14 digits starting with 1 or 2').optional(),
-      birthDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD').optional(),
+      pin: z
+        .string()
+        .trim()
+        .regex(/^[12]\d{13}$/, 'expected 14 digits starting with 1 or 2')
+        .optional(),
+      birthDate: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
+        .optional(),
       reasonKind: z.enum(CASE_REASON_KINDS),
       reasonText: z.string().trim().max(2000).optional(),
       notes: z.string().trim().max(4000).optional(),
@@ -60,10 +71,18 @@ export const commissionChannels = {
       caseId: id,
       decision: z.enum(['place', 'decline']),
       schoolId: id.optional(),
-      language: z.string().regex(/^[a-z]{2,3}$/, 'expected a language code such as ky, ru').optional(),
+      language: z
+        .string()
+        .regex(/^[a-z]{2,3}$/, 'expected a language code such as ky, ru')
+        .optional(),
       note: z.string().trim().max(2000).optional(),
       justification: z.string().trim().max(4000).optional(),
     }),
-    z.object({ case: caseSchema, stream: z.object({ quota: z.number().int(), occupied: z.number().int(), overflow: z.number().int() }).nullable() }),
+    z.object({
+      case: caseSchema,
+      stream: z
+        .object({ quota: z.number().int(), occupied: z.number().int(), overflow: z.number().int() })
+        .nullable(),
+    }),
   ),
 } as const;

@@ -45,7 +45,12 @@ export const plannedChangeSchema = z.object({
 });
 
 export const importPreviewSchema = z.discriminatedUnion('clean', [
-  z.object({ clean: z.literal(false), fileName: z.string(), errors: z.array(importIssueSchema), warnings: z.array(importIssueSchema) }),
+  z.object({
+    clean: z.literal(false),
+    fileName: z.string(),
+    errors: z.array(importIssueSchema),
+    warnings: z.array(importIssueSchema),
+  }),
   z.object({
     clean: z.literal(true),
     fileName: z.string(),
@@ -54,7 +59,14 @@ export const importPreviewSchema = z.discriminatedUnion('clean', [
     /** the changes, at most 500 listed; `events` is the full count */
     changes: z.array(plannedChangeSchema),
     events: z.number().int(),
-    notices: z.array(z.object({ kind: z.enum(['school_not_in_workbook', 'stream_not_in_workbook', 'classes_kept']), schoolId: z.string(), language: z.string().nullable(), classes: z.number().int().nullable() })),
+    notices: z.array(
+      z.object({
+        kind: z.enum(['school_not_in_workbook', 'stream_not_in_workbook', 'classes_kept']),
+        schoolId: z.string(),
+        language: z.string().nullable(),
+        classes: z.number().int().nullable(),
+      }),
+    ),
   }),
 ]);
 export type ImportPreview = z.infer<typeof importPreviewSchema>;
@@ -69,7 +81,12 @@ export const excelImportChannels = {
   /** A filled workbook, in order, as base64 pieces (<= 4 MiB of text each); the first call omits uploadId. */
   'excelImport.upload': channel(
     officer,
-    z.strictObject({ uploadId: id.optional(), name: z.string().min(1).max(260), chunk: z.string().max(4 * 1024 * 1024), done: z.boolean() }),
+    z.strictObject({
+      uploadId: id.optional(),
+      name: z.string().min(1).max(260),
+      chunk: z.string().max(4 * 1024 * 1024),
+      done: z.boolean(),
+    }),
     z.object({ uploadId: z.string(), received: z.number().int() }),
   ),
   /** Reads the uploaded workbook and plans against the district as it is now; writes nothing. */
@@ -79,5 +96,9 @@ export const excelImportChannels = {
    * if it differs from what the preview showed, nothing is written (refused,
    * reason `import_stale`) and the page previews again.
    */
-  'excelImport.confirm': channel(officer, z.strictObject({ uploadId: id }), z.object({ written: z.number().int(), counts: countsSchema })),
+  'excelImport.confirm': channel(
+    officer,
+    z.strictObject({ uploadId: id }),
+    z.object({ written: z.number().int(), counts: countsSchema }),
+  ),
 } as const;

@@ -17,5 +17,9 @@ export const printChannels = {
    * Save the caller's window as an A4 PDF (print media rules apply); saved: false when
    * the user cancelled.
    */
-  'print.pdf': channel(everyone, z.strictObject({ suggestedName: pdfName }), z.object({ saved: z.boolean() })),
+  'print.pdf': channel(
+    everyone,
+    z.strictObject({ suggestedName: pdfName }),
+    z.object({ saved: z.boolean() }),
+  ),
 } as const;

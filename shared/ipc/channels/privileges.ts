@@ -25,18 +25,33 @@ export const claimSchema = z.object({
 export type Claim = z.infer<typeof claimSchema>;
 
 export const privilegeChannels = {
-  'privileges.queue': channel(reviewers, empty, z.object({ asOf: z.string(), claims: z.array(claimSchema) })),
+  'privileges.queue': channel(
+    reviewers,
+    empty,
+    z.object({ asOf: z.string(), claims: z.array(claimSchema) }),
+  ),
   /**
    * Approve or reject one pending claim: a privilege.reviewed event carrying the
    * note and the claim's attachments (their hashes). A rejection needs a note.
    */
   'privileges.review': channel(
     reviewers,
-    z.strictObject({ applicationId: id, decision: z.enum(['approved', 'rejected']), note: z.string().trim().max(2000).optional() }),
+    z.strictObject({
+      applicationId: id,
+      decision: z.enum(['approved', 'rejected']),
+      note: z.string().trim().max(2000).optional(),
+    }),
     z.object({
       eventId: z.string(),
       placementRemoved: z.boolean(),
-      application: z.object({ applicationId: z.string(), status: z.string(), reason: z.string().nullable(), privilege: z.string(), schoolId: z.string(), language: z.string() }),
+      application: z.object({
+        applicationId: z.string(),
+        status: z.string(),
+        reason: z.string().nullable(),
+        privilege: z.string(),
+        schoolId: z.string(),
+        language: z.string(),
+      }),
       stream: z.object({ quota: z.number().int(), occupied: z.number().int() }).nullable(),
     }),
   ),

@@ -7,7 +7,12 @@ import { channel, empty, id, instant } from '../channel';
 const officer = ['district'] as const;
 const seats = z.number().int().min(0).max(100_000);
 const classes = z.number().int().min(0).max(1_000);
-const language = z.string().trim().min(1).max(16).regex(/^[a-z]{2,3}$/, 'expected a language code such as ky, ru, uz');
+const language = z
+  .string()
+  .trim()
+  .min(1)
+  .max(16)
+  .regex(/^[a-z]{2,3}$/, 'expected a language code such as ky, ru, uz');
 
 export const NORM_WARNING_VALUES = ['above_norm', 'above_max', 'far_above', 'overflow'] as const;
 
@@ -43,12 +48,30 @@ const streamChange = z.strictObject({ schoolId: id, language, seats, classes: cl
 const whatIfChange = z.object({
   applicationId: z.string(),
   childName: z.string(),
-  before: z.object({ status: z.string(), reason: z.string().nullable(), schoolId: z.string(), language: z.string() }),
-  after: z.object({ status: z.string(), reason: z.string().nullable(), schoolId: z.string(), language: z.string() }),
+  before: z.object({
+    status: z.string(),
+    reason: z.string().nullable(),
+    schoolId: z.string(),
+    language: z.string(),
+  }),
+  after: z.object({
+    status: z.string(),
+    reason: z.string().nullable(),
+    schoolId: z.string(),
+    language: z.string(),
+  }),
 });
 
 export const quotaChannels = {
-  'quotas.list': channel(officer, empty, z.object({ asOf: instant, schools: z.array(quotaSchoolSchema), streams: z.array(quotaStreamSchema) })),
+  'quotas.list': channel(
+    officer,
+    empty,
+    z.object({
+      asOf: instant,
+      schools: z.array(quotaSchoolSchema),
+      streams: z.array(quotaStreamSchema),
+    }),
+  ),
   /** One save: a quota.set per changed stream (a new language opens a stream), written together. */
   'quotas.save': channel(
     officer,
@@ -58,13 +81,22 @@ export const quotaChannels = {
   /** A school's locality and own class-size norm: a school.registered with the same id, name, kind and district. */
   'quotas.setSchool': channel(
     officer,
-    z.strictObject({ schoolId: id, locality: z.enum(['urban', 'rural']).nullable(), classSizeNorm: z.number().int().min(1).max(100).nullable() }),
+    z.strictObject({
+      schoolId: id,
+      locality: z.enum(['urban', 'rural']).nullable(),
+      classSizeNorm: z.number().int().min(1).max(100).nullable(),
+    }),
     z.object({ school: quotaSchoolSchema }),
   ),
   /** Replay the stored log with other quotas; writes nothing. */
   'quotas.whatIf': channel(
     officer,
-    z.strictObject({ overrides: z.array(z.strictObject({ schoolId: id, language, seats })).min(1).max(10_000) }),
+    z.strictObject({
+      overrides: z
+        .array(z.strictObject({ schoolId: id, language, seats }))
+        .min(1)
+        .max(10_000),
+    }),
     z.object({
       events: z.number().int(),
       ms: z.number(),
@@ -73,14 +105,33 @@ export const quotaChannels = {
       /** every changed outcome up to `limit`; `totalChanges` counts them all */
       changes: z.array(whatIfChange),
       totalChanges: z.number().int(),
-      streams: z.array(z.object({ key: z.string(), schoolId: z.string(), language: z.string(), quotaBefore: z.number().int(), quotaAfter: z.number().int(), occupiedBefore: z.number().int(), occupiedAfter: z.number().int() })),
+      streams: z.array(
+        z.object({
+          key: z.string(),
+          schoolId: z.string(),
+          language: z.string(),
+          quotaBefore: z.number().int(),
+          quotaAfter: z.number().int(),
+          occupiedBefore: z.number().int(),
+          occupiedAfter: z.number().int(),
+        }),
+      ),
     }),
   ),
   /** The stream's applications refused for want of a seat, for the "would fit now" badges. */
   'quotas.refused': channel(
     officer,
     z.strictObject({ schoolId: id, language }),
-    z.object({ applications: z.array(z.object({ applicationId: z.string(), childName: z.string(), submittedAt: z.string(), stage: z.number().int().nullable() })) }),
+    z.object({
+      applications: z.array(
+        z.object({
+          applicationId: z.string(),
+          childName: z.string(),
+          submittedAt: z.string(),
+          stage: z.number().int().nullable(),
+        }),
+      ),
+    }),
   ),
   /**
    * Would a resubmission of this refused application's child to the same stream be
@@ -89,6 +140,13 @@ export const quotaChannels = {
   'quotas.checkFit': channel(
     officer,
     z.strictObject({ applicationId: id }),
-    z.object({ applicationId: z.string(), schoolId: z.string(), language: z.string(), at: instant, fits: z.boolean(), reason: z.string().nullable() }),
+    z.object({
+      applicationId: z.string(),
+      schoolId: z.string(),
+      language: z.string(),
+      at: instant,
+      fits: z.boolean(),
+      reason: z.string().nullable(),
+    }),
   ),
 } as const;

@@ -31,12 +31,32 @@ export type ReportJob = z.infer<typeof reportJobSchema>;
 
 const cell = z.union([z.string(), z.number(), z.null()]);
 
-const schoolFill = z.object({ schoolId: z.string(), name: z.string(), occupied: z.number().int(), free: z.number().int(), overflow: z.number().int() });
-const others = z.object({ schools: z.number().int(), occupied: z.number().int(), free: z.number().int(), overflow: z.number().int() }).nullable();
+const schoolFill = z.object({
+  schoolId: z.string(),
+  name: z.string(),
+  occupied: z.number().int(),
+  free: z.number().int(),
+  overflow: z.number().int(),
+});
+const others = z
+  .object({
+    schools: z.number().int(),
+    occupied: z.number().int(),
+    free: z.number().int(),
+    overflow: z.number().int(),
+  })
+  .nullable();
 
 export const chartDataSchema = z.object({
   asOf: z.string().nullable(),
-  perDay: z.array(z.object({ day: z.string(), stage1: z.number().int(), stage2: z.number().int(), other: z.number().int() })),
+  perDay: z.array(
+    z.object({
+      day: z.string(),
+      stage1: z.number().int(),
+      stage2: z.number().int(),
+      other: z.number().int(),
+    }),
+  ),
   fill: z.object({ schools: z.array(schoolFill), others, totalSchools: z.number().int() }),
   documents: z.object({
     days: z.array(z.object({ day: z.string(), received: z.number().int() })),
@@ -45,23 +65,47 @@ export const chartDataSchema = z.object({
     received: z.number().int(),
   }),
   privileges: z.object({
-    slices: z.array(z.object({ category: z.string(), pending: z.number().int(), approved: z.number().int(), rejected: z.number().int(), none: z.number().int(), total: z.number().int() })),
+    slices: z.array(
+      z.object({
+        category: z.string(),
+        pending: z.number().int(),
+        approved: z.number().int(),
+        rejected: z.number().int(),
+        none: z.number().int(),
+        total: z.number().int(),
+      }),
+    ),
     claimed: z.number().int(),
     applications: z.number().int(),
   }),
-  overflow: z.object({ schools: z.array(schoolFill), others, schoolsInOverflow: z.number().int(), totalOverflow: z.number().int() }),
+  overflow: z.object({
+    schools: z.array(schoolFill),
+    others,
+    schoolsInOverflow: z.number().int(),
+    totalOverflow: z.number().int(),
+  }),
 });
 export type ChartDataDto = z.infer<typeof chartDataSchema>;
 
 export const reportChannels = {
   /** Starts writing one report (optionally as of an instant) to a file main holds; poll reports.progress. */
-  'reports.export': channel(officer, z.strictObject({ report: reportName, lang, asOf: instant.min(1).max(40).optional() }), reportJobSchema),
+  'reports.export': channel(
+    officer,
+    z.strictObject({ report: reportName, lang, asOf: instant.min(1).max(40).optional() }),
+    reportJobSchema,
+  ),
   'reports.progress': channel(officer, z.strictObject({ jobId: id }), reportJobSchema),
   /** The finished file, piece by piece from `offset` (base64 of at most 2 MiB of bytes). */
   'reports.download': channel(
     officer,
     z.strictObject({ jobId: id, offset: z.number().int().min(0) }),
-    z.object({ fileName: z.string(), size: z.number().int(), offset: z.number().int(), chunk: z.string(), done: z.boolean() }),
+    z.object({
+      fileName: z.string(),
+      size: z.number().int(),
+      offset: z.number().int(),
+      chunk: z.string(),
+      done: z.boolean(),
+    }),
   ),
   /** Rows of a report rendered as text in a language, for the screen and the print page. */
   'reports.rows': channel(

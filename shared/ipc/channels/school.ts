@@ -6,13 +6,27 @@ import { z } from 'zod';
 import { channel, id, instant } from '../channel';
 
 /** FORMATS.md `documents.received`: all five are required (R9). */
-export const DOCUMENT_ITEMS = ['passport', 'birth_certificate', 'medical_f26', 'medical_f63', 'photos'] as const;
+export const DOCUMENT_ITEMS = [
+  'passport',
+  'birth_certificate',
+  'medical_f26',
+  'medical_f63',
+  'photos',
+] as const;
 export type DocumentItem = (typeof DOCUMENT_ITEMS)[number];
 
 /** Registered children with this many days or fewer left to the deadline are "at risk" (docs/director-and-printing.md). */
 export const AT_RISK_DAYS = 14;
 
-const status = z.enum(['registered', 'documents_received', 'enrolled', 'refused', 'withdrawn', 'no_documents', 'waitlisted']);
+const status = z.enum([
+  'registered',
+  'documents_received',
+  'enrolled',
+  'refused',
+  'withdrawn',
+  'no_documents',
+  'waitlisted',
+]);
 
 export const schoolChildSchema = z.object({
   applicationId: z.string(),
@@ -42,7 +56,14 @@ export const orderSchema = z.object({
   issuedBy: z.string().nullable(),
   /** that account's display name, for screens and paper; null when no account of this store has it */
   issuedByName: z.string().nullable(),
-  children: z.array(z.object({ applicationId: z.string(), childName: z.string(), pin: z.string().nullable(), language: z.string() })),
+  children: z.array(
+    z.object({
+      applicationId: z.string(),
+      childName: z.string(),
+      pin: z.string().nullable(),
+      language: z.string(),
+    }),
+  ),
 });
 export type AdmissionOrder = z.infer<typeof orderSchema>;
 
@@ -90,7 +111,14 @@ export const schoolChannels = {
   /** R13: a numbered order enrolling every child of the director's school with documents received. */
   'school.issueOrder': channel(
     ['director'],
-    z.strictObject({ orderNumber: z.string().trim().min(1).max(32).regex(/^[\p{L}\p{N}\-/.]+$/u, 'letters, digits, - / . only') }),
+    z.strictObject({
+      orderNumber: z
+        .string()
+        .trim()
+        .min(1)
+        .max(32)
+        .regex(/^[\p{L}\p{N}\-/.]+$/u, 'letters, digits, - / . only'),
+    }),
     orderSchema,
   ),
 } as const;

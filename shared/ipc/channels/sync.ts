@@ -59,9 +59,17 @@ export const syncChannels = {
     syncStatusSchema,
   ),
   /** Events decided here that the server has not confirmed yet (a director: their own). */
-  'sync.pending': channel(everyone, z.strictObject({}), z.object({ events: z.array(pendingEventSchema) })),
+  'sync.pending': channel(
+    everyone,
+    z.strictObject({}),
+    z.object({ events: z.array(pendingEventSchema) }),
+  ),
   /** Pending events the server refused, newest first (a director: their own). */
-  'sync.conflicts': channel(everyone, z.strictObject({}), z.object({ conflicts: z.array(syncConflictSchema) })),
+  'sync.conflicts': channel(
+    everyone,
+    z.strictObject({}),
+    z.object({ conflicts: z.array(syncConflictSchema) }),
+  ),
   'sync.markSeen': channel(
     ['district', 'commission'],
     z.strictObject({ ids: z.array(id).min(1).max(1000) }),

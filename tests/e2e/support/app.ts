@@ -18,7 +18,19 @@ export type DemoRole = keyof typeof DEMO_USERS;
 
 /** The navigation each role must get (issue 3), in screen order. */
 export const NAVIGATION: Record<DemoRole, string[]> = {
-  district: ['dashboard', 'applications', 'waitlists', 'quotas', 'catchments', 'privileges', 'commission', 'orders', 'reports', 'audit', 'import'],
+  district: [
+    'dashboard',
+    'applications',
+    'waitlists',
+    'quotas',
+    'catchments',
+    'privileges',
+    'commission',
+    'orders',
+    'reports',
+    'audit',
+    'import',
+  ],
   commission: ['dashboard', 'commission'],
   director: ['dashboard', 'mySchool', 'waitlists', 'privileges', 'documents'],
 };
@@ -43,7 +55,10 @@ export async function signIn(page: Page, role: DemoRole): Promise<void> {
 }
 
 export async function chooseLanguage(page: Page, language: Lang): Promise<void> {
-  await page.getByTestId('language-switcher').locator(`button[data-language="${language}"]`).click();
+  await page
+    .getByTestId('language-switcher')
+    .locator(`button[data-language="${language}"]`)
+    .click();
   await expect(page.locator('html')).toHaveAttribute('lang', language);
 }
 
@@ -63,7 +78,11 @@ export async function cardNumber(page: Page, testId: string): Promise<number> {
  * the bridge with this page's secret and client id otherwise): for reading what a
  * spec needs to set up, never to do what the spec is checking.
  */
-export async function callApi<T>(page: Page, channel: string, request: object = {}): Promise<{ ok: boolean; value?: T; error?: { code: string } }> {
+export async function callApi<T>(
+  page: Page,
+  channel: string,
+  request: object = {},
+): Promise<{ ok: boolean; value?: T; error?: { code: string } }> {
   return page.evaluate(
     async ([ch, req]) => {
       const w = window as unknown as { api?: Record<string, (r: unknown) => Promise<unknown>> };
@@ -71,7 +90,11 @@ export async function callApi<T>(page: Page, channel: string, request: object = 
       const secret = document.querySelector<HTMLMetaElement>('meta[name="kabyl-bridge"]')!.content;
       const response = await fetch(`./ipc/${ch}`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Kabyl-Secret': secret, 'X-Kabyl-Client': sessionStorage.getItem('kabyl.clientId') ?? '' },
+        headers: {
+          'Content-Type': 'application/json',
+          'X-Kabyl-Secret': secret,
+          'X-Kabyl-Client': sessionStorage.getItem('kabyl.clientId') ?? '',
+        },
         body: JSON.stringify(req),
       });
       return response.json();

@@ -2,7 +2,13 @@
 // on the harness URL (webServer in playwright.config.ts). With KABYL_E2E_ELECTRON=1:
 // the page is the first window of the Electron app launched on its own data dir, and
 // no browser is started at all (the override below never asks for the base page).
-import { test as base, expect, _electron, type ElectronApplication, type Page } from '@playwright/test';
+import {
+  test as base,
+  expect,
+  _electron,
+  type ElectronApplication,
+  type Page,
+} from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

@@ -11,8 +11,10 @@ export default async function globalTeardown(): Promise<void> {
     if (dir && before) {
       const after = await logHead(sharedDemoFile(dir));
       if (after !== before) {
-        throw new Error(`a spec wrote to the shared demo (log head ${before} became ${after}): ` +
-          'a spec that writes must start its own harness (tests/e2e/support/privateHarness.ts)');
+        throw new Error(
+          `a spec wrote to the shared demo (log head ${before} became ${after}): ` +
+            'a spec that writes must start its own harness (tests/e2e/support/privateHarness.ts)',
+        );
       }
     }
   } finally {

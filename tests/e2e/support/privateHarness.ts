@@ -20,16 +20,26 @@ export interface PrivateHarness {
  * `env`: extra environment for the harness, e.g. KABYL_DEMO_WAITLIST=1 for a demo district with waitlists;
  * `args`: extra flags, e.g. `--store real` for a first start with no district at all.
  */
-export async function startPrivateHarness(env: Record<string, string> = {}, args: string[] = []): Promise<PrivateHarness> {
+export async function startPrivateHarness(
+  env: Record<string, string> = {},
+  args: string[] = [],
+): Promise<PrivateHarness> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'kabyl-e2e-private-'));
-  const child: ChildProcess = spawn(process.execPath, [path.join(repoRoot, 'dist/harness.cjs'), '--port', '0', '--data-dir', dataDir, ...args], {
-    cwd: repoRoot,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [path.join(repoRoot, 'dist/harness.cjs'), '--port', '0', '--data-dir', dataDir, ...args],
+    {
+      cwd: repoRoot,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
-    const timer = setTimeout(() => reject(new Error(`private harness did not start: ${out}`)), 180_000);
+    const timer = setTimeout(
+      () => reject(new Error(`private harness did not start: ${out}`)),
+      180_000,
+    );
     child.stdout!.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const m = /Kabyl harness: (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);

@@ -18,11 +18,14 @@ export function logHead(file: string): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const db = new sqlite3.Database(file, sqlite3.OPEN_READONLY, (e) => {
       if (e) return reject(e);
-      db.get('SELECT seq, hash FROM log_head', (err, row: { seq: number; hash: string } | undefined) => {
-        db.close();
-        if (err) reject(err);
-        else resolve(row ? `${row.seq}:${row.hash}` : null);
-      });
+      db.get(
+        'SELECT seq, hash FROM log_head',
+        (err, row: { seq: number; hash: string } | undefined) => {
+          db.close();
+          if (err) reject(err);
+          else resolve(row ? `${row.seq}:${row.hash}` : null);
+        },
+      );
     });
   });
 }

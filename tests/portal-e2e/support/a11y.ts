@@ -9,7 +9,11 @@ import { expect, type Page, test } from '@playwright/test';
  */
 function wanted(): boolean {
   const info = test.info();
-  return info.project.name !== 'laptop' || info.title.includes('(en)') || !/\((ky|ru|en)\)/.test(info.title);
+  return (
+    info.project.name !== 'laptop' ||
+    info.title.includes('(en)') ||
+    !/\((ky|ru|en)\)/.test(info.title)
+  );
 }
 
 export async function expectAccessible(page: Page, where: string): Promise<void> {
@@ -19,6 +23,9 @@ export async function expectAccessible(page: Page, where: string): Promise<void>
     .analyze();
   const bad = result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    );
   expect(bad, `axe on ${where}`).toEqual([]);
 }

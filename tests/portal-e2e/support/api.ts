@@ -2,7 +2,11 @@
 // follow the mailed link, add their child and apply. The journeys use them to take the
 // last seats of a stream.
 import type { Receipt, SchoolsPage, SessionInfo } from '../../../shared/portal/contract';
-import { CSRF_HEADER, IDEMPOTENCY_HEADER, PORTAL_API_PREFIX } from '../../../shared/portal/contract';
+import {
+  CSRF_HEADER,
+  IDEMPOTENCY_HEADER,
+  PORTAL_API_PREFIX,
+} from '../../../shared/portal/contract';
 import type { Family } from './campaign';
 import { PASSWORD_LINK, waitForMail } from './mail';
 
@@ -17,7 +21,12 @@ export class ApiParent {
     readonly email: string,
   ) {}
 
-  private async call<T>(method: string, p: string, body?: unknown, headers: Record<string, string> = {}) {
+  private async call<T>(
+    method: string,
+    p: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ) {
     const res = await fetch(this.base + PORTAL_API_PREFIX + p, {
       method,
       headers: {
@@ -40,10 +49,18 @@ export class ApiParent {
   async signUp(): Promise<this> {
     const { parentPin, childPin } = this.family;
     const phone = `+996700${parentPin.slice(-6)}`;
-    await this.call('POST', '/register', { pin: parentPin, email: this.email, phone, language: 'en' });
+    await this.call('POST', '/register', {
+      pin: parentPin,
+      email: this.email,
+      phone,
+      language: 'en',
+    });
     const [link] = await waitForMail(this.mailDir, this.email, PASSWORD_LINK);
     const token = new URL(link).searchParams.get('token')!;
-    const session = await this.call<SessionInfo>('POST', '/password/set', { token, password: 'filler-password-1' });
+    const session = await this.call<SessionInfo>('POST', '/password/set', {
+      token,
+      password: 'filler-password-1',
+    });
     this.csrf = session.csrfToken;
     await this.call('POST', '/children', { pin: childPin });
     return this;

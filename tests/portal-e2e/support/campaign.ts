@@ -30,11 +30,16 @@ interface LogLine {
 
 export function generate(until?: string): string {
   const args = [
-    path.join(REPO, 'bin/kabyl.cjs'), 'generate',
-    '--seed', String(GENERATOR.seed),
-    '--districts', String(GENERATOR.districts),
-    '--schools', String(GENERATOR.schools),
-    '--children', String(GENERATOR.children),
+    path.join(REPO, 'bin/kabyl.cjs'),
+    'generate',
+    '--seed',
+    String(GENERATOR.seed),
+    '--districts',
+    String(GENERATOR.districts),
+    '--schools',
+    String(GENERATOR.schools),
+    '--children',
+    String(GENERATOR.children),
   ];
   if (until) args.push('--until', until);
   return execFileSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 28 });

@@ -15,7 +15,9 @@ const cache = new Map<string, Mail>();
 async function readAll(dir: string): Promise<Mail[]> {
   let files: string[];
   try {
-    files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.eml'));
+    files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) =>
+      f.endsWith('.eml'),
+    );
   } catch {
     return [];
   }
@@ -25,7 +27,9 @@ async function readAll(dir: string): Promise<Mail[]> {
     let mail = cache.get(full);
     if (!mail) {
       const m = await simpleParser(readFileSync(full));
-      const to = [m.to].flat().flatMap((a) => (a ? a.value.map((v) => (v.address ?? '').toLowerCase()) : []));
+      const to = [m.to]
+        .flat()
+        .flatMap((a) => (a ? a.value.map((v) => (v.address ?? '').toLowerCase()) : []));
       mail = { file: full, to, text: `${m.subject ?? ''}\n${m.text ?? ''}` };
       cache.set(full, mail);
     }

@@ -15,7 +15,11 @@ export interface PortalServer {
   close(): Promise<void>;
 }
 
-export async function startPortalServer(o: { port: number; until: string; clock: string }): Promise<PortalServer> {
+export async function startPortalServer(o: {
+  port: number;
+  until: string;
+  clock: string;
+}): Promise<PortalServer> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'kabyl-portal-e2e-'));
   const log = path.join(dir, 'campaign.jsonl');
   writeLog(log, o.until);
@@ -27,7 +31,15 @@ export async function startPortalServer(o: { port: number; until: string; clock:
   // A one-time code for the district's desktop, made before the server holds the data folder.
   const code = execFileSync(
     process.execPath,
-    [path.join(REPO, 'bin/kabyl.cjs'), 'server', 'enrol', '--district', DISTRICT, '--name', 'officer desktop'],
+    [
+      path.join(REPO, 'bin/kabyl.cjs'),
+      'server',
+      'enrol',
+      '--district',
+      DISTRICT,
+      '--name',
+      'officer desktop',
+    ],
     { env: { ...process.env, KABYL_SERVER_DATA_DIR: dataDir }, encoding: 'utf8', stdio: 'pipe' },
   ).trim();
   const mailDir = path.join(dir, 'mail');
@@ -51,7 +63,10 @@ export async function startPortalServer(o: { port: number; until: string; clock:
   let output = '';
   child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the server did not start:\n${output}`)), 300_000);
+    const timer = setTimeout(
+      () => reject(new Error(`the server did not start:\n${output}`)),
+      300_000,
+    );
     child.stdout!.on('data', (d: Buffer) => {
       output += d.toString();
       if (output.includes('listening on')) {
@@ -67,7 +82,8 @@ export async function startPortalServer(o: { port: number; until: string; clock:
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ code, deviceName: 'officer desktop' }),
   });
-  if (!enrolled.ok) throw new Error(`enrolment failed: ${enrolled.status} ${await enrolled.text()}`);
+  if (!enrolled.ok)
+    throw new Error(`enrolment failed: ${enrolled.status} ${await enrolled.text()}`);
   const { token: districtToken } = (await enrolled.json()) as { token: string };
   return {
     url,

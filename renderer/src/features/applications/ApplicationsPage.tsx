@@ -16,7 +16,11 @@ import {
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { api, type ApiError, type Res } from '../../bridge';
 import { useQuery } from '../../data/useQuery';
-import type { RegistryFilter, RegistryRow, RegistrySort } from '../../../../shared/ipc/channels/applications';
+import type {
+  RegistryFilter,
+  RegistryRow,
+  RegistrySort,
+} from '../../../../shared/ipc/channels/applications';
 import { describeError } from '../../i18n/describeError';
 import { formatDateTime, formatNumber } from '../../i18n/formatting';
 import { isLanguage } from '../../i18n/languages';
@@ -46,7 +50,11 @@ function queueCell(t: TFunction, r: RegistryRow): React.ReactNode {
   if (r.waitlist === null) return '—';
   const place = t('applications.queuePlace', { position: r.waitlist.position });
   if (r.status === 'waitlisted') return <span data-testid="queue-place">{place}</span>;
-  return <span data-testid="queue-place" title={t('applications.standingHint')}>{t('applications.standing', { stream: r.waitlist.stream, place })}</span>;
+  return (
+    <span data-testid="queue-place" title={t('applications.standingHint')}>
+      {t('applications.standing', { stream: r.waitlist.stream, place })}
+    </span>
+  );
 }
 
 /** One registry column: its header, its text (what the cell shows, whole, on hover) and its cell. */
@@ -58,11 +66,20 @@ interface RegistryColumn {
 }
 
 /** `pending`: rows a decision not yet confirmed by the server is about (a connected district, offline). */
-function registryColumns(t: TFunction, lang: string, pending: ReadonlySet<string>): RegistryColumn[] {
+function registryColumns(
+  t: TFunction,
+  lang: string,
+  pending: ReadonlySet<string>,
+): RegistryColumn[] {
   const uiLang = (isLanguage(lang) ? lang : 'ky') as Lang;
   return [
     { id: 'childName', header: t('applications.col.child'), text: (r) => r.childName },
-    { id: 'pin', header: t('applications.col.pin'), text: (r) => r.pin ?? '—', cell: (r) => <span className="reg-mono">{r.pin ?? '—'}</span> },
+    {
+      id: 'pin',
+      header: t('applications.col.pin'),
+      text: (r) => r.pin ?? '—',
+      cell: (r) => <span className="reg-mono">{r.pin ?? '—'}</span>,
+    },
     {
       id: 'status',
       header: t('applications.col.status'),
@@ -81,15 +98,43 @@ function registryColumns(t: TFunction, lang: string, pending: ReadonlySet<string
     {
       id: 'schoolId',
       header: t('applications.col.school'),
-      text: (r) => (r.schoolName && r.schoolShort ? shortSchoolName(r.schoolName, r.schoolShort, uiLang) : (r.schoolName ?? r.schoolId)),
+      text: (r) =>
+        r.schoolName && r.schoolShort
+          ? shortSchoolName(r.schoolName, r.schoolShort, uiLang)
+          : (r.schoolName ?? r.schoolId),
     },
-    { id: 'language', header: t('applications.col.language'), text: (r) => streamLanguageName(t, r.language) },
-    { id: 'stage', header: t('applications.col.stage'), text: (r) => (r.stage === null ? '—' : String(r.stage)) },
-    { id: 'basis', header: t('applications.col.basis'), text: (r) => (r.basis ? t(`basis.${r.basis}`) : '—') },
-    { id: 'privilege', header: t('applications.col.privilege'), text: (r) => (r.privilege === 'none' ? '—' : t(`privilege.${r.privilege}`)) },
-    { id: 'submittedAt', header: t('applications.col.submitted'), text: (r) => formatDateTime(r.submittedAt, lang) },
+    {
+      id: 'language',
+      header: t('applications.col.language'),
+      text: (r) => streamLanguageName(t, r.language),
+    },
+    {
+      id: 'stage',
+      header: t('applications.col.stage'),
+      text: (r) => (r.stage === null ? '—' : String(r.stage)),
+    },
+    {
+      id: 'basis',
+      header: t('applications.col.basis'),
+      text: (r) => (r.basis ? t(`basis.${r.basis}`) : '—'),
+    },
+    {
+      id: 'privilege',
+      header: t('applications.col.privilege'),
+      text: (r) => (r.privilege === 'none' ? '—' : t(`privilege.${r.privilege}`)),
+    },
+    {
+      id: 'submittedAt',
+      header: t('applications.col.submitted'),
+      text: (r) => formatDateTime(r.submittedAt, lang),
+    },
     { id: 'orderNumber', header: t('applications.col.order'), text: (r) => r.orderNumber ?? '—' },
-    { id: 'waitlistPosition', header: t('applications.col.queue'), text: (r) => queueText(t, r), cell: (r) => queueCell(t, r) },
+    {
+      id: 'waitlistPosition',
+      header: t('applications.col.queue'),
+      text: (r) => queueText(t, r),
+      cell: (r) => queueCell(t, r),
+    },
   ];
 }
 
@@ -101,12 +146,15 @@ function fullText(c: RegistryColumn, r: RegistryRow): string {
 function queueText(t: TFunction, r: RegistryRow): string {
   if (r.waitlist === null) return '—';
   const place = t('applications.queuePlace', { position: r.waitlist.position });
-  return r.status === 'waitlisted' ? place : t('applications.standing', { stream: r.waitlist.stream, place });
+  return r.status === 'waitlisted'
+    ? place
+    : t('applications.standing', { stream: r.waitlist.stream, place });
 }
 
 function columns(list: RegistryColumn[], sizes: Record<string, number>): ColumnDef<Slot>[] {
   // An accessor per column: TanStack only lets a column with one be sorted (main does the sorting).
-  const value = (id: RegistrySort) => (r: Slot) => ('pending' in r ? null : (r as Record<string, unknown>)[id]);
+  const value = (id: RegistrySort) => (r: Slot) =>
+    'pending' in r ? null : (r as Record<string, unknown>)[id];
   return list.map(
     (c) =>
       ({
@@ -141,7 +189,9 @@ export function ApplicationsPage() {
   const [windows, setWindows] = useState<Map<number, RegistryRow[]>>(new Map());
   const [error, setError] = useState<ApiError | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
-  const streams: Streams = useQuery('applications.streams', () => api['applications.streams']({})).data?.streams ?? NO_STREAMS;
+  const streams: Streams =
+    useQuery('applications.streams', () => api['applications.streams']({})).data?.streams ??
+    NO_STREAMS;
   const inFlight = useRef(new Set<number>());
   const generation = useRef(0);
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -151,7 +201,10 @@ export function ApplicationsPage() {
   // The search box waits for a pause in typing; other filters apply at once.
   const [debounced, setDebounced] = useState<RegistryFilter>({});
   useEffect(() => {
-    const timer = setTimeout(() => setDebounced(filter), filter.search === debounced.search ? 0 : 300);
+    const timer = setTimeout(
+      () => setDebounced(filter),
+      filter.search === debounced.search ? 0 : 300,
+    );
     return () => clearTimeout(timer);
   }, [filter]); // eslint-disable-line react-hooks/exhaustive-deps
 
@@ -159,7 +212,13 @@ export function ApplicationsPage() {
     async (w: number, gen: number) => {
       if (inFlight.current.has(w)) return;
       inFlight.current.add(w);
-      const r = await api['applications.list']({ ...debounced, sort, direction, offset: w * WINDOW, limit: WINDOW });
+      const r = await api['applications.list']({
+        ...debounced,
+        sort,
+        direction,
+        offset: w * WINDOW,
+        limit: WINDOW,
+      });
       if (gen !== generation.current) return;
       inFlight.current.delete(w);
       if (!r.ok) {
@@ -193,7 +252,12 @@ export function ApplicationsPage() {
   }, [windows, fetchWindow]);
 
   const count = total ?? 0;
-  const virtualizer = useVirtualizer({ count, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 20 });
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 20,
+  });
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? 0;
@@ -206,7 +270,14 @@ export function ApplicationsPage() {
 
   // TanStack renders only the rows on screen: its data is the visible window.
   const visible: Slot[] = useMemo(
-    () => items.map((v) => windows.get(Math.floor(v.index / WINDOW))?.[v.index % WINDOW] ?? { pending: true, index: v.index }),
+    () =>
+      items.map(
+        (v) =>
+          windows.get(Math.floor(v.index / WINDOW))?.[v.index % WINDOW] ?? {
+            pending: true,
+            index: v.index,
+          },
+      ),
     [items, windows],
   );
   // Widths that fit the header and the first window's values in the UI's language; a
@@ -237,28 +308,50 @@ export function ApplicationsPage() {
 
   const padTop = items.length ? items[0]!.start : 0;
   const padBottom = items.length ? virtualizer.getTotalSize() - items[items.length - 1]!.end : 0;
-  const schools = useMemo(() => [...new Map(streams.map((s) => [s.schoolId, s.schoolName])).entries()], [streams]);
+  const schools = useMemo(
+    () => [...new Map(streams.map((s) => [s.schoolId, s.schoolName])).entries()],
+    [streams],
+  );
 
   return (
-    <div className={`registry${selected ? ' registry-with-detail' : ''}`} data-testid="applications-page">
+    <div
+      className={`registry${selected ? ' registry-with-detail' : ''}`}
+      data-testid="applications-page"
+    >
       <div className="registry-main">
         <div className="page-header">
           <h1>{t('applications.title')}</h1>
           {total !== null && (
             // The query time stays in the answer (and the benchmarks), not in front of the officer.
-            <span className="muted" data-testid="registry-total" data-total={total} data-ms={ms ?? undefined}>
+            <span
+              className="muted"
+              data-testid="registry-total"
+              data-total={total}
+              data-ms={ms ?? undefined}
+            >
               {t('applications.total', { count: total, n: formatNumber(total, i18n.language) })}
             </span>
           )}
         </div>
-        <FilterBar filter={filter} onChange={setFilter} schools={schools} sort={sort} direction={direction} onApplySaved={(f, s, d) => {
-          setFilter(f);
-          if (s) setSorting([{ id: s, desc: d === 'desc' }]);
-        }} />
+        <FilterBar
+          filter={filter}
+          onChange={setFilter}
+          schools={schools}
+          sort={sort}
+          direction={direction}
+          onApplySaved={(f, s, d) => {
+            setFilter(f);
+            if (s) setSorting([{ id: s, desc: d === 'desc' }]);
+          }}
+        />
         {error && <Alert tone="error">{describeError(t, error)}</Alert>}
         <section className="panel">
           <div className="registry-scroll" ref={scrollRef} data-testid="registry-scroll">
-            <table className="table registry-table" data-testid="registry-table" style={{ width: table.getTotalSize() }}>
+            <table
+              className="table registry-table"
+              data-testid="registry-table"
+              style={{ width: table.getTotalSize() }}
+            >
               <thead>
                 {table.getHeaderGroups().map((group) => (
                   <tr key={group.id}>
@@ -269,7 +362,9 @@ export function ApplicationsPage() {
                           key={header.id}
                           style={{ width: header.getSize() }}
                           data-column={header.id}
-                          aria-sort={dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : 'none'}
+                          aria-sort={
+                            dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : 'none'
+                          }
                         >
                           <button
                             type="button"
@@ -278,8 +373,12 @@ export function ApplicationsPage() {
                             data-sort={header.id}
                             title={String(header.column.columnDef.header)}
                           >
-                            <span className="reg-sort-label">{flexRender(header.column.columnDef.header, header.getContext())}</span>
-                            <span className="reg-sort-mark" aria-hidden="true">{dir === 'asc' ? '▲' : dir === 'desc' ? '▼' : ''}</span>
+                            <span className="reg-sort-label">
+                              {flexRender(header.column.columnDef.header, header.getContext())}
+                            </span>
+                            <span className="reg-sort-mark" aria-hidden="true">
+                              {dir === 'asc' ? '▲' : dir === 'desc' ? '▼' : ''}
+                            </span>
                           </button>
                           {/* Drag to resize; a double click gives the column back its fitted width. */}
                           <span
@@ -322,11 +421,22 @@ export function ApplicationsPage() {
                 {padBottom > 0 && <tr style={{ height: padBottom }} aria-hidden="true" />}
               </tbody>
             </table>
-            {total === 0 && <div className="panel-body muted" data-testid="registry-empty">{t('applications.empty')}</div>}
+            {total === 0 && (
+              <div className="panel-body muted" data-testid="registry-empty">
+                {t('applications.empty')}
+              </div>
+            )}
           </div>
         </section>
       </div>
-      {selected && <DetailPane applicationId={selected} streams={streams} onClose={() => setSelected(null)} onChanged={reload} />}
+      {selected && (
+        <DetailPane
+          applicationId={selected}
+          streams={streams}
+          onClose={() => setSelected(null)}
+          onChanged={reload}
+        />
+      )}
     </div>
   );
 }
@@ -336,7 +446,8 @@ function readSizing(): ColumnSizingState {
     const saved = JSON.parse(localStorage.getItem(SIZING_KEY) ?? '{}') as unknown;
     if (!saved || typeof saved !== 'object') return {};
     const out: ColumnSizingState = {};
-    for (const [id, w] of Object.entries(saved)) if (typeof w === 'number' && w >= MIN_COLUMN && w <= MAX_COLUMN) out[id] = w;
+    for (const [id, w] of Object.entries(saved))
+      if (typeof w === 'number' && w >= MIN_COLUMN && w <= MAX_COLUMN) out[id] = w;
     return out;
   } catch {
     return {};

@@ -69,12 +69,18 @@ export function AuditPage() {
     return () => clearTimeout(timer);
   }, [filter, load]);
 
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
   const items = virtualizer.getVirtualItems();
   const lastIndex = items.length ? items[items.length - 1]!.index : 0;
   useEffect(() => {
     // Near the end of what is loaded: fetch the next page.
-    if (next !== null && rows.length > 0 && lastIndex >= rows.length - 40) void load(filter, next, false);
+    if (next !== null && rows.length > 0 && lastIndex >= rows.length - 40)
+      void load(filter, next, false);
   }, [lastIndex, rows.length, next, filter, load]);
 
   const set = (patch: Partial<Filter>) => setFilter((f) => ({ ...f, ...patch }));
@@ -86,42 +92,79 @@ export function AuditPage() {
     <div className="audit-page" data-testid="audit-page">
       <div className="page-header">
         <h1>{t('audit.title')}</h1>
-        {total !== null && <span className="muted" data-testid="audit-total">{t('audit.total', { count: total, n: n(total) })}</span>}
+        {total !== null && (
+          <span className="muted" data-testid="audit-total">
+            {t('audit.total', { count: total, n: n(total) })}
+          </span>
+        )}
       </div>
       <VerifyPanel />
       <section className="panel">
         <div className="panel-header audit-filters" role="search">
           <label>
             {t('audit.type')}
-            <select className="select" value={filter.type} onChange={(e) => set({ type: e.target.value })} data-testid="audit-type">
+            <select
+              className="select"
+              value={filter.type}
+              onChange={(e) => set({ type: e.target.value })}
+              data-testid="audit-type"
+            >
               <option value="">{t('audit.any')}</option>
               {EVENT_TYPE_LIST.map((type) => (
-                <option key={type} value={type}>{eventTypeLabel(t, type)}</option>
+                <option key={type} value={type}>
+                  {eventTypeLabel(t, type)}
+                </option>
               ))}
             </select>
           </label>
           <label>
             {t('audit.actorRole')}
-            <select className="select" value={filter.actorRole} onChange={(e) => set({ actorRole: e.target.value })} data-testid="audit-role">
+            <select
+              className="select"
+              value={filter.actorRole}
+              onChange={(e) => set({ actorRole: e.target.value })}
+              data-testid="audit-role"
+            >
               <option value="">{t('audit.any')}</option>
               {ACTOR_ROLE_LIST.map((role) => (
-                <option key={role} value={role}>{codeLabel(t, 'role', role)}</option>
+                <option key={role} value={role}>
+                  {codeLabel(t, 'role', role)}
+                </option>
               ))}
             </select>
           </label>
           <label>
             {t('audit.actorId')}
-            <input className="input" value={filter.actorId} onChange={(e) => set({ actorId: e.target.value })} data-testid="audit-actor" />
+            <input
+              className="input"
+              value={filter.actorId}
+              onChange={(e) => set({ actorId: e.target.value })}
+              data-testid="audit-actor"
+            />
           </label>
           <label>
             {t('audit.from')}
-            <input className="input" type="date" value={filter.from} onChange={(e) => set({ from: e.target.value })} data-testid="audit-from" />
+            <input
+              className="input"
+              type="date"
+              value={filter.from}
+              onChange={(e) => set({ from: e.target.value })}
+              data-testid="audit-from"
+            />
           </label>
           <label>
             {t('audit.to')}
-            <input className="input" type="date" value={filter.to} onChange={(e) => set({ to: e.target.value })} data-testid="audit-to" />
+            <input
+              className="input"
+              type="date"
+              value={filter.to}
+              onChange={(e) => set({ to: e.target.value })}
+              data-testid="audit-to"
+            />
           </label>
-          <button type="button" className="btn" onClick={() => setFilter(EMPTY)}>{t('audit.clear')}</button>
+          <button type="button" className="btn" onClick={() => setFilter(EMPTY)}>
+            {t('audit.clear')}
+          </button>
         </div>
         {error && <Alert tone="error">{describeError(t, error)}</Alert>}
         <div className="audit-scroll" tabIndex={0} ref={scrollRef} data-testid="audit-scroll">
@@ -142,14 +185,29 @@ export function AuditPage() {
               {items.map((item) => {
                 const row = rows[item.index]!;
                 return (
-                  <tr key={row.seq} style={{ height: ROW_HEIGHT }} data-seq={row.seq} data-type={row.type}>
+                  <tr
+                    key={row.seq}
+                    style={{ height: ROW_HEIGHT }}
+                    data-seq={row.seq}
+                    data-type={row.type}
+                  >
                     <td className="num">{row.seq}</td>
                     <td className="reg-nowrap">{formatDateTime(row.at, i18n.language)}</td>
                     <td>{eventTypeLabel(t, row.type)}</td>
                     <td>{actorLabel(t, row.actorRole, row.actorId)}</td>
                     <td className="reg-mono">{row.subjectId ?? '—'}</td>
-                    <td>{row.outcome ? <span className="reg-refused" title={t(`reason.${row.outcome}`)}>{t('audit.refused')}</span> : <span className="reg-applied">{t('audit.applied')}</span>}</td>
-                    <td className="reg-mono muted" title={row.hash}>{row.hash.slice(0, 12)}</td>
+                    <td>
+                      {row.outcome ? (
+                        <span className="reg-refused" title={t(`reason.${row.outcome}`)}>
+                          {t('audit.refused')}
+                        </span>
+                      ) : (
+                        <span className="reg-applied">{t('audit.applied')}</span>
+                      )}
+                    </td>
+                    <td className="reg-mono muted" title={row.hash}>
+                      {row.hash.slice(0, 12)}
+                    </td>
                   </tr>
                 );
               })}

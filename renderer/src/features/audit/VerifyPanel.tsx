@@ -44,8 +44,14 @@ export function VerifyPanel() {
   const anchorText = (c: Verify['chain']) => {
     if (c.anchorProtection === null || c.anchor === 'differs') return null;
     if (c.anchor === 'none') return { tone: 'info' as const, text: t('audit.anchorNone') };
-    if (c.anchor === 'unreadable') return { tone: 'error' as const, text: t('audit.anchorUnreadable') };
-    return { tone: 'ok' as const, text: t(c.anchorProtection === 'os-encrypted' ? 'audit.anchorAgrees' : 'audit.anchorAgreesWeak') };
+    if (c.anchor === 'unreadable')
+      return { tone: 'error' as const, text: t('audit.anchorUnreadable') };
+    return {
+      tone: 'ok' as const,
+      text: t(
+        c.anchorProtection === 'os-encrypted' ? 'audit.anchorAgrees' : 'audit.anchorAgreesWeak',
+      ),
+    };
   };
   const anchor = result ? anchorText(result.chain) : null;
 
@@ -62,7 +68,13 @@ export function VerifyPanel() {
         <h2>{t('audit.verifyTitle')}</h2>
         <span className="muted">{t('audit.verifyExplain')}</span>
         <span className="header-spacer" />
-        <button type="button" className="btn btn-primary" onClick={verify} disabled={running} data-testid="verify-button">
+        <button
+          type="button"
+          className="btn btn-primary"
+          onClick={verify}
+          disabled={running}
+          data-testid="verify-button"
+        >
           {running ? t('audit.verifying') : t('audit.verify')}
         </button>
       </div>
@@ -74,7 +86,10 @@ export function VerifyPanel() {
               <Alert tone={result.projections.ok ? 'ok' : 'error'} testId="verify-projections">
                 {result.projections.ok
                   ? t('audit.projectionsMatch', { n: n(result.events) })
-                  : t('audit.projectionsDiffer', { count: result.projections.count, n: n(result.projections.count) })}
+                  : t('audit.projectionsDiffer', {
+                      count: result.projections.count,
+                      n: n(result.projections.count),
+                    })}
               </Alert>
               <Alert tone={result.chain.ok ? 'ok' : 'error'} testId="verify-chain">
                 {chainText(result.chain)}

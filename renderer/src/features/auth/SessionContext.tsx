@@ -1,6 +1,14 @@
 // Who is signed in, and to which store. Main owns the session (per window, or per
 // harness client id); this context only mirrors it, so a reload asks main again.
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  type ReactNode,
+} from 'react';
 import { api } from '../../bridge';
 import type { ApiError, Res } from '../../bridge';
 

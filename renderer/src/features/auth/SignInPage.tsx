@@ -6,7 +6,8 @@ import { Alert } from '../../ui/Alert';
 import { DemoBadge, DemoBanner } from '../../ui/DemoMarker';
 import { useSession } from './SessionContext';
 
-type Problem = { kind: 'required' } | { kind: 'credentials' } | { kind: 'other'; text: string } | null;
+type Problem =
+  { kind: 'required' } | { kind: 'credentials' } | { kind: 'other'; text: string } | null;
 
 export function SignInPage() {
   const { t } = useTranslation();
@@ -31,7 +32,11 @@ export function SignInPage() {
     setPassword('');
     // Main answers a wrong name or password with one code for both, on purpose:
     // saying which one was wrong would help someone guessing accounts.
-    setProblem(error.code === 'unauthenticated' ? { kind: 'credentials' } : { kind: 'other', text: describeError(t, error) });
+    setProblem(
+      error.code === 'unauthenticated'
+        ? { kind: 'credentials' }
+        : { kind: 'other', text: describeError(t, error) },
+    );
   }
 
   // Kept as a kind, not a sentence, so switching language re-translates a shown error.
@@ -52,7 +57,9 @@ export function SignInPage() {
       <main className="signin">
         <form className="signin-card" onSubmit={submit} noValidate aria-labelledby="signin-title">
           <div className="signin-brand">
-            <span className="logo" aria-hidden="true">K</span>
+            <span className="logo" aria-hidden="true">
+              K
+            </span>
             <div>
               <h1>{t('app.name')}</h1>
               <div className="muted">{t('app.tagline')}</div>

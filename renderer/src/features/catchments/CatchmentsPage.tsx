@@ -20,7 +20,12 @@ export type Gaps = Res<'catchments.gaps'>;
 const SEGMENT = /^[\p{L}\p{N}_-]+$/u;
 
 /** The same checks main makes (main/services/catchments), in the user's language. */
-export function codeProblem(t: TFunction, code: string, list: string[], index: number): string | null {
+export function codeProblem(
+  t: TFunction,
+  code: string,
+  list: string[],
+  index: number,
+): string | null {
   if (code.length === 0) return t('catchments.errEmpty');
   if (code !== code.trim()) return t('catchments.errSpaces');
   const segments = code.split('.');
@@ -31,7 +36,8 @@ export function codeProblem(t: TFunction, code: string, list: string[], index: n
   return null;
 }
 
-const covers = (entry: string, address: string) => address === entry || address.startsWith(entry + '.');
+const covers = (entry: string, address: string) =>
+  address === entry || address.startsWith(entry + '.');
 
 export function CatchmentsPage() {
   const { t, i18n } = useTranslation();
@@ -55,7 +61,9 @@ export function CatchmentsPage() {
   }
 
   const school = schools?.find((s) => s.schoolId === selected) ?? null;
-  const dirty = school !== null && (school.addresses.length !== draft.length || school.addresses.some((a, i) => a !== draft[i]));
+  const dirty =
+    school !== null &&
+    (school.addresses.length !== draft.length || school.addresses.some((a, i) => a !== draft[i]));
   const problems = draft.map((code, i) => codeProblem(t, code, draft, i));
   const invalidCount = problems.filter((p) => p !== null).length;
 
@@ -65,7 +73,12 @@ export function CatchmentsPage() {
     for (const code of draft) {
       if (!code) continue;
       const names = (schools ?? [])
-        .filter((s) => s.inScope && s.schoolId !== selected && s.addresses.some((a) => covers(a, code) || covers(code, a)))
+        .filter(
+          (s) =>
+            s.inScope &&
+            s.schoolId !== selected &&
+            s.addresses.some((a) => covers(a, code) || covers(code, a)),
+        )
         .map((s) => s.name);
       if (names.length) out.set(code, names);
     }
@@ -87,9 +100,13 @@ export function CatchmentsPage() {
 
   const save = async () => {
     if (!school || invalidCount > 0 || busy) return;
-    const saved = await command.run(() => api['catchments.save']({ schoolId: school.schoolId, addresses: draft }));
+    const saved = await command.run(() =>
+      api['catchments.save']({ schoolId: school.schoolId, addresses: draft }),
+    );
     if (!saved) return;
-    setNotice(saved.written ? t('catchments.saved', { count: draft.length }) : t('catchments.unchanged'));
+    setNotice(
+      saved.written ? t('catchments.saved', { count: draft.length }) : t('catchments.unchanged'),
+    );
     await list.reload();
     await gapsQuery.reload();
   };
@@ -108,7 +125,12 @@ export function CatchmentsPage() {
         <section className="panel catchment-editor" aria-labelledby="catchment-editor-title">
           <div className="panel-header">
             <h2 id="catchment-editor-title">{t('catchments.editorTitle')}</h2>
-            <select data-testid="catchment-school" value={selected} onChange={(e) => choose(e.target.value)} aria-label={t('catchments.school')}>
+            <select
+              data-testid="catchment-school"
+              value={selected}
+              onChange={(e) => choose(e.target.value)}
+              aria-label={t('catchments.school')}
+            >
               {schools.map((s) => (
                 <option key={s.schoolId} value={s.schoolId}>
                   {s.name}
@@ -118,7 +140,9 @@ export function CatchmentsPage() {
             </select>
           </div>
           <div className="panel-body">
-            {school && !school.inScope && <Alert tone="info">{t('catchments.notInScopeHelp')}</Alert>}
+            {school && !school.inScope && (
+              <Alert tone="info">{t('catchments.notInScopeHelp')}</Alert>
+            )}
             <p className="muted">{t('catchments.help')}</p>
             <ol className="catchment-list" data-testid="catchment-list">
               {draft.map((code, i) => (
@@ -129,7 +153,9 @@ export function CatchmentsPage() {
                     data-testid={`catchment-entry-${i}`}
                     aria-label={t('catchments.entry', { row: i + 1 })}
                     aria-invalid={problems[i] !== null}
-                    onChange={(e) => setDraft((d) => d.map((x, j) => (j === i ? e.target.value : x)))}
+                    onChange={(e) =>
+                      setDraft((d) => d.map((x, j) => (j === i ? e.target.value : x)))
+                    }
                     onKeyDown={(e) => {
                       if (e.key === 'Enter') {
                         e.preventDefault();
@@ -137,30 +163,67 @@ export function CatchmentsPage() {
                       }
                     }}
                   />
-                  <button type="button" className="btn btn-small" data-testid={`catchment-remove-${i}`} onClick={() => setDraft((d) => d.filter((_, j) => j !== i))}>
+                  <button
+                    type="button"
+                    className="btn btn-small"
+                    data-testid={`catchment-remove-${i}`}
+                    onClick={() => setDraft((d) => d.filter((_, j) => j !== i))}
+                  >
                     {t('catchments.remove')}
                   </button>
-                  {problems[i] && <span className="field-error" data-testid={`catchment-error-${i}`}>{t('catchments.rowError', { row: i + 1, problem: problems[i] })}</span>}
-                  {!problems[i] && coveredBy.has(code) && <span className="field-warning">{t('catchments.alsoCovers', { schools: coveredBy.get(code)!.join(', ') })}</span>}
+                  {problems[i] && (
+                    <span className="field-error" data-testid={`catchment-error-${i}`}>
+                      {t('catchments.rowError', { row: i + 1, problem: problems[i] })}
+                    </span>
+                  )}
+                  {!problems[i] && coveredBy.has(code) && (
+                    <span className="field-warning">
+                      {t('catchments.alsoCovers', { schools: coveredBy.get(code)!.join(', ') })}
+                    </span>
+                  )}
                 </li>
               ))}
             </ol>
             {draft.length === 0 && <p className="muted">{t('catchments.empty')}</p>}
             <div className="catchment-actions">
-              <button type="button" className="btn" data-testid="catchment-add" onClick={() => addAddress()}>
+              <button
+                type="button"
+                className="btn"
+                data-testid="catchment-add"
+                onClick={() => addAddress()}
+              >
                 {t('catchments.add')}
               </button>
               <span className="header-spacer" />
               {dirty && <span className="muted">{t('catchments.unsaved')}</span>}
-              <button type="button" className="btn" disabled={!dirty} onClick={() => school && choose(school.schoolId)}>
+              <button
+                type="button"
+                className="btn"
+                disabled={!dirty}
+                onClick={() => school && choose(school.schoolId)}
+              >
                 {t('catchments.discard')}
               </button>
-              <button type="button" className="btn btn-primary" data-testid="catchment-save" disabled={!dirty || invalidCount > 0 || busy} onClick={() => void save()}>
+              <button
+                type="button"
+                className="btn btn-primary"
+                data-testid="catchment-save"
+                disabled={!dirty || invalidCount > 0 || busy}
+                onClick={() => void save()}
+              >
                 {t('catchments.save')}
               </button>
             </div>
-            {error && <Alert tone="error" testId="catchments-error">{describeError(t, error)}</Alert>}
-            {notice && <Alert tone="ok" testId="catchments-notice">{notice}</Alert>}
+            {error && (
+              <Alert tone="error" testId="catchments-error">
+                {describeError(t, error)}
+              </Alert>
+            )}
+            {notice && (
+              <Alert tone="ok" testId="catchments-notice">
+                {notice}
+              </Alert>
+            )}
           </div>
         </section>
         <GapFinder

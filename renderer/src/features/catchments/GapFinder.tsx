@@ -9,7 +9,19 @@ import type { Gaps } from './CatchmentsPage';
 
 type School = Res<'catchments.list'>['schools'][number];
 
-export function GapFinder({ gaps, schools, targetName, onAdd, count }: { gaps: Gaps | null; schools: School[]; targetName: string | null; onAdd(address: string): void; count(v: number): string }) {
+export function GapFinder({
+  gaps,
+  schools,
+  targetName,
+  onAdd,
+  count,
+}: {
+  gaps: Gaps | null;
+  schools: School[];
+  targetName: string | null;
+  onAdd(address: string): void;
+  count(v: number): string;
+}) {
   const { t } = useTranslation();
   const name = (id: string) => schools.find((s) => s.schoolId === id)?.name ?? id;
   return (
@@ -24,14 +36,26 @@ export function GapFinder({ gaps, schools, targetName, onAdd, count }: { gaps: G
           <>
             <h3>
               {t('catchments.uncoveredTitle')}{' '}
-              <span className="muted" data-testid="uncovered-count" data-count={gaps.uncoveredTotal}>
-                {t('catchments.uncoveredCount', { addresses: count(gaps.uncoveredTotal), applications: count(gaps.uncoveredApplications) })}
+              <span
+                className="muted"
+                data-testid="uncovered-count"
+                data-count={gaps.uncoveredTotal}
+              >
+                {t('catchments.uncoveredCount', {
+                  addresses: count(gaps.uncoveredTotal),
+                  applications: count(gaps.uncoveredApplications),
+                })}
               </span>
             </h3>
             {gaps.uncovered.length === 0 ? (
               <p className="muted">{t('catchments.noUncovered')}</p>
             ) : (
-              <div className="gap-scroll" tabIndex={0} role="region" aria-label={t('catchments.uncoveredTitle')}>
+              <div
+                className="gap-scroll"
+                tabIndex={0}
+                role="region"
+                aria-label={t('catchments.uncoveredTitle')}
+              >
                 <table className="table" data-testid="uncovered-table">
                   <thead>
                     <tr>
@@ -48,7 +72,13 @@ export function GapFinder({ gaps, schools, targetName, onAdd, count }: { gaps: G
                         <td className="num">{count(u.applications)}</td>
                         <td className="mono sample">{u.sample.join(', ')}</td>
                         <td>
-                          <button type="button" className="link-button" disabled={!targetName} data-testid={`add-uncovered-${u.address}`} onClick={() => onAdd(u.address)}>
+                          <button
+                            type="button"
+                            className="link-button"
+                            disabled={!targetName}
+                            data-testid={`add-uncovered-${u.address}`}
+                            onClick={() => onAdd(u.address)}
+                          >
                             {t('catchments.addTo', { school: targetName ?? '' })}
                           </button>
                         </td>
@@ -58,14 +88,24 @@ export function GapFinder({ gaps, schools, targetName, onAdd, count }: { gaps: G
                 </table>
               </div>
             )}
-            {gaps.uncoveredTotal > gaps.uncovered.length && <p className="muted">{t('catchments.moreRows', { count: gaps.uncoveredTotal - gaps.uncovered.length })}</p>}
+            {gaps.uncoveredTotal > gaps.uncovered.length && (
+              <p className="muted">
+                {t('catchments.moreRows', { count: gaps.uncoveredTotal - gaps.uncovered.length })}
+              </p>
+            )}
             <h3>
-              {t('catchments.overlapTitle')} <span className="muted">({count(gaps.overlappingTotal)})</span>
+              {t('catchments.overlapTitle')}{' '}
+              <span className="muted">({count(gaps.overlappingTotal)})</span>
             </h3>
             {gaps.overlapping.length === 0 ? (
               <p className="muted">{t('catchments.noOverlap')}</p>
             ) : (
-              <div className="gap-scroll" tabIndex={0} role="region" aria-label={t('catchments.overlapTitle')}>
+              <div
+                className="gap-scroll"
+                tabIndex={0}
+                role="region"
+                aria-label={t('catchments.overlapTitle')}
+              >
                 <table className="table" data-testid="overlap-table">
                   <thead>
                     <tr>
@@ -87,7 +127,8 @@ export function GapFinder({ gaps, schools, targetName, onAdd, count }: { gaps: G
               </div>
             )}
             <h3>
-              {t('catchments.nestedTitle')} <span className="muted">({count(gaps.catchmentOverlaps.length)})</span>
+              {t('catchments.nestedTitle')}{' '}
+              <span className="muted">({count(gaps.catchmentOverlaps.length)})</span>
             </h3>
             {gaps.catchmentOverlaps.length === 0 ? (
               <p className="muted">{t('catchments.noNested')}</p>

@@ -18,7 +18,15 @@ export interface ChartCardProps {
   render(width: number, height: number): ReactNode;
 }
 
-export function ChartCard({ id, title, note, asOf, width = 520, height = 250, render }: ChartCardProps) {
+export function ChartCard({
+  id,
+  title,
+  note,
+  asOf,
+  width = 520,
+  height = 250,
+  render,
+}: ChartCardProps) {
   const { t, i18n } = useTranslation();
   const { store } = useSession();
   const box = useRef<HTMLDivElement>(null);
@@ -29,7 +37,8 @@ export function ChartCard({ id, title, note, asOf, width = 520, height = 250, re
     setFailed(false);
     // the plot's own svg: legend icons are small svgs of the same class
     const svgs = [...(box.current?.querySelectorAll<SVGSVGElement>('svg.recharts-surface') ?? [])];
-    const area = (e: SVGSVGElement) => e.getBoundingClientRect().width * e.getBoundingClientRect().height;
+    const area = (e: SVGSVGElement) =>
+      e.getBoundingClientRect().width * e.getBoundingClientRect().height;
     const svg = svgs.sort((a, b) => area(b) - area(a))[0];
     if (!svg) return;
     await saveSvgAsPng(svg, `kabyl-${id}.png`).catch(() => setFailed(true));
@@ -40,10 +49,20 @@ export function ChartCard({ id, title, note, asOf, width = 520, height = 250, re
       <div className="chart-card-head">
         <h2>{title}</h2>
         <span className="header-spacer" />
-        <button type="button" className="btn btn-small" onClick={() => void savePng()} data-testid={`chart-${id}-png`}>
+        <button
+          type="button"
+          className="btn btn-small"
+          onClick={() => void savePng()}
+          data-testid={`chart-${id}-png`}
+        >
           {t('charts.savePng')}
         </button>
-        <button type="button" className="btn btn-small" onClick={() => setPrinting(true)} data-testid={`chart-${id}-print`}>
+        <button
+          type="button"
+          className="btn btn-small"
+          onClick={() => setPrinting(true)}
+          data-testid={`chart-${id}-print`}
+        >
           {t('charts.print')}
         </button>
       </div>
@@ -53,8 +72,18 @@ export function ChartCard({ id, title, note, asOf, width = 520, height = 250, re
       {note && <p className="muted chart-note">{note}</p>}
       {failed && <p className="muted">{t('charts.pngFailed')}</p>}
       {printing && (
-        <PrintPage toolbarTitle={title} fileName={`kabyl-${id}.pdf`} onClose={() => setPrinting(false)}>
-          <PrintSheet lang={isLanguage(i18n.language) ? i18n.language : 'ky'} district={store?.districtName ?? ''} title={title} subtitle={note ?? undefined} date={asOf ?? new Date().toISOString()}>
+        <PrintPage
+          toolbarTitle={title}
+          fileName={`kabyl-${id}.pdf`}
+          onClose={() => setPrinting(false)}
+        >
+          <PrintSheet
+            lang={isLanguage(i18n.language) ? i18n.language : 'ky'}
+            district={store?.districtName ?? ''}
+            title={title}
+            subtitle={note ?? undefined}
+            date={asOf ?? new Date().toISOString()}
+          >
             <div className="chart-print">{render(640, 380)}</div>
           </PrintSheet>
         </PrintPage>

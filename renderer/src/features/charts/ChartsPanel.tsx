@@ -12,7 +12,11 @@ import { DocumentsChart, FillChart, OverflowChart, PerDayChart, PrivilegeChart }
 import { useChartData, type ChartData } from './useChartData';
 import './charts.css';
 
-export function othersNote(t: ReturnType<typeof useTranslation>['t'], lang: string, others: ChartData['fill']['others']): string | null {
+export function othersNote(
+  t: ReturnType<typeof useTranslation>['t'],
+  lang: string,
+  others: ChartData['fill']['others'],
+): string | null {
   if (!others) return null;
   return t('charts.others', {
     count: others.schools,
@@ -33,11 +37,18 @@ export function ChartsPanel() {
     received: formatNumber(data.documents.received, lang),
     target: formatNumber(data.documents.target, lang),
     // a Bishkek calendar day, written as the UI's language writes dates
-    deadline: data.documents.deadlineDay ? formatDate(`${data.documents.deadlineDay}T12:00:00+06:00`, lang) : '—',
+    deadline: data.documents.deadlineDay
+      ? formatDate(`${data.documents.deadlineDay}T12:00:00+06:00`, lang)
+      : '—',
   });
   return (
     <div className="charts-grid" data-testid="charts">
-      <ChartCard id="per-day" title={t('charts.perDayTitle')} asOf={data.asOf} render={(w, h) => <PerDayChart data={data} t={t} width={w} height={h} />} />
+      <ChartCard
+        id="per-day"
+        title={t('charts.perDayTitle')}
+        asOf={data.asOf}
+        render={(w, h) => <PerDayChart data={data} t={t} width={w} height={h} />}
+      />
       <ChartCard
         id="fill"
         title={t('charts.fillTitle', { n: data.fill.schools.length })}
@@ -46,11 +57,20 @@ export function ChartsPanel() {
         height={rowsHeight(data.fill.schools.length)}
         render={(w, h) => <FillChart schools={data.fill.schools} t={t} width={w} height={h} />}
       />
-      <ChartCard id="documents" title={t('charts.documentsTitle')} note={docsNote} asOf={data.asOf} render={(w, h) => <DocumentsChart data={data} t={t} width={w} height={h} />} />
+      <ChartCard
+        id="documents"
+        title={t('charts.documentsTitle')}
+        note={docsNote}
+        asOf={data.asOf}
+        render={(w, h) => <DocumentsChart data={data} t={t} width={w} height={h} />}
+      />
       <ChartCard
         id="privileges"
         title={t('charts.privilegesTitle')}
-        note={t('charts.privilegesNote', { claimed: formatNumber(data.privileges.claimed, lang), applications: formatNumber(data.privileges.applications, lang) })}
+        note={t('charts.privilegesNote', {
+          claimed: formatNumber(data.privileges.claimed, lang),
+          applications: formatNumber(data.privileges.applications, lang),
+        })}
         asOf={data.asOf}
         render={(w, h) => <PrivilegeChart data={data} lang={lang} width={w} height={h} />}
       />
@@ -60,11 +80,16 @@ export function ChartsPanel() {
         note={
           data.overflow.schoolsInOverflow === 0
             ? t('charts.noOverflow')
-            : t('charts.overflowNote', { count: data.overflow.schoolsInOverflow, total: formatNumber(data.overflow.totalOverflow, lang) })
+            : t('charts.overflowNote', {
+                count: data.overflow.schoolsInOverflow,
+                total: formatNumber(data.overflow.totalOverflow, lang),
+              })
         }
         asOf={data.asOf}
         height={rowsHeight(data.overflow.schools.length)}
-        render={(w, h) => <OverflowChart schools={data.overflow.schools} t={t} width={w} height={h} />}
+        render={(w, h) => (
+          <OverflowChart schools={data.overflow.schools} t={t} width={w} height={h} />
+        )}
       />
     </div>
   );

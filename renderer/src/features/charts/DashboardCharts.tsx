@@ -22,10 +22,25 @@ export function DashboardCharts() {
   const others =
     rest.length === 0 && !data.fill.others
       ? null
-      : rest.reduce((o, s) => ({ schools: o.schools + 1, occupied: o.occupied + s.occupied, free: o.free + s.free, overflow: o.overflow + s.overflow }), base);
+      : rest.reduce(
+          (o, s) => ({
+            schools: o.schools + 1,
+            occupied: o.occupied + s.occupied,
+            free: o.free + s.free,
+            overflow: o.overflow + s.overflow,
+          }),
+          base,
+        );
   return (
     <div className="charts-grid compact" data-testid="dashboard-charts">
-      <ChartCard id="dash-per-day" title={t('charts.perDayTitle')} asOf={data.asOf} width={520} height={200} render={(w, h) => <PerDayChart data={data} t={t} width={w} height={h} />} />
+      <ChartCard
+        id="dash-per-day"
+        title={t('charts.perDayTitle')}
+        asOf={data.asOf}
+        width={520}
+        height={200}
+        render={(w, h) => <PerDayChart data={data} t={t} width={w} height={h} />}
+      />
       <ChartCard
         id="dash-fill"
         title={t('charts.fillTitle', { n: schools.length })}

@@ -14,7 +14,10 @@ export async function svgToPngBlob(svg: SVGSVGElement): Promise<Blob> {
   clone.setAttribute('width', String(width));
   clone.setAttribute('height', String(height));
   // standalone, the SVG no longer inherits the page's font
-  clone.setAttribute('style', `font-family: ${getComputedStyle(svg).fontFamily}; font-size: 12px; background: #fff`);
+  clone.setAttribute(
+    'style',
+    `font-family: ${getComputedStyle(svg).fontFamily}; font-size: 12px; background: #fff`,
+  );
   const text = new XMLSerializer().serializeToString(clone);
   const url = URL.createObjectURL(new Blob([text], { type: 'image/svg+xml;charset=utf-8' }));
   try {
@@ -32,7 +35,9 @@ export async function svgToPngBlob(svg: SVGSVGElement): Promise<Blob> {
     ctx.fillRect(0, 0, canvas.width, canvas.height);
     ctx.scale(SCALE, SCALE);
     ctx.drawImage(image, 0, 0, width, height);
-    return await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('no PNG'))), 'image/png'));
+    return await new Promise<Blob>((resolve, reject) =>
+      canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('no PNG'))), 'image/png'),
+    );
   } finally {
     URL.revokeObjectURL(url);
   }

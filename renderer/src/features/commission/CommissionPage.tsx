@@ -38,7 +38,9 @@ const NO_SCHOOLS: School[] = [];
 
 export function CommissionPage() {
   const { t, i18n } = useTranslation();
-  const casesQuery = useQuery<Res<'commission.cases'>>('commission.cases', () => api['commission.cases']({}));
+  const casesQuery = useQuery<Res<'commission.cases'>>('commission.cases', () =>
+    api['commission.cases']({}),
+  );
   const schoolsQuery = useQuery<Res<'schools.list'>>('schools.list', () => api['schools.list']({}));
   const [screen, dispatch] = useReducer(screenReducer, INITIAL_SCREEN);
   const { filter, selected, creating } = screen;
@@ -58,21 +60,39 @@ export function CommissionPage() {
       <div className="page-header">
         <h1>{t('commission.title')}</h1>
         <span className="header-spacer" />
-        <button type="button" className="btn btn-primary" onClick={() => dispatch({ type: 'startCreating' })} data-testid="case-new">
+        <button
+          type="button"
+          className="btn btn-primary"
+          onClick={() => dispatch({ type: 'startCreating' })}
+          data-testid="case-new"
+        >
           {t('commission.newCase')}
         </button>
       </div>
       {error && <Alert tone="error">{describeError(t, error)}</Alert>}
       <div className="case-filters" role="tablist">
         {CASE_FILTERS.map((f) => (
-          <button key={f} type="button" role="tab" aria-selected={filter === f} className={filter === f ? 'btn btn-primary' : 'btn'} onClick={() => dispatch({ type: 'filter', filter: f })} data-testid={`case-filter-${f}`}>
+          <button
+            key={f}
+            type="button"
+            role="tab"
+            aria-selected={filter === f}
+            className={filter === f ? 'btn btn-primary' : 'btn'}
+            onClick={() => dispatch({ type: 'filter', filter: f })}
+            data-testid={`case-filter-${f}`}
+          >
             {f === 'all' ? t('commission.filterAll') : t(`caseStatus.${f}`)} ({caseCount(cases, f)})
           </button>
         ))}
       </div>
       <div className="review-layout">
         {/* Scrolls on its own: focusable, so the keyboard can scroll it too. */}
-        <div className="panel review-list" tabIndex={0} role="region" aria-label={t('commission.title')}>
+        <div
+          className="panel review-list"
+          tabIndex={0}
+          role="region"
+          aria-label={t('commission.title')}
+        >
           {shown.length === 0 ? (
             <div className="panel-body muted">{t('commission.empty')}</div>
           ) : (
@@ -88,7 +108,13 @@ export function CommissionPage() {
               </thead>
               <tbody>
                 {shown.map((c) => (
-                  <tr key={c.caseId} className={c.caseId === selected ? 'selected' : undefined} onClick={() => dispatch({ type: 'select', caseId: c.caseId })} data-testid="case-row" data-case={c.caseId}>
+                  <tr
+                    key={c.caseId}
+                    className={c.caseId === selected ? 'selected' : undefined}
+                    onClick={() => dispatch({ type: 'select', caseId: c.caseId })}
+                    data-testid="case-row"
+                    data-case={c.caseId}
+                  >
                     <td>{c.caseId}</td>
                     <td>{c.fullName}</td>
                     <td>{caseReasonText(t, c.reasonKind, c.reason)}</td>
@@ -109,13 +135,31 @@ export function CommissionPage() {
             }}
           />
         )}
-        {current && !creating && <CaseDetail key={current.caseId} c={current} schools={schools} onChanged={load} onPrint={() => dispatch({ type: 'print', caseId: current.caseId })} />}
+        {current && !creating && (
+          <CaseDetail
+            key={current.caseId}
+            c={current}
+            schools={schools}
+            onChanged={load}
+            onPrint={() => dispatch({ type: 'print', caseId: current.caseId })}
+          />
+        )}
       </div>
     </div>
   );
 }
 
-function CaseDetail({ c, schools, onChanged, onPrint }: { c: CommissionCase; schools: School[]; onChanged: () => void; onPrint: () => void }) {
+function CaseDetail({
+  c,
+  schools,
+  onChanged,
+  onPrint,
+}: {
+  c: CommissionCase;
+  schools: School[];
+  onChanged: () => void;
+  onPrint: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   return (
@@ -133,11 +177,11 @@ function CaseDetail({ c, schools, onChanged, onPrint }: { c: CommissionCase; sch
           <dt>{t('commission.pin')}</dt>
           <dd>{c.pin ?? t('commission.none')}</dd>
           <dt>{t('commission.birthDate')}</dt>
-          <dd>{c.birthDate ? formatDate(`${c.birthDate}T12:00:00+06:00`, lang) : t('commission.none')}</dd>
-          <dt>{t('commission.col.reason')}</dt>
           <dd>
-            {caseReasonText(t, c.reasonKind, c.reason)}
+            {c.birthDate ? formatDate(`${c.birthDate}T12:00:00+06:00`, lang) : t('commission.none')}
           </dd>
+          <dt>{t('commission.col.reason')}</dt>
+          <dd>{caseReasonText(t, c.reasonKind, c.reason)}</dd>
           {c.notes && (
             <>
               <dt>{t('commission.notes')}</dt>
@@ -153,7 +197,12 @@ function CaseDetail({ c, schools, onChanged, onPrint }: { c: CommissionCase; sch
             <>
               <dt>{t('commission.decision')}</dt>
               <dd data-testid="case-decision">
-                {c.status === 'placed' ? t('commission.placedInto', { school: c.schoolName, language: streamLanguageName(t, c.language ?? '') }) : t('caseStatus.declined')}
+                {c.status === 'placed'
+                  ? t('commission.placedInto', {
+                      school: c.schoolName,
+                      language: streamLanguageName(t, c.language ?? ''),
+                    })
+                  : t('caseStatus.declined')}
                 {c.beyondQuota && <div className="at-risk">{t('commission.beyondQuota')}</div>}
               </dd>
               {c.justification && (
@@ -176,11 +225,21 @@ function CaseDetail({ c, schools, onChanged, onPrint }: { c: CommissionCase; sch
             </>
           )}
         </dl>
-        <Attachments subject={{ kind: 'case', id: c.caseId }} attachments={c.attachments} canAdd={c.status === 'open'} onAdded={onChanged} />
+        <Attachments
+          subject={{ kind: 'case', id: c.caseId }}
+          attachments={c.attachments}
+          canAdd={c.status === 'open'}
+          onAdded={onChanged}
+        />
         {c.status === 'open' ? (
           <DecideForm c={c} schools={schools} onDecided={onChanged} />
         ) : (
-          <button type="button" className="btn btn-primary" onClick={onPrint} data-testid="case-print">
+          <button
+            type="button"
+            className="btn btn-primary"
+            onClick={onPrint}
+            data-testid="case-print"
+          >
             {t('commission.printSheet')}
           </button>
         )}
@@ -196,7 +255,15 @@ const PROBLEM_TEXT: Record<DecisionProblem, (t: TFunction) => string> = {
   noteRequired: (t) => t('commission.noteRequired'),
 };
 
-function DecideForm({ c, schools, onDecided }: { c: CommissionCase; schools: School[]; onDecided: () => void }) {
+function DecideForm({
+  c,
+  schools,
+  onDecided,
+}: {
+  c: CommissionCase;
+  schools: School[];
+  onDecided: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const [form, dispatch] = useReducer(decisionReducer, INITIAL_DECISION);
   const { decision, stream, justification, note } = form;
@@ -204,7 +271,15 @@ function DecideForm({ c, schools, onDecided }: { c: CommissionCase; schools: Sch
   const command = useCommand();
   const [problem, setProblem] = useState<string | null>(null);
   const streams = useMemo(
-    () => schools.flatMap((s) => s.streams.map((st) => ({ key: `${s.schoolId}/${st.language}`, school: s, schoolId: s.schoolId, ...st }))),
+    () =>
+      schools.flatMap((s) =>
+        s.streams.map((st) => ({
+          key: `${s.schoolId}/${st.language}`,
+          school: s,
+          schoolId: s.schoolId,
+          ...st,
+        })),
+      ),
     [schools],
   );
   const { full } = chosenStream(form, streams);
@@ -223,32 +298,68 @@ function DecideForm({ c, schools, onDecided }: { c: CommissionCase; schools: Sch
     <div className="decide" data-testid="decide-form">
       <div className="decide-choice">
         <label>
-          <input type="radio" name="decision" checked={decision === 'place'} onChange={() => set({ decision: 'place' })} data-testid="decide-place" /> {t('commission.place')}
+          <input
+            type="radio"
+            name="decision"
+            checked={decision === 'place'}
+            onChange={() => set({ decision: 'place' })}
+            data-testid="decide-place"
+          />{' '}
+          {t('commission.place')}
         </label>
         <label>
-          <input type="radio" name="decision" checked={decision === 'decline'} onChange={() => set({ decision: 'decline' })} data-testid="decide-decline" /> {t('commission.decline')}
+          <input
+            type="radio"
+            name="decision"
+            checked={decision === 'decline'}
+            onChange={() => set({ decision: 'decline' })}
+            data-testid="decide-decline"
+          />{' '}
+          {t('commission.decline')}
         </label>
       </div>
       {decision === 'place' && (
         <>
           <label className="field">
             <span>{t('commission.stream')}</span>
-            <select className="select" value={stream} onChange={(e) => set({ stream: e.target.value })} data-testid="decide-stream">
+            <select
+              className="select"
+              value={stream}
+              onChange={(e) => set({ stream: e.target.value })}
+              data-testid="decide-stream"
+            >
               <option value="">{t('commission.chooseStream')}</option>
               {streams.map((s) => (
                 <option key={s.key} value={s.key}>
-                  {s.school.name} · {streamLanguageName(t, s.language)} · {s.overflow > 0 ? t('commission.streamOverflow', { free: n(s.free), quota: n(s.quota), overflow: n(s.overflow) }) : t('commission.streamFree', { free: n(s.free), quota: n(s.quota) })}
+                  {s.school.name} · {streamLanguageName(t, s.language)} ·{' '}
+                  {s.overflow > 0
+                    ? t('commission.streamOverflow', {
+                        free: n(s.free),
+                        quota: n(s.quota),
+                        overflow: n(s.overflow),
+                      })
+                    : t('commission.streamFree', { free: n(s.free), quota: n(s.quota) })}
                 </option>
               ))}
             </select>
           </label>
-          {full && <Alert tone="error" testId="beyond-quota-warning">{t('commission.fullWarning')}</Alert>}
+          {full && (
+            <Alert tone="error" testId="beyond-quota-warning">
+              {t('commission.fullWarning')}
+            </Alert>
+          )}
           <label className="field">
             <span>
               {t('commission.justification')}
               {full && ' *'}
             </span>
-            <textarea className="input textarea" value={justification} onChange={(e) => set({ justification: e.target.value })} maxLength={4000} data-testid="decide-justification" />
+            <textarea
+              className="input textarea"
+              value={justification}
+              onChange={(e) => set({ justification: e.target.value })}
+              maxLength={4000}
+              data-testid="decide-justification"
+            />
           </label>
         </>
       )}
@@ -257,12 +368,28 @@ function DecideForm({ c, schools, onDecided }: { c: CommissionCase; schools: Sch
           {t('commission.note')}
           {decision === 'decline' && ' *'}
         </span>
-        <textarea className="input textarea" value={note} onChange={(e) => set({ note: e.target.value })} maxLength={2000} data-testid="decide-note" />
+        <textarea
+          className="input textarea"
+          value={note}
+          onChange={(e) => set({ note: e.target.value })}
+          maxLength={2000}
+          data-testid="decide-note"
+        />
       </label>
-      <button type="button" className="btn btn-primary" disabled={busy} onClick={submit} data-testid="decide-submit">
+      <button
+        type="button"
+        className="btn btn-primary"
+        disabled={busy}
+        onClick={submit}
+        data-testid="decide-submit"
+      >
         {decision === 'place' ? t('commission.confirmPlace') : t('commission.confirmDecline')}
       </button>
-      {error && <Alert tone="error" testId="decide-error">{error}</Alert>}
+      {error && (
+        <Alert tone="error" testId="decide-error">
+          {error}
+        </Alert>
+      )}
     </div>
   );
 }

@@ -18,7 +18,9 @@ export function DecisionSheet({ c, onClose }: { c: CommissionCase; onClose: () =
   const { store } = useSession();
   const [lang, setLang] = useState<SheetLanguage>(i18n.language === 'ru' ? 'ru' : 'ky');
   const s = i18n.getFixedT(lang);
-  const languageName = c.language ? s(`streamLanguage.${c.language}`, { defaultValue: c.language.toUpperCase() }) : '';
+  const languageName = c.language
+    ? s(`streamLanguage.${c.language}`, { defaultValue: c.language.toUpperCase() })
+    : '';
   return (
     <PrintPage
       toolbarTitle={t('commission.printSheet')}
@@ -27,14 +29,26 @@ export function DecisionSheet({ c, onClose }: { c: CommissionCase; onClose: () =
       controls={
         <label>
           {t('commission.sheetLanguage')}{' '}
-          <select className="select print-language" value={lang} onChange={(e) => setLang(e.target.value as SheetLanguage)} data-testid="sheet-language">
+          <select
+            className="select print-language"
+            value={lang}
+            onChange={(e) => setLang(e.target.value as SheetLanguage)}
+            data-testid="sheet-language"
+          >
             <option value="ky">Кыргызча</option>
             <option value="ru">Русский</option>
           </select>
         </label>
       }
     >
-      <PrintSheet lang={lang} district={store?.districtName ?? ''} school={c.schoolName} title={s('commission.sheet.title')} subtitle={s('commission.sheet.caseNo', { id: c.caseId })} date={c.decidedAt ?? c.openedAt}>
+      <PrintSheet
+        lang={lang}
+        district={store?.districtName ?? ''}
+        school={c.schoolName}
+        title={s('commission.sheet.title')}
+        subtitle={s('commission.sheet.caseNo', { id: c.caseId })}
+        date={c.decidedAt ?? c.openedAt}
+      >
         <table data-testid="decision-sheet">
           <tbody>
             <tr>
@@ -47,13 +61,15 @@ export function DecisionSheet({ c, onClose }: { c: CommissionCase; onClose: () =
             </tr>
             <tr>
               <th>{s('commission.sheet.birthDate')}</th>
-              <td>{c.birthDate ? formatDate(`${c.birthDate}T12:00:00+06:00`, lang) : s('commission.none')}</td>
+              <td>
+                {c.birthDate
+                  ? formatDate(`${c.birthDate}T12:00:00+06:00`, lang)
+                  : s('commission.none')}
+              </td>
             </tr>
             <tr>
               <th>{s('commission.sheet.reason')}</th>
-              <td>
-                {caseReasonText(s, c.reasonKind, c.reason)}
-              </td>
+              <td>{caseReasonText(s, c.reasonKind, c.reason)}</td>
             </tr>
             <tr>
               <th>{s('commission.sheet.opened')}</th>
@@ -61,7 +77,11 @@ export function DecisionSheet({ c, onClose }: { c: CommissionCase; onClose: () =
             </tr>
             <tr>
               <th>{s('commission.sheet.decision')}</th>
-              <td data-testid="sheet-decision">{c.status === 'placed' ? s('commission.sheet.placed') : s('commission.sheet.declined')}</td>
+              <td data-testid="sheet-decision">
+                {c.status === 'placed'
+                  ? s('commission.sheet.placed')
+                  : s('commission.sheet.declined')}
+              </td>
             </tr>
             {c.status === 'placed' && (
               <tr>

@@ -11,7 +11,13 @@ import { reasonKindLabel } from './labels';
 
 type Kind = (typeof CASE_REASON_KINDS)[number];
 
-export function OpenCaseForm({ onOpened, onCancel }: { onOpened: (c: CommissionCase) => void; onCancel: () => void }) {
+export function OpenCaseForm({
+  onOpened,
+  onCancel,
+}: {
+  onOpened: (c: CommissionCase) => void;
+  onCancel: () => void;
+}) {
   const { t } = useTranslation();
   const [fullName, setFullName] = useState('');
   const [pin, setPin] = useState('');
@@ -27,15 +33,17 @@ export function OpenCaseForm({ onOpened, onCancel }: { onOpened: (c: CommissionC
   const submit = async () => {
     setError(null);
     if (fullName.trim().length < 3) return setError(t('commission.form.nameRequired'));
-    if (pin.trim() && !/^[12]\d{13}$/.test(pin.trim())) return setError(t('commission.form.pinInvalid'));
-    if (reasonKind === 'other' && !reasonText.trim()) return setError(t('commission.form.reasonRequired'));
+    if (pin.trim() && !/^[12]\d{13}$/.test(pin.trim()))
+      return setError(t('commission.form.pinInvalid'));
+    if (reasonKind === 'other' && !reasonText.trim())
+      return setError(t('commission.form.reasonRequired'));
     const opened = await command.run(() =>
       api['commission.open']({
-      fullName: fullName.trim(),
-      ...(pin.trim() ? { pin: pin.trim() } : {}),
-      ...(birthDate ? { birthDate } : {}),
-      reasonKind,
-      ...(reasonText.trim() ? { reasonText: reasonText.trim() } : {}),
+        fullName: fullName.trim(),
+        ...(pin.trim() ? { pin: pin.trim() } : {}),
+        ...(birthDate ? { birthDate } : {}),
+        reasonKind,
+        ...(reasonText.trim() ? { reasonText: reasonText.trim() } : {}),
         ...(notes.trim() ? { notes: notes.trim() } : {}),
       }),
     );
@@ -50,19 +58,43 @@ export function OpenCaseForm({ onOpened, onCancel }: { onOpened: (c: CommissionC
       <div className="panel-body">
         <label className="field">
           <span>{t('commission.form.fullName')} *</span>
-          <input className="input" value={fullName} onChange={(e) => setFullName(e.target.value)} maxLength={200} data-testid="case-fullname" />
+          <input
+            className="input"
+            value={fullName}
+            onChange={(e) => setFullName(e.target.value)}
+            maxLength={200}
+            data-testid="case-fullname"
+          />
         </label>
         <label className="field">
           <span>{t('commission.form.pin')}</span>
-          <input className="input" value={pin} onChange={(e) => setPin(e.target.value)} inputMode="numeric" maxLength={14} data-testid="case-pin" />
+          <input
+            className="input"
+            value={pin}
+            onChange={(e) => setPin(e.target.value)}
+            inputMode="numeric"
+            maxLength={14}
+            data-testid="case-pin"
+          />
         </label>
         <label className="field">
           <span>{t('commission.form.birthDate')}</span>
-          <input className="input" type="date" value={birthDate} onChange={(e) => setBirthDate(e.target.value)} data-testid="case-birthdate" />
+          <input
+            className="input"
+            type="date"
+            value={birthDate}
+            onChange={(e) => setBirthDate(e.target.value)}
+            data-testid="case-birthdate"
+          />
         </label>
         <label className="field">
           <span>{t('commission.form.reasonKind')} *</span>
-          <select className="select" value={reasonKind} onChange={(e) => setReasonKind(e.target.value as Kind)} data-testid="case-reason-kind">
+          <select
+            className="select"
+            value={reasonKind}
+            onChange={(e) => setReasonKind(e.target.value as Kind)}
+            data-testid="case-reason-kind"
+          >
             {CASE_REASON_KINDS.map((k) => (
               <option key={k} value={k}>
                 {reasonKindLabel(t, k)}
@@ -75,22 +107,44 @@ export function OpenCaseForm({ onOpened, onCancel }: { onOpened: (c: CommissionC
             {t('commission.form.reasonText')}
             {reasonKind === 'other' && ' *'}
           </span>
-          <textarea className="input textarea" value={reasonText} onChange={(e) => setReasonText(e.target.value)} maxLength={2000} data-testid="case-reason-text" />
+          <textarea
+            className="input textarea"
+            value={reasonText}
+            onChange={(e) => setReasonText(e.target.value)}
+            maxLength={2000}
+            data-testid="case-reason-text"
+          />
         </label>
         <label className="field">
           <span>{t('commission.notes')}</span>
-          <textarea className="input textarea" value={notes} onChange={(e) => setNotes(e.target.value)} maxLength={4000} data-testid="case-notes" />
+          <textarea
+            className="input textarea"
+            value={notes}
+            onChange={(e) => setNotes(e.target.value)}
+            maxLength={4000}
+            data-testid="case-notes"
+          />
         </label>
         <p className="muted">{t('commission.form.attachLater')}</p>
         <div className="actions">
-          <button type="button" className="btn btn-primary" disabled={busy} onClick={submit} data-testid="case-open">
+          <button
+            type="button"
+            className="btn btn-primary"
+            disabled={busy}
+            onClick={submit}
+            data-testid="case-open"
+          >
             {t('commission.form.open')}
           </button>
           <button type="button" className="btn" onClick={onCancel}>
             {t('commission.form.cancel')}
           </button>
         </div>
-        {error && <Alert tone="error" testId="case-form-error">{error}</Alert>}
+        {error && (
+          <Alert tone="error" testId="case-form-error">
+            {error}
+          </Alert>
+        )}
       </div>
     </div>
   );

@@ -25,7 +25,12 @@ export type ScreenAction =
   | { type: 'print'; caseId: string }
   | { type: 'closePrint' };
 
-export const INITIAL_SCREEN: CommissionScreen = { filter: 'open', selected: null, creating: false, printing: null };
+export const INITIAL_SCREEN: CommissionScreen = {
+  filter: 'open',
+  selected: null,
+  creating: false,
+  printing: null,
+};
 
 export function screenReducer(state: CommissionScreen, action: ScreenAction): CommissionScreen {
   switch (action.type) {
@@ -47,14 +52,18 @@ export function screenReducer(state: CommissionScreen, action: ScreenAction): Co
   }
 }
 
-export const casesShown = (cases: readonly CommissionCase[], filter: CaseFilter): CommissionCase[] =>
-  cases.filter((c) => filter === 'all' || c.status === filter);
+export const casesShown = (
+  cases: readonly CommissionCase[],
+  filter: CaseFilter,
+): CommissionCase[] => cases.filter((c) => filter === 'all' || c.status === filter);
 
 export const caseCount = (cases: readonly CommissionCase[], filter: CaseFilter): number =>
   casesShown(cases, filter).length;
 
-export const caseById = (cases: readonly CommissionCase[], id: string | null): CommissionCase | null =>
-  id === null ? null : (cases.find((c) => c.caseId === id) ?? null);
+export const caseById = (
+  cases: readonly CommissionCase[],
+  id: string | null,
+): CommissionCase | null => (id === null ? null : (cases.find((c) => c.caseId === id) ?? null));
 
 // ---------------------------------------------------------------- the decision
 
@@ -65,7 +74,12 @@ export interface DecisionForm {
   justification: string;
   note: string;
 }
-export const INITIAL_DECISION: DecisionForm = { decision: 'place', stream: '', justification: '', note: '' };
+export const INITIAL_DECISION: DecisionForm = {
+  decision: 'place',
+  stream: '',
+  justification: '',
+  note: '',
+};
 
 export type DecisionAction = { type: 'set'; patch: Partial<DecisionForm> };
 export const decisionReducer = (state: DecisionForm, action: DecisionAction): DecisionForm => ({

@@ -14,6 +14,7 @@ export function reasonKindLabel(t: TFunction, kind: Kind): string {
 
 /** The reason as one line: the label of a coded reason, or the kind followed by the free text. */
 export function caseReasonText(t: TFunction, kind: Kind, reason: string): string {
-  if (Object.prototype.hasOwnProperty.call(CASE_REASON, reason)) return codeLabel(t, 'caseReason', reason);
+  if (Object.prototype.hasOwnProperty.call(CASE_REASON, reason))
+    return codeLabel(t, 'caseReason', reason);
   return reason.trim() === '' ? reasonKindLabel(t, kind) : `${reasonKindLabel(t, kind)}: ${reason}`;
 }

@@ -19,10 +19,15 @@ export function PhasePanel({ dashboard }: { dashboard: Dashboard }) {
     <div className="phase" data-testid="campaign-phase" data-phase={phase}>
       <section className="panel phase-card">
         <div className="phase-label">{t('dashboard.phaseLabel')}</div>
-        <div className={`phase-value ${open ? 'phase-open' : 'phase-closed'}`} data-testid="phase-name">
+        <div
+          className={`phase-value ${open ? 'phase-open' : 'phase-closed'}`}
+          data-testid="phase-name"
+        >
           {t(`phase.${phase}`)}
         </div>
-        <div className="phase-sub">{documentsOpen ? t('dashboard.documentsOpen') : t('dashboard.documentsNotOpen')}</div>
+        <div className="phase-sub">
+          {documentsOpen ? t('dashboard.documentsOpen') : t('dashboard.documentsNotOpen')}
+        </div>
       </section>
       <section className="panel phase-card" data-testid="next-boundary">
         <div className="phase-label">{t('dashboard.nextLabel')}</div>

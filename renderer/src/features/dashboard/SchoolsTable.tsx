@@ -29,7 +29,10 @@ export function SchoolsTable({ schools }: { schools: SchoolSummary[] }) {
             <tbody>
               {schools.flatMap((school) =>
                 school.streams.map((stream, index) => (
-                  <tr key={`${school.schoolId}/${stream.language}`} data-school-id={school.schoolId}>
+                  <tr
+                    key={`${school.schoolId}/${stream.language}`}
+                    data-school-id={school.schoolId}
+                  >
                     {index === 0 && (
                       <td rowSpan={school.streams.length} className="school-cell">
                         {school.name}
@@ -39,7 +42,9 @@ export function SchoolsTable({ schools }: { schools: SchoolSummary[] }) {
                     <td className="num">{n(stream.quota)}</td>
                     <td className="num">{n(stream.occupied)}</td>
                     <td className="num">{n(stream.free)}</td>
-                    <td className={`num${stream.overflow > 0 ? ' overflow' : ''}`}>{stream.overflow > 0 ? n(stream.overflow) : '—'}</td>
+                    <td className={`num${stream.overflow > 0 ? ' overflow' : ''}`}>
+                      {stream.overflow > 0 ? n(stream.overflow) : '—'}
+                    </td>
                   </tr>
                 )),
               )}

@@ -7,10 +7,16 @@ export function StatusCards({ counts }: { counts: Dashboard['counts'] }) {
   const { t, i18n } = useTranslation();
   return (
     <section aria-labelledby="counts-title">
-      <h2 id="counts-title" className="section-title">{t('dashboard.countsTitle')}</h2>
+      <h2 id="counts-title" className="section-title">
+        {t('dashboard.countsTitle')}
+      </h2>
       <div className="cards">
         {STATUSES.map((status) => (
-          <div key={status} className={`panel card status-${status}`} data-testid={`count-${status}`}>
+          <div
+            key={status}
+            className={`panel card status-${status}`}
+            data-testid={`count-${status}`}
+          >
             <div className="card-label">{t(`status.${status}`)}</div>
             <div className="card-value">{formatNumber(counts[status], i18n.language)}</div>
           </div>

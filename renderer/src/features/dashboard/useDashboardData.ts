@@ -24,7 +24,8 @@ export function useDashboardData(): State & { reload(): void } {
     // The dashboard stays open all day on a department PC: coming back to the window
     // shows the figures as they are now, not as they were this morning.
     const onVisible = () => {
-      if (document.visibilityState === 'visible') void Promise.all([reloadDashboard(), reloadSchools()]);
+      if (document.visibilityState === 'visible')
+        void Promise.all([reloadDashboard(), reloadSchools()]);
     };
     document.addEventListener('visibilitychange', onVisible);
     return () => document.removeEventListener('visibilitychange', onVisible);

@@ -86,7 +86,13 @@ export function DemoClock() {
 
   return (
     <div className="democlock" data-testid="demo-clock">
-      <button type="button" className="democlock-toggle" onClick={() => setOpen(!open)} aria-expanded={open} data-testid="demo-clock-toggle">
+      <button
+        type="button"
+        className="democlock-toggle"
+        onClick={() => setOpen(!open)}
+        aria-expanded={open}
+        data-testid="demo-clock-toggle"
+      >
         <span className="democlock-label">{t('democlock.label')}</span>
         <span data-testid="demo-clock-now">{formatDateTime(now, i18n.language)}</span>
       </button>
@@ -94,25 +100,55 @@ export function DemoClock() {
         <div className="democlock-panel" role="group" aria-label={t('democlock.label')}>
           <p className="muted">{t('democlock.explain')}</p>
           {targets?.documentsStart && (
-            <button type="button" className="btn btn-block" disabled={busy} onClick={() => void move(targets.documentsStart)} data-testid="demo-clock-documents">
+            <button
+              type="button"
+              className="btn btn-block"
+              disabled={busy}
+              onClick={() => void move(targets.documentsStart)}
+              data-testid="demo-clock-documents"
+            >
               {t('democlock.documentsOpen')}
             </button>
           )}
           {targets && (
             <>
-              <button type="button" className="btn btn-block" disabled={busy} onClick={() => void move(dayBefore(targets.documentsEnd))} data-testid="demo-clock-last-day">
+              <button
+                type="button"
+                className="btn btn-block"
+                disabled={busy}
+                onClick={() => void move(dayBefore(targets.documentsEnd))}
+                data-testid="demo-clock-last-day"
+              >
                 {t('democlock.lastDay')}
               </button>
-              <button type="button" className="btn btn-block" disabled={busy} onClick={() => void move(targets.documentsEnd)} data-testid="demo-clock-deadline">
+              <button
+                type="button"
+                className="btn btn-block"
+                disabled={busy}
+                onClick={() => void move(targets.documentsEnd)}
+                data-testid="demo-clock-deadline"
+              >
                 {t('democlock.deadline')}
               </button>
             </>
           )}
           <label className="field">
             <span>{t('democlock.custom')}</span>
-            <input type="datetime-local" className="input" value={custom} onChange={(e) => setCustom(e.target.value)} data-testid="demo-clock-input" />
+            <input
+              type="datetime-local"
+              className="input"
+              value={custom}
+              onChange={(e) => setCustom(e.target.value)}
+              data-testid="demo-clock-input"
+            />
           </label>
-          <button type="button" className="btn btn-primary btn-block" disabled={busy || !custom} onClick={() => void move(fromLocalInput(custom))} data-testid="demo-clock-set">
+          <button
+            type="button"
+            className="btn btn-primary btn-block"
+            disabled={busy || !custom}
+            onClick={() => void move(fromLocalInput(custom))}
+            data-testid="demo-clock-set"
+          >
             {t('democlock.set')}
           </button>
           {error && (

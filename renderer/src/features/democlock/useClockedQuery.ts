@@ -5,9 +5,13 @@ import { useQuery } from '../../data/useQuery';
 
 type NoArgChannel = 'school.orders' | 'school.children';
 
-export function useClockedQuery<C extends NoArgChannel>(channel: C): { data: Res<C> | null; error: ApiError | null; loading: boolean; reload(): void } {
+export function useClockedQuery<C extends NoArgChannel>(
+  channel: C,
+): { data: Res<C> | null; error: ApiError | null; loading: boolean; reload(): void } {
   // Both channels take an optional filter; asking with none is always well-typed.
-  const call = api[channel] as unknown as (req: object) => Promise<{ ok: true; value: Res<C> } | { ok: false; error: ApiError }>;
+  const call = api[channel] as unknown as (
+    req: object,
+  ) => Promise<{ ok: true; value: Res<C> } | { ok: false; error: ApiError }>;
   const query = useQuery<Res<C>>(channel, () => call({}), { reloadOnClock: true });
   // Loading until the first answer, as the screens expect.
   const loading = query.loading || (query.data === null && query.error === null);

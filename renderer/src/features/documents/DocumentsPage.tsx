@@ -43,7 +43,11 @@ export function DocumentsPage() {
   if (!data || !orders.data) {
     if (children.loading || orders.loading) return <Loading />;
     const error = children.error ?? orders.error;
-    return <Alert tone="error" testId="documents-error">{error ? describeError(t, error) : t('error.internal')}</Alert>;
+    return (
+      <Alert tone="error" testId="documents-error">
+        {error ? describeError(t, error) : t('error.internal')}
+      </Alert>
+    );
   }
 
   const n = (v: number) => formatNumber(v, i18n.language);
@@ -51,7 +55,13 @@ export function DocumentsPage() {
   const needle = search.trim().toLocaleLowerCase();
   const owing = data.children
     .filter((c) => c.status === 'registered')
-    .filter((c) => !needle || c.childName.toLocaleLowerCase().includes(needle) || c.applicationId.toLocaleLowerCase().includes(needle) || (c.pin ?? '').startsWith(needle))
+    .filter(
+      (c) =>
+        !needle ||
+        c.childName.toLocaleLowerCase().includes(needle) ||
+        c.applicationId.toLocaleLowerCase().includes(needle) ||
+        (c.pin ?? '').startsWith(needle),
+    )
     .sort((a, b) => a.childName.localeCompare(b.childName, i18n.language));
   const waiting = data.children.filter((c) => c.status === 'documents_received');
 
@@ -74,7 +84,12 @@ export function DocumentsPage() {
         <span className="scope">{data.school.name}</span>
         <span className="header-spacer" />
         {data.documentsStart && data.documentsEnd && (
-          <span className="muted">{t('documents.window', { from: formatDate(data.documentsStart, i18n.language), to: formatDate(data.documentsEnd, i18n.language) })}</span>
+          <span className="muted">
+            {t('documents.window', {
+              from: formatDate(data.documentsStart, i18n.language),
+              to: formatDate(data.documentsEnd, i18n.language),
+            })}
+          </span>
         )}
       </div>
       {!data.documentsOpen && (
@@ -104,7 +119,9 @@ export function DocumentsPage() {
           />
         </div>
         {owing.length === 0 ? (
-          <div className="panel-body muted">{needle ? t('documents.noMatch') : t('documents.noneOwing')}</div>
+          <div className="panel-body muted">
+            {needle ? t('documents.noMatch') : t('documents.noneOwing')}
+          </div>
         ) : (
           <div className="table-scroll" tabIndex={0}>
             <table className="table" data-testid="owing-table">
@@ -119,7 +136,11 @@ export function DocumentsPage() {
               </thead>
               <tbody>
                 {owing.map((c: Child) => (
-                  <tr key={c.applicationId} data-application-id={c.applicationId} className={c.atRisk ? 'row-risk' : undefined}>
+                  <tr
+                    key={c.applicationId}
+                    data-application-id={c.applicationId}
+                    className={c.atRisk ? 'row-risk' : undefined}
+                  >
                     <td>
                       <div>{c.childName}</div>
                       <div className="muted small">{c.applicationId}</div>
@@ -166,7 +187,12 @@ export function DocumentsPage() {
         </div>
         <div className="panel-body">
           <p data-testid="order-waiting">
-            {waiting.length === 0 ? t('documents.nobodyWaiting') : t('documents.waiting', { n: waiting.length, names: waiting.map((c) => c.childName).join(', ') })}
+            {waiting.length === 0
+              ? t('documents.nobodyWaiting')
+              : t('documents.waiting', {
+                  n: waiting.length,
+                  names: waiting.map((c) => c.childName).join(', '),
+                })}
           </p>
           <form
             className="issue-form"
@@ -177,21 +203,40 @@ export function DocumentsPage() {
           >
             <label className="field">
               <span>{t('documents.orderNumber')}</span>
-              <input className="input" value={number} maxLength={32} onChange={(e) => setNumber(e.target.value)} data-testid="order-number" required />
+              <input
+                className="input"
+                value={number}
+                maxLength={32}
+                onChange={(e) => setNumber(e.target.value)}
+                data-testid="order-number"
+                required
+              />
             </label>
-            <button type="submit" className="btn btn-primary" disabled={issuing || waiting.length === 0 || number.trim() === ''} data-testid="order-issue">
+            <button
+              type="submit"
+              className="btn btn-primary"
+              disabled={issuing || waiting.length === 0 || number.trim() === ''}
+              data-testid="order-issue"
+            >
               {t('documents.issue')}
             </button>
           </form>
           {orderError && (
             <div className="alert alert-error" role="alert" data-testid="order-error">
-              {orderError.code === 'invalid_request' ? t('documents.numberTaken', { number }) : describeError(t, orderError)}
+              {orderError.code === 'invalid_request'
+                ? t('documents.numberTaken', { number })
+                : describeError(t, orderError)}
             </div>
           )}
           {issued && (
             <div className="alert alert-ok" role="status" data-testid="order-issued">
               {t('documents.issued', { number: issued.orderNumber, n: issued.children.length })}{' '}
-              <button type="button" className="btn" onClick={() => setPrinting(issued)} data-testid="order-issued-print">
+              <button
+                type="button"
+                className="btn"
+                onClick={() => setPrinting(issued)}
+                data-testid="order-issued-print"
+              >
                 {t('print.open')}
               </button>
             </div>

@@ -24,7 +24,9 @@ export function OrderSheet({ order, lang }: { order: AdmissionOrder; lang: Order
       subtitle={tt('documents.print.subtitle')}
       date={order.at}
     >
-      <p>{tt('documents.print.preamble', { school: order.schoolName, n: order.children.length })}</p>
+      <p>
+        {tt('documents.print.preamble', { school: order.schoolName, n: order.children.length })}
+      </p>
       <table data-testid="order-children">
         <thead>
           <tr>
@@ -39,7 +41,9 @@ export function OrderSheet({ order, lang }: { order: AdmissionOrder; lang: Order
             <tr key={c.applicationId}>
               <td className="num">{i + 1}</td>
               <td>{c.childName}</td>
-              <td>{tt(`streamLanguage.${c.language}`, { defaultValue: c.language.toUpperCase() })}</td>
+              <td>
+                {tt(`streamLanguage.${c.language}`, { defaultValue: c.language.toUpperCase() })}
+              </td>
               <td>{c.applicationId}</td>
             </tr>
           ))}
@@ -70,7 +74,12 @@ export function OrderPrint({ order, onClose }: { order: AdmissionOrder; onClose(
       controls={
         <label className="print-lang">
           {t('print.language')}{' '}
-          <select className="select" value={lang} onChange={(e) => setLang(e.target.value as OrderLanguage)} data-testid="order-print-language">
+          <select
+            className="select"
+            value={lang}
+            onChange={(e) => setLang(e.target.value as OrderLanguage)}
+            data-testid="order-print-language"
+          >
             {ORDER_LANGUAGES.map((l) => (
               <option key={l} value={l}>
                 {l === 'ky' ? t('documents.lang.ky') : t('documents.lang.ru')}

@@ -12,10 +12,20 @@ import { codeLabel } from '../../i18n/codeLabel';
 import type { Child } from '../school/useSchoolChildren';
 
 function itemLabels(t: TFunction): Record<DocumentItem, string> {
-  return Object.fromEntries(DOCUMENT_ITEMS.map((item) => [item, codeLabel(t, 'document', item)])) as Record<DocumentItem, string>;
+  return Object.fromEntries(
+    DOCUMENT_ITEMS.map((item) => [item, codeLabel(t, 'document', item)]),
+  ) as Record<DocumentItem, string>;
 }
 
-export function ReceivePanel({ child, onDone, onCancel }: { child: Child; onDone(): void; onCancel(): void }) {
+export function ReceivePanel({
+  child,
+  onDone,
+  onCancel,
+}: {
+  child: Child;
+  onDone(): void;
+  onCancel(): void;
+}) {
   const { t } = useTranslation();
   const [items, setItems] = useState<Set<DocumentItem>>(new Set());
   const [note, setNote] = useState('');
@@ -32,7 +42,11 @@ export function ReceivePanel({ child, onDone, onCancel }: { child: Child; onDone
   };
 
   const submit = async () => {
-    const request = { applicationId: child.applicationId, items: [...items], ...(note.trim() ? { note: note.trim() } : {}) };
+    const request = {
+      applicationId: child.applicationId,
+      items: [...items],
+      ...(note.trim() ? { note: note.trim() } : {}),
+    };
     if (await command.run(() => api['school.receiveDocuments'](request))) onDone();
   };
 
@@ -49,14 +63,25 @@ export function ReceivePanel({ child, onDone, onCancel }: { child: Child; onDone
         <legend>{t('documents.checklistFor', { name: child.childName })}</legend>
         {DOCUMENT_ITEMS.map((item) => (
           <label key={item} className="check">
-            <input type="checkbox" checked={items.has(item)} onChange={() => toggle(item)} data-item={item} />
+            <input
+              type="checkbox"
+              checked={items.has(item)}
+              onChange={() => toggle(item)}
+              data-item={item}
+            />
             {labels[item]}
           </label>
         ))}
       </fieldset>
       <label className="field">
         <span>{t('documents.note')}</span>
-        <input className="input" value={note} maxLength={500} onChange={(e) => setNote(e.target.value)} data-testid="receive-note" />
+        <input
+          className="input"
+          value={note}
+          maxLength={500}
+          onChange={(e) => setNote(e.target.value)}
+          data-testid="receive-note"
+        />
       </label>
       {!complete && <p className="muted small">{t('documents.allFive')}</p>}
       {error && (
@@ -73,7 +98,12 @@ export function ReceivePanel({ child, onDone, onCancel }: { child: Child; onDone
         </div>
       )}
       <div className="row-actions">
-        <button type="submit" className="btn btn-primary" disabled={!complete || busy} data-testid="receive-submit">
+        <button
+          type="submit"
+          className="btn btn-primary"
+          disabled={!complete || busy}
+          data-testid="receive-submit"
+        >
           {t('documents.receive')}
         </button>
         <button type="button" className="btn" onClick={onCancel}>

@@ -8,11 +8,19 @@ type Change = Extract<Res<'excelImport.preview'>, { clean: true }>['changes'][nu
 export function ChangesTable({ changes, total }: { changes: Change[]; total: number }) {
   const { t, i18n } = useTranslation();
   const what = (c: Change): string => {
-    if (c.type === 'school.registered') return c.change === 'added' ? t('excelImport.schoolAdded', { name: c.name ?? '' }) : t('excelImport.schoolChanged', { name: c.name ?? '' });
-    if (c.type === 'catchment.set') return t('excelImport.catchment', { prefixes: (c.addresses ?? []).join(', ') || '—' });
+    if (c.type === 'school.registered')
+      return c.change === 'added'
+        ? t('excelImport.schoolAdded', { name: c.name ?? '' })
+        : t('excelImport.schoolChanged', { name: c.name ?? '' });
+    if (c.type === 'catchment.set')
+      return t('excelImport.catchment', { prefixes: (c.addresses ?? []).join(', ') || '—' });
     return c.change === 'added'
       ? t('excelImport.streamAdded', { language: c.language ?? '', seats: c.seats ?? 0 })
-      : t('excelImport.quotaChanged', { language: c.language ?? '', before: c.seatsBefore ?? 0, seats: c.seats ?? 0 });
+      : t('excelImport.quotaChanged', {
+          language: c.language ?? '',
+          before: c.seatsBefore ?? 0,
+          seats: c.seats ?? 0,
+        });
   };
   return (
     <div className="reports-table-wrap">
@@ -32,7 +40,14 @@ export function ChangesTable({ changes, total }: { changes: Change[]; total: num
           ))}
         </tbody>
       </table>
-      {total > changes.length && <p className="muted">{t('excelImport.moreChanges', { shown: formatNumber(changes.length, i18n.language), total: formatNumber(total, i18n.language) })}</p>}
+      {total > changes.length && (
+        <p className="muted">
+          {t('excelImport.moreChanges', {
+            shown: formatNumber(changes.length, i18n.language),
+            total: formatNumber(total, i18n.language),
+          })}
+        </p>
+      )}
     </div>
   );
 }

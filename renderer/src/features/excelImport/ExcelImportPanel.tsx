@@ -87,7 +87,10 @@ export function ExcelImportPanel() {
       if (!up.ok) return up;
       const preview = await api['excelImport.preview']({ uploadId: up.value });
       if (!preview.ok) return preview;
-      return { ok: true, value: { phase: 'previewed', uploadId: up.value, preview: preview.value } };
+      return {
+        ok: true,
+        value: { phase: 'previewed', uploadId: up.value, preview: preview.value },
+      };
     });
     if (planned) setProgress(planned);
   }
@@ -118,7 +121,11 @@ export function ExcelImportPanel() {
         <div className="reports-form">
           <label>
             <span>{t('excelImport.templateLanguage')}</span>
-            <select value={templateLang} onChange={(e) => setTemplateLang(e.target.value as Language)} data-testid="template-lang">
+            <select
+              value={templateLang}
+              onChange={(e) => setTemplateLang(e.target.value as Language)}
+              data-testid="template-lang"
+            >
               {LANGUAGES.map((l) => (
                 <option key={l} value={l}>
                   {ENDONYMS[l]}
@@ -126,10 +133,20 @@ export function ExcelImportPanel() {
               ))}
             </select>
           </label>
-          <button type="button" className="btn" onClick={() => void downloadTemplate(false)} data-testid="template-empty">
+          <button
+            type="button"
+            className="btn"
+            onClick={() => void downloadTemplate(false)}
+            data-testid="template-empty"
+          >
             {t('excelImport.templateEmpty')}
           </button>
-          <button type="button" className="btn" onClick={() => void downloadTemplate(true)} data-testid="template-current">
+          <button
+            type="button"
+            className="btn"
+            onClick={() => void downloadTemplate(true)}
+            data-testid="template-current"
+          >
             {t('excelImport.templateCurrent')}
           </button>
         </div>
@@ -140,17 +157,25 @@ export function ExcelImportPanel() {
             accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             className="visually-hidden"
             data-testid="excel-file"
-              aria-label={t('excelImport.choose')}
+            aria-label={t('excelImport.choose')}
             tabIndex={-1}
             onChange={(e) => {
               void onFile(e.target.files?.[0]);
               e.target.value = '';
             }}
           />
-          <button type="button" className="btn btn-primary" disabled={busy} onClick={() => input.current?.click()} data-testid="excel-choose">
+          <button
+            type="button"
+            className="btn btn-primary"
+            disabled={busy}
+            onClick={() => input.current?.click()}
+            data-testid="excel-choose"
+          >
             {t('excelImport.choose')}
           </button>
-          {state.phase === 'uploading' && <span className="muted">{t('excelImport.reading', { name: state.name })}</span>}
+          {state.phase === 'uploading' && (
+            <span className="muted">{t('excelImport.reading', { name: state.name })}</span>
+          )}
         </div>
         {wrongType && <Alert tone="error">{t('excelImport.wrongType')}</Alert>}
         {state.phase === 'error' && (
@@ -165,7 +190,12 @@ export function ExcelImportPanel() {
         )}
         {(state.phase === 'previewed' || state.phase === 'writing') && !state.preview.clean && (
           <div data-testid="excel-errors">
-            <Alert tone="error">{t('excelImport.notClean', { count: state.preview.errors.length, name: state.preview.fileName })}</Alert>
+            <Alert tone="error">
+              {t('excelImport.notClean', {
+                count: state.preview.errors.length,
+                name: state.preview.fileName,
+              })}
+            </Alert>
             <ul className="excel-issues" tabIndex={0}>
               {state.preview.errors.map((e, i) => (
                 <li key={i} data-testid="excel-issue">
@@ -184,11 +214,31 @@ export function ExcelImportPanel() {
             ) : (
               <>
                 <ul className="excel-counts" data-testid="excel-counts">
-                  <li>{t('excelImport.schoolsAdded', { n: formatNumber(state.preview.counts.schoolsAdded, uiLang) })}</li>
-                  <li>{t('excelImport.schoolsChanged', { n: formatNumber(state.preview.counts.schoolsChanged, uiLang) })}</li>
-                  <li>{t('excelImport.catchmentsChanged', { n: formatNumber(state.preview.counts.catchmentsChanged, uiLang) })}</li>
-                  <li>{t('excelImport.streamsAdded', { n: formatNumber(state.preview.counts.streamsAdded, uiLang) })}</li>
-                  <li>{t('excelImport.quotasChanged', { n: formatNumber(state.preview.counts.quotasChanged, uiLang) })}</li>
+                  <li>
+                    {t('excelImport.schoolsAdded', {
+                      n: formatNumber(state.preview.counts.schoolsAdded, uiLang),
+                    })}
+                  </li>
+                  <li>
+                    {t('excelImport.schoolsChanged', {
+                      n: formatNumber(state.preview.counts.schoolsChanged, uiLang),
+                    })}
+                  </li>
+                  <li>
+                    {t('excelImport.catchmentsChanged', {
+                      n: formatNumber(state.preview.counts.catchmentsChanged, uiLang),
+                    })}
+                  </li>
+                  <li>
+                    {t('excelImport.streamsAdded', {
+                      n: formatNumber(state.preview.counts.streamsAdded, uiLang),
+                    })}
+                  </li>
+                  <li>
+                    {t('excelImport.quotasChanged', {
+                      n: formatNumber(state.preview.counts.quotasChanged, uiLang),
+                    })}
+                  </li>
                 </ul>
                 <ChangesTable changes={state.preview.changes} total={state.preview.events} />
                 <button
@@ -196,7 +246,9 @@ export function ExcelImportPanel() {
                   className="btn btn-primary"
                   disabled={state.phase === 'writing'}
                   data-testid="excel-confirm"
-                  onClick={() => state.phase === 'previewed' && void confirm(state.uploadId, state.preview)}
+                  onClick={() =>
+                    state.phase === 'previewed' && void confirm(state.uploadId, state.preview)
+                  }
                 >
                   {t('excelImport.confirm', { n: formatNumber(state.preview.events, uiLang) })}
                 </button>
@@ -206,22 +258,33 @@ export function ExcelImportPanel() {
               <ul className="excel-notices muted">
                 {state.preview.notices.slice(0, 50).map((n, i) => (
                   <li key={i}>
-                    {n.kind === 'school_not_in_workbook' && t('excelImport.noticeSchool', { school: n.schoolId })}
-                    {n.kind === 'stream_not_in_workbook' && t('excelImport.noticeStream', { school: n.schoolId, language: n.language ?? '' })}
-                    {n.kind === 'classes_kept' && t('excelImport.noticeClasses', { school: n.schoolId, language: n.language ?? '', classes: n.classes ?? 0 })}
+                    {n.kind === 'school_not_in_workbook' &&
+                      t('excelImport.noticeSchool', { school: n.schoolId })}
+                    {n.kind === 'stream_not_in_workbook' &&
+                      t('excelImport.noticeStream', {
+                        school: n.schoolId,
+                        language: n.language ?? '',
+                      })}
+                    {n.kind === 'classes_kept' &&
+                      t('excelImport.noticeClasses', {
+                        school: n.schoolId,
+                        language: n.language ?? '',
+                        classes: n.classes ?? 0,
+                      })}
                   </li>
                 ))}
               </ul>
             )}
           </div>
         )}
-        {(state.phase === 'previewed' || state.phase === 'writing') && state.preview.warnings.length > 0 && (
-          <ul className="excel-warnings muted">
-            {state.preview.warnings.slice(0, 100).map((w, i) => (
-              <li key={i}>{issue(w)}</li>
-            ))}
-          </ul>
-        )}
+        {(state.phase === 'previewed' || state.phase === 'writing') &&
+          state.preview.warnings.length > 0 && (
+            <ul className="excel-warnings muted">
+              {state.preview.warnings.slice(0, 100).map((w, i) => (
+                <li key={i}>{issue(w)}</li>
+              ))}
+            </ul>
+          )}
       </div>
     </section>
   );

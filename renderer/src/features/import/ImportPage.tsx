@@ -9,7 +9,9 @@ import { ImportResult } from './ImportResult';
 import { ProgressBar } from './ProgressBar';
 import { useImportJob } from './useImportJob';
 
-type Picked = { kind: 'browser'; file: File } | { kind: 'main'; file: NonNullable<Res<'import.choose'>['file']> };
+type Picked =
+  | { kind: 'browser'; file: File }
+  | { kind: 'main'; file: NonNullable<Res<'import.choose'>['file']> };
 
 export function ImportPage() {
   const { t, i18n } = useTranslation();
@@ -47,10 +49,16 @@ export function ImportPage() {
 
   const percent =
     state.phase === 'uploading'
-      ? state.total ? (state.sent / state.total) * 100 : 100
+      ? state.total
+        ? (state.sent / state.total) * 100
+        : 100
       : state.phase === 'running'
-        ? state.job.totalBytes ? (state.job.bytesRead / state.job.totalBytes) * 100 : 0
-        : state.phase === 'finished' ? 100 : 0;
+        ? state.job.totalBytes
+          ? (state.job.bytesRead / state.job.totalBytes) * 100
+          : 0
+        : state.phase === 'finished'
+          ? 100
+          : 0;
 
   return (
     <div data-testid="import-page">
@@ -93,15 +101,18 @@ export function ImportPage() {
             </button>
           </div>
           {wrongType && <Alert tone="error">{t('import.wrongType')}</Alert>}
-          {(state.phase === 'uploading' || state.phase === 'running' || (state.phase === 'finished' && state.job.state === 'done')) && (
+          {(state.phase === 'uploading' ||
+            state.phase === 'running' ||
+            (state.phase === 'finished' && state.job.state === 'done')) && (
             <div className="import-progress">
               <ProgressBar percent={percent} />
               <div className="muted" data-testid="import-progress-text">
-                {state.phase === 'uploading' && t('import.uploading', { percent: Math.floor(percent) })}
+                {state.phase === 'uploading' &&
+                  t('import.uploading', { percent: Math.floor(percent) })}
                 {state.phase === 'running' && (
                   <>
-                    {t('import.running', { percent: Math.floor(percent) })} · {t('import.linesRead')}:{' '}
-                    {formatNumber(state.job.linesRead, i18n.language)}
+                    {t('import.running', { percent: Math.floor(percent) })} ·{' '}
+                    {t('import.linesRead')}: {formatNumber(state.job.linesRead, i18n.language)}
                   </>
                 )}
               </div>

@@ -13,7 +13,9 @@ export function ImportResult({ job }: { job: ImportJob }) {
       <Alert tone="error" testId="import-error">
         <div className="result-file">{job.fileName}</div>
         <div data-testid="import-error-text">
-          {job.error?.line != null ? t('import.failedLine', { line: job.error.line }) : t('import.failed')}
+          {job.error?.line != null
+            ? t('import.failedLine', { line: job.error.line })
+            : t('import.failed')}
         </div>
         {job.error?.message && (
           <details className="details">
@@ -44,7 +46,9 @@ export function ImportResult({ job }: { job: ImportJob }) {
         </div>
         <div>
           <span className="muted">{t('import.skipped')}</span>
-          <strong data-testid="import-skipped">{formatNumber(job.duplicates, i18n.language)}</strong>
+          <strong data-testid="import-skipped">
+            {formatNumber(job.duplicates, i18n.language)}
+          </strong>
         </div>
         <div>
           <span className="muted">{t('import.linesRead')}</span>

@@ -15,7 +15,11 @@ export function OrdersPage() {
   const { data, error, loading } = useOrders();
   if (!data) {
     if (loading) return <Loading />;
-    return <Alert tone="error" testId="orders-error">{error ? describeError(t, error) : t('error.internal')}</Alert>;
+    return (
+      <Alert tone="error" testId="orders-error">
+        {error ? describeError(t, error) : t('error.internal')}
+      </Alert>
+    );
   }
   const bySchool = new Map<string, AdmissionOrder[]>();
   for (const o of data.orders) bySchool.set(o.schoolId, [...(bySchool.get(o.schoolId) ?? []), o]);
@@ -25,13 +29,19 @@ export function OrdersPage() {
       <div className="page-header">
         <h1>{t('orders.title')}</h1>
         <span className="muted" data-testid="orders-summary">
-          {t('orders.summary', { orders: formatNumber(data.orders.length, i18n.language), children: formatNumber(children, i18n.language), schools: formatNumber(bySchool.size, i18n.language) })}
+          {t('orders.summary', {
+            orders: formatNumber(data.orders.length, i18n.language),
+            children: formatNumber(children, i18n.language),
+            schools: formatNumber(bySchool.size, i18n.language),
+          })}
         </span>
       </div>
       <Alert tone="info">{t('orders.readOnly')}</Alert>
       {bySchool.size === 0 ? (
         <section className="panel">
-          <div className="panel-body muted" data-testid="orders-empty">{t('orders.empty')}</div>
+          <div className="panel-body muted" data-testid="orders-empty">
+            {t('orders.empty')}
+          </div>
         </section>
       ) : (
         [...bySchool.entries()]

@@ -20,7 +20,8 @@ export type Subject = { kind: 'claim' | 'case'; id: string };
 function toBase64(bytes: Uint8Array): string {
   let s = '';
   // String.fromCharCode over slices: spreading millions of bytes at once overflows the stack.
-  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(s);
 }
 
@@ -59,7 +60,17 @@ interface Viewing {
   name: string;
 }
 
-export function Attachments({ subject, attachments, canAdd, onAdded }: { subject: Subject; attachments: Attachment[]; canAdd: boolean; onAdded: () => void }) {
+export function Attachments({
+  subject,
+  attachments,
+  canAdd,
+  onAdded,
+}: {
+  subject: Subject;
+  attachments: Attachment[];
+  canAdd: boolean;
+  onAdded: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const upload = useCommand();
   const fetching = useCommand();
@@ -119,11 +130,18 @@ export function Attachments({ subject, attachments, canAdd, onAdded }: { subject
       <ul className="attachments-list">
         {attachments.map((a) => (
           <li key={a.hash}>
-            <button type="button" className="link" onClick={() => open(a)} data-testid="attachment-open">
+            <button
+              type="button"
+              className="link"
+              onClick={() => open(a)}
+              data-testid="attachment-open"
+            >
               {a.name}
             </button>{' '}
             <span className="muted">
-              {a.type === 'application/pdf' ? 'PDF' : t('privileges.attachments.image')} · {formatBytes(a.size, i18n.language)} · {a.addedBy} · {formatDateTime(a.addedAt, i18n.language)}
+              {a.type === 'application/pdf' ? 'PDF' : t('privileges.attachments.image')} ·{' '}
+              {formatBytes(a.size, i18n.language)} · {a.addedBy} ·{' '}
+              {formatDateTime(a.addedAt, i18n.language)}
             </span>
           </li>
         ))}
@@ -144,8 +162,17 @@ export function Attachments({ subject, attachments, canAdd, onAdded }: { subject
       )}
       {canAdd && (
         <label className="attachments-add">
-          <span className="muted">{busy ? t('privileges.attachments.uploading') : t('privileges.attachments.add')}</span>
-          <input ref={input} type="file" accept="image/png,image/jpeg,application/pdf" disabled={busy} onChange={(e) => e.target.files?.[0] && add(e.target.files[0])} data-testid="attachment-input" />
+          <span className="muted">
+            {busy ? t('privileges.attachments.uploading') : t('privileges.attachments.add')}
+          </span>
+          <input
+            ref={input}
+            type="file"
+            accept="image/png,image/jpeg,application/pdf"
+            disabled={busy}
+            onChange={(e) => e.target.files?.[0] && add(e.target.files[0])}
+            data-testid="attachment-input"
+          />
         </label>
       )}
       {message && <Alert tone="error">{message}</Alert>}

@@ -19,13 +19,14 @@ type Outcome = Res<'privileges.review'> & { childName: string };
 
 export function PrivilegesPage() {
   const { t, i18n } = useTranslation();
-  const queue = useQuery<Res<'privileges.queue'>>('privileges.queue', () => api['privileges.queue']({}));
+  const queue = useQuery<Res<'privileges.queue'>>('privileges.queue', () =>
+    api['privileges.queue']({}),
+  );
   const claims: Claim[] | null = queue.data?.claims ?? null;
   const { error } = queue;
   const load = queue.reload;
   const [selected, setSelected] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-
 
   if (!claims) return error ? <Alert tone="error">{describeError(t, error)}</Alert> : <Loading />;
   const claim = claims.find((c) => c.applicationId === selected) ?? null;
@@ -40,9 +41,16 @@ export function PrivilegesPage() {
       {outcome && <OutcomeAlert outcome={outcome} />}
       <div className="review-layout">
         {/* Scrolls on its own: focusable, so the keyboard can scroll it too. */}
-        <div className="panel review-list" tabIndex={0} role="region" aria-label={t('privileges.title')}>
+        <div
+          className="panel review-list"
+          tabIndex={0}
+          role="region"
+          aria-label={t('privileges.title')}
+        >
           {claims.length === 0 ? (
-            <div className="panel-body muted" data-testid="privileges-empty">{t('privileges.empty')}</div>
+            <div className="panel-body muted" data-testid="privileges-empty">
+              {t('privileges.empty')}
+            </div>
           ) : (
             <table className="table">
               <thead>
@@ -57,13 +65,25 @@ export function PrivilegesPage() {
               </thead>
               <tbody>
                 {claims.map((c) => (
-                  <tr key={c.applicationId} className={c.applicationId === selected ? 'selected' : undefined} onClick={() => setSelected(c.applicationId)} data-testid="claim-row" data-application={c.applicationId}>
+                  <tr
+                    key={c.applicationId}
+                    className={c.applicationId === selected ? 'selected' : undefined}
+                    onClick={() => setSelected(c.applicationId)}
+                    data-testid="claim-row"
+                    data-application={c.applicationId}
+                  >
                     <td>{c.childName}</td>
                     <td>
                       {c.schoolName} · {streamLanguageName(t, c.language)}
                     </td>
-                    <td>{c.category ? t(`privilegeCategory.${c.category}`, { defaultValue: c.category }) : '—'}</td>
-                    <td className={c.basis === 'privilege' ? 'at-risk' : undefined}>{c.basis ? t(`basis.${c.basis}`) : '—'}</td>
+                    <td>
+                      {c.category
+                        ? t(`privilegeCategory.${c.category}`, { defaultValue: c.category })
+                        : '—'}
+                    </td>
+                    <td className={c.basis === 'privilege' ? 'at-risk' : undefined}>
+                      {c.basis ? t(`basis.${c.basis}`) : '—'}
+                    </td>
                     <td>{formatDateTime(c.submittedAt, i18n.language)}</td>
                     <td>{c.attachments.length}</td>
                   </tr>
@@ -94,7 +114,9 @@ function OutcomeAlert({ outcome }: { outcome: Outcome }) {
   const a = outcome.application;
   return (
     <Alert tone="ok" testId="review-outcome">
-      {a.privilege === 'approved' ? t('privileges.outcome.approved', { name: outcome.childName }) : t('privileges.outcome.rejected', { name: outcome.childName })}{' '}
+      {a.privilege === 'approved'
+        ? t('privileges.outcome.approved', { name: outcome.childName })
+        : t('privileges.outcome.rejected', { name: outcome.childName })}{' '}
       <span data-testid="outcome-status">{t(`status.${a.status}`)}</span>
       {a.reason && (
         <>
@@ -103,13 +125,26 @@ function OutcomeAlert({ outcome }: { outcome: Outcome }) {
         </>
       )}
       {outcome.placementRemoved && outcome.stream && (
-        <div data-testid="outcome-stream">{t('privileges.outcome.seatFreed', { occupied: outcome.stream.occupied, quota: outcome.stream.quota })}</div>
+        <div data-testid="outcome-stream">
+          {t('privileges.outcome.seatFreed', {
+            occupied: outcome.stream.occupied,
+            quota: outcome.stream.quota,
+          })}
+        </div>
       )}
     </Alert>
   );
 }
 
-function ClaimDetail({ claim, onChanged, onDecided }: { claim: Claim; onChanged: () => void; onDecided: (o: Res<'privileges.review'>) => void }) {
+function ClaimDetail({
+  claim,
+  onChanged,
+  onDecided,
+}: {
+  claim: Claim;
+  onChanged: () => void;
+  onDecided: (o: Res<'privileges.review'>) => void;
+}) {
   const { t } = useTranslation();
   const [note, setNote] = useState('');
   const [confirming, setConfirming] = useState(false);
@@ -118,7 +153,12 @@ function ClaimDetail({ claim, onChanged, onDecided }: { claim: Claim; onChanged:
   const [problem, setError] = useState<string | null>(null);
   // A note the contract refuses is the note the officer must write, said as such.
   const error =
-    problem ?? (command.error ? (command.error.code === 'invalid_request' ? t('privileges.noteRequired') : describeError(t, command.error)) : null);
+    problem ??
+    (command.error
+      ? command.error.code === 'invalid_request'
+        ? t('privileges.noteRequired')
+        : describeError(t, command.error)
+      : null);
 
   const review = async (decision: 'approved' | 'rejected') => {
     setError(null);
@@ -126,7 +166,11 @@ function ClaimDetail({ claim, onChanged, onDecided }: { claim: Claim; onChanged:
       setError(t('privileges.noteRequired'));
       return;
     }
-    const request = { applicationId: claim.applicationId, decision, ...(note.trim() ? { note: note.trim() } : {}) };
+    const request = {
+      applicationId: claim.applicationId,
+      decision,
+      ...(note.trim() ? { note: note.trim() } : {}),
+    };
     const decided = await command.run(() => api['privileges.review'](request));
     if (decided) onDecided(decided);
   };
@@ -147,33 +191,78 @@ function ClaimDetail({ claim, onChanged, onDecided }: { claim: Claim; onChanged:
             {claim.schoolName} · {streamLanguageName(t, claim.language)}
           </dd>
           <dt>{t('privileges.col.category')}</dt>
-          <dd>{claim.category ? t(`privilegeCategory.${claim.category}`, { defaultValue: claim.category }) : '—'}</dd>
+          <dd>
+            {claim.category
+              ? t(`privilegeCategory.${claim.category}`, { defaultValue: claim.category })
+              : '—'}
+          </dd>
           <dt>{t('privileges.col.basis')}</dt>
           <dd>{claim.basis ? t(`basis.${claim.basis}`) : '—'}</dd>
           <dt>{t('privileges.address')}</dt>
           <dd>{claim.registeredAddress ?? '—'}</dd>
         </dl>
-        <Attachments subject={{ kind: 'claim', id: claim.applicationId }} attachments={claim.attachments} canAdd onAdded={onChanged} />
+        <Attachments
+          subject={{ kind: 'claim', id: claim.applicationId }}
+          attachments={claim.attachments}
+          canAdd
+          onAdded={onChanged}
+        />
         <label className="field">
           <span>{t('privileges.note')}</span>
-          <textarea className="input textarea" value={note} onChange={(e) => setNote(e.target.value)} maxLength={2000} data-testid="review-note" />
+          <textarea
+            className="input textarea"
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+            maxLength={2000}
+            data-testid="review-note"
+          />
         </label>
         {confirming ? (
-          <div className={removes ? 'confirm confirm-danger' : 'confirm'} data-testid="reject-confirm">
-            <p data-testid="reject-consequence">{removes ? t('privileges.rejectRemoves', { name: claim.childName, school: claim.schoolName }) : t('privileges.rejectKeeps', { name: claim.childName })}</p>
-            <button type="button" className="btn btn-danger" disabled={busy} onClick={() => review('rejected')} data-testid="reject-confirm-button">
+          <div
+            className={removes ? 'confirm confirm-danger' : 'confirm'}
+            data-testid="reject-confirm"
+          >
+            <p data-testid="reject-consequence">
+              {removes
+                ? t('privileges.rejectRemoves', { name: claim.childName, school: claim.schoolName })
+                : t('privileges.rejectKeeps', { name: claim.childName })}
+            </p>
+            <button
+              type="button"
+              className="btn btn-danger"
+              disabled={busy}
+              onClick={() => review('rejected')}
+              data-testid="reject-confirm-button"
+            >
               {removes ? t('privileges.confirmRejectRemove') : t('privileges.confirmReject')}
             </button>{' '}
-            <button type="button" className="btn" disabled={busy} onClick={() => setConfirming(false)}>
+            <button
+              type="button"
+              className="btn"
+              disabled={busy}
+              onClick={() => setConfirming(false)}
+            >
               {t('privileges.cancel')}
             </button>
           </div>
         ) : (
           <div className="actions">
-            <button type="button" className="btn btn-primary" disabled={busy} onClick={() => review('approved')} data-testid="approve">
+            <button
+              type="button"
+              className="btn btn-primary"
+              disabled={busy}
+              onClick={() => review('approved')}
+              data-testid="approve"
+            >
               {t('privileges.approve')}
             </button>
-            <button type="button" className="btn" disabled={busy} onClick={() => setConfirming(true)} data-testid="reject">
+            <button
+              type="button"
+              className="btn"
+              disabled={busy}
+              onClick={() => setConfirming(true)}
+              data-testid="reject"
+            >
               {t('privileges.reject')}
             </button>
           </div>

@@ -79,7 +79,9 @@ export function RefusedPanel({ schoolId, language }: { schoolId: string; languag
                     ) : fit === 'error' ? (
                       <span className="muted">{t('error.internal')}</span>
                     ) : fit.fits ? (
-                      <span className="badge-fits" data-fits="yes">{t('quotas.wouldFit')}</span>
+                      <span className="badge-fits" data-fits="yes">
+                        {t('quotas.wouldFit')}
+                      </span>
                     ) : (
                       <span className="badge-nofit" data-fits="no" data-reason={fit.reason ?? ''}>
                         {fit.reason

@@ -9,18 +9,33 @@ import { Alert } from '../../ui/Alert';
 
 type School = Res<'quotas.list'>['schools'][number];
 
-export function SchoolNormEditor({ school, onSaved, onClose }: { school: School; onSaved(): void; onClose(): void }) {
+export function SchoolNormEditor({
+  school,
+  onSaved,
+  onClose,
+}: {
+  school: School;
+  onSaved(): void;
+  onClose(): void;
+}) {
   const { t } = useTranslation();
   const [locality, setLocality] = useState<'urban' | 'rural' | ''>(school.locality ?? '');
-  const [norm, setNorm] = useState(school.classSizeNorm === null ? '' : String(school.classSizeNorm));
+  const [norm, setNorm] = useState(
+    school.classSizeNorm === null ? '' : String(school.classSizeNorm),
+  );
   const command = useCommand();
   const error = command.error ? describeError(t, command.error) : null;
   const normValue = norm.trim() === '' ? null : Number(norm);
-  const normBad = normValue !== null && (!Number.isInteger(normValue) || normValue < 1 || normValue > 100);
+  const normBad =
+    normValue !== null && (!Number.isInteger(normValue) || normValue < 1 || normValue > 100);
 
   const save = async () => {
     if (normBad) return;
-    const request = { schoolId: school.schoolId, locality: locality === '' ? null : locality, classSizeNorm: normValue };
+    const request = {
+      schoolId: school.schoolId,
+      locality: locality === '' ? null : locality,
+      classSizeNorm: normValue,
+    };
     if (!(await command.run(() => api['quotas.setSchool'](request)))) return;
     onSaved();
     onClose();
@@ -37,7 +52,10 @@ export function SchoolNormEditor({ school, onSaved, onClose }: { school: School;
     >
       <label>
         {t('quotas.locality')}{' '}
-        <select value={locality} onChange={(e) => setLocality(e.target.value as 'urban' | 'rural' | '')}>
+        <select
+          value={locality}
+          onChange={(e) => setLocality(e.target.value as 'urban' | 'rural' | '')}
+        >
           <option value="">{t('quotas.localityUnknown')}</option>
           <option value="urban">{t('quotas.urban')}</option>
           <option value="rural">{t('quotas.rural')}</option>
@@ -45,7 +63,14 @@ export function SchoolNormEditor({ school, onSaved, onClose }: { school: School;
       </label>
       <label>
         {t('quotas.ownNorm')}{' '}
-        <input type="text" inputMode="numeric" size={4} value={norm} onChange={(e) => setNorm(e.target.value)} aria-invalid={normBad} />
+        <input
+          type="text"
+          inputMode="numeric"
+          size={4}
+          value={norm}
+          onChange={(e) => setNorm(e.target.value)}
+          aria-invalid={normBad}
+        />
       </label>
       <span className="muted">{t('quotas.normHelp')}</span>
       {normBad && <span className="field-error">{t('quotas.normInvalid')}</span>}

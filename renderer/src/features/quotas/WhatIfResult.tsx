@@ -10,21 +10,40 @@ type School = Res<'quotas.list'>['schools'][number];
 
 const HOLDS_SEAT = new Set(['registered', 'documents_received', 'enrolled']);
 
-export function WhatIfResult({ result, schools }: { result: Result; schools: Map<string, School> }) {
+export function WhatIfResult({
+  result,
+  schools,
+}: {
+  result: Result;
+  schools: Map<string, School>;
+}) {
   const { t, i18n } = useTranslation();
   const n = (v: number) => formatNumber(v, i18n.language);
   const name = (id: string) => schools.get(id)?.name ?? id;
   const outcome = (o: Result['changes'][number]['before']) =>
-    o.status === 'absent' ? t('quotas.absent') : o.status === 'refused' && o.reason ? `${t('status.refused')}: ${t(`reason.${o.reason as 'no_free_seats'}`)}` : t(`status.${o.status as 'registered'}`);
+    o.status === 'absent'
+      ? t('quotas.absent')
+      : o.status === 'refused' && o.reason
+        ? `${t('status.refused')}: ${t(`reason.${o.reason as 'no_free_seats'}`)}`
+        : t(`status.${o.status as 'registered'}`);
   return (
-    <section className="panel what-if-result" data-testid="what-if-result" aria-labelledby="what-if-title">
+    <section
+      className="panel what-if-result"
+      data-testid="what-if-result"
+      aria-labelledby="what-if-title"
+    >
       <div className="panel-header">
         <h2 id="what-if-title">{t('quotas.whatIfTitle')}</h2>
-        <span className="muted">{t('quotas.whatIfStats', { events: n(result.events), ms: n(result.ms) })}</span>
+        <span className="muted">
+          {t('quotas.whatIfStats', { events: n(result.events), ms: n(result.ms) })}
+        </span>
       </div>
       <div className="panel-body">
         <p>
-          <strong data-testid="what-if-gained">{t('quotas.gained', { count: result.gained })}</strong> · <strong>{t('quotas.lost', { count: result.lost })}</strong>
+          <strong data-testid="what-if-gained">
+            {t('quotas.gained', { count: result.gained })}
+          </strong>{' '}
+          · <strong>{t('quotas.lost', { count: result.lost })}</strong>
         </p>
         <table className="table">
           <thead>
@@ -64,19 +83,32 @@ export function WhatIfResult({ result, schools }: { result: Result; schools: Map
             </thead>
             <tbody>
               {result.changes.map((c) => (
-                <tr key={c.applicationId} data-application={c.applicationId} className={!HOLDS_SEAT.has(c.before.status) && HOLDS_SEAT.has(c.after.status) ? 'gained' : 'lost'}>
+                <tr
+                  key={c.applicationId}
+                  data-application={c.applicationId}
+                  className={
+                    !HOLDS_SEAT.has(c.before.status) && HOLDS_SEAT.has(c.after.status)
+                      ? 'gained'
+                      : 'lost'
+                  }
+                >
                   <td>{c.childName}</td>
                   <td className="mono">{c.applicationId}</td>
                   <td>{outcome(c.before)}</td>
                   <td>
-                    {outcome(c.after)} · {name(c.after.schoolId)}, {streamLanguageName(t, c.after.language)}
+                    {outcome(c.after)} · {name(c.after.schoolId)},{' '}
+                    {streamLanguageName(t, c.after.language)}
                   </td>
                 </tr>
               ))}
             </tbody>
           </table>
         )}
-        {result.totalChanges > result.changes.length && <p className="muted">{t('quotas.moreChanges', { count: result.totalChanges - result.changes.length })}</p>}
+        {result.totalChanges > result.changes.length && (
+          <p className="muted">
+            {t('quotas.moreChanges', { count: result.totalChanges - result.changes.length })}
+          </p>
+        )}
       </div>
     </section>
   );

@@ -118,13 +118,22 @@ export function quotasReducer(state: QuotasEditor, action: QuotasAction): Quotas
       delete kept[action.field];
       // A stored stream with nothing edited is no edit; a stream being opened stays open.
       const nothingLeft = Object.keys(kept).length === 0 && action.stored;
-      const edits = nothingLeft ? without(state.edits, action.key) : { ...state.edits, [action.key]: kept };
+      const edits = nothingLeft
+        ? without(state.edits, action.key)
+        : { ...state.edits, [action.key]: kept };
       return { ...state, texts, edits };
     }
     case 'discard':
       return { ...state, edits: {}, texts: {} };
     case 'saved':
-      return { ...state, edits: {}, texts: {}, whatIf: null, whatIfMode: false, savedCount: action.written };
+      return {
+        ...state,
+        edits: {},
+        texts: {},
+        whatIf: null,
+        whatIfMode: false,
+        savedCount: action.written,
+      };
     case 'setOnlyWarnings':
       return { ...state, onlyWarnings: action.on };
     case 'setWhatIfMode':
@@ -138,7 +147,11 @@ export function quotasReducer(state: QuotasEditor, action: QuotasAction): Quotas
     case 'toggleRefused':
       return { ...state, refusedOf: state.refusedOf === action.key ? null : action.key };
     case 'editNewStream':
-      return { ...state, newStream: { ...state.newStream, ...action.patch }, newStreamProblem: null };
+      return {
+        ...state,
+        newStream: { ...state.newStream, ...action.patch },
+        newStreamProblem: null,
+      };
     case 'openStream': {
       const draft = state.newStream;
       const seats = parseCount(draft.seats);
@@ -188,7 +201,12 @@ export function valueOf(state: QuotasEditor, s: Stream, field: Field): number | 
   return e?.classes ?? s.classes;
 }
 
-export function isEdited(state: QuotasEditor, stored: ReadonlyMap<string, Stream>, s: Stream, field: Field): boolean {
+export function isEdited(
+  state: QuotasEditor,
+  stored: ReadonlyMap<string, Stream>,
+  s: Stream,
+  field: Field,
+): boolean {
   const k = streamKey(s.schoolId, s.language);
   const e = state.edits[k];
   const was = stored.get(k);
@@ -203,7 +221,11 @@ const splitKey = (k: string) => {
 };
 
 /** The stored streams plus those being opened, in school order; only warned ones when asked. */
-export function tableRows(state: QuotasEditor, list: readonly Stream[], stored: ReadonlyMap<string, Stream>): Stream[] {
+export function tableRows(
+  state: QuotasEditor,
+  list: readonly Stream[],
+  stored: ReadonlyMap<string, Stream>,
+): Stream[] {
   const opened: Stream[] = Object.entries(state.edits)
     .filter(([k]) => !stored.has(k))
     .map(([k, e]) => ({
@@ -224,12 +246,17 @@ export function tableRows(state: QuotasEditor, list: readonly Stream[], stored: 
 }
 
 /** What Save sends: each edited stream whose seats or classes differ from the stored ones, and each opened stream. */
-export function changesToSave(state: QuotasEditor, stored: ReadonlyMap<string, Stream>): QuotaChange[] {
+export function changesToSave(
+  state: QuotasEditor,
+  stored: ReadonlyMap<string, Stream>,
+): QuotaChange[] {
   return Object.entries(state.edits).flatMap(([k, e]) => {
     const s = stored.get(k);
     const seats = e.seats ?? s?.quota ?? 0;
     const classes = e.classes ?? s?.classes ?? undefined;
     if (s && seats === s.quota && (classes ?? null) === s.classes) return [];
-    return [{ ...splitKey(k), seats, ...(classes !== undefined && classes !== null ? { classes } : {}) }];
+    return [
+      { ...splitKey(k), seats, ...(classes !== undefined && classes !== null ? { classes } : {}) },
+    ];
   });
 }

@@ -5,7 +5,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type Res } from '../../bridge';
 import { useQuery } from '../../data/useQuery';
-import { REPORT_NAMES, REPORT_TITLES, type Lang, type ReportName } from '../../../../shared/reports/labels';
+import {
+  REPORT_NAMES,
+  REPORT_TITLES,
+  type Lang,
+  type ReportName,
+} from '../../../../shared/reports/labels';
 import { describeError } from '../../i18n/describeError';
 import { ENDONYMS, isLanguage, LANGUAGES } from '../../i18n/languages';
 import { formatBytes, formatNumber } from '../../i18n/formatting';
@@ -37,12 +42,24 @@ export function ExportPanel() {
   // The sample, the print page and the export all take the same "as of": one state.
   const instant = bishkekInstant(asOf);
   const sample = useQuery<Rows>(`${report}/${lang}/${instant ?? 'now'}`, () =>
-    api['reports.rows']({ report, lang, limit: SAMPLE_ROWS, ...(instant ? { asOf: instant } : {}) }),
+    api['reports.rows']({
+      report,
+      lang,
+      limit: SAMPLE_ROWS,
+      ...(instant ? { asOf: instant } : {}),
+    }),
   ).data;
 
-  const job = state.phase === 'running' || state.phase === 'downloading' || state.phase === 'saved' ? state.job : null;
+  const job =
+    state.phase === 'running' || state.phase === 'downloading' || state.phase === 'saved'
+      ? state.job
+      : null;
   const percent =
-    state.phase === 'saved' || state.phase === 'downloading' ? 100 : job && job.total > 0 ? (job.done / job.total) * 100 : 0;
+    state.phase === 'saved' || state.phase === 'downloading'
+      ? 100
+      : job && job.total > 0
+        ? (job.done / job.total) * 100
+        : 0;
 
   return (
     <section className="panel reports-export">
@@ -50,7 +67,12 @@ export function ExportPanel() {
         <div className="reports-form">
           <label>
             <span>{t('reports.report')}</span>
-            <select value={report} onChange={(e) => setReport(e.target.value as ReportName)} data-testid="report-name" disabled={busy}>
+            <select
+              value={report}
+              onChange={(e) => setReport(e.target.value as ReportName)}
+              data-testid="report-name"
+              disabled={busy}
+            >
               {REPORT_NAMES.map((n) => (
                 <option key={n} value={n}>
                   {REPORT_TITLES[n][uiLang]}
@@ -60,7 +82,12 @@ export function ExportPanel() {
           </label>
           <label>
             <span>{t('reports.language')}</span>
-            <select value={lang} onChange={(e) => setLang(e.target.value as Lang)} data-testid="report-lang" disabled={busy}>
+            <select
+              value={lang}
+              onChange={(e) => setLang(e.target.value as Lang)}
+              data-testid="report-lang"
+              disabled={busy}
+            >
               {LANGUAGES.map((l) => (
                 <option key={l} value={l}>
                   {ENDONYMS[l]}
@@ -70,12 +97,29 @@ export function ExportPanel() {
           </label>
           <label>
             <span>{t('reports.asOf')}</span>
-            <input type="datetime-local" value={asOf} onChange={(e) => setAsOf(e.target.value)} data-testid="report-as-of" disabled={busy} />
+            <input
+              type="datetime-local"
+              value={asOf}
+              onChange={(e) => setAsOf(e.target.value)}
+              data-testid="report-as-of"
+              disabled={busy}
+            />
           </label>
-          <button type="button" className="btn btn-primary" data-testid="report-export" disabled={busy} onClick={() => void run({ report, lang, asOf: instant })}>
+          <button
+            type="button"
+            className="btn btn-primary"
+            data-testid="report-export"
+            disabled={busy}
+            onClick={() => void run({ report, lang, asOf: instant })}
+          >
             {t('reports.export')}
           </button>
-          <button type="button" className="btn" data-testid="report-print" onClick={() => setPrinting(true)}>
+          <button
+            type="button"
+            className="btn"
+            data-testid="report-print"
+            onClick={() => setPrinting(true)}
+          >
             {t('reports.print')}
           </button>
         </div>
@@ -89,12 +133,26 @@ export function ExportPanel() {
           <div className="import-progress">
             <ProgressBar percent={percent} />
             <div className="muted" data-testid="report-progress-text">
-              {state.phase === 'running' && job.step === 'replaying' && t('reports.replaying', { done: formatNumber(job.done, i18n.language), total: formatNumber(job.total, i18n.language) })}
-              {state.phase === 'running' && job.step !== 'replaying' && t('reports.writing', { done: formatNumber(job.done, i18n.language), total: formatNumber(job.total, i18n.language) })}
+              {state.phase === 'running' &&
+                job.step === 'replaying' &&
+                t('reports.replaying', {
+                  done: formatNumber(job.done, i18n.language),
+                  total: formatNumber(job.total, i18n.language),
+                })}
+              {state.phase === 'running' &&
+                job.step !== 'replaying' &&
+                t('reports.writing', {
+                  done: formatNumber(job.done, i18n.language),
+                  total: formatNumber(job.total, i18n.language),
+                })}
               {state.phase === 'downloading' && t('reports.downloading')}
               {state.phase === 'saved' && (
                 <span data-testid="report-saved">
-                  {t('reports.saved', { file: state.job.fileName, size: formatBytes(state.job.size, i18n.language), rows: formatNumber(state.job.total, i18n.language) })}
+                  {t('reports.saved', {
+                    file: state.job.fileName,
+                    size: formatBytes(state.job.size, i18n.language),
+                    rows: formatNumber(state.job.total, i18n.language),
+                  })}
                 </span>
               )}
             </div>
@@ -108,13 +166,23 @@ export function ExportPanel() {
         {sample && (
           <>
             <h2 className="reports-sample-title">
-              {t('reports.sample', { shown: formatNumber(sample.rows.length, i18n.language), total: formatNumber(sample.total, i18n.language) })}
+              {t('reports.sample', {
+                shown: formatNumber(sample.rows.length, i18n.language),
+                total: formatNumber(sample.total, i18n.language),
+              })}
             </h2>
             <ReportTable rows={sample} testId="report-sample" />
           </>
         )}
       </div>
-      {printing && <ReportPrint report={report} lang={lang} asOf={instant} onClose={() => setPrinting(false)} />}
+      {printing && (
+        <ReportPrint
+          report={report}
+          lang={lang}
+          asOf={instant}
+          onClose={() => setPrinting(false)}
+        />
+      )}
     </section>
   );
 }

@@ -34,7 +34,11 @@ export function ReportPrint({ report, lang, asOf, onClose }: ReportPrintProps) {
 
   const tt = i18n.getFixedT(lang);
   return (
-    <PrintPage toolbarTitle={rows?.title ?? t('reports.print')} fileName={`kabyl-${report}-${lang}.pdf`} onClose={onClose}>
+    <PrintPage
+      toolbarTitle={rows?.title ?? t('reports.print')}
+      fileName={`kabyl-${report}-${lang}.pdf`}
+      onClose={onClose}
+    >
       {!rows ? (
         <Loading />
       ) : (
@@ -45,7 +49,10 @@ export function ReportPrint({ report, lang, asOf, onClose }: ReportPrintProps) {
           subtitle={[
             rows.asOf ? tt('reports.printAsOf', { date: formatDateTime(rows.asOf, lang) }) : null,
             rows.total > rows.rows.length
-              ? tt('reports.printFirst', { shown: formatNumber(rows.rows.length, lang), total: formatNumber(rows.total, lang) })
+              ? tt('reports.printFirst', {
+                  shown: formatNumber(rows.rows.length, lang),
+                  total: formatNumber(rows.total, lang),
+                })
               : tt('reports.printAll', { total: formatNumber(rows.total, lang) }),
           ]
             .filter(Boolean)

@@ -15,7 +15,11 @@ type Tab = (typeof TABS)[number];
 export function ReportsPage() {
   const { t } = useTranslation();
   const [tab, setTab] = useState<Tab>('export');
-  const label: Record<Tab, string> = { export: t('reports.tabExport'), charts: t('reports.tabCharts'), excel: t('reports.tabExcel') };
+  const label: Record<Tab, string> = {
+    export: t('reports.tabExport'),
+    charts: t('reports.tabCharts'),
+    excel: t('reports.tabExcel'),
+  };
   return (
     <div data-testid="reports-page">
       <div className="page-header">

@@ -26,6 +26,7 @@ export function saveBlob(fileName: string, blob: Blob): void {
 export function bytesToBase64(bytes: Uint8Array): string {
   let text = '';
   const STEP = 0x8000;
-  for (let i = 0; i < bytes.length; i += STEP) text += String.fromCharCode(...bytes.subarray(i, i + STEP));
+  for (let i = 0; i < bytes.length; i += STEP)
+    text += String.fromCharCode(...bytes.subarray(i, i + STEP));
   return btoa(text);
 }

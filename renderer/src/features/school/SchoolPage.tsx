@@ -12,7 +12,15 @@ import { streamLanguageName } from '../dashboard/streamLanguageName';
 import { useSchoolChildren, type Child } from './useSchoolChildren';
 import './school.css';
 
-const COLUMNS = ['childName', 'language', 'basis', 'privilege', 'status', 'daysLeft', 'atRisk'] as const;
+const COLUMNS = [
+  'childName',
+  'language',
+  'basis',
+  'privilege',
+  'status',
+  'daysLeft',
+  'atRisk',
+] as const;
 type Column = (typeof COLUMNS)[number];
 
 /** Sort keys: days left sorts "no deadline" (documents in) last; at risk sorts risky first when descending. */
@@ -44,7 +52,10 @@ function columnLabels(t: TFunction): Record<Column, string> {
 export function SchoolPage() {
   const { t, i18n } = useTranslation();
   const { data, error, loading, reload } = useSchoolChildren();
-  const [sort, setSort] = useState<{ column: Column; desc: boolean }>({ column: 'daysLeft', desc: false });
+  const [sort, setSort] = useState<{ column: Column; desc: boolean }>({
+    column: 'daysLeft',
+    desc: false,
+  });
   const [riskOnly, setRiskOnly] = useState(false);
 
   const rows = useMemo(() => {
@@ -53,7 +64,10 @@ export function SchoolPage() {
     return [...list].sort((a, b) => {
       const x = sortValue(a, sort.column);
       const y = sortValue(b, sort.column);
-      const cmp = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), i18n.language);
+      const cmp =
+        typeof x === 'number' && typeof y === 'number'
+          ? x - y
+          : String(x).localeCompare(String(y), i18n.language);
       return cmp !== 0 ? cmp * dir : a.childName.localeCompare(b.childName, i18n.language);
     });
   }, [data, sort, riskOnly, i18n.language]);
@@ -71,13 +85,18 @@ export function SchoolPage() {
   }
 
   const n = (v: number) => formatNumber(v, i18n.language);
-  const count = (status: Child['status']) => data.children.filter((c) => c.status === status).length;
+  const count = (status: Child['status']) =>
+    data.children.filter((c) => c.status === status).length;
   const atRisk = data.children.filter((c) => c.atRisk).length;
   const labels = columnLabels(t);
   const header = (column: Column) => {
     const active = sort.column === column;
     return (
-      <th key={column} className={column === 'daysLeft' ? 'num' : undefined} aria-sort={active ? (sort.desc ? 'descending' : 'ascending') : 'none'}>
+      <th
+        key={column}
+        className={column === 'daysLeft' ? 'num' : undefined}
+        aria-sort={active ? (sort.desc ? 'descending' : 'ascending') : 'none'}
+      >
         <button
           type="button"
           className="sort-button"
@@ -105,10 +124,22 @@ export function SchoolPage() {
       </div>
       {error && <Alert tone="error">{describeError(t, error)}</Alert>}
       <div className="totals school-totals">
-        <div className="panel card"><span className="card-label">{t('school.total')}</span><span className="card-value">{n(data.children.length)}</span></div>
-        <div className="panel card"><span className="card-label">{t('status.registered')}</span><span className="card-value">{n(count('registered'))}</span></div>
-        <div className="panel card"><span className="card-label">{t('status.documents_received')}</span><span className="card-value">{n(count('documents_received'))}</span></div>
-        <div className="panel card"><span className="card-label">{t('status.enrolled')}</span><span className="card-value">{n(count('enrolled'))}</span></div>
+        <div className="panel card">
+          <span className="card-label">{t('school.total')}</span>
+          <span className="card-value">{n(data.children.length)}</span>
+        </div>
+        <div className="panel card">
+          <span className="card-label">{t('status.registered')}</span>
+          <span className="card-value">{n(count('registered'))}</span>
+        </div>
+        <div className="panel card">
+          <span className="card-label">{t('status.documents_received')}</span>
+          <span className="card-value">{n(count('documents_received'))}</span>
+        </div>
+        <div className="panel card">
+          <span className="card-label">{t('status.enrolled')}</span>
+          <span className="card-value">{n(count('enrolled'))}</span>
+        </div>
         <div className={`panel card${atRisk > 0 ? ' card-risk' : ''}`} data-testid="school-at-risk">
           <span className="card-label">{t('school.atRiskCount', { days: data.atRiskDays })}</span>
           <span className="card-value">{n(atRisk)}</span>
@@ -119,12 +150,19 @@ export function SchoolPage() {
           <h2>{t('school.listTitle')}</h2>
           <span className="header-spacer" />
           <label className="check">
-            <input type="checkbox" checked={riskOnly} onChange={(e) => setRiskOnly(e.target.checked)} data-testid="school-risk-only" />
+            <input
+              type="checkbox"
+              checked={riskOnly}
+              onChange={(e) => setRiskOnly(e.target.checked)}
+              data-testid="school-risk-only"
+            />
             {t('school.riskOnly')}
           </label>
         </div>
         {rows.length === 0 ? (
-          <div className="panel-body muted">{t(riskOnly ? 'school.noneAtRisk' : 'school.empty')}</div>
+          <div className="panel-body muted">
+            {t(riskOnly ? 'school.noneAtRisk' : 'school.empty')}
+          </div>
         ) : (
           <div className="table-scroll" tabIndex={0}>
             <table className="table" data-testid="school-table">
@@ -133,7 +171,11 @@ export function SchoolPage() {
               </thead>
               <tbody>
                 {rows.map((c) => (
-                  <tr key={c.applicationId} data-application-id={c.applicationId} className={c.atRisk ? 'row-risk' : undefined}>
+                  <tr
+                    key={c.applicationId}
+                    data-application-id={c.applicationId}
+                    className={c.atRisk ? 'row-risk' : undefined}
+                  >
                     <td>
                       <div>{c.childName}</div>
                       <div className="muted small">{c.applicationId}</div>
@@ -142,14 +184,26 @@ export function SchoolPage() {
                     <td>{c.basis ? t(`basis.${c.basis}`) : '—'}</td>
                     <td>
                       {c.privilege === 'none' ? '—' : t(`privilege.${c.privilege}`)}
-                      {c.privilegeCategory && c.privilege !== 'none' && <div className="muted small">{t(`privilegeCategory.${c.privilegeCategory}`, { defaultValue: c.privilegeCategory })}</div>}
+                      {c.privilegeCategory && c.privilege !== 'none' && (
+                        <div className="muted small">
+                          {t(`privilegeCategory.${c.privilegeCategory}`, {
+                            defaultValue: c.privilegeCategory,
+                          })}
+                        </div>
+                      )}
                     </td>
                     <td>
                       {t(`status.${c.status}`)}
-                      {c.orderNumber && <div className="muted small">{t('school.order', { number: c.orderNumber })}</div>}
+                      {c.orderNumber && (
+                        <div className="muted small">
+                          {t('school.order', { number: c.orderNumber })}
+                        </div>
+                      )}
                     </td>
                     <td className="num">{c.daysLeft === null ? '—' : n(c.daysLeft)}</td>
-                    <td>{c.atRisk ? <span className="risk-badge">{t('school.atRisk')}</span> : ''}</td>
+                    <td>
+                      {c.atRisk ? <span className="risk-badge">{t('school.atRisk')}</span> : ''}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -55,7 +55,9 @@ export function SetupPage() {
   return (
     <main className="setup" data-testid="setup-page">
       <div className="setup-head">
-        <span className="logo" aria-hidden="true">K</span>
+        <span className="logo" aria-hidden="true">
+          K
+        </span>
         <div>
           <h1>{t('setup.title')}</h1>
           <div className="muted">{t('setup.intro')}</div>
@@ -68,7 +70,12 @@ export function SetupPage() {
         <section className="panel setup-option">
           <h2>{t('setup.demoTitle')}</h2>
           <p className="muted">{t('setup.demoBody')}</p>
-          <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void choose({ mode: 'demo' })}>
+          <button
+            type="button"
+            className="btn btn-primary"
+            disabled={busy}
+            onClick={() => void choose({ mode: 'demo' })}
+          >
             {t('setup.openDemo')}
           </button>
         </section>
@@ -76,7 +83,12 @@ export function SetupPage() {
           <section className="panel setup-option">
             <h2>{t('setup.openRealTitle')}</h2>
             <p className="muted">{t('setup.openRealBody')}</p>
-            <button type="button" className="btn" disabled={busy} onClick={() => void choose({ mode: 'real' })}>
+            <button
+              type="button"
+              className="btn"
+              disabled={busy}
+              onClick={() => void choose({ mode: 'real' })}
+            >
               {t('setup.openReal')}
             </button>
           </section>
@@ -86,15 +98,32 @@ export function SetupPage() {
             <p className="muted">{t('setup.realBody')}</p>
             <div className="field">
               <label htmlFor="setup-district">{t('setup.districtName')}</label>
-              <input id="setup-district" className="input" value={districtName} onChange={(e) => setDistrictName(e.target.value)} />
+              <input
+                id="setup-district"
+                className="input"
+                value={districtName}
+                onChange={(e) => setDistrictName(e.target.value)}
+              />
             </div>
             <div className="field">
               <label htmlFor="setup-name">{t('setup.officerName')}</label>
-              <input id="setup-name" className="input" autoComplete="name" value={displayName} onChange={(e) => setDisplayName(e.target.value)} />
+              <input
+                id="setup-name"
+                className="input"
+                autoComplete="name"
+                value={displayName}
+                onChange={(e) => setDisplayName(e.target.value)}
+              />
             </div>
             <div className="field">
               <label htmlFor="setup-username">{t('setup.officerUsername')}</label>
-              <input id="setup-username" className="input" autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} />
+              <input
+                id="setup-username"
+                className="input"
+                autoComplete="username"
+                value={username}
+                onChange={(e) => setUsername(e.target.value)}
+              />
             </div>
             <div className="field">
               <label htmlFor="setup-password">{t('setup.officerPassword')}</label>

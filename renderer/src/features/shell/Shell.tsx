@@ -27,7 +27,9 @@ import { useHashRoute } from './useHashRoute';
 export function Shell({ user, store }: { user: SessionUser; store: SessionStore | null }) {
   const { t } = useTranslation();
   // The demo has no server: its sync screen would only say so.
-  const items = navigationFor(user.role).filter((item) => item.id !== 'sync' || store?.kind === 'real');
+  const items = navigationFor(user.role).filter(
+    (item) => item.id !== 'sync' || store?.kind === 'real',
+  );
   const [route, navigate] = useHashRoute();
   const active = items.find((item) => item.id === route) ?? items[0]!;
   const isDemo = store?.kind === 'demo';
@@ -46,10 +48,16 @@ export function Shell({ user, store }: { user: SessionUser; store: SessionStore 
       {isDemo ? <DemoBanner /> : <div />}
       <header className="header">
         <div className="header-brand">
-          <span className="logo" aria-hidden="true">K</span>
+          <span className="logo" aria-hidden="true">
+            K
+          </span>
           {t('app.name')}
         </div>
-        {store && <div className="header-district" data-testid="district-name">{store.districtName}</div>}
+        {store && (
+          <div className="header-district" data-testid="district-name">
+            {store.districtName}
+          </div>
+        )}
         {isDemo && <DemoBadge />}
         <span className="header-spacer" />
         {isDemo && user.role === 'district' && <DemoClock />}

@@ -44,7 +44,9 @@ export function UserMenu({ user }: { user: SessionUser }) {
         data-testid="user-menu"
         onClick={() => setOpen((o) => !o)}
       >
-        <span className="user-avatar" aria-hidden="true">{initials(user.displayName)}</span>
+        <span className="user-avatar" aria-hidden="true">
+          {initials(user.displayName)}
+        </span>
         <span className="user-name">
           <span data-testid="user-name">{user.displayName}</span>
           <small data-testid="user-role">{t(`role.${user.role}`)}</small>
@@ -57,7 +59,12 @@ export function UserMenu({ user }: { user: SessionUser }) {
             {user.schoolName && <div>{t('user.school', { name: user.schoolName })}</div>}
             {store && <div>{t('user.store', { name: store.districtName })}</div>}
           </div>
-          <button type="button" role="menuitem" data-testid="sign-out" onClick={() => void signOut()}>
+          <button
+            type="button"
+            role="menuitem"
+            data-testid="sign-out"
+            onClick={() => void signOut()}
+          >
             {t('auth.signOut')}
           </button>
         </div>

@@ -25,13 +25,24 @@ export function SyncBadge() {
     disconnected: t('sync.badge.disconnected'),
     error: t('sync.badge.error'),
     conflicts: t('sync.badge.conflicts', { count: status.conflicts }),
-    offline: t('sync.badge.offline', { since: status.offlineSince ? formatDateTime(status.offlineSince, i18n.language) : '' }),
+    offline: t('sync.badge.offline', {
+      since: status.offlineSince ? formatDateTime(status.offlineSince, i18n.language) : '',
+    }),
     pending: t('sync.badge.pending', { count: status.pending }),
     synced: t('sync.badge.synced'),
   }[state];
-  const extra = state !== 'pending' && status.pending > 0 ? ` · ${t('sync.badge.pending', { count: status.pending })}` : '';
+  const extra =
+    state !== 'pending' && status.pending > 0
+      ? ` · ${t('sync.badge.pending', { count: status.pending })}`
+      : '';
   return (
-    <a href="#/sync" className={`sync-badge sync-${state}`} data-testid="sync-status" data-state={state} data-pending={status.pending}>
+    <a
+      href="#/sync"
+      className={`sync-badge sync-${state}`}
+      data-testid="sync-status"
+      data-state={state}
+      data-pending={status.pending}
+    >
       {text}
       {extra}
     </a>

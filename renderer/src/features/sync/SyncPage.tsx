@@ -21,9 +21,9 @@ import './sync.css';
 
 type Pending = Res<'sync.pending'>['events'][number];
 
-
 function why(t: TFunction, c: SyncConflictDto): string {
-  if ((SYNC_PROTOCOL_REASONS as readonly string[]).includes(c.reason)) return t(`sync.protocolReason.${c.reason}`);
+  if ((SYNC_PROTOCOL_REASONS as readonly string[]).includes(c.reason))
+    return t(`sync.protocolReason.${c.reason}`);
   return codeLabel(t, 'reason', c.reason);
 }
 
@@ -63,7 +63,10 @@ export function SyncPage() {
       <section className="panel">
         <h2>{t('sync.statusTitle')}</h2>
         <p data-testid="sync-state" data-state={state}>
-          {t(`sync.state.${state}`, { count: status.pending, since: status.offlineSince ? when(status.offlineSince) : '' })}
+          {t(`sync.state.${state}`, {
+            count: status.pending,
+            since: status.offlineSince ? when(status.offlineSince) : '',
+          })}
         </p>
         {status.error && <Alert tone="error">{status.error}</Alert>}
         {status.connected && (
@@ -79,7 +82,9 @@ export function SyncPage() {
       <section className="panel">
         <h2>{t('sync.pendingTitle')}</h2>
         {pending.length === 0 ? (
-          <p className="muted" data-testid="sync-pending-empty">{t('sync.pendingEmpty')}</p>
+          <p className="muted" data-testid="sync-pending-empty">
+            {t('sync.pendingEmpty')}
+          </p>
         ) : (
           <table className="table" data-testid="sync-pending">
             <thead>
@@ -96,7 +101,9 @@ export function SyncPage() {
                   <td>{codeLabel(t, 'eventType', p.type)}</td>
                   <td>{p.subjectId ?? ''}</td>
                   <td>{when(p.at)}</td>
-                  <td><span className="pending-mark">{t('sync.notConfirmed')}</span></td>
+                  <td>
+                    <span className="pending-mark">{t('sync.notConfirmed')}</span>
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -107,7 +114,9 @@ export function SyncPage() {
         <h2>{t('sync.conflictsTitle')}</h2>
         <p className="muted">{t('sync.conflictsIntro')}</p>
         {conflicts.length === 0 ? (
-          <p className="muted" data-testid="sync-conflicts-empty">{t('sync.conflictsEmpty')}</p>
+          <p className="muted" data-testid="sync-conflicts-empty">
+            {t('sync.conflictsEmpty')}
+          </p>
         ) : (
           <table className="table" data-testid="sync-conflicts">
             <thead>
@@ -139,7 +148,12 @@ export function SyncPage() {
                       <span className="muted">{t('sync.seen')}</span>
                     ) : (
                       user?.role !== 'director' && (
-                        <button type="button" className="btn" disabled={command.busy} onClick={() => void markSeen(c.id)}>
+                        <button
+                          type="button"
+                          className="btn"
+                          disabled={command.busy}
+                          onClick={() => void markSeen(c.id)}
+                        >
                           {t('sync.markSeen')}
                         </button>
                       )
@@ -155,11 +169,11 @@ export function SyncPage() {
   );
 }
 
-
 function connectError(t: TFunction, error: ApiError): string {
   if (error.code === 'unavailable') return t('sync.connectError.unreachable');
   if (error.code === 'invalid_request') return t('sync.connectError.badUrl');
-  if (error.reason && (SYNC_CONNECT_ERRORS as readonly string[]).includes(error.reason)) return t(`sync.connectError.${error.reason}`);
+  if (error.reason && (SYNC_CONNECT_ERRORS as readonly string[]).includes(error.reason))
+    return t(`sync.connectError.${error.reason}`);
   return describeError(t, error);
 }
 
@@ -177,7 +191,9 @@ function ConnectForm({ onConnected }: { onConnected: () => Promise<void> }) {
       setLocal(t('sync.connectFillAll'));
       return;
     }
-    const r = await command.run(() => api['sync.connect']({ serverUrl: serverUrl.trim(), code: code.trim() }));
+    const r = await command.run(() =>
+      api['sync.connect']({ serverUrl: serverUrl.trim(), code: code.trim() }),
+    );
     if (r) await onConnected();
   }
 
@@ -189,11 +205,23 @@ function ConnectForm({ onConnected }: { onConnected: () => Promise<void> }) {
       {command.error && <Alert tone="error">{connectError(t, command.error)}</Alert>}
       <div className="field">
         <label htmlFor="sync-url">{t('sync.serverUrl')}</label>
-        <input id="sync-url" className="input" value={serverUrl} placeholder="https://" onChange={(e) => setServerUrl(e.target.value)} />
+        <input
+          id="sync-url"
+          className="input"
+          value={serverUrl}
+          placeholder="https://"
+          onChange={(e) => setServerUrl(e.target.value)}
+        />
       </div>
       <div className="field">
         <label htmlFor="sync-code">{t('sync.code')}</label>
-        <input id="sync-code" className="input" value={code} placeholder="XXXX-XXXX-XXXX-XXXX" onChange={(e) => setCode(e.target.value)} />
+        <input
+          id="sync-code"
+          className="input"
+          value={code}
+          placeholder="XXXX-XXXX-XXXX-XXXX"
+          onChange={(e) => setCode(e.target.value)}
+        />
       </div>
       <button type="submit" className="btn btn-primary" disabled={command.busy}>
         {t('sync.connect')}

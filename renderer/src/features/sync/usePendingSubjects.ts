@@ -15,7 +15,9 @@ export function usePendingSubjects(): ReadonlySet<string> {
       if (!alive || !r.ok) return;
       const next = new Set(r.value.events.flatMap((e) => (e.subjectId ? [e.subjectId] : [])));
       // A new Set only when it changed: the registry's columns depend on it.
-      setSubjects((prev) => (prev.size === next.size && [...next].every((s) => prev.has(s)) ? prev : next));
+      setSubjects((prev) =>
+        prev.size === next.size && [...next].every((s) => prev.has(s)) ? prev : next,
+      );
     };
     void load();
     const timer = setInterval(() => void load(), POLL_MS);

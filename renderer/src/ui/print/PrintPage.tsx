@@ -65,7 +65,15 @@ export interface PrintSheetProps {
 }
 
 /** One A4 document: header (district, school, date), title, body, a page footer where @page counters are missing. */
-export function PrintSheet({ lang, district, school, title, subtitle, date, children }: PrintSheetProps) {
+export function PrintSheet({
+  lang,
+  district,
+  school,
+  title,
+  subtitle,
+  date,
+  children,
+}: PrintSheetProps) {
   const { i18n } = useTranslation();
   const { store } = useSession();
   const tt = i18n.getFixedT(lang);
@@ -73,7 +81,11 @@ export function PrintSheet({ lang, district, school, title, subtitle, date, chil
   // stamp under the header and a watermark that print repeats on every page.
   const demo = store?.kind === 'demo';
   return (
-    <article className={demo ? 'print-sheet print-demo-sheet' : 'print-sheet'} lang={lang} data-testid="print-sheet">
+    <article
+      className={demo ? 'print-sheet print-demo-sheet' : 'print-sheet'}
+      lang={lang}
+      data-testid="print-sheet"
+    >
       {demo && (
         <div className="print-demo-watermark" aria-hidden="true">
           DEMO
