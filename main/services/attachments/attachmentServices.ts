@@ -14,7 +14,7 @@ import { forbidden, invalid, notFound, refused } from '../errors';
 import type { AppPort } from '../appPort';
 import { checkScan, safeScanName } from './fileCheck';
 import { requireStore, requireUser, schoolScope, type ServiceContext } from '../context';
-import { eventInstant } from '../events/recordEvents';
+import { eventInstant } from '../clock/storeClock';
 import type { Subject } from './attachmentUploads';
 
 export type { Subject } from './attachmentUploads';

@@ -4,7 +4,7 @@
 import { parseInstant } from '../../../shared/log/instant';
 import { invalid, unavailable } from '../errors';
 import { requireStore, type ServiceContext } from '../context';
-import { eventInstant } from '../events/recordEvents';
+import { eventInstant } from './storeClock';
 import { SETTING } from '../settings';
 
 export async function getClock(

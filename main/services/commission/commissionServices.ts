@@ -12,7 +12,8 @@ import { invalid, notFound } from '../errors';
 import type { Attachment } from '../../../shared/ipc/channels/attachments';
 import { attachmentRefs, attachmentsByKind } from '../attachments/attachmentServices';
 import { requireStore, type ServiceContext } from '../context';
-import { eventInstant, recordEvent } from '../events/recordEvents';
+import { recordEvent } from '../events/recordEvents';
+import { eventInstant } from '../clock/storeClock';
 import type { StorePort } from '../storePort';
 
 type ReasonKind = (typeof CASE_REASON_KINDS)[number];

@@ -2,22 +2,13 @@
 // (always the director's own). Everything comes from the store's projections, which
 // the engine produced; nothing here re-derives a rule.
 import { campaignSeatTotals, inCampaign } from '../../../shared/district/campaignFigures';
-import { campaignPhase, formatBishkek } from '../../../shared/ipc/campaignPhase';
+import { campaignPhase } from '../../../shared/ipc/campaignPhase';
 import { STATUSES, type Dashboard } from '../../../shared/ipc/contract';
-import { parseInstant } from '../../../shared/log/instant';
 import { notFound } from '../errors';
 import { requireStore, schoolScope, type ServiceContext } from '../context';
-import { SETTING } from '../settings';
-import type { StorePort } from '../storePort';
+import { storeNow } from '../clock/storeClock';
 
 /** The demo's clock is frozen; a real district's is now, never before its last event. */
-export async function storeNow(store: StorePort, nowMs = Date.now()): Promise<string> {
-  const frozen = await store.getSetting(SETTING.frozenAt);
-  if (frozen) return frozen;
-  const last = await store.lastEventAt();
-  return last !== null && parseInstant(last) > nowMs ? last : formatBishkek(nowMs);
-}
-
 export async function getDashboard(
   req: { schoolId?: string },
   ctx: ServiceContext,

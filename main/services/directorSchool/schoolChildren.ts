@@ -11,7 +11,7 @@ import { parseInstant } from '../../../shared/log/instant';
 import type { ApplicationFilter, ApplicationRow } from '../storeReads';
 import { forbidden, invalid, notFound } from '../errors';
 import { requireStore, schoolScope, type ServiceContext } from '../context';
-import { storeNow } from '../dashboard/dashboardService';
+import { storeNow } from '../clock/storeClock';
 import { recordEvent } from '../events/recordEvents';
 import type { StorePort } from '../storePort';
 import { resolveSchool } from './scope';

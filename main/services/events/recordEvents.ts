@@ -5,21 +5,13 @@
 // mistyped click is not a decision anyone made.
 import { randomUUID } from 'node:crypto';
 import type { EventOf, EventType, LogEvent } from '../../../shared/log/events';
-import { parseInstant } from '../../../shared/log/instant';
 import { refused, ServiceError } from '../errors';
-import { storeNow } from '../dashboard/dashboardService';
+import { eventInstant } from '../clock/storeClock';
 import { requireStore, requireUser, type ServiceContext } from '../context';
-import type { StorePort } from '../storePort';
 
 export interface Recorded {
   eventId: string;
   at: string;
-}
-
-/** The instant a new event carries: the store's clock, never before the last event. */
-export async function eventInstant(store: StorePort): Promise<string> {
-  const [now, last] = await Promise.all([storeNow(store), store.lastEventAt()]);
-  return last !== null && parseInstant(last) > parseInstant(now) ? last : now;
 }
 
 /**

@@ -17,7 +17,8 @@ import { templateXlsxBuffer } from '../../excel/writeTemplate';
 import { refused, ServiceError } from '../errors';
 import type { WorkbookUpload } from './workbookUploads';
 import { requireStore, requireUser, type ServiceContext } from '../context';
-import { eventInstant, recordAll, type Draft } from '../events/recordEvents';
+import { recordAll, type Draft } from '../events/recordEvents';
+import { eventInstant } from '../clock/storeClock';
 
 /** A district workbook of 2,200 schools is a few hundred KB; this is room to spare. */
 const MAX_UPLOAD = 32 * 1024 * 1024;

@@ -6,7 +6,8 @@ import type { Claim } from '../../../shared/ipc/channels/privileges';
 import { forbidden, invalid, notFound } from '../errors';
 import { attachmentRefs, attachmentsByKind } from '../attachments/attachmentServices';
 import { requireStore, schoolScope, type ServiceContext } from '../context';
-import { eventInstant, recordEvent } from '../events/recordEvents';
+import { recordEvent } from '../events/recordEvents';
+import { eventInstant } from '../clock/storeClock';
 
 export async function privilegeQueue(
   _: object,

@@ -9,7 +9,8 @@ import { streamKey } from '../../../shared/engine/model';
 import type { Req, Res } from '../../../shared/ipc/contract';
 import { forbidden, invalid, notFound } from '../errors';
 import { requireStore, schoolScope, type ServiceContext } from '../context';
-import { eventInstant, recordAll, recordEvent, type Draft } from '../events/recordEvents';
+import { recordAll, recordEvent, type Draft } from '../events/recordEvents';
+import { eventInstant } from '../clock/storeClock';
 import type { StorePort } from '../storePort';
 
 /** How many changed outcomes one what-if answer carries; the total is always given. */

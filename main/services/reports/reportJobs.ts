@@ -12,7 +12,7 @@ import { parseEventLine } from '../../../shared/log/parseLine';
 import type { Lang, ReportName } from '../../../shared/reports/labels';
 import { buildReport } from '../../../shared/reports/reports';
 import { writeReportXlsx } from '../../excel/writeReport';
-import { eventInstant } from '../events/recordEvents';
+import { eventInstant } from '../clock/storeClock';
 import { ServiceError } from '../errors';
 import type { StorePort } from '../storePort';
 

@@ -10,7 +10,7 @@ import { buildReport } from '../../../shared/reports/reports';
 import { cellRenderer, headerOf, type ReportTable } from '../../../shared/reports/table';
 import { asOfWarning } from '../../../shared/reports/asOf';
 import { requireStore, requireUser, type ServiceContext } from '../context';
-import { eventInstant } from '../events/recordEvents';
+import { eventInstant } from '../clock/storeClock';
 import type { StorePort } from '../storePort';
 import { replayUntil } from './reportJobs';
 

@@ -10,7 +10,7 @@ import { parseInstant } from '../../../shared/log/instant';
 import { forbidden, notFound } from '../errors';
 import { requireStore, schoolScope, type ServiceContext } from '../context';
 import { resolveSchool } from '../directorSchool/scope';
-import { eventInstant } from '../events/recordEvents';
+import { eventInstant } from '../clock/storeClock';
 import type { QueueRow } from '../storeReads';
 
 type ListRes = Res<'waitlists.list'>;
