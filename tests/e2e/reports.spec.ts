@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { test, expect } from './support/fixtures';
 import { LOCALES, callApi, chooseLanguage, signIn } from './support/app';
 import { REPORT_TITLES } from '../../shared/reports/labels';
+import { DEMO_MARK } from '../../main/excel/writeReport';
 
 test('officer: export the streams report to Excel in Russian and read the file back', async ({
   page,
@@ -34,7 +35,8 @@ test('officer: export the streams report to Excel in Russian and read the file b
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   const ws = wb.worksheets[0];
-  expect(ws.getCell('A1').value).toBe(REPORT_TITLES.streams.ru);
+  // Exported from the demo store: the title carries the DEMO mark (issue 13).
+  expect(ws.getCell('A1').value).toBe(`${DEMO_MARK.ru} · ${REPORT_TITLES.streams.ru}`);
   const rows = await callApi<{ total: number; headers: string[] }>(page, 'reports.rows', {
     report: 'streams',
     lang: 'ru',
